@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const winnerRule = pgEnum('winner_rule', ['plurality', 'absolute_majority']);
+
+/**
+ * An election with its calendar and its rules. Rules that the law leaves open (winner rule,
+ * turnout threshold, against-all) are data, so each election can set them.
+ * Shares are stored in basis points (1% = 100) to keep every stored number an integer.
+ */
+export const elections = pgTable(
+  'elections',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    nameKk: text('name_kk').notNull(),
+    nameRu: text('name_ru').notNull(),
+    nameEn: text('name_en').notNull(),
+    votingDay: date('voting_day').notNull(),
+    calledOn: date('called_on').notNull(),
+    nominationOpensOn: date('nomination_opens_on').notNull(),
+    nominationClosesOn: date('nomination_closes_on').notNull(),
+    registrationDeadline: date('registration_deadline').notNull(),
+    minCandidateAge: integer('min_candidate_age').notNull().default(25),
+    depositAmount: integer('deposit_amount').notNull(),
+    signatureShareBp: integer('signature_share_bp').notNull().default(100),
+    winnerRule: winnerRule('winner_rule').notNull().default('plurality'),
+    turnoutThresholdBp: integer('turnout_threshold_bp'),
+    againstAllOnBallot: boolean('against_all_on_ballot').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('elections_calendar_order', sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} <= ${t.votingDay}`),
+    check('elections_rules_non_negative', sql`${t.minCandidateAge} >= 0 and ${t.depositAmount} >= 0 and ${t.signatureShareBp} between 0 and 10000`),
+    check('elections_turnout_threshold_range', sql`${t.turnoutThresholdBp} is null or ${t.turnoutThresholdBp} between 0 and 10000`),
+  ],
+);

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { candidates } from './candidates';
+import { precincts } from './constituencies';
+import { users } from './users';
+
+export const protocolStatus = pgEnum('protocol_status', ['entered_once', 'awaiting_review', 'mismatch', 'approved']);
+export const protocolEntryKind = pgEnum('protocol_entry_kind', ['first', 'second', 'resolution']);
+
+/**
+ * A precinct's results protocol. `status` is the state of its current version; the figures that
+ * count in results are those of `approvedEntryId`, which a correction replaces only when approved.
+ * No row yet = the protocol is missing.
+ */
+export const protocols = pgTable(
+  'protocols',
+  {
+    id: serial('id').primaryKey(),
+    precinctId: integer('precinct_id').notNull().unique().references(() => precincts.id),
+    currentVersionNo: integer('current_version_no').notNull().default(1),
+    status: protocolStatus('status').notNull(),
+    approvedEntryId: integer('approved_entry_id').references((): AnyPgColumn => protocolEntries.id),
+    lockVersion: integer('lock_version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('protocols_status_idx').on(t.status)],
+);
+
+/** Version 1 is the original; each correction after approval adds a version with its reason. */
+export const protocolVersions = pgTable(
+  'protocol_versions',
+  {
+    id: serial('id').primaryKey(),
+    protocolId: integer('protocol_id').notNull().references(() => protocols.id),
+    versionNo: integer('version_no').notNull(),
+    correctionReason: text('correction_reason'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedBy: integer('approved_by').references(() => users.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('protocol_versions_number_unique').on(t.protocolId, t.versionNo),
+    check('protocol_versions_correction_has_reason', sql`${t.versionNo} = 1 or ${t.correctionReason} is not null`),
+  ],
+);
+
+/** One typed copy of a protocol version: the blind first and second entries, or the reviewer's resolution. */
+export const protocolEntries = pgTable(
+  'protocol_entries',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => protocolVersions.id),
+    kind: protocolEntryKind('kind').notNull(),
+    enteredBy: integer('entered_by').notNull().references(() => users.id),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    votersOnList: integer('voters_on_list').notNull(),
+    ballotsReceived: integer('ballots_received').notNull(),
+    ballotsIssued: integer('ballots_issued').notNull(),
+    ballotsCast: integer('ballots_cast').notNull(),
+    ballotsSpoiled: integer('ballots_spoiled').notNull(),
+    ballotsUnused: integer('ballots_unused').notNull(),
+    ballotsInvalid: integer('ballots_invalid').notNull(),
+    votesAgainstAll: integer('votes_against_all'),
+  },
+  (t) => [
+    unique('protocol_entries_kind_unique').on(t.versionId, t.kind),
+    check(
+      'protocol_entries_non_negative',
+      sql`${t.votersOnList} >= 0 and ${t.ballotsReceived} >= 0 and ${t.ballotsIssued} >= 0 and ${t.ballotsCast} >= 0 and ${t.ballotsSpoiled} >= 0 and ${t.ballotsUnused} >= 0 and ${t.ballotsInvalid} >= 0 and coalesce(${t.votesAgainstAll}, 0) >= 0`,
+    ),
+    // The control relations that involve only these columns; the vote sum is checked in lib/protocols.
+    check('protocol_entries_ballots_balance', sql`${t.ballotsReceived} = ${t.ballotsIssued} + ${t.ballotsSpoiled} + ${t.ballotsUnused}`),
+    check('protocol_entries_cast_within_issued', sql`${t.ballotsCast} <= ${t.ballotsIssued} and ${t.ballotsIssued} <= ${t.votersOnList}`),
+    check('protocol_entries_invalid_within_cast', sql`${t.ballotsInvalid} + coalesce(${t.votesAgainstAll}, 0) <= ${t.ballotsCast}`),
+  ],
+);
+
+export const protocolEntryVotes = pgTable(
+  'protocol_entry_votes',
+  {
+    entryId: integer('entry_id').notNull().references(() => protocolEntries.id),
+    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.candidateId] }),
+    index('protocol_entry_votes_candidate_idx').on(t.candidateId),
+    check('protocol_entry_votes_non_negative', sql`${t.votes} >= 0`),
+  ],
+);
