@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files, argon2 a native binary: load both from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user outside their permission or region.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations('common');
+  return (
+    <>
+      <SiteHeader>
+        <nav aria-label={t('mainNavigation')} className="flex gap-3 text-sm">
+          <Link href="/" className="hover:underline">
+            {t('home')}
+          </Link>
+          <Link href="/staff" className="hover:underline">
+            {t('staffArea')}
+          </Link>
+        </nav>
+      </SiteHeader>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">{t('footer')}</footer>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut } from '@/lib/auth/auth';
+import { signInSchema } from '@/lib/auth/schemas';
+
+export type SignInResult = { ok: false; error: 'invalid' | 'credentials' | 'throttled'; fieldErrors?: Record<string, string[] | undefined> };
+
+const safeCallback = (url: string) => (url.startsWith('/staff') && !url.startsWith('//') ? url : '/staff');
+
+/**
+ * Signs in through Auth.js; its `authorize` checks the password, the throttle and the active
+ * flag. Wrong e-mail and wrong password give the same answer. On success Auth.js redirects.
+ */
+export async function signInAction(input: unknown, callbackUrl: string): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(String(callbackUrl)) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === 'throttled') return { ok: false, error: 'throttled' };
+    if (error instanceof AuthError) return { ok: false, error: 'credentials' };
+    throw error; // Next.js signals the success redirect by throwing
+  }
+  return { ok: false, error: 'credentials' };
+}
+
+/** Ends the caller's own session; needs no permission beyond holding the session cookie. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

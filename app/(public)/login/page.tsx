@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { LoginForm } from '@/components/login-form';
+import { getCurrentUser } from '@/lib/auth/guard';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('login'))('title') };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await getCurrentUser()) redirect('/staff');
+  const t = await getTranslations('login');
+  return (
+    <div className="mx-auto max-w-md rounded-xl bg-white p-6 shadow-sm">
+      <h1 className="mb-1 text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t('intro')}</p>
+      <LoginForm callbackUrl={callbackUrl ?? '/staff'} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Stat } from '@/components/stat';
+import { getDb } from '@/db/client';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { electionSummaries } from '@/lib/overview/queries';
+
+export default async function HomePage() {
+  const [t, format, locale, summaries] = await Promise.all([
+    getTranslations('home'),
+    getFormatter(),
+    getLocale(),
+    electionSummaries(getDb(), null),
+  ]);
+  return (
+    <div className="flex flex-col gap-8">
+      <section className="rounded-xl bg-white p-6 shadow-sm">
+        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t('title')}</h1>
+        <p className="mt-3 max-w-3xl text-slate-700">{t('intro')}</p>
+        <Link href="/staff" className="mt-4 inline-block font-medium text-brand-700 underline">
+          {t('staffSignIn')}
+        </Link>
+      </section>
+      <section aria-labelledby="elections-heading" className="flex flex-col gap-4">
+        <h2 id="elections-heading" className="text-xl font-semibold">
+          {t('elections')}
+        </h2>
+        {summaries.length === 0 && <p>{t('noElections')}</p>}
+        {summaries.map((election) => (
+          <article key={election.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+            <h3 className="text-lg font-semibold">{localized(election, locale as Locale)}</h3>
+            <p className="text-sm text-slate-600">
+              {t('votingDay', { date: format.dateTime(new Date(`${election.votingDay}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}
+            </p>
+            <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4">
+              <Stat label={t('constituencies')} value={format.number(election.constituencies)} />
+              <Stat label={t('precincts')} value={format.number(election.precincts)} />
+              <Stat label={t('voters')} value={format.number(election.votersOnList)} />
+              <Stat label={t('registeredCandidates')} value={format.number(election.candidates.registered)} />
+              <Stat
+                label={t('protocolsApproved')}
+                value={`${format.number(election.protocols.approved)} / ${format.number(election.precincts)}`}
+              />
+            </dl>
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}

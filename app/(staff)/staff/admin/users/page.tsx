@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { CreateUserForm } from '@/components/user-form';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { listRegions } from '@/lib/overview/queries';
+import { listUsers } from '@/lib/users/queries';
+
+export default async function UsersPage() {
+  await requirePermission('users.manage');
+  const db = getDb();
+  const [t, tRoles, format, locale, users, regions] = await Promise.all([
+    getTranslations('users'),
+    getTranslations('staff.roles'),
+    getFormatter(),
+    getLocale(),
+    listUsers(db),
+    listRegions(db),
+  ]);
+  const regionOptions = regions.map((region) => ({ id: region.id, name: localized(region, locale as Locale) }));
+  const regionName = (id: number | null) => regionOptions.find((r) => r.id === id)?.name ?? t('allRegions');
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <section aria-labelledby="create-user" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="create-user" className="mb-4 text-lg font-semibold">
+          {t('createTitle')}
+        </h2>
+        <CreateUserForm regions={regionOptions} />
+      </section>
+      <section aria-labelledby="user-list" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="user-list" className="mb-4 text-lg font-semibold">
+          {t('listTitle', { count: users.length })}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('fullName')}</th>
+                <th scope="col" className="py-2 pr-3">{t('email')}</th>
+                <th scope="col" className="py-2 pr-3">{t('role')}</th>
+                <th scope="col" className="py-2 pr-3">{t('region')}</th>
+                <th scope="col" className="py-2 pr-3">{t('status')}</th>
+                <th scope="col" className="py-2 pr-3">{t('lastLogin')}</th>
+                <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} className="border-b last:border-0">
+                  <td className="py-2 pr-3">{user.fullName}</td>
+                  <td className="py-2 pr-3">{user.email}</td>
+                  <td className="py-2 pr-3">{tRoles(user.role)}</td>
+                  <td className="py-2 pr-3">{regionName(user.regionId)}</td>
+                  <td className="py-2 pr-3">{user.active ? t('activeStatus') : t('inactiveStatus')}</td>
+                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+                  <td className="py-2">
+                    <Link href={`/staff/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+                      {t('edit')}<span className="sr-only"> {user.email}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

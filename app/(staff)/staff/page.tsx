@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Stat } from '@/components/stat';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { electionSummaries } from '@/lib/overview/queries';
+
+export default async function StaffDashboardPage() {
+  const user = await requirePermission('staff.view');
+  const [t, format, locale, summaries] = await Promise.all([
+    getTranslations('staff.dashboard'),
+    getFormatter(),
+    getLocale(),
+    electionSummaries(getDb(), user.regionId),
+  ]);
+  const n = (value: number) => format.number(value);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        <p className="text-slate-600">{t('welcome', { name: user.fullName })}</p>
+        {user.regionCode && (
+          <Link href={`/staff/regions/${user.regionCode}`} className="text-sm font-medium text-brand-700 underline">
+            {t('myRegion')}
+          </Link>
+        )}
+      </div>
+      {summaries.map((election) => (
+        <section key={election.id} aria-labelledby={`election-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id={`election-${election.id}`} className="text-lg font-semibold">
+            {localized(election, locale as Locale)}
+          </h2>
+          <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('lists')}</h3>
+          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <Stat label={t('constituencies')} value={n(election.constituencies)} />
+            <Stat label={t('listDrafts')} value={n(election.listRevisions.draft + election.listRevisions.returned)} />
+            <Stat label={t('listsSubmitted')} value={n(election.listRevisions.submitted)} />
+          </dl>
+          <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('candidates')}</h3>
+          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <Stat label={t('nominationsWaiting')} value={n(election.candidates.nominated)} />
+            <Stat label={t('registered')} value={n(election.candidates.registered)} />
+            <Stat label={t('refused')} value={n(election.candidates.refused)} />
+            <Stat label={t('withdrawn')} value={n(election.candidates.withdrawn)} />
+          </dl>
+          <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('protocols')}</h3>
+          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+            <Stat label={t('protocolsMissing')} value={n(election.protocols.missing)} />
+            <Stat label={t('protocolsEnteredOnce')} value={n(election.protocols.enteredOnce)} />
+            <Stat label={t('protocolsAwaitingReview')} value={n(election.protocols.awaitingReview)} />
+            <Stat label={t('protocolsMismatch')} value={n(election.protocols.mismatch)} />
+            <Stat label={t('protocolsApproved')} value={n(election.protocols.approved)} />
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
+
+/** The language switch posts here; works without JavaScript. Only same-site paths are followed back. */
+export async function POST(request: NextRequest) {
+  const form = await request.formData();
+  const locale = form.get('locale');
+  const returnTo = String(form.get('returnTo') ?? '/');
+  const safeReturn = returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.includes('\\') ? returnTo : '/';
+  const response = NextResponse.redirect(new URL(safeReturn, request.url), 303);
+  if (isLocale(locale)) {
+    response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
+  }
+  return response;
+}

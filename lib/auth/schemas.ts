@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** Sign-in form, shared by the form (zodResolver) and the server. Messages are i18n keys. */
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email')),
+  password: z.string().min(1, 'errors.required').max(256, 'errors.tooLong'),
+});
+export type SignInInput = z.infer<typeof signInSchema>;

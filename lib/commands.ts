@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Database, Transaction } from '@/db/client';
+import { isUniqueViolation, postgresError } from '@/db/errors';
+import { writeAudit, type AuditEvent } from '@/lib/audit/write';
+import { canAccessRegion, hasPermission, type Permission } from '@/lib/auth/permissions';
+import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
+
+/**
+ * Every state-changing command of the portal runs through `executeCommand`: validate the input,
+ * re-read the actor from the database, check permission and region, then change the data and
+ * write its audit row in one transaction. Server actions are thin wrappers around it.
+ */
+
+/** Error codes a form can show; each maps to a message key `errors.<code>` in the catalogues. */
+export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'notFound' | 'invalidState' | 'failed';
+export type FieldErrors = Record<string, string[] | undefined>;
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; error: ErrorCode; message?: string; fieldErrors?: FieldErrors };
+
+/** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: { message?: string; fieldErrors?: FieldErrors },
+  ) {
+    super(detail?.message ?? code);
+  }
+}
+
+export type CommandContext<I> = {
+  input: I;
+  actor: StaffUser;
+  tx: Transaction;
+  /** The region of the command's target, already checked against the actor's scope. */
+  regionId: number | null;
+  audit: (event: AuditEvent) => Promise<void>;
+};
+
+export type Command<S extends z.ZodType, R> = {
+  name: string;
+  permission: Permission;
+  schema: S;
+  /** Where the target lives, read inside the transaction; null for commands bound to no region. */
+  regionOf: (input: z.infer<S>, tx: Transaction) => Promise<number | null>;
+  run: (context: CommandContext<z.infer<S>>) => Promise<R>;
+};
+
+export const defineCommand = <S extends z.ZodType, R>(command: Command<S, R>) => command;
+
+export type ActorRef = { id: number; sessionVersion?: number } | null;
+
+const failure = (error: ErrorCode, extra: { message?: string; fieldErrors?: FieldErrors } = {}): ActionResult<never> => ({
+  ok: false,
+  error,
+  ...extra,
+});
+
+export async function executeCommand<S extends z.ZodType, R>(
+  db: Database,
+  command: Command<S, R>,
+  actorRef: ActorRef,
+  rawInput: unknown,
+): Promise<ActionResult<R>> {
+  if (!actorRef) return failure('unauthenticated');
+  const actor = await loadActiveUser(db, actorRef.id, actorRef.sessionVersion);
+  if (!actor) return failure('unauthenticated');
+  if (!hasPermission(actor, command.permission)) return failure('forbidden');
+
+  const parsed = command.schema.safeParse(rawInput);
+  if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors });
+
+  try {
+    const data = await db.transaction(async (tx) => {
+      const regionId = await command.regionOf(parsed.data, tx);
+      if (!canAccessRegion(actor, regionId)) throw new DomainError('forbidden');
+      return command.run({
+        input: parsed.data,
+        actor,
+        tx,
+        regionId,
+        audit: (event) => writeAudit(tx, actor, { regionId, ...event }),
+      });
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof DomainError) return failure(error.code, error.detail);
+    if (isUniqueViolation(error)) return failure('conflict');
+    // Serialization failures and deadlocks: the other writer won; the user reloads and retries.
+    if (['40001', '40P01'].includes(postgresError(error)?.code ?? '')) return failure('conflict');
+    console.error(`command ${command.name} failed`, error);
+    return failure('failed');
+  }
+}

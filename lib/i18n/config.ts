@@ -1,0 +1,20 @@
+export const LOCALES = ['kk', 'ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'kk';
+export const LOCALE_COOKIE = 'NEXT_LOCALE';
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+/** Picks the first supported language from an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | null): Locale {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().split('-')[0];
+    if (isLocale(tag)) return tag;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Picks the name column of a kk/ru/en record for the current language. */
+export function localized(record: { nameKk: string; nameRu: string; nameEn: string }, locale: Locale): string {
+  return locale === 'kk' ? record.nameKk : locale === 'ru' ? record.nameRu : record.nameEn;
+}

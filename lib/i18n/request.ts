@@ -1,0 +1,14 @@
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from './config';
+
+// The language is a per-visitor choice kept in a cookie (set by /locale), else Accept-Language.
+export default getRequestConfig(async () => {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : negotiateLocale((await headers()).get('accept-language'));
+  return {
+    locale,
+    messages: (await import(`../../messages/${locale}.json`)).default,
+    timeZone: 'Asia/Almaty',
+  };
+});

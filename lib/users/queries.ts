@@ -1,0 +1,84 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { regions, users } from '@/db/schema';
+import type { Role } from '@/lib/auth/permissions';
+
+/** What the portal knows about a signed-in staff member: never the password hash. */
+export type StaffUser = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+  regionId: number | null;
+  regionCode: string | null;
+  sessionVersion: number;
+};
+
+const staffUserColumns = {
+  id: users.id,
+  email: users.email,
+  fullName: users.fullName,
+  role: users.role,
+  regionId: users.regionId,
+  regionCode: regions.code,
+  sessionVersion: users.sessionVersion,
+};
+
+/** The user as the database has them now; null when unknown, deactivated or the session is outdated. */
+export async function loadActiveUser(db: Queryable, id: number, sessionVersion?: number): Promise<StaffUser | null> {
+  const [row] = await db
+    .select(staffUserColumns)
+    .from(users)
+    .leftJoin(regions, eq(regions.id, users.regionId))
+    .where(and(eq(users.id, id), eq(users.active, true)))
+    .limit(1);
+  if (!row) return null;
+  if (sessionVersion !== undefined && row.sessionVersion !== sessionVersion) return null;
+  return row;
+}
+
+export async function findUserForSignIn(db: Queryable, email: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      regionId: users.regionId,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export type UserListItem = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+  regionId: number | null;
+  regionCode: string | null;
+  active: boolean;
+  lastLoginAt: Date | null;
+};
+
+export async function listUsers(db: Queryable): Promise<UserListItem[]> {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      regionId: users.regionId,
+      regionCode: regions.code,
+      active: users.active,
+      lastLoginAt: users.lastLoginAt,
+    })
+    .from(users)
+    .leftJoin(regions, eq(regions.id, users.regionId))
+    .orderBy(users.role, regions.code, users.email);
+}

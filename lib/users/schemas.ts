@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/permissions';
+
+/** Field atoms and the user-management forms, shared by the forms and the server. */
+export const emailField = z.string().trim().toLowerCase().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email'));
+export const fullNameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
+export const roleField = z.enum(ROLES, 'errors.required');
+/** Empty select = every region. */
+export const regionIdField = z.preprocess(
+  (value) => (value === '' || value === null || value === undefined ? null : Number(value)),
+  z.number().int().positive().nullable(),
+);
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const passwordField = z.string().min(PASSWORD_MIN_LENGTH, 'errors.passwordTooShort').max(256, 'errors.tooLong');
+
+/** Operators and reviewers work in one region; admins act everywhere. */
+function checkRoleScope(value: { role: string; regionId: number | null }, context: z.RefinementCtx) {
+  if ((value.role === 'operator' || value.role === 'reviewer') && value.regionId === null) {
+    context.addIssue({ code: 'custom', path: ['regionId'], message: 'errors.regionRequired' });
+  }
+  if (value.role === 'admin' && value.regionId !== null) {
+    context.addIssue({ code: 'custom', path: ['regionId'], message: 'errors.adminAllRegions' });
+  }
+}
+
+export const createUserSchema = z
+  .object({
+    email: emailField,
+    fullName: fullNameField,
+    role: roleField,
+    regionId: regionIdField,
+    password: passwordField,
+  })
+  .superRefine((value, context) => {
+    checkRoleScope(value, context);
+    const localPart = value.email.split('@')[0] ?? '';
+    if (localPart.length >= 3 && value.password.toLowerCase().includes(localPart)) {
+      context.addIssue({ code: 'custom', path: ['password'], message: 'errors.passwordContainsEmail' });
+    }
+  });
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    userId: z.coerce.number().int().positive(),
+    /** The session version the admin saw: a concurrent change makes this save fail, not overwrite. */
+    expectedVersion: z.coerce.number().int().positive(),
+    fullName: fullNameField,
+    role: roleField,
+    regionId: regionIdField,
+    active: z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean()),
+  })
+  .superRefine(checkRoleScope);
+export type UpdateUserInput = z.input<typeof updateUserSchema>;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import kk from '@/messages/kk.json';
+import ru from '@/messages/ru.json';
+import { negotiateLocale } from '@/lib/i18n/config';
+
+const keys = (value: object, prefix = ''): string[] =>
+  Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? keys(child, `${prefix}${key}.`) : [`${prefix}${key}`]));
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+
+const lookup = (catalogue: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+
+describe('message catalogues', () => {
+  it('have the same keys in Kazakh, Russian and English', () => {
+    expect(keys(kk).sort()).toEqual(keys(en).sort());
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it('keep the placeholders of every English message', () => {
+    for (const key of keys(en)) {
+      const expected = [...new Set(placeholders(lookup(en, key)))];
+      for (const catalogue of [kk, ru]) {
+        for (const name of expected) expect(lookup(catalogue, key), key).toContain(`{${name}`);
+      }
+    }
+  });
+
+  it('have no empty message', () => {
+    for (const catalogue of [en, kk, ru]) for (const key of keys(catalogue)) expect(lookup(catalogue, key).trim(), key).not.toBe('');
+  });
+});
+
+describe('language negotiation', () => {
+  it('picks the first supported language and falls back to Kazakh', () => {
+    expect(negotiateLocale('ru-RU,ru;q=0.9,en;q=0.8')).toBe('ru');
+    expect(negotiateLocale('de-DE,en;q=0.5')).toBe('en');
+    expect(negotiateLocale('de-DE')).toBe('kk');
+    expect(negotiateLocale(null)).toBe('kk');
+  });
+});
