@@ -11,6 +11,7 @@ import { ROLES } from '@/lib/auth/permissions';
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { applyActionErrors } from './form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from './form-field';
+import { StatusMessage, type Status } from './status-message';
 
 type RegionOption = { id: number; name: string };
 
@@ -46,7 +47,7 @@ function RoleAndRegionFields({ form, regions }: { form: { register: (name: 'role
 export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   const { register, handleSubmit, setError, reset, formState } = useForm<z.input<typeof createUserSchema>, unknown, z.output<typeof createUserSchema>>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: '', fullName: '', role: 'operator', regionId: '', password: '' },
@@ -64,11 +65,7 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   const message = (key?: string) => (key ? t(key) : undefined);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} className={`sm:col-span-2 text-sm ${status.kind === 'error' ? 'text-red-700' : 'text-green-700'}`}>
-          {status.text}
-        </p>
-      )}
+      <StatusMessage status={status} className="sm:col-span-2" />
       <FormField id="email" label={t('users.email')} error={message(errors.email?.message)}>
         <input {...register('email')} {...fieldAria('email', errors.email?.message)} type="email" autoComplete="off" className={inputClass} />
       </FormField>
@@ -99,7 +96,7 @@ export type EditableUser = { id: number; email: string; fullName: string; role: 
 export function EditUserForm({ user, regions }: { user: EditableUser; regions: RegionOption[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const [status, setStatus] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof updateUserSchema>, unknown, z.output<typeof updateUserSchema>>({
     resolver: zodResolver(updateUserSchema),
     defaultValues: {
@@ -122,11 +119,7 @@ export function EditUserForm({ user, regions }: { user: EditableUser; regions: R
   });
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} className={`text-sm ${status.kind === 'error' ? 'text-red-700' : 'text-green-700'}`}>
-          {status.text}
-        </p>
-      )}
+      <StatusMessage status={status} />
       <p className="text-sm text-slate-600">{user.email}</p>
       <FormField id="fullName" label={t('users.fullName')} error={errors.fullName?.message && t(errors.fullName.message)}>
         <input {...register('fullName')} {...fieldAria('fullName', errors.fullName?.message)} className={inputClass} />

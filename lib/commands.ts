@@ -14,15 +14,16 @@ import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
 /** Error codes a form can show; each maps to a message key `errors.<code>` in the catalogues. */
 export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'notFound' | 'invalidState' | 'failed';
 export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; error: ErrorCode; message?: string; fieldErrors?: FieldErrors };
+/** A problem in one line of an uploaded file. */
+export type RowError = { line: number; column?: string; message: string; value?: string };
+type FailureDetail = { message?: string; fieldErrors?: FieldErrors; rowErrors?: RowError[] };
+export type ActionResult<T = null> = { ok: true; data: T } | ({ ok: false; error: ErrorCode } & FailureDetail);
 
 /** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly detail?: { message?: string; fieldErrors?: FieldErrors },
+    readonly detail?: FailureDetail,
   ) {
     super(detail?.message ?? code);
   }
@@ -50,7 +51,7 @@ export const defineCommand = <S extends z.ZodType, R>(command: Command<S, R>) =>
 
 export type ActorRef = { id: number; sessionVersion?: number } | null;
 
-const failure = (error: ErrorCode, extra: { message?: string; fieldErrors?: FieldErrors } = {}): ActionResult<never> => ({
+const failure = (error: ErrorCode, extra: FailureDetail = {}): ActionResult<never> => ({
   ok: false,
   error,
   ...extra,

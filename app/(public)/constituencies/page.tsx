@@ -1,0 +1,82 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { elections } from '@/db/schema';
+import { publicConstituencies } from '@/lib/constituency-lists/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('publicLists'))('title') };
+}
+
+/** Approved constituencies of an election, by region, with precinct counts and voters. */
+export default async function PublicConstituenciesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+  const { election: slug } = await searchParams;
+  const db = getDb();
+  const allElections = await db.select().from(elections).orderBy(desc(elections.votingDay));
+  const election = (slug && allElections.find((e) => e.slug === slug)) || allElections[0];
+  const [t, tKinds, format, locale] = await Promise.all([getTranslations('publicLists'), getTranslations('staff.regions.kinds'), getFormatter(), getLocale()]);
+  if (!election) return <p>{t('none')}</p>;
+  const rows = await publicConstituencies(db, election.id);
+  const regions = [...new Map(rows.map((row) => [row.regionCode, row.regionName])).entries()];
+  const n = (value: number) => format.number(value);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <nav aria-label={t('electionChoice')} className="flex flex-wrap gap-2">
+        {allElections.map((e) => (
+          <Link
+            key={e.id}
+            href={`/constituencies?election=${e.slug}`}
+            aria-current={e.id === election.id ? 'page' : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${e.id === election.id ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white'}`}
+          >
+            {localized(e, locale as Locale)}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-slate-700">
+        {t('summary', {
+          constituencies: n(rows.length),
+          precincts: n(rows.reduce((sum, r) => sum + r.precincts, 0)),
+          voters: n(rows.reduce((sum, r) => sum + r.votersOnList, 0)),
+        })}
+      </p>
+      {regions.length === 0 && <p className="text-slate-600">{t('noneApproved')}</p>}
+      {regions.map(([code, regionName]) => {
+        const inRegion = rows.filter((row) => row.regionCode === code);
+        return (
+          <section key={code} aria-labelledby={`region-${code}`} className="rounded-xl border border-slate-200 bg-white p-4">
+            <h2 id={`region-${code}`} className="mb-2 text-lg font-semibold">
+              {localized(regionName, locale as Locale)}
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3">{t('constituency')}</th>
+                    <th scope="col" className="py-2 pr-3">{t('kind')}</th>
+                    <th scope="col" className="py-2 pr-3 text-right">{t('precincts')}</th>
+                    <th scope="col" className="py-2 text-right">{t('voters')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {inRegion.map((row) => (
+                    <tr key={row.code} className="border-b last:border-0">
+                      <th scope="row" className="py-2 pr-3 font-medium">{localized(row, locale as Locale)}</th>
+                      <td className="py-2 pr-3">{tKinds(row.kind)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{n(row.precincts)}</td>
+                      <td className="py-2 text-right tabular-nums">{n(row.votersOnList)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { CsvImport } from '@/components/lists/csv-import';
+import { ListEditor } from '@/components/lists/list-editor';
+import { ChangesView, ListContentView, RevisionStatusBadge } from '@/components/lists/list-views';
+import { ReviewPanel, StartRevisionButton } from '@/components/lists/review-panel';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { regionListState } from '@/lib/constituency-lists/queries';
+import { isEditable } from '@/lib/constituency-lists/transitions';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
+  const { electionId, regionCode } = await params;
+  const state = Number.isInteger(Number(electionId)) ? await regionListState(getDb(), Number(electionId), regionCode) : null;
+  if (!state) notFound();
+  const user = await requirePermission('constituencyList.view', state.region.id);
+  const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const { open, approved, election } = state;
+  const nominationOpened = todayInKazakhstan() >= election.nominationOpensOn;
+  const canEdit = open && isEditable(open.summary.status) && hasPermission(user, 'constituencyList.edit');
+  const canReview = open?.summary.status === 'submitted' && hasPermission(user, 'constituencyList.review');
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/staff/lists" className="text-sm text-brand-700 underline">
+          ← {t('title')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">
+          {localized(state.region, locale as Locale)}: {t('listOf')}
+        </h1>
+        <p className="text-slate-600">{localized(election, locale as Locale)}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {t(nominationOpened ? 'calendarClosed' : 'calendarOpen', {
+            date: format.dateTime(new Date(`${election.nominationOpensOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+          })}
+        </p>
+      </div>
+
+      {open ? (
+        <section aria-labelledby="open-revision" className="flex flex-col gap-4">
+          <h2 id="open-revision" className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+            {t('revisionNo', { number: open.summary.revisionNo })} <RevisionStatusBadge status={open.summary.status} />
+          </h2>
+          {open.summary.reviewComment && (
+            <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+              <strong>{t('returnedBy', { name: open.summary.reviewedBy ?? '—' })}</strong> {open.summary.reviewComment}
+            </div>
+          )}
+          <div>
+            <h3 className="mb-1 font-semibold">{t('changesSinceApproved')}</h3>
+            <ChangesView changes={open.changes} />
+          </div>
+          {canEdit ? (
+            <>
+              <CsvImport
+                key={`csv-${open.summary.lockVersion}`}
+                revisionId={open.summary.id}
+                lockVersion={open.summary.lockVersion}
+                constituencyCodes={open.content.constituencies.map((c) => c.code)}
+                templateHref={`/staff/lists/${election.id}/${state.region.code}/precincts.csv`}
+              />
+              <ListEditor key={open.summary.lockVersion} revisionId={open.summary.id} lockVersion={open.summary.lockVersion} content={open.content} />
+            </>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700" data-testid="open-totals">
+                {t('totals', {
+                  constituencies: format.number(open.summary.totals.constituencies),
+                  precincts: format.number(open.summary.totals.precincts),
+                  voters: format.number(open.summary.totals.voters),
+                })}
+              </p>
+              {canReview && <ReviewPanel revisionId={open.summary.id} lockVersion={open.summary.lockVersion} needsOverride={nominationOpened && user.role === 'admin'} />}
+              <ListContentView content={open.content} />
+            </>
+          )}
+        </section>
+      ) : (
+        hasPermission(user, 'constituencyList.edit') && (
+          <StartRevisionButton electionId={election.id} regionId={state.region.id} label={t(approved ? 'startAmendment' : 'startFirst')} />
+        )
+      )}
+
+      <section aria-labelledby="in-force" className="flex flex-col gap-3">
+        <h2 id="in-force" className="text-xl font-semibold">
+          {t('inForce')}
+        </h2>
+        {approved ? (
+          <>
+            <p className="text-sm text-slate-700" data-testid="approved-totals">
+              {t('revisionNo', { number: approved.summary.revisionNo })} ·{' '}
+              {t('totals', {
+                constituencies: format.number(approved.summary.totals.constituencies),
+                precincts: format.number(approved.summary.totals.precincts),
+                voters: format.number(approved.summary.totals.voters),
+              })}
+            </p>
+            <ListContentView content={approved.content} />
+          </>
+        ) : (
+          <p className="text-slate-600">{t('noneInForce')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="history" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="history" className="mb-3 text-lg font-semibold">
+          {t('history')}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('revision')}</th>
+                <th scope="col" className="py-2 pr-3">{t('statusLabel')}</th>
+                <th scope="col" className="py-2 pr-3">{t('createdBy')}</th>
+                <th scope="col" className="py-2 pr-3">{t('submittedBy')}</th>
+                <th scope="col" className="py-2 pr-3">{t('reviewedBy')}</th>
+                <th scope="col" className="py-2">{t('note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.history.map((revision) => (
+                <tr key={revision.id} className="border-b align-top last:border-0">
+                  <td className="py-2 pr-3">{revision.revisionNo}</td>
+                  <td className="py-2 pr-3">
+                    <RevisionStatusBadge status={revision.status} />
+                  </td>
+                  <td className="py-2 pr-3">
+                    {revision.createdBy}
+                    <span className="block text-xs text-slate-500">{date(revision.createdAt)}</span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {revision.submittedBy ?? '—'}
+                    <span className="block text-xs text-slate-500">{date(revision.submittedAt)}</span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {revision.reviewedBy ?? '—'}
+                    <span className="block text-xs text-slate-500">{date(revision.reviewedAt)}</span>
+                  </td>
+                  <td className="py-2">{revision.calendarOverrideReason ? t('overrideNote', { reason: revision.calendarOverrideReason }) : (revision.reviewComment ?? '')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

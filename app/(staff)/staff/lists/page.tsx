@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { RevisionStatusBadge } from '@/components/lists/list-views';
+import { getDb } from '@/db/client';
+import { elections } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/guard';
+import { canAccessRegion, hasPermission } from '@/lib/auth/permissions';
+import { listStatuses } from '@/lib/constituency-lists/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { listRegions } from '@/lib/overview/queries';
+import { desc } from 'drizzle-orm';
+
+export default async function ListsPage() {
+  const user = await requirePermission('constituencyList.view');
+  const db = getDb();
+  const [t, locale, electionRows, regions, statuses] = await Promise.all([
+    getTranslations('lists'),
+    getLocale(),
+    db.select().from(elections).orderBy(desc(elections.votingDay)),
+    listRegions(db),
+    listStatuses(db),
+  ]);
+  const visibleRegions = regions.filter((region) => canAccessRegion(user, region.id));
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        {hasPermission(user, 'constituencyList.review') && (
+          <Link href="/staff/lists/review" className="font-medium text-brand-700 underline">
+            {t('reviewQueue')}
+          </Link>
+        )}
+      </div>
+      {electionRows.map((election) => (
+        <section key={election.id} aria-labelledby={`lists-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id={`lists-${election.id}`} className="mb-3 text-lg font-semibold">
+            {localized(election, locale as Locale)}
+          </h2>
+          <table className="w-full text-left text-sm">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('region')}</th>
+                <th scope="col" className="py-2 pr-3">{t('inForce')}</th>
+                <th scope="col" className="py-2">{t('openRevision')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visibleRegions.map((region) => {
+                const state = statuses.find((s) => s.electionId === election.id && s.regionId === region.id);
+                return (
+                  <tr key={region.id} className="border-b last:border-0">
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
+                        {localized(region, locale as Locale)}
+                      </Link>
+                    </th>
+                    <td className="py-2 pr-3">{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>
+                    <td className="py-2">
+                      {state?.openStatus ? (
+                        <span className="flex items-center gap-2">
+                          {t('revisionNo', { number: state.openRevisionNo ?? 0 })} <RevisionStatusBadge status={state.openStatus} />
+                        </span>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

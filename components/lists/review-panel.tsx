@@ -1,0 +1,92 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/app/(staff)/staff/lists/actions';
+import type { ActionResult } from '@/lib/commands';
+import { FormField, fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { StatusMessage, type Status } from '../status-message';
+
+function useCommandButton() {
+  const t = useTranslations();
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  async function run(action: () => Promise<ActionResult<unknown>>, success: string) {
+    setBusy(true);
+    setStatus(null);
+    setFieldErrors({});
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) {
+      setFieldErrors(result.fieldErrors ?? {});
+      return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+    }
+    setStatus({ kind: 'success', text: t(success) });
+    router.refresh();
+  }
+  return { status, busy, fieldErrors, run, t };
+}
+
+/** A reviewer's decision on a submitted revision: approve, or return with a comment. */
+export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisionId: number; lockVersion: number; needsOverride: boolean }) {
+  const { status, busy, fieldErrors, run, t } = useCommandButton();
+  const [comment, setComment] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const commentError = fieldErrors.comment?.[0] && t(fieldErrors.comment[0]);
+  const overrideError = fieldErrors.overrideReason?.[0] && t(fieldErrors.overrideReason[0]);
+  return (
+    <section aria-labelledby="review-heading" className="flex flex-col gap-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+      <h2 id="review-heading" className="text-lg font-semibold">
+        {t('lists.reviewTitle')}
+      </h2>
+      {needsOverride && (
+        <FormField id="overrideReason" label={t('lists.overrideReason')} hint={t('lists.overrideHint')} error={overrideError}>
+          <textarea
+            {...fieldAria('overrideReason', overrideError, 'hint')}
+            value={overrideReason}
+            onChange={(event) => setOverrideReason(event.target.value)}
+            rows={2}
+            className={inputClass}
+          />
+        </FormField>
+      )}
+      <div>
+        <button
+          type="button"
+          disabled={busy}
+          className={primaryButtonClass}
+          onClick={() => run(() => approveRevisionAction({ revisionId, lockVersion, overrideReason }), 'lists.approved')}
+        >
+          {t('lists.approve')}
+        </button>
+      </div>
+      <FormField id="returnComment" label={t('lists.returnComment')} error={commentError}>
+        <textarea {...fieldAria('returnComment', commentError)} value={comment} onChange={(event) => setComment(event.target.value)} rows={3} className={inputClass} />
+      </FormField>
+      <div>
+        <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => run(() => returnRevisionAction({ revisionId, lockVersion, comment }), 'lists.returned')}>
+          {t('lists.return')}
+        </button>
+      </div>
+      <StatusMessage status={status} />
+    </section>
+  );
+}
+
+/** Opens a new draft revision from the list in force. */
+export function StartRevisionButton({ electionId, regionId, label }: { electionId: number; regionId: number; label: string }) {
+  const { status, busy, run } = useCommandButton();
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <button type="button" disabled={busy} className={primaryButtonClass} onClick={() => run(() => startRevisionAction({ electionId, regionId }), 'lists.revisionStarted')}>
+          {label}
+        </button>
+      </div>
+      <StatusMessage status={status} />
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import 'server-only';
+import { aliasedTable, and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { selectRows, type Database, type Queryable } from '@/db/client';
+import { constituencyListRevisions, elections, regions, users } from '@/db/schema';
+import type { ListContent } from './schemas';
+import { listTotals } from './schemas';
+import { diffLists, type ListChange, type RevisionStatus } from './transitions';
+
+export type RevisionSummary = {
+  id: number;
+  revisionNo: number;
+  status: RevisionStatus;
+  lockVersion: number;
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+  updatedBy: string | null;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  submittedById: number | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  calendarOverrideReason: string | null;
+  totals: { constituencies: number; precincts: number; voters: number };
+};
+
+const creator = aliasedTable(users, 'creator');
+const updater = aliasedTable(users, 'updater');
+const submitter = aliasedTable(users, 'submitter');
+const reviewer = aliasedTable(users, 'reviewer');
+
+type RevisionRow = {
+  revision: typeof constituencyListRevisions.$inferSelect;
+  createdBy: string;
+  updatedBy: string | null;
+  submittedBy: string | null;
+  reviewedBy: string | null;
+};
+
+async function loadRevisions(db: Queryable, where: SQL | undefined, order: SQL[]): Promise<RevisionRow[]> {
+  return (db as Database)
+    .select({
+      revision: constituencyListRevisions,
+      createdBy: creator.fullName,
+      updatedBy: updater.fullName,
+      submittedBy: submitter.fullName,
+      reviewedBy: reviewer.fullName,
+    })
+    .from(constituencyListRevisions)
+    .innerJoin(creator, eq(creator.id, constituencyListRevisions.createdBy))
+    .leftJoin(updater, eq(updater.id, constituencyListRevisions.updatedBy))
+    .leftJoin(submitter, eq(submitter.id, constituencyListRevisions.submittedBy))
+    .leftJoin(reviewer, eq(reviewer.id, constituencyListRevisions.reviewedBy))
+    .where(where)
+    .orderBy(...order);
+}
+
+function toSummary(row: RevisionRow): RevisionSummary {
+  const r = row.revision;
+  return {
+    id: r.id,
+    revisionNo: r.revisionNo,
+    status: r.status,
+    lockVersion: r.lockVersion,
+    createdAt: r.createdAt,
+    createdBy: row.createdBy,
+    updatedAt: r.updatedAt,
+    updatedBy: row.updatedBy,
+    submittedAt: r.submittedAt,
+    submittedBy: row.submittedBy,
+    submittedById: r.submittedBy,
+    reviewedAt: r.reviewedAt,
+    reviewedBy: row.reviewedBy,
+    reviewComment: r.reviewComment,
+    calendarOverrideReason: r.calendarOverrideReason,
+    totals: listTotals(r.content),
+  };
+}
+
+export type RegionListState = {
+  election: typeof elections.$inferSelect;
+  region: { id: number; code: string; nameKk: string; nameRu: string; nameEn: string };
+  history: RevisionSummary[];
+  approved: { summary: RevisionSummary; content: ListContent } | null;
+  open: { summary: RevisionSummary; content: ListContent; changes: ListChange[] } | null;
+};
+
+/** Everything the list page of one region shows: the list in force, the open revision, the history. */
+export async function regionListState(db: Queryable, electionId: number, regionCode: string): Promise<RegionListState | null> {
+  const [election] = await db.select().from(elections).where(eq(elections.id, electionId));
+  const [region] = await db.select().from(regions).where(eq(regions.code, regionCode));
+  if (!election || !region) return null;
+  const rows = await loadRevisions(
+    db,
+    and(eq(constituencyListRevisions.electionId, electionId), eq(constituencyListRevisions.regionId, region.id)),
+    [desc(constituencyListRevisions.revisionNo)],
+  );
+  const approvedRow = rows.find((row) => row.revision.status === 'approved');
+  const openRow = rows.find((row) => ['draft', 'submitted', 'returned'].includes(row.revision.status));
+  const approvedContent = approvedRow?.revision.content ?? null;
+  return {
+    election,
+    region,
+    history: rows.map(toSummary),
+    approved: approvedRow ? { summary: toSummary(approvedRow), content: approvedRow.revision.content } : null,
+    open: openRow ? { summary: toSummary(openRow), content: openRow.revision.content, changes: diffLists(approvedContent, openRow.revision.content) } : null,
+  };
+}
+
+export type ReviewQueueItem = RevisionSummary & {
+  electionId: number;
+  electionName: { nameKk: string; nameRu: string; nameEn: string };
+  region: { code: string; nameKk: string; nameRu: string; nameEn: string };
+  changes: ListChange[];
+};
+
+/** Submitted revisions waiting for a reviewer, oldest submission first; null region = every region. */
+export async function reviewQueue(db: Queryable, regionId: number | null): Promise<ReviewQueueItem[]> {
+  const rows = await loadRevisions(
+    db,
+    and(eq(constituencyListRevisions.status, 'submitted'), regionId === null ? undefined : eq(constituencyListRevisions.regionId, regionId)),
+    [asc(constituencyListRevisions.submittedAt), asc(constituencyListRevisions.id)],
+  );
+  if (!rows.length) return [];
+  const [electionRows, regionRows, approvedRows] = await Promise.all([
+    db.select().from(elections),
+    db.select().from(regions),
+    db
+      .select({ electionId: constituencyListRevisions.electionId, regionId: constituencyListRevisions.regionId, content: constituencyListRevisions.content })
+      .from(constituencyListRevisions)
+      .where(eq(constituencyListRevisions.status, 'approved')),
+  ]);
+  return rows.map((row) => {
+    const election = electionRows.find((e) => e.id === row.revision.electionId)!;
+    const region = regionRows.find((r) => r.id === row.revision.regionId)!;
+    const approved = approvedRows.find((a) => a.electionId === row.revision.electionId && a.regionId === row.revision.regionId);
+    return {
+      ...toSummary(row),
+      electionId: election.id,
+      electionName: { nameKk: election.nameKk, nameRu: election.nameRu, nameEn: election.nameEn },
+      region: { code: region.code, nameKk: region.nameKk, nameRu: region.nameRu, nameEn: region.nameEn },
+      changes: diffLists(approved?.content ?? null, row.revision.content),
+    };
+  });
+}
+
+export type ListStatusRow = { electionId: number; regionId: number; approvedRevisionNo: number | null; openStatus: RevisionStatus | null; openRevisionNo: number | null };
+
+/** Per election and region: which revision is in force and whether one is open. */
+export async function listStatuses(db: Queryable): Promise<ListStatusRow[]> {
+  return selectRows<ListStatusRow>(
+    db,
+    sql`select election_id as "electionId", region_id as "regionId",
+               max(revision_no) filter (where status = 'approved') as "approvedRevisionNo",
+               max(status::text) filter (where status in ('draft', 'submitted', 'returned')) as "openStatus",
+               max(revision_no) filter (where status in ('draft', 'submitted', 'returned')) as "openRevisionNo"
+        from constituency_list_revisions group by election_id, region_id`,
+  );
+}
+
+export type PublicConstituency = {
+  regionCode: string;
+  regionName: { nameKk: string; nameRu: string; nameEn: string };
+  code: string;
+  kind: 'district' | 'city';
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  precincts: number;
+  votersOnList: number;
+};
+
+/** Approved constituencies of an election by region, for the public page. */
+export async function publicConstituencies(db: Queryable, electionId: number): Promise<PublicConstituency[]> {
+  const rows = await selectRows<Omit<PublicConstituency, 'regionName'> & { regionKk: string; regionRu: string; regionEn: string }>(
+    db,
+    sql`select r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
+               c.code, c.kind::text as kind, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn",
+               count(p.id)::int as precincts, coalesce(sum(p.voters_on_list), 0)::int as "votersOnList"
+        from constituencies c join regions r on r.id = c.region_id left join precincts p on p.constituency_id = c.id
+        where c.election_id = ${electionId} and c.status = 'in_force'
+        group by r.id, c.id order by r.name_en, c.kind, c.name_en`,
+  );
+  return rows.map(({ regionKk, regionRu, regionEn, ...row }) => ({
+    ...row,
+    precincts: Number(row.precincts),
+    votersOnList: Number(row.votersOnList),
+    regionName: { nameKk: regionKk, nameRu: regionRu, nameEn: regionEn },
+  }));
+}

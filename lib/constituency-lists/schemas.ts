@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * Field atoms of a constituency list, shared by the editor, the CSV import and the server.
+ * Whole numbers are checked with a refinement rather than `.int()`, which would stop zod before the
+ * list-level checks (duplicate codes and precinct numbers): the user sees every error at once.
+ */
+const wholeNumber = (value: number) => Number.isInteger(value);
+export const MAX_VOTERS_PER_PRECINCT = 100_000;
+
+export const constituencyCodeField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, 'errors.tooShort')
+  .max(60, 'errors.tooLong')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lists.errors.codeFormat');
+const nameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
+export const precinctNumberField = z.coerce
+  .number('lists.errors.wholeNumber')
+  .refine(wholeNumber, 'lists.errors.wholeNumber')
+  .min(1, 'lists.errors.precinctNumberRange')
+  .max(99_999, 'lists.errors.precinctNumberRange');
+export const votersField = z.coerce
+  .number('lists.errors.wholeNumber')
+  .refine(wholeNumber, 'lists.errors.wholeNumber')
+  .min(0, 'lists.errors.votersNegative')
+  .max(MAX_VOTERS_PER_PRECINCT, 'lists.errors.votersTooMany');
+export const addressField = z.string().trim().min(3, 'errors.tooShort').max(300, 'errors.tooLong');
+
+export const precinctSchema = z.object({ number: precinctNumberField, address: addressField, votersOnList: votersField });
+
+export const constituencySchema = z
+  .object({
+    code: constituencyCodeField,
+    kind: z.enum(['district', 'city'], 'errors.required'),
+    nameKk: nameField,
+    nameRu: nameField,
+    nameEn: nameField,
+    precincts: z.array(precinctSchema).max(2_000),
+  })
+  .superRefine((constituency, context) => {
+    const seen = new Set<number>();
+    constituency.precincts.forEach((precinct, index) => {
+      if (seen.has(precinct.number)) context.addIssue({ code: 'custom', path: ['precincts', index, 'number'], message: 'lists.errors.duplicatePrecinct' });
+      seen.add(precinct.number);
+    });
+  });
+
+export const listContentSchema = z
+  .object({ constituencies: z.array(constituencySchema).max(200) })
+  .superRefine((content, context) => {
+    const seen = new Set<string>();
+    content.constituencies.forEach((constituency, index) => {
+      if (seen.has(constituency.code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
+      seen.add(constituency.code);
+    });
+  });
+export type ListContent = z.infer<typeof listContentSchema>;
+export type ListContentInput = z.input<typeof listContentSchema>;
+
+const revisionRef = {
+  revisionId: z.coerce.number().int().positive(),
+  /** The version the user read: a save based on an older one is refused, never merged silently. */
+  lockVersion: z.coerce.number().int().positive(),
+};
+
+export const startRevisionSchema = z.object({ electionId: z.coerce.number().int().positive(), regionId: z.coerce.number().int().positive() });
+export const saveDraftSchema = z.object({ ...revisionRef, content: listContentSchema });
+export const importCsvSchema = z.object({ ...revisionRef, csv: z.string().max(5_000_000, 'lists.errors.fileTooLarge') });
+export const submitRevisionSchema = z.object(revisionRef);
+export const returnRevisionSchema = z.object({ ...revisionRef, comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, 'errors.tooLong') });
+export const approveRevisionSchema = z.object({
+  ...revisionRef,
+  /** Only an admin may approve after nomination opened, and must say why. */
+  overrideReason: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string().min(10, 'lists.errors.overrideReasonShort').max(2_000).optional()),
+});
+
+/** Totals the editor shows live and the queue shows per revision. */
+export function listTotals(content: { constituencies: { precincts: { votersOnList: number }[] }[] }) {
+  let precincts = 0;
+  let voters = 0;
+  for (const constituency of content.constituencies) {
+    precincts += constituency.precincts.length;
+    for (const precinct of constituency.precincts) voters += Number(precinct.votersOnList) || 0;
+  }
+  return { constituencies: content.constituencies.length, precincts, voters };
+}
