@@ -16,7 +16,7 @@ export const isoDate = (moment: Date) => moment.toISOString().slice(0, 10);
 
 export const addDays = (date: string, days: number) => isoDate(new Date(parseIsoDate(date).getTime() + days * DAY_MS));
 
-export const daysBetween = (from: string, to: string) => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
+const daysBetween = (from: string, to: string) => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
 
 /** The instant `date` at `time` (HH:MM, UTC). */
 export const at = (date: string, time: string) => new Date(parseIsoDate(date).getTime() + Date.parse(`1970-01-01T${time}:00Z`));

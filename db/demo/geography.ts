@@ -43,6 +43,12 @@ export const REGIONS: ({ code: RegionCode } & Names)[] = [
   { code: 'west-kazakhstan', nameKk: 'Батыс Қазақстан облысы', nameRu: 'Западно-Казахстанская область', nameEn: 'West Kazakhstan Region' },
 ];
 
+export function regionOf(regionCode: string) {
+  const region = REGIONS.find((candidate) => candidate.code === regionCode);
+  if (!region) throw new Error(`Unknown region ${regionCode}`);
+  return region;
+}
+
 export type Place = Names & {
   code: string;
   regionCode: RegionCode;
@@ -151,7 +157,8 @@ const STREETS = [
   'ул. Наурыз', 'ул. Сатпаева', 'ул. Тауелсиздик', 'ул. Толе би', 'ул. Школьная', 'ул. Шокана Уалиханова',
 ];
 
-const TOWN_BUILDINGS = ['средняя школа № {n}', 'школа-гимназия № {n}', 'школа-лицей № {n}', 'Дом культуры', 'колледж', 'Дворец школьников', 'спортивный комплекс'];
+const TOWN_SCHOOLS = ['средняя школа № {n}', 'школа-гимназия № {n}', 'школа-лицей № {n}'];
+const TOWN_HALLS = ['Дом культуры', 'колледж', 'Дворец школьников', 'спортивный комплекс'];
 const VILLAGE_BUILDINGS = ['средняя школа', 'основная школа', 'сельский клуб', 'Дом культуры', 'здание аппарата акима сельского округа'];
 
 /** Each place's villages in its own order, so neighbouring districts do not list the same ones. */
@@ -164,7 +171,9 @@ export const villagesOf = (random: Random) => random.shuffle(VILLAGES);
 export function pollingStationAddress(random: Random, place: Place, inCentre: boolean, sequence: number, villages: readonly string[]): string {
   const street = random.pick(STREETS);
   if (inCentre) {
-    return `${place.centreRu}, ${street}, ${random.int(1, 120)}, ${random.pick(TOWN_BUILDINGS).replace('{n}', String(sequence + 1))}`;
+    // Mostly numbered schools, so a town's stations are told apart; now and then a hall.
+    const building = random.chance(0.8) ? random.pick(TOWN_SCHOOLS).replace('{n}', String(sequence + 1)) : random.pick(TOWN_HALLS);
+    return `${place.centreRu}, ${street}, ${random.int(1, 120)}, ${building}`;
   }
   return `с. ${villages[sequence % villages.length]}, ${street}, ${random.int(1, 60)}, ${random.pick(VILLAGE_BUILDINGS)}`;
 }

@@ -44,26 +44,27 @@ export function createIinIssuer(random: Random) {
   };
 }
 
-const UNIVERSITIES = [
-  'Al-Farabi Kazakh National University',
-  'L. N. Gumilyov Eurasian National University',
-  'Academy of Public Administration under the President of the Republic of Kazakhstan',
-  'S. Seifullin Kazakh Agrotechnical University',
-  'Satbayev University',
-  'Abai Kazakh National Pedagogical University',
-  'K. Zhubanov Aktobe Regional University',
-  'M. Auezov South Kazakhstan University',
-  'Korkyt Ata Kyzylorda University',
-  'Karaganda Buketov University',
-  'Shakarim University of Semey',
-  'Kazakh National Agrarian Research University',
+const HIGHER_EDUCATION = [
+  'Higher: economics, Al-Farabi Kazakh National University',
+  'Higher: law, L. N. Gumilyov Eurasian National University',
+  'Higher: public administration, Academy of Public Administration under the President of the Republic of Kazakhstan',
+  'Higher: agronomy, S. Seifullin Kazakh Agrotechnical University',
+  'Higher: mining engineering, Satbayev University',
+  'Higher: history teacher, Abai Kazakh National Pedagogical University',
+  'Higher: finance, K. Zhubanov Aktobe Regional University',
+  'Higher: economics, M. Auezov South Kazakhstan University',
+  'Higher: hydraulic engineering, Korkyt Ata Kyzylorda University',
+  'Higher: law, Karaganda Buketov University',
+  'Higher: veterinary medicine, Shakarim University of Semey',
+  'Higher: agricultural economics, Kazakh National Agrarian Research University',
+  'Higher: finance, A. Baitursynov Kostanay Regional University',
+  'Higher: law, Maqsut Narikbayev University',
 ];
-const FIELDS = ['economics', 'law', 'public administration', 'agronomy', 'mining engineering', 'pedagogy', 'finance', 'veterinary medicine', 'civil engineering'];
 
-export const higherEducation = (random: Random) => `Higher: ${random.pick(FIELDS)}, ${random.pick(UNIVERSITIES)}`;
+export const higherEducation = (random: Random) => random.pick(HIGHER_EDUCATION);
 
 /** Falls short of the civil-service qualification requirements (higher education). */
-export const SECONDARY_EDUCATION = 'Secondary vocational: agricultural machinery technician, Aktobe agrarian college';
+export const SECONDARY_EDUCATION = 'Secondary vocational: agricultural machinery technician, agrarian college';
 
 /** Positions of people already serving as an akim or a maslikhat deputy. */
 export const servingPosition = (random: Random, placeName: string, regionName: string) =>

@@ -7,7 +7,8 @@ import { negotiateLocale } from '@/lib/i18n/config';
 const keys = (value: object, prefix = ''): string[] =>
   Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? keys(child, `${prefix}${key}.`) : [`${prefix}${key}`]));
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+// ICU arguments: `{name}` or `{count, plural, ...}`; plural branch texts like `{The file}` are not arguments.
+const placeholders = (text: string) => [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 
 const lookup = (catalogue: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
 

@@ -1,0 +1,44 @@
+import { parseIsoDate } from './calendar';
+import { REGIONS } from './geography';
+import { createIinIssuer } from './people';
+import { PARTIES } from './parties';
+import { pilotElection } from './pilot-election';
+import { createRandom } from './random';
+import type { DemoData } from './types';
+import { upcomingElection } from './upcoming-election';
+import { demoUsers } from './users';
+
+export type * from './types';
+export { DEMO_PASSWORD } from './users';
+
+/**
+ * The whole demo as plain objects, the same on every run for the same `referenceDate`
+ * (YYYY-MM-DD): the 2023 pilot elections as reported, and an upcoming election dated around
+ * `referenceDate` with work waiting in every queue.
+ */
+export function generateDemoData(referenceDate: string): DemoData {
+  parseIsoDate(referenceDate);
+  const issueIin = createIinIssuer(createRandom(0x11d));
+  const pilot = pilotElection(issueIin);
+  // Precinct numbers run on through a region, so the upcoming election's continue after 2023's.
+  const firstFreePrecinctNumber = (regionCode: string) =>
+    1 +
+    Math.max(
+      0,
+      ...pilot.constituencies
+        .filter((constituency) => constituency.regionCode === regionCode)
+        .flatMap((constituency) => constituency.precincts.map((precinct) => precinct.number)),
+    );
+  const upcoming = upcomingElection(referenceDate, issueIin, firstFreePrecinctNumber);
+  const elections = [pilot, upcoming];
+  return {
+    regions: REGIONS.map(({ code, nameKk, nameRu, nameEn }) => ({ code, nameKk, nameRu, nameEn })),
+    parties: PARTIES.map(({ code, nameKk, nameRu, nameEn }) => ({ code, nameKk, nameRu, nameEn })),
+    users: demoUsers(),
+    elections: elections.map((part) => part.election),
+    listRevisions: elections.flatMap((part) => part.listRevisions),
+    constituencies: elections.flatMap((part) => part.constituencies),
+    candidates: elections.flatMap((part) => part.candidates),
+    protocols: elections.flatMap((part) => part.protocols),
+  };
+}

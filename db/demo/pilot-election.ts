@@ -1,0 +1,406 @@
+import { apportion, sum } from './arithmetic';
+import { addDays, addMinutes, at } from './calendar';
+import { requiredSignatures, type AttestedCheckCode } from './candidate-checks';
+import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
+import { approvedListRevisions } from './list-revisions';
+import { PLACES_2023, REGIONS, regionOf, type RegionCode } from './geography';
+import { higherEducation, otherPosition, SECONDARY_EDUCATION, servingPosition } from './people';
+import { PARTIES } from './parties';
+import { layOutPrecincts, voterListWeight } from './precincts';
+import { countPrecinct } from './protocol-figures';
+import { createRandom, type Random } from './random';
+import type { DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, ElectionDemo } from './types';
+import { staffEmail } from './users';
+
+const VOTING_DAY = '2023-11-05';
+
+const PILOT_ELECTION: DemoElection = {
+  slug: 'akim-2023',
+  nameKk: '2023 жылғы 5 қарашадағы аудандар мен қалалар әкімдерінің пилоттық сайлауы',
+  nameRu: 'Пилотные выборы акимов районов и городов 5 ноября 2023 года',
+  nameEn: 'Pilot elections of district and city akims, 5 November 2023',
+  votingDay: VOTING_DAY,
+  // At least 50 days before voting day, and before the nomination window opens.
+  calledOn: '2023-09-06',
+  nominationOpensOn: '2023-09-16',
+  nominationClosesOn: '2023-10-05',
+  registrationDeadline: '2023-10-11',
+  minCandidateAge: 25,
+  depositAmount: 350_000,
+  signatureShareBp: 100,
+  winnerRule: 'plurality',
+  turnoutThresholdBp: null,
+  againstAllOnBallot: true,
+  createdAt: at('2023-09-06', '04:00'),
+};
+
+/**
+ * What was reported for 5 November 2023 (see the domain brief). The generator builds data that add
+ * up to these figures; the tests recompute them from the generated rows.
+ */
+const REPORTED = {
+  precincts: 1491,
+  votersOnList: 1_062_327,
+  turnoutBp: 6279,
+  selfNominated: 89,
+  womenRegistered: 16,
+  winnersAverageAgeTenths: 467,
+  winnersAlreadyServing: 41,
+};
+
+/** AMANAT nominated in every constituency; with these, 72 party nominees were registered. */
+const OTHER_PARTY_NOMINEES: [partyCode: string, constituencies: number][] = [
+  ['auyl', 8],
+  ['peoples-party', 6],
+  ['ak-zhol', 5],
+  ['respublica', 3],
+  ['baytaq', 3],
+  ['nsdp', 2],
+];
+
+/** Reported as the most active regions, in this order. */
+const MOST_ACTIVE_REGIONS: RegionCode[] = ['aktobe', 'turkistan', 'almaty', 'mangystau', 'jetisu'];
+
+/**
+ * Turnout per region: exact for the most active regions; for the others only their relative
+ * level, as their ballots are scaled together so that the national turnout comes out as reported.
+ */
+const REGION_TURNOUT: Record<RegionCode, number> = {
+  aktobe: 0.792,
+  turkistan: 0.771,
+  almaty: 0.748,
+  mangystau: 0.727,
+  jetisu: 0.706,
+  kyzylorda: 0.662,
+  jambyl: 0.651,
+  atyrau: 0.638,
+  'west-kazakhstan': 0.621,
+  ulytau: 0.612,
+  abai: 0.6,
+  pavlodar: 0.583,
+  akmola: 0.572,
+  kostanay: 0.561,
+  'north-kazakhstan': 0.548,
+  'east-kazakhstan': 0.539,
+  karaganda: 0.521,
+};
+
+type Refusal = { failing: 'age' | 'signatures' | AttestedCheckCode; ground: string; note: string };
+
+const ELECTIONS_LAW = 'Constitutional Law «On Elections in the Republic of Kazakhstan»';
+
+const REFUSALS: Refusal[] = [
+  { failing: 'age', ground: `Under 25 years of age on voting day (${ELECTIONS_LAW})`, note: 'The nominee turns 25 only after voting day.' },
+  ...Array.from({ length: 3 }, (): Refusal => ({
+    failing: 'signatures',
+    ground: `Fewer valid supporting signatures than 1% of the constituency’s voters (${ELECTIONS_LAW})`,
+    note: 'The signature verification protocol found too many invalid signatures to reach the threshold.',
+  })),
+  ...Array.from({ length: 3 }, (): Refusal => ({
+    failing: 'civil_service',
+    ground: 'Does not meet the qualification requirements for the post of akim (civil-service legislation)',
+    note: 'No higher education: the qualification requirements for the post are not met.',
+  })),
+  {
+    failing: 'criminal_record',
+    ground: `Unexpunged criminal record (${ELECTIONS_LAW})`,
+    note: 'The certificate of the Committee on Legal Statistics and Special Records shows an unexpunged conviction.',
+  },
+  ...Array.from({ length: 2 }, (): Refusal => ({
+    failing: 'declarations',
+    ground: `Asset and liability declarations of the candidate and spouse not filed (${ELECTIONS_LAW})`,
+    note: 'The spouse’s declaration and the tax-authority certificate were not submitted by the deadline.',
+  })),
+];
+
+const WITHDRAWALS: ('candidate' | 'party')[] = ['candidate', 'candidate', 'candidate', 'candidate', 'party', 'party'];
+
+/** `count` ages in [min, max], nudged a year at a time until they add up to exactly `total`. */
+function agesAddingUpTo(random: Random, count: number, total: number, min: number, max: number): number[] {
+  if (total < count * min || total > count * max) throw new RangeError(`${count} ages in [${min}, ${max}] cannot add up to ${total}`);
+  const ages = Array.from({ length: count }, () => random.int(min, max));
+  for (let index = 0; sum(ages) !== total; index = (index + 1) % count) {
+    const nudged = (ages[index] ?? min) + Math.sign(total - sum(ages));
+    if (nudged >= min && nudged <= max) ages[index] = nudged;
+  }
+  return ages;
+}
+
+/** Constituencies with their precincts: exactly the reported number of precincts and voters. */
+function pilotConstituencies(): DemoConstituency[] {
+  const random = createRandom(2023_11_05);
+  const precinctCounts = apportion(
+    REPORTED.precincts,
+    PLACES_2023.map((place) => place.size * random.float(0.7, 1.3)),
+  );
+  const nextNumber = new Map<string, number>();
+  const laidOut = PLACES_2023.map((place, index) => {
+    const firstNumber = nextNumber.get(place.regionCode) ?? 1;
+    const precincts = layOutPrecincts(random, place, precinctCounts[index] ?? 0, firstNumber);
+    nextNumber.set(place.regionCode, firstNumber + precincts.length);
+    return { place, precincts };
+  });
+  const voters = apportion(
+    REPORTED.votersOnList,
+    laidOut.flatMap(({ precincts }) => precincts.map((precinct) => voterListWeight(random, precinct))),
+  );
+  let precinctIndex = 0;
+  return laidOut.map(({ place, precincts }) => ({
+    electionSlug: PILOT_ELECTION.slug,
+    regionCode: place.regionCode,
+    code: place.code,
+    kind: place.kind,
+    nameKk: place.nameKk,
+    nameRu: place.nameRu,
+    nameEn: place.nameEn,
+    listRevisionNo: 1,
+    resultsStatus: 'official',
+    resultsOfficialAt: addMinutes(at('2023-11-07', '05:00'), random.int(0, 300)),
+    resultsOfficialBy: staffEmail('reviewer', place.regionCode),
+    precincts: precincts.map(({ number, address }) => ({ number, address, votersOnList: voters[precinctIndex++] ?? 0 })),
+  }));
+}
+
+const votersIn = (constituency: DemoConstituency) => sum(constituency.precincts.map((precinct) => precinct.votersOnList));
+
+type Slot = { constituency: DemoConstituency; partyCode: string | null };
+
+/** Who stood where: AMANAT and one self-nominee everywhere, the other parties and self-nominees spread around. */
+function nominationSlots(random: Random, constituencies: DemoConstituency[]): Slot[][] {
+  const slots = constituencies.map((constituency): Slot[] => [
+    { constituency, partyCode: 'amanat' },
+    { constituency, partyCode: null },
+  ]);
+  for (const [partyCode, count] of OTHER_PARTY_NOMINEES) {
+    for (const placeSlots of random.shuffle(slots).slice(0, count)) placeSlots.push({ ...(placeSlots[0] as Slot), partyCode });
+  }
+  let selfNominees = slots.length;
+  while (selfNominees < REPORTED.selfNominated) {
+    const placeSlots = random.pick(slots);
+    if (placeSlots.length < 7) {
+      placeSlots.push({ ...(placeSlots[0] as Slot), partyCode: null });
+      selfNominees += 1;
+    }
+  }
+  return slots;
+}
+
+/** Nominated on a day of the window, deposit paid within three days, decided before the deadline. */
+function nominationDates(random: Random, election: DemoElection) {
+  const nominatedOn = addDays(election.nominationOpensOn, random.int(0, 19));
+  const depositPaidOn = [addDays(nominatedOn, random.int(0, 3)), election.nominationClosesOn].sort()[0] as string;
+  const decidedOn = [addDays(nominatedOn, random.int(4, 10)), election.registrationDeadline].sort()[0] as string;
+  return {
+    nominatedOn,
+    depositPaidOn,
+    createdAt: addMinutes(at(nominatedOn, '04:00'), random.int(0, 480)),
+    decidedAt: addMinutes(at(decidedOn, '05:00'), random.int(0, 420)),
+  };
+}
+
+function registeredCandidates(random: Random, issueIin: IinIssuer, slotsByPlace: Slot[][]) {
+  const winners = slotsByPlace.map((slots) => (random.chance(0.7) ? (slots[0] as Slot) : random.pick(slots.slice(1))));
+  const winnerAges = agesAddingUpTo(
+    random,
+    winners.length,
+    Math.round((REPORTED.winnersAverageAgeTenths * winners.length) / 10),
+    33,
+    60,
+  );
+  const women = new Set(random.shuffle(slotsByPlace.flat()).slice(0, REPORTED.womenRegistered));
+  const serving = new Set(random.shuffle(winners).slice(0, REPORTED.winnersAlreadyServing));
+  // Relative support on the ballot, by IIN: the winner leads clearly; now and then a runner-up comes close.
+  const support = new Map<string, number>();
+  const candidates = slotsByPlace.flatMap((slots, placeIndex) =>
+    slots.map((slot) => {
+      const { constituency } = slot;
+      const isWinner = winners[placeIndex] === slot;
+      const dates = nominationDates(random, PILOT_ELECTION);
+      const candidate = nomination({
+        election: PILOT_ELECTION,
+        constituency,
+        person: newPerson(random, issueIin, {
+          sex: women.has(slot) ? 'female' : 'male',
+          age: isWinner ? (winnerAges[placeIndex] as number) : random.int(26, 66),
+          votingDay: VOTING_DAY,
+          education: higherEducation(random),
+          currentPosition:
+            serving.has(slot) || (!isWinner && random.chance(0.25))
+              ? servingPosition(random, constituency.nameEn, regionOf(constituency.regionCode).nameEn)
+              : otherPosition(random),
+        }),
+        partyCode: slot.partyCode,
+        nominatedOn: dates.nominatedOn,
+        createdAt: dates.createdAt,
+        depositPaidOn: dates.depositPaidOn,
+        supportingSignatures:
+          slot.partyCode === null ? Math.ceil(requiredSignatures(PILOT_ELECTION, votersIn(constituency)) * random.float(1.05, 2.2)) : null,
+        enteredBy: staffEmail('operator', constituency.regionCode),
+        decision: { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: dates.decidedAt },
+      });
+      support.set(candidate.iin, isWinner ? 1 : random.chance(0.15) ? random.float(0.8, 0.9) : random.float(0.1, 0.65));
+      return candidate;
+    }),
+  );
+  return { candidates, support };
+}
+
+/** Refused and withdrawn nominees: never on the ballot, but part of the record. */
+function unsuccessfulNominees(random: Random, issueIin: IinIssuer, slotsByPlace: Slot[][]): DemoCandidate[] {
+  const partyAbsentFrom = (slots: Slot[]) => {
+    const present = new Set(slots.map((slot) => slot.partyCode));
+    return PARTIES.map((party) => party.code).filter((code) => !present.has(code));
+  };
+  const refused = REFUSALS.map((refusal) => {
+    const slots = random.pick(slotsByPlace);
+    const { constituency } = slots[0] as Slot;
+    const absentParties = partyAbsentFrom(slots);
+    const partyCode =
+      refusal.failing === 'age' || refusal.failing === 'signatures' || absentParties.length === 0 || random.chance(0.5) ? null : random.pick(absentParties);
+    const required = requiredSignatures(PILOT_ELECTION, votersIn(constituency));
+    const dates = nominationDates(random, PILOT_ELECTION);
+    const decision: Decision = {
+      status: 'refused',
+      reviewer: staffEmail('reviewer', constituency.regionCode),
+      at: dates.decidedAt,
+      ground: refusal.ground,
+      note: refusal.note,
+      failedAttestation: refusal.failing === 'age' || refusal.failing === 'signatures' ? undefined : { code: refusal.failing, note: refusal.note },
+    };
+    return nomination({
+      election: PILOT_ELECTION,
+      constituency,
+      person: newPerson(random, issueIin, {
+        sex: random.chance(0.1) ? 'female' : 'male',
+        age: refusal.failing === 'age' ? PILOT_ELECTION.minCandidateAge - 1 : random.int(28, 64),
+        votingDay: VOTING_DAY,
+        education: refusal.failing === 'civil_service' ? SECONDARY_EDUCATION : higherEducation(random),
+        currentPosition: otherPosition(random),
+      }),
+      partyCode,
+      nominatedOn: dates.nominatedOn,
+      createdAt: dates.createdAt,
+      depositPaidOn: dates.depositPaidOn,
+      supportingSignatures:
+        partyCode !== null
+          ? null
+          : refusal.failing === 'signatures'
+            ? required - random.int(1, Math.ceil(required * 0.3))
+            : Math.ceil(required * random.float(1.05, 1.8)),
+      enteredBy: staffEmail('operator', constituency.regionCode),
+      decision,
+    });
+  });
+  const withdrawn = WITHDRAWALS.map((by) => {
+    // Parties that nominated nobody else there, so their slot in the constituency stays free.
+    const slots = random.pick(slotsByPlace.filter((placeSlots) => partyAbsentFrom(placeSlots).length > 0));
+    const { constituency } = slots[0] as Slot;
+    const partyCode = by === 'party' || random.chance(0.25) ? random.pick(partyAbsentFrom(slots)) : null;
+    const dates = nominationDates(random, PILOT_ELECTION);
+    return nomination({
+      election: PILOT_ELECTION,
+      constituency,
+      person: newPerson(random, issueIin, {
+        sex: random.chance(0.1) ? 'female' : 'male',
+        age: random.int(30, 62),
+        votingDay: VOTING_DAY,
+        education: higherEducation(random),
+        currentPosition: otherPosition(random),
+      }),
+      partyCode,
+      nominatedOn: dates.nominatedOn,
+      createdAt: dates.createdAt,
+      depositPaidOn: random.chance(0.5) ? dates.depositPaidOn : null,
+      supportingSignatures: partyCode === null ? Math.ceil(requiredSignatures(PILOT_ELECTION, votersIn(constituency)) * random.float(0.4, 1.2)) : null,
+      enteredBy: staffEmail('operator', constituency.regionCode),
+      decision: {
+        status: 'withdrawn',
+        on: [addDays(dates.nominatedOn, random.int(2, 8)), PILOT_ELECTION.registrationDeadline].sort()[0] as string,
+        by,
+        note: by === 'party' ? 'Nomination recalled by decision of the party’s regional branch' : 'Withdrew by a written statement to the territorial commission',
+      },
+    });
+  });
+  return [...refused, ...withdrawn];
+}
+
+/** Ballots cast per precinct: the most active regions at their turnout, the rest scaled to the national figure. */
+function ballotsCastByPrecinct(random: Random, constituencies: DemoConstituency[]): Map<string, number> {
+  const precinctsOf = (regionCode: string) =>
+    constituencies
+      .filter((constituency) => constituency.regionCode === regionCode)
+      .flatMap((constituency) => constituency.precincts.map((precinct) => ({ key: `${constituency.code}/${precinct.number}`, voters: precinct.votersOnList })));
+  const votersOf = (regionCode: string) => sum(precinctsOf(regionCode).map((precinct) => precinct.voters));
+  const totalCast = Math.round((REPORTED.votersOnList * REPORTED.turnoutBp) / 10_000);
+  const activeCasts = MOST_ACTIVE_REGIONS.map((code) => Math.round(votersOf(code) * REGION_TURNOUT[code]));
+  const otherRegions = REGIONS.map((region) => region.code).filter((code) => !MOST_ACTIVE_REGIONS.includes(code));
+  const otherCasts = apportion(
+    totalCast - sum(activeCasts),
+    otherRegions.map((code) => votersOf(code) * REGION_TURNOUT[code]),
+  );
+  const castByRegion = new Map<RegionCode, number>([
+    ...MOST_ACTIVE_REGIONS.map((code, index) => [code, activeCasts[index] as number] as const),
+    ...otherRegions.map((code, index) => [code, otherCasts[index] as number] as const),
+  ]);
+  const castByPrecinct = new Map<string, number>();
+  for (const [regionCode, regionCast] of castByRegion) {
+    const precincts = precinctsOf(regionCode);
+    const casts = apportion(regionCast, precincts.map((precinct) => precinct.voters * random.float(0.9, 1.1)));
+    precincts.forEach((precinct, index) => castByPrecinct.set(precinct.key, casts[index] as number));
+  }
+  return castByPrecinct;
+}
+
+/** Every precinct's protocol: entered twice, identically, by the region's two operators and approved. */
+function approvedProtocols(random: Random, constituencies: DemoConstituency[], candidates: DemoCandidate[], support: Map<string, number>): DemoProtocol[] {
+  const castByPrecinct = ballotsCastByPrecinct(random, constituencies);
+  return constituencies.flatMap((constituency) => {
+    const onBallot = candidates
+      .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
+      .map((candidate) => ({ iin: candidate.iin, weight: support.get(candidate.iin) as number }));
+    return constituency.precincts.map((precinct): DemoProtocol => {
+      const figures = countPrecinct(random, {
+        votersOnList: precinct.votersOnList,
+        ballotsCast: castByPrecinct.get(`${constituency.code}/${precinct.number}`) as number,
+        againstAllOnBallot: PILOT_ELECTION.againstAllOnBallot,
+        candidates: onBallot,
+      });
+      const firstAt = addMinutes(at(VOTING_DAY, '15:00'), random.int(0, 420));
+      const secondAt = addMinutes(firstAt, random.int(5, 90));
+      const approvedAt = addMinutes(secondAt, random.int(10, 120));
+      return {
+        electionSlug: PILOT_ELECTION.slug,
+        constituencyCode: constituency.code,
+        precinctNumber: precinct.number,
+        status: 'approved',
+        updatedAt: approvedAt,
+        version: { createdBy: staffEmail('operator', constituency.regionCode), createdAt: firstAt, approvedBy: staffEmail('reviewer', constituency.regionCode), approvedAt },
+        entries: [
+          { kind: 'first', enteredBy: staffEmail('operator', constituency.regionCode), enteredAt: firstAt, ...figures },
+          { kind: 'second', enteredBy: staffEmail('operator2', constituency.regionCode), enteredAt: secondAt, ...figures },
+        ],
+        approvedEntryKind: 'first',
+      };
+    });
+  });
+}
+
+/** The pilot elections of 5 November 2023, counted and official everywhere. */
+export function pilotElection(issueIin: IinIssuer): ElectionDemo {
+  const constituencies = pilotConstituencies();
+  const random = createRandom(0x2023_1105);
+  const slotsByPlace = nominationSlots(random, constituencies);
+  const { candidates: registered, support } = registeredCandidates(random, issueIin, slotsByPlace);
+  const candidates = withBallotOrder([...registered, ...unsuccessfulNominees(random, issueIin, slotsByPlace)]);
+  return {
+    election: PILOT_ELECTION,
+    listRevisions: approvedListRevisions(PILOT_ELECTION, constituencies, {
+      createdAt: at('2023-09-06', '05:00'),
+      submittedAt: at('2023-09-07', '06:00'),
+      reviewedAt: at('2023-09-08', '07:30'),
+    }),
+    constituencies,
+    candidates,
+    protocols: approvedProtocols(random, constituencies, candidates, support),
+  };
+}

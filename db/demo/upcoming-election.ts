@@ -1,0 +1,290 @@
+import { addDays, addMinutes, at } from './calendar';
+import { requiredSignatures } from './candidate-checks';
+import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
+import { PLACES_UPCOMING, regionOf } from './geography';
+import { higherEducation, otherPosition, servingPosition } from './people';
+import { approvedListRevisions } from './list-revisions';
+import { layOutPrecincts, voterListWeight } from './precincts';
+import { countPrecinct } from './protocol-figures';
+import { createRandom, type Random } from './random';
+import type {
+  DemoCandidate,
+  DemoConstituency,
+  DemoElection,
+  DemoListRevision,
+  DemoProtocol,
+  DemoProtocolEntry,
+  ElectionDemo,
+  ProtocolFigures,
+} from './types';
+import { staffEmail } from './users';
+
+const UPCOMING_ELECTION_SLUG = 'akim-2027';
+
+/** The calendar runs around the reference date (the day of seeding): nomination is open now. */
+function upcomingElectionOn(referenceDate: string): DemoElection {
+  const calledOn = addDays(referenceDate, -20);
+  return {
+    slug: UPCOMING_ELECTION_SLUG,
+    nameKk: 'Аудан әкімдерінің сайлауы (демо, алдағы)',
+    nameRu: 'Выборы акимов районов (демо, предстоящие)',
+    nameEn: 'Elections of district akims (demo, upcoming)',
+    votingDay: addDays(referenceDate, 55),
+    calledOn,
+    nominationOpensOn: addDays(referenceDate, -5),
+    nominationClosesOn: addDays(referenceDate, 20),
+    registrationDeadline: addDays(referenceDate, 25),
+    minCandidateAge: 25,
+    // Five minimum monthly wages (85,000 tenge since 2024).
+    depositAmount: 425_000,
+    signatureShareBp: 100,
+    winnerRule: 'plurality',
+    turnoutThresholdBp: null,
+    againstAllOnBallot: true,
+    createdAt: at(calledOn, '04:00'),
+  };
+}
+
+/** Where a nominee's file stands: registered, or waiting for review (complete or with a problem). */
+type NomineePlan = { partyCode: string | null; state: 'registered' | 'awaiting_review' | 'short_of_signatures' | 'deposit_unpaid' };
+
+const registered = (partyCode: string | null): NomineePlan => ({ partyCode, state: 'registered' });
+const awaitingReview = (partyCode: string | null, state: NomineePlan['state'] = 'awaiting_review'): NomineePlan => ({ partyCode, state });
+
+const NOMINEES: Record<string, NomineePlan[]> = {
+  'aktobe-alga': [registered('amanat'), registered(null), registered('auyl')],
+  'aktobe-temir': [registered('amanat'), awaitingReview(null, 'short_of_signatures'), awaitingReview('ak-zhol')],
+  'aktobe-shalkar': [awaitingReview(null), awaitingReview('amanat', 'deposit_unpaid')],
+  'almaty-karasay': [registered('amanat'), registered(null)],
+  'almaty-ile': [registered('amanat'), awaitingReview(null, 'short_of_signatures'), awaitingReview('respublica'), awaitingReview(null)],
+  'turkistan-kazygurt': [awaitingReview('amanat'), awaitingReview(null)],
+  'mangystau-karakiya': [registered('amanat'), registered(null)],
+};
+
+/** Constituencies whose candidate list is final, where protocols have started to come in. */
+const COUNTING_CONSTITUENCIES = ['aktobe-alga', 'almaty-karasay'];
+
+/** The protocol stages, cycled over a constituency's precincts; null = no protocol yet. */
+const PROTOCOL_STAGES = ['approved', 'awaiting_review', 'mismatch', 'entered_once', null] as const;
+
+function upcomingConstituencies(random: Random, election: DemoElection, firstFreePrecinctNumber: (regionCode: string) => number): DemoConstituency[] {
+  const nextNumber = new Map<string, number>();
+  return PLACES_UPCOMING.map((place) => {
+    const firstNumber = nextNumber.get(place.regionCode) ?? firstFreePrecinctNumber(place.regionCode);
+    const precincts = layOutPrecincts(random, place, random.int(5, 8), firstNumber);
+    nextNumber.set(place.regionCode, firstNumber + precincts.length);
+    return {
+      electionSlug: election.slug,
+      regionCode: place.regionCode,
+      code: place.code,
+      kind: place.kind,
+      nameKk: place.nameKk,
+      nameRu: place.nameRu,
+      nameEn: place.nameEn,
+      listRevisionNo: 1,
+      resultsStatus: 'counting',
+      resultsOfficialAt: null,
+      resultsOfficialBy: null,
+      precincts: precincts.map((precinct) => ({ number: precinct.number, address: precinct.address, votersOnList: voterListWeight(random, precinct) })),
+    };
+  });
+}
+
+function nominees(random: Random, issueIin: IinIssuer, election: DemoElection, referenceDate: string, constituencies: DemoConstituency[]): DemoCandidate[] {
+  return constituencies.flatMap((constituency) =>
+    (NOMINEES[constituency.code] ?? []).map((plan) => {
+      const voters = constituency.precincts.reduce((total, precinct) => total + precinct.votersOnList, 0);
+      const required = requiredSignatures(election, voters);
+      // Registered nominees came in early in the window and were decided two days later.
+      const nominatedOn = addDays(referenceDate, plan.state === 'registered' ? random.int(-5, -3) : random.int(-4, -1));
+      const decision: Decision =
+        plan.state === 'registered'
+          ? { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: addMinutes(at(addDays(nominatedOn, 2), '05:00'), random.int(0, 420)) }
+          : { status: 'nominated' };
+      return nomination({
+        election,
+        constituency,
+        person: newPerson(random, issueIin, {
+          sex: random.chance(0.15) ? 'female' : 'male',
+          age: random.int(28, 62),
+          votingDay: election.votingDay,
+          education: higherEducation(random),
+          currentPosition: random.chance(0.5) ? servingPosition(random, constituency.nameEn, regionOf(constituency.regionCode).nameEn) : otherPosition(random),
+        }),
+        partyCode: plan.partyCode,
+        nominatedOn,
+        createdAt: addMinutes(at(nominatedOn, '04:00'), random.int(0, 480)),
+        depositPaidOn: plan.state === 'deposit_unpaid' ? null : nominatedOn,
+        supportingSignatures:
+          plan.partyCode !== null
+            ? null
+            : plan.state === 'short_of_signatures'
+              ? required - random.int(1, Math.ceil(required * 0.3))
+              : Math.ceil(required * random.float(1.1, 1.8)),
+        enteredBy: staffEmail('operator', constituency.regionCode),
+        decision,
+      });
+    }),
+  );
+}
+
+/** A second entry typed with 10 votes in the wrong candidate's row: still adds up, but differs. */
+function misTyped(figures: ProtocolFigures): ProtocolFigures {
+  return {
+    ...figures,
+    votes: figures.votes.map((line, index) => ({ ...line, votes: line.votes + (index === 0 ? -10 : index === 1 ? 10 : 0) })),
+  };
+}
+
+function protocolsInProgress(random: Random, election: DemoElection, referenceDate: string, constituencies: DemoConstituency[], candidates: DemoCandidate[]): DemoProtocol[] {
+  return constituencies
+    .filter((constituency) => COUNTING_CONSTITUENCIES.includes(constituency.code))
+    .flatMap((constituency, constituencyIndex) => {
+      const onBallot = candidates
+        .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
+        .sort((a, b) => (a.ballotOrder ?? 0) - (b.ballotOrder ?? 0))
+        .map((candidate) => ({ iin: candidate.iin, weight: random.float(0.3, 1) }));
+      const operator = staffEmail('operator', constituency.regionCode);
+      const operator2 = staffEmail('operator2', constituency.regionCode);
+      return constituency.precincts.flatMap((precinct, precinctIndex): DemoProtocol[] => {
+        const stage = PROTOCOL_STAGES[(precinctIndex + constituencyIndex) % PROTOCOL_STAGES.length] ?? null;
+        if (stage === null) return [];
+        const figures = countPrecinct(random, {
+          votersOnList: precinct.votersOnList,
+          ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.72)),
+          againstAllOnBallot: election.againstAllOnBallot,
+          candidates: onBallot,
+        });
+        const firstAt = addMinutes(at(referenceDate, '03:00'), random.int(0, 240));
+        const secondAt = addMinutes(firstAt, random.int(5, 60));
+        const approvedAt = stage === 'approved' ? addMinutes(secondAt, random.int(10, 90)) : null;
+        const entries: DemoProtocolEntry[] = [{ kind: 'first', enteredBy: operator, enteredAt: firstAt, ...figures }];
+        if (stage !== 'entered_once') {
+          entries.push({ kind: 'second', enteredBy: operator2, enteredAt: secondAt, ...(stage === 'mismatch' ? misTyped(figures) : figures) });
+        }
+        return [
+          {
+            electionSlug: election.slug,
+            constituencyCode: constituency.code,
+            precinctNumber: precinct.number,
+            status: stage,
+            updatedAt: approvedAt ?? (stage === 'entered_once' ? firstAt : secondAt),
+            version: {
+              createdBy: operator,
+              createdAt: firstAt,
+              approvedBy: approvedAt ? staffEmail('reviewer', constituency.regionCode) : null,
+              approvedAt,
+            },
+            entries,
+            approvedEntryKind: approvedAt ? 'first' : null,
+          },
+        ];
+      });
+    });
+}
+
+type ListContent = DemoListRevision['content'];
+
+function constituencyIn(content: ListContent, code: string) {
+  const constituency = content.constituencies.find((candidate) => candidate.code === code);
+  if (!constituency) throw new Error(`No constituency ${code} in the list`);
+  return constituency;
+}
+
+/** Open revisions of three regions' lists: a draft, one submitted for review, one returned. */
+function openListRevisions(referenceDate: string, election: DemoElection, inForce: DemoListRevision[]): DemoListRevision[] {
+  const day = (offset: number, time: string) => at(addDays(referenceDate, offset), time);
+  const contentInForce = (regionCode: string) => {
+    const revisionOne = inForce.find((revision) => revision.regionCode === regionCode);
+    if (!revisionOne) throw new Error(`No approved list for ${regionCode}`);
+    return revisionOne.content;
+  };
+  const revisionTwo = (regionCode: string, change: (content: ListContent) => void) => {
+    const content = structuredClone(contentInForce(regionCode));
+    change(content);
+    return {
+      electionSlug: election.slug,
+      regionCode,
+      revisionNo: 2,
+      content,
+      createdBy: staffEmail('operator', regionCode),
+      updatedBy: staffEmail('operator', regionCode),
+    };
+  };
+  const aktobeDraft: DemoListRevision = {
+    ...revisionTwo('aktobe', (content) => {
+      // A new school opened in Temir district: one more polling station.
+      const lastNumber = Math.max(...content.constituencies.flatMap((constituency) => constituency.precincts.map((precinct) => precinct.number)));
+      constituencyIn(content, 'aktobe-temir').precincts.push({
+        number: lastNumber + 1,
+        address: 'пос. Шубаркудук, ул. Жастар, 7, средняя школа на 600 мест',
+        votersOnList: 612,
+      });
+    }),
+    status: 'draft',
+    createdAt: day(-2, '05:10'),
+    updatedAt: day(-1, '09:40'),
+    submittedBy: null,
+    submittedAt: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewComment: null,
+  };
+  const almatySubmitted: DemoListRevision = {
+    ...revisionTwo('almaty', (content) => {
+      // The polling station moved to the new cultural centre, and new housing added voters.
+      const [precinct] = constituencyIn(content, 'almaty-ile').precincts;
+      if (!precinct) throw new Error('Ile district has no precincts');
+      precinct.address = 'пос. Отеген батыр, ул. Кунаева, 21, районный дворец культуры';
+      precinct.votersOnList += 143;
+    }),
+    status: 'submitted',
+    createdAt: day(-3, '06:00'),
+    updatedAt: day(-1, '08:15'),
+    submittedBy: staffEmail('operator', 'almaty'),
+    submittedAt: day(-1, '08:15'),
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewComment: null,
+  };
+  const saryagash = constituencyIn(contentInForce('turkistan'), 'turkistan-saryagash');
+  const mergedPrecinct = saryagash.precincts[saryagash.precincts.length - 1]?.number;
+  const turkistanReturned: DemoListRevision = {
+    ...revisionTwo('turkistan', (content) => {
+      const precincts = constituencyIn(content, 'turkistan-saryagash').precincts;
+      precincts.splice(precincts.length - 1, 1);
+    }),
+    status: 'returned',
+    createdAt: day(-4, '05:30'),
+    updatedAt: day(-4, '10:00'),
+    submittedBy: staffEmail('operator', 'turkistan'),
+    submittedAt: day(-4, '10:00'),
+    reviewedBy: staffEmail('reviewer', 'turkistan'),
+    reviewedAt: day(-3, '07:20'),
+    reviewComment: `Precinct ${mergedPrecinct} is removed without the maslikhat decision that merges it into a neighbouring precinct. Attach the decision or restore the precinct.`,
+  };
+  return [aktobeDraft, almatySubmitted, turkistanReturned];
+}
+
+/**
+ * An election under way, dated around `referenceDate`: lists in force in five regions with open
+ * revisions, nominations waiting for review, protocols at every stage in Aktobe and Almaty.
+ */
+export function upcomingElection(referenceDate: string, issueIin: IinIssuer, firstFreePrecinctNumber: (regionCode: string) => number): ElectionDemo {
+  const random = createRandom(0x2027);
+  const election = upcomingElectionOn(referenceDate);
+  const constituencies = upcomingConstituencies(random, election, firstFreePrecinctNumber);
+  const candidates = withBallotOrder(nominees(random, issueIin, election, referenceDate, constituencies));
+  const inForce = approvedListRevisions(election, constituencies, {
+    createdAt: at(addDays(referenceDate, -19), '05:00'),
+    submittedAt: at(addDays(referenceDate, -18), '06:00'),
+    reviewedAt: at(addDays(referenceDate, -17), '07:30'),
+  });
+  return {
+    election,
+    listRevisions: [...inForce, ...openListRevisions(referenceDate, election, inForce)],
+    constituencies,
+    candidates,
+    protocols: protocolsInProgress(random, election, referenceDate, constituencies, candidates),
+  };
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '@/db/client';
+import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let testDb: TestDatabase;
+let emptyBeforeSeeding: boolean;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  emptyBeforeSeeding = await isDatabaseEmpty(testDb.db);
+  await seedDemoData(testDb.db, { referenceDate: '2025-06-01' });
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+/** The approved figures of every 2023 precinct, with its region: what published results are built from. */
+const APPROVED_2023 = sql`
+  from protocols p
+  join protocol_entries e on e.id = p.approved_entry_id
+  join precincts pr on pr.id = p.precinct_id
+  join constituencies c on c.id = pr.constituency_id
+  join regions r on r.id = c.region_id
+  join elections el on el.id = c.election_id
+  where el.slug = 'akim-2023' and p.status = 'approved'`;
+
+describe('seeded demo, recomputed with SQL', () => {
+  it('holds the 2023 lists: 45 constituencies, 1,491 precincts, 1,062,327 voters', async () => {
+    const [row] = await selectRows<{ constituencies: number; precincts: number; voters: number }>(
+      testDb.db,
+      sql`select count(distinct c.id)::int as constituencies, count(pr.id)::int as precincts, sum(pr.voters_on_list)::int as voters
+          from constituencies c join precincts pr on pr.constituency_id = c.id join elections el on el.id = c.election_id
+          where el.slug = 'akim-2023'`,
+    );
+    expect(row).toEqual({ constituencies: 45, precincts: 1491, voters: 1_062_327 });
+  });
+
+  it('has a turnout of 62.79% from the approved entries of every precinct', async () => {
+    const [row] = await selectRows<{ protocols: number; turnout: number }>(
+      testDb.db,
+      sql`select count(*)::int as protocols, round(100.0 * sum(e.ballots_cast) / sum(e.voters_on_list), 2)::float8 as turnout ${APPROVED_2023}`,
+    );
+    expect(row).toEqual({ protocols: 1491, turnout: 62.79 });
+  });
+
+  it('registered 161 candidates, 89 of them self-nominated', async () => {
+    const [row] = await selectRows<{ registered: number; selfNominated: number }>(
+      testDb.db,
+      sql`select count(*)::int as registered, count(*) filter (where k.nomination_route = 'self')::int as "selfNominated"
+          from candidates k join elections el on el.id = k.election_id
+          where el.slug = 'akim-2023' and k.status = 'registered'`,
+    );
+    expect(row).toEqual({ registered: 161, selfNominated: 89 });
+  });
+
+  it('elected 45 akims, one per constituency without ties, 46.7 years old on average', async () => {
+    const [row] = await selectRows<{ winners: number; constituencies: number; averageAge: number }>(
+      testDb.db,
+      sql`with totals as (
+            select k.id, k.constituency_id, k.birth_date, el.voting_day, sum(v.votes) as votes
+            from candidates k
+            join protocol_entry_votes v on v.candidate_id = k.id
+            join protocols p on p.approved_entry_id = v.entry_id
+            join elections el on el.id = k.election_id
+            where el.slug = 'akim-2023'
+            group by k.id, el.voting_day
+          ), ranked as (
+            select *, rank() over (partition by constituency_id order by votes desc) as place from totals
+          )
+          select count(*)::int as winners, count(distinct constituency_id)::int as constituencies,
+                 round(avg(extract(year from age(voting_day, birth_date))), 1)::float8 as "averageAge"
+          from ranked where place = 1`,
+    );
+    expect(row).toEqual({ winners: 45, constituencies: 45, averageAge: 46.7 });
+  });
+
+  it('ranks Aktobe, Turkistan, Almaty, Mangystau and Jetisu highest for turnout', async () => {
+    const rows = await selectRows<{ code: string }>(
+      testDb.db,
+      sql`select r.code ${APPROVED_2023} group by r.code order by sum(e.ballots_cast)::float8 / sum(e.voters_on_list) desc limit 5`,
+    );
+    expect(rows.map((row) => row.code)).toEqual(['aktobe', 'turkistan', 'almaty', 'mangystau', 'jetisu']);
+  });
+
+  it('stores only entries whose ballots add up', async () => {
+    const [row] = await selectRows<{ entries: number; unbalanced: number }>(
+      testDb.db,
+      sql`select count(*)::int as entries,
+                 count(*) filter (where e.ballots_cast <> e.ballots_invalid + coalesce(e.votes_against_all, 0) + coalesce(v.votes, 0))::int as unbalanced
+          from protocol_entries e
+          left join (select entry_id, sum(votes) as votes from protocol_entry_votes group by entry_id) v on v.entry_id = e.id`,
+    );
+    expect(row?.entries).toBeGreaterThan(2 * 1491);
+    expect(row?.unbalanced).toBe(0);
+  });
+
+  it('leaves work in the upcoming election’s queues', async () => {
+    const rows = await selectRows<{ kind: string; state: string }>(
+      testDb.db,
+      sql`select 'protocol' as kind, p.status::text as state from protocols p
+            join precincts pr on pr.id = p.precinct_id join constituencies c on c.id = pr.constituency_id
+            join elections el on el.id = c.election_id where el.slug = 'akim-2027'
+          union select 'candidate', k.status::text from candidates k join elections el on el.id = k.election_id where el.slug = 'akim-2027'
+          union select 'list', r.status::text from constituency_list_revisions r join elections el on el.id = r.election_id where el.slug = 'akim-2027'
+          order by 1, 2`,
+    );
+    expect(rows).toEqual([
+      { kind: 'candidate', state: 'nominated' },
+      { kind: 'candidate', state: 'registered' },
+      { kind: 'list', state: 'approved' },
+      { kind: 'list', state: 'draft' },
+      { kind: 'list', state: 'returned' },
+      { kind: 'list', state: 'submitted' },
+      { kind: 'protocol', state: 'approved' },
+      { kind: 'protocol', state: 'awaiting_review' },
+      { kind: 'protocol', state: 'entered_once' },
+      { kind: 'protocol', state: 'mismatch' },
+    ]);
+  });
+
+  it('records the seeding in the audit log', async () => {
+    const rows = await selectRows<{ action: string; entityType: string }>(
+      testDb.db,
+      sql`select action, entity_type as "entityType" from audit_log`,
+    );
+    expect(rows).toEqual([{ action: 'demo.seed', entityType: 'database' }]);
+  });
+
+  it('refuses to seed a database that already holds elections', async () => {
+    expect(emptyBeforeSeeding).toBe(true);
+    expect(await isDatabaseEmpty(testDb.db)).toBe(false);
+    await expect(seedDemoData(testDb.db)).rejects.toThrow(/already holds elections/);
+    const [row] = await selectRows<{ elections: number }>(testDb.db, sql`select count(*)::int as elections from elections`);
+    expect(row?.elections).toBe(2);
+  });
+});

@@ -1,0 +1,360 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoData, type DemoCandidate, type DemoConstituency, type DemoProtocolEntry } from '@/db/demo';
+import { listContentSchema } from '@/lib/constituency-lists/schemas';
+import { validateIin } from '@/lib/identity/iin';
+
+const REFERENCE_DATE = '2025-06-01';
+const demo = generateDemoData(REFERENCE_DATE);
+
+const PILOT = 'akim-2023';
+const UPCOMING = 'akim-2027';
+const ofElection = <T extends { electionSlug: string }>(rows: T[], slug: string) => rows.filter((row) => row.electionSlug === slug);
+const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const completedYears = (birthDate: string, onDate: string) =>
+  Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (onDate.slice(5) < birthDate.slice(5) ? 1 : 0);
+
+const pilotElection = demo.elections.find((election) => election.slug === PILOT)!;
+const pilotConstituencies = ofElection(demo.constituencies, PILOT);
+const pilotCandidates = ofElection(demo.candidates, PILOT);
+const pilotRegistered = pilotCandidates.filter((candidate) => candidate.status === 'registered');
+const pilotProtocols = ofElection(demo.protocols, PILOT);
+const approvedEntry = (protocol: (typeof demo.protocols)[number]) => protocol.entries.find((entry) => entry.kind === protocol.approvedEntryKind)!;
+
+/** Votes per candidate IIN over the approved entries: what decides the winners. */
+const votesByCandidate = new Map<string, number>();
+for (const protocol of pilotProtocols) {
+  for (const line of approvedEntry(protocol).votes) votesByCandidate.set(line.candidateIin, (votesByCandidate.get(line.candidateIin) ?? 0) + line.votes);
+}
+const winnerOf = (constituency: DemoConstituency): DemoCandidate => {
+  const ranked = pilotRegistered
+    .filter((candidate) => candidate.constituencyCode === constituency.code)
+    .map((candidate) => ({ candidate, votes: votesByCandidate.get(candidate.iin) ?? 0 }))
+    .sort((a, b) => b.votes - a.votes);
+  expect(ranked[0]!.votes, `tie in ${constituency.code}`).toBeGreaterThan(ranked[1]!.votes);
+  return ranked[0]!.candidate;
+};
+
+describe('demo data generator', () => {
+  it('is deterministic', () => {
+    expect(generateDemoData(REFERENCE_DATE)).toEqual(demo);
+  });
+
+  it('moves only the upcoming election with the reference date', () => {
+    const later = generateDemoData('2026-02-10');
+    for (const key of ['constituencies', 'candidates', 'protocols', 'listRevisions'] as const) {
+      expect(ofElection<{ electionSlug: string }>(later[key], PILOT)).toEqual(ofElection<{ electionSlug: string }>(demo[key], PILOT));
+    }
+    expect(later.elections.find((election) => election.slug === UPCOMING)?.votingDay).toBe('2026-04-06');
+  });
+
+  it('rejects a reference date that is not a date', () => {
+    expect(() => generateDemoData('2025-02-30')).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('2023 pilot elections: places', () => {
+  it('has the 17 regions', () => {
+    expect(demo.regions.map((region) => region.code).sort()).toEqual(
+      [
+        'abai', 'akmola', 'aktobe', 'almaty', 'atyrau', 'east-kazakhstan', 'jambyl', 'jetisu', 'karaganda', 'kostanay',
+        'kyzylorda', 'mangystau', 'north-kazakhstan', 'pavlodar', 'turkistan', 'ulytau', 'west-kazakhstan',
+      ],
+    );
+    expect(demo.regions.find((region) => region.code === 'aktobe')).toEqual({
+      code: 'aktobe',
+      nameKk: 'Ақтөбе облысы',
+      nameRu: 'Актюбинская область',
+      nameEn: 'Aktobe Region',
+    });
+  });
+
+  it('has 45 constituencies: 42 districts and the cities Kurchatov, Priozersk and Rudny, at least 2 per region', () => {
+    expect(pilotConstituencies).toHaveLength(45);
+    expect(pilotConstituencies.filter((constituency) => constituency.kind === 'district')).toHaveLength(42);
+    const cities = pilotConstituencies.filter((constituency) => constituency.kind === 'city');
+    expect(cities.map(({ code, regionCode, nameEn }) => ({ code, regionCode, nameEn }))).toEqual([
+      { code: 'abai-kurchatov', regionCode: 'abai', nameEn: 'Kurchatov City' },
+      { code: 'karaganda-priozersk', regionCode: 'karaganda', nameEn: 'Priozersk City' },
+      { code: 'kostanay-rudny', regionCode: 'kostanay', nameEn: 'Rudny City' },
+    ]);
+    for (const region of demo.regions) {
+      expect(pilotConstituencies.filter((constituency) => constituency.regionCode === region.code).length, region.code).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has 1,491 precincts, numbered uniquely, with 1,062,327 voters on the lists', () => {
+    const precincts = pilotConstituencies.flatMap((constituency) => constituency.precincts);
+    expect(precincts).toHaveLength(1491);
+    expect(total(precincts.map((precinct) => precinct.votersOnList))).toBe(1_062_327);
+    for (const constituency of demo.constituencies) {
+      const numbers = constituency.precincts.map((precinct) => precinct.number);
+      expect(new Set(numbers).size, constituency.code).toBe(numbers.length);
+    }
+    expect(precincts.every((precinct) => Number.isInteger(precinct.votersOnList) && precinct.votersOnList > 0)).toBe(true);
+  });
+});
+
+describe('2023 pilot elections: candidates', () => {
+  it('registered 161 candidates, 89 self-nominated and 72 party nominees', () => {
+    expect(pilotRegistered).toHaveLength(161);
+    expect(pilotRegistered.filter((candidate) => candidate.nominationRoute === 'self')).toHaveLength(89);
+    expect(pilotRegistered.filter((candidate) => candidate.partyCode !== null)).toHaveLength(72);
+  });
+
+  it('has about 10% women among the registered', () => {
+    const share = pilotRegistered.filter((candidate) => candidate.sex === 'female').length / pilotRegistered.length;
+    expect(share).toBeGreaterThanOrEqual(0.08);
+    expect(share).toBeLessThanOrEqual(0.12);
+  });
+
+  it('puts at least 2 candidates on every ballot, numbered 1..n', () => {
+    for (const constituency of pilotConstituencies) {
+      const orders = pilotRegistered
+        .filter((candidate) => candidate.constituencyCode === constituency.code)
+        .map((candidate) => candidate.ballotOrder)
+        .sort((a, b) => a! - b!);
+      expect(orders.length, constituency.code).toBeGreaterThanOrEqual(2);
+      expect(orders).toEqual(orders.map((_, index) => index + 1));
+    }
+  });
+
+  it('registers only candidates aged 25 or more on voting day', () => {
+    for (const candidate of pilotRegistered) expect(completedYears(candidate.birthDate, pilotElection.votingDay)).toBeGreaterThanOrEqual(25);
+  });
+
+  it('keeps refused and withdrawn nominees off the ballot, with their grounds', () => {
+    const refused = pilotCandidates.filter((candidate) => candidate.status === 'refused');
+    const withdrawn = pilotCandidates.filter((candidate) => candidate.status === 'withdrawn');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const candidate of refused) {
+      expect(candidate.refusalGround && candidate.decisionNote && candidate.decidedBy).toBeTruthy();
+      expect(candidate.checks.some((check) => check.outcome === 'failed'), candidate.fullName).toBe(true);
+    }
+    for (const candidate of withdrawn) {
+      expect(candidate.withdrawnOn && candidate.withdrawnBy).toBeTruthy();
+      expect(candidate.ballotOrder).toBeNull();
+      if (candidate.withdrawnBy === 'party') expect(candidate.nominationRoute).toBe('party');
+    }
+  });
+});
+
+describe('every candidate of the demo', () => {
+  it('has a valid IIN matching birth date and sex, unique within the election', () => {
+    for (const candidate of demo.candidates) {
+      expect(validateIin(candidate.iin, { birthDate: candidate.birthDate, sex: candidate.sex }), candidate.iin).toMatchObject({ ok: true });
+    }
+    for (const election of demo.elections) {
+      const iins = ofElection(demo.candidates, election.slug).map((candidate) => candidate.iin);
+      expect(new Set(iins).size).toBe(iins.length);
+    }
+  });
+
+  it('has the checklist of its nomination route; registered candidates passed every check', () => {
+    for (const candidate of demo.candidates) {
+      const expected = [
+        'age', 'iin', 'deposit', ...(candidate.nominationRoute === 'self' ? ['signatures'] : []), 'nomination_window',
+        ...(candidate.nominationRoute === 'party' ? ['party_quota'] : []), 'citizenship', 'criminal_record', 'civil_service', 'declarations',
+      ];
+      expect(candidate.checks.map((check) => check.code)).toEqual(expected);
+      if (candidate.status === 'registered') expect(candidate.checks.every((check) => check.outcome === 'passed' && check.detail !== '')).toBe(true);
+    }
+  });
+
+  it('shows the working of the age check', () => {
+    const candidate = pilotRegistered[0]!;
+    const age = completedYears(candidate.birthDate, pilotElection.votingDay);
+    expect(candidate.checks.find((check) => check.code === 'age')?.detail).toBe(`Age on voting day ${age} ≥ 25`);
+  });
+
+  it('has at most one nominee per party per constituency still standing', () => {
+    const standing = demo.candidates.filter((candidate) => candidate.partyCode !== null && ['nominated', 'registered'].includes(candidate.status));
+    const keys = standing.map((candidate) => `${candidate.electionSlug}/${candidate.constituencyCode}/${candidate.partyCode}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('2023 pilot elections: results', () => {
+  it('has one approved protocol per precinct, entered twice identically by the region’s two operators', () => {
+    expect(pilotProtocols).toHaveLength(1491);
+    const byConstituency = new Map(pilotConstituencies.map((constituency) => [constituency.code, constituency]));
+    const keys = new Set(pilotProtocols.map((protocol) => `${protocol.constituencyCode}/${protocol.precinctNumber}`));
+    expect(keys.size).toBe(1491);
+    for (const protocol of pilotProtocols) {
+      const region = byConstituency.get(protocol.constituencyCode)!.regionCode;
+      expect(protocol.status).toBe('approved');
+      expect(protocol.version.approvedBy).toBe(`reviewer.${region}@demo.kz`);
+      const [first, second] = protocol.entries;
+      expect(protocol.entries.map((entry) => `${entry.kind}:${entry.enteredBy}`)).toEqual([
+        `first:operator.${region}@demo.kz`,
+        `second:operator2.${region}@demo.kz`,
+      ]);
+      const { kind: _firstKind, enteredBy: _firstBy, enteredAt: _firstAt, ...firstFigures } = first!;
+      const { kind: _secondKind, enteredBy: _secondBy, enteredAt: _secondAt, ...secondFigures } = second!;
+      expect(secondFigures).toEqual(firstFigures);
+      expect(protocol.approvedEntryKind).toBe('first');
+      const onBallot = pilotRegistered.filter((candidate) => candidate.constituencyCode === protocol.constituencyCode).map((candidate) => candidate.iin);
+      expect(first!.votes.map((line) => line.candidateIin).sort()).toEqual([...onBallot].sort());
+    }
+  });
+
+  it('reaches a turnout of 62.79%', () => {
+    const cast = total(pilotProtocols.map((protocol) => approvedEntry(protocol).ballotsCast));
+    const voters = total(pilotProtocols.map((protocol) => approvedEntry(protocol).votersOnList));
+    expect(roundTo((100 * cast) / voters, 2)).toBe(62.79);
+  });
+
+  it('elects one winner per constituency, 46.7 years old on average, 41 of them already akims or deputies', () => {
+    const winners = pilotConstituencies.map(winnerOf);
+    const averageAge = total(winners.map((winner) => completedYears(winner.birthDate, pilotElection.votingDay))) / winners.length;
+    expect(roundTo(averageAge, 1)).toBe(46.7);
+    expect(winners.filter((winner) => /^(Akim|Deputy) /.test(winner.currentPosition))).toHaveLength(41);
+  });
+
+  it('has Aktobe, Turkistan, Almaty, Mangystau and Jetisu as the regions with the highest turnout', () => {
+    const regionOf = new Map(pilotConstituencies.map((constituency) => [constituency.code, constituency.regionCode]));
+    const byRegion = new Map<string, { cast: number; voters: number }>();
+    for (const protocol of pilotProtocols) {
+      const region = regionOf.get(protocol.constituencyCode)!;
+      const sums = byRegion.get(region) ?? { cast: 0, voters: 0 };
+      sums.cast += approvedEntry(protocol).ballotsCast;
+      sums.voters += approvedEntry(protocol).votersOnList;
+      byRegion.set(region, sums);
+    }
+    const ranking = [...byRegion].sort(([, a], [, b]) => b.cast / b.voters - a.cast / a.voters).map(([region]) => region);
+    expect(ranking.slice(0, 5)).toEqual(['aktobe', 'turkistan', 'almaty', 'mangystau', 'jetisu']);
+  });
+});
+
+describe('every protocol entry of the demo', () => {
+  const entries: DemoProtocolEntry[] = demo.protocols.flatMap((protocol) => protocol.entries);
+
+  it('satisfies the control relations', () => {
+    expect(entries.length).toBeGreaterThan(2 * 1491);
+    for (const entry of entries) {
+      const votes = entry.votes.map((line) => line.votes);
+      const counts = [
+        entry.votersOnList, entry.ballotsReceived, entry.ballotsIssued, entry.ballotsCast, entry.ballotsSpoiled,
+        entry.ballotsUnused, entry.ballotsInvalid, entry.votesAgainstAll ?? 0, ...votes,
+      ];
+      expect(counts.every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
+      expect(entry.ballotsReceived).toBe(entry.ballotsIssued + entry.ballotsSpoiled + entry.ballotsUnused);
+      expect(entry.ballotsCast).toBeLessThanOrEqual(entry.ballotsIssued);
+      expect(entry.ballotsIssued).toBeLessThanOrEqual(entry.votersOnList);
+      expect(entry.ballotsCast).toBe(entry.ballotsInvalid + total(votes) + (entry.votesAgainstAll ?? 0));
+    }
+  });
+
+  it('counts the voters its precinct has on the list', () => {
+    const voters = new Map(demo.constituencies.flatMap((constituency) => constituency.precincts.map((precinct) => [`${constituency.electionSlug}/${constituency.code}/${precinct.number}`, precinct.votersOnList])));
+    for (const protocol of demo.protocols) {
+      for (const entry of protocol.entries) expect(entry.votersOnList).toBe(voters.get(`${protocol.electionSlug}/${protocol.constituencyCode}/${protocol.precinctNumber}`));
+    }
+  });
+});
+
+describe('constituency lists', () => {
+  it('has, per election and region, an approved revision 1 equal to the constituencies in force', () => {
+    for (const election of demo.elections) {
+      const constituencies = ofElection(demo.constituencies, election.slug);
+      for (const regionCode of new Set(constituencies.map((constituency) => constituency.regionCode))) {
+        const approved = demo.listRevisions.filter((revision) => revision.electionSlug === election.slug && revision.regionCode === regionCode && revision.status === 'approved');
+        expect(approved.map((revision) => revision.revisionNo)).toEqual([1]);
+        expect(approved[0]!.content).toEqual({
+          constituencies: constituencies
+            .filter((constituency) => constituency.regionCode === regionCode)
+            .map(({ code, kind, nameKk, nameRu, nameEn, precincts }) => ({ code, kind, nameKk, nameRu, nameEn, precincts })),
+        });
+      }
+    }
+  });
+
+  it('holds content the list editor accepts', () => {
+    for (const revision of demo.listRevisions) expect(listContentSchema.safeParse(revision.content).success).toBe(true);
+  });
+
+  it('has 2023 results official everywhere', () => {
+    expect(pilotConstituencies.every((constituency) => constituency.resultsStatus === 'official' && constituency.resultsOfficialAt && constituency.resultsOfficialBy)).toBe(true);
+  });
+});
+
+describe('upcoming election: work waiting in every queue', () => {
+  const upcoming = demo.elections.find((election) => election.slug === UPCOMING)!;
+  const constituencies = ofElection(demo.constituencies, UPCOMING);
+  const regionOf = new Map(constituencies.map((constituency) => [constituency.code, constituency.regionCode]));
+  const inRegion = <T extends { constituencyCode: string }>(rows: T[], region: string) => rows.filter((row) => regionOf.get(row.constituencyCode) === region);
+
+  it('runs its calendar around the reference date', () => {
+    expect(upcoming).toMatchObject({
+      calledOn: '2025-05-12',
+      nominationOpensOn: '2025-05-27',
+      nominationClosesOn: '2025-06-21',
+      registrationDeadline: '2025-06-26',
+      votingDay: '2025-07-26',
+      againstAllOnBallot: true,
+      winnerRule: 'plurality',
+    });
+  });
+
+  it('has lists in force in five regions and open revisions: a draft, a submitted one, a returned one', () => {
+    expect(new Set(constituencies.map((constituency) => constituency.regionCode)).size).toBeGreaterThanOrEqual(5);
+    const open = ofElection(demo.listRevisions, UPCOMING).filter((revision) => revision.status !== 'approved');
+    expect(open.map(({ regionCode, revisionNo, status }) => ({ regionCode, revisionNo, status }))).toEqual([
+      { regionCode: 'aktobe', revisionNo: 2, status: 'draft' },
+      { regionCode: 'almaty', revisionNo: 2, status: 'submitted' },
+      { regionCode: 'turkistan', revisionNo: 2, status: 'returned' },
+    ]);
+    expect(open.find((revision) => revision.status === 'returned')?.reviewComment).toMatch(/^Precinct \d+ /);
+    const aktobeInForce = demo.listRevisions.find((revision) => revision.electionSlug === UPCOMING && revision.regionCode === 'aktobe' && revision.status === 'approved')!;
+    const precinctCount = (revision: typeof aktobeInForce) => total(revision.content.constituencies.map((constituency) => constituency.precincts.length));
+    expect(precinctCount(open[0]!)).toBe(precinctCount(aktobeInForce) + 1);
+  });
+
+  it.each(['aktobe', 'almaty'])('has nominations waiting for review in %s, with pending and failed checks', (region) => {
+    const waiting = inRegion(ofElection(demo.candidates, UPCOMING), region).filter((candidate) => candidate.status === 'nominated');
+    expect(waiting.length).toBeGreaterThan(0);
+    const outcomes = waiting.flatMap((candidate) => candidate.checks.map((check) => check.outcome));
+    expect(outcomes).toContain('pending');
+    expect(outcomes).toContain('failed');
+    expect(waiting.some((candidate) => candidate.checks.some((check) => check.code === 'signatures' && check.outcome === 'failed'))).toBe(true);
+  });
+
+  it.each(['aktobe', 'almaty'])('has protocols at every stage in %s', (region) => {
+    const protocols = inRegion(ofElection(demo.protocols, UPCOMING), region);
+    expect(new Set(protocols.map((protocol) => protocol.status))).toEqual(new Set(['entered_once', 'awaiting_review', 'mismatch', 'approved']));
+    const precincts = constituencies.filter((constituency) => constituency.regionCode === region).flatMap((constituency) => constituency.precincts);
+    expect(protocols.length).toBeLessThan(precincts.length);
+    const figures = (entry: DemoProtocolEntry | undefined) => entry && { ...entry, kind: null, enteredBy: null, enteredAt: null };
+    for (const protocol of protocols) {
+      const [first, second] = protocol.entries;
+      expect(protocol.entries.length).toBe(protocol.status === 'entered_once' ? 1 : 2);
+      if (protocol.status === 'mismatch') expect(figures(second)).not.toEqual(figures(first));
+      if (protocol.status === 'awaiting_review' || protocol.status === 'approved') expect(figures(second)).toEqual(figures(first));
+      expect(protocol.version.approvedBy !== null).toBe(protocol.status === 'approved');
+    }
+  });
+
+  it('has registered candidates with a ballot order', () => {
+    const registered = ofElection(demo.candidates, UPCOMING).filter((candidate) => candidate.status === 'registered');
+    expect(registered.length).toBeGreaterThan(0);
+    expect(registered.every((candidate) => candidate.ballotOrder !== null)).toBe(true);
+  });
+});
+
+describe('demo users', () => {
+  it('has an admin, an observer and two operators and a reviewer per region', () => {
+    expect(demo.users.filter((user) => user.regionCode === null).map(({ email, role }) => ({ email, role }))).toEqual([
+      { email: 'admin@demo.kz', role: 'admin' },
+      { email: 'observer@demo.kz', role: 'observer' },
+    ]);
+    for (const region of demo.regions) {
+      expect(demo.users.filter((user) => user.regionCode === region.code).map(({ email, role }) => `${role}:${email}`)).toEqual([
+        `operator:operator.${region.code}@demo.kz`,
+        `operator:operator2.${region.code}@demo.kz`,
+        `reviewer:reviewer.${region.code}@demo.kz`,
+      ]);
+    }
+    expect(new Set(demo.users.map((user) => user.fullName)).size).toBe(demo.users.length);
+  });
+});
