@@ -162,6 +162,12 @@ const TOWN_HALLS = ['Дом культуры', 'колледж', 'Дворец �
 const VILLAGE_BUILDINGS = ['средняя школа', 'основная школа', 'сельский клуб', 'Дом культуры', 'здание аппарата акима сельского округа'];
 
 /** Each place's villages in its own order, so neighbouring districts do not list the same ones. */
+/** The early elections: lists still being drawn up, nothing in force yet. */
+export const PLACES_EARLY: Place[] = [
+  district('almaty', 'talgar', 'Талғар ауданы', 'Талгарский район', 'Talgar District', 'г. Талгар'),
+  district('karaganda', 'bukhar-zhyrau', 'Бұқар жырау ауданы', 'Бухар-Жырауский район', 'Bukhar-Zhyrau District', 'пос. Ботакара'),
+];
+
 export const villagesOf = (random: Random) => random.shuffle(VILLAGES);
 
 /**

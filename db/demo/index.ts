@@ -4,6 +4,7 @@ import { createIinIssuer } from './people';
 import { PARTIES } from './parties';
 import { pilotElection } from './pilot-election';
 import { createRandom } from './random';
+import { earlyElection } from './early-election';
 import type { DemoData } from './types';
 import { upcomingElection } from './upcoming-election';
 import { demoUsers } from './users';
@@ -14,7 +15,8 @@ export { DEMO_PASSWORD } from './users';
 /**
  * The whole demo as plain objects, the same on every run for the same `referenceDate`
  * (YYYY-MM-DD): the 2023 pilot elections as reported, and an upcoming election dated around
- * `referenceDate` with work waiting in every queue.
+ * `referenceDate` with work waiting in every queue, and early elections whose constituency lists
+ * are still being drawn up (nomination opens after `referenceDate`).
  */
 export function generateDemoData(referenceDate: string): DemoData {
   parseIsoDate(referenceDate);
@@ -30,7 +32,8 @@ export function generateDemoData(referenceDate: string): DemoData {
         .flatMap((constituency) => constituency.precincts.map((precinct) => precinct.number)),
     );
   const upcoming = upcomingElection(referenceDate, issueIin, firstFreePrecinctNumber);
-  const elections = [pilot, upcoming];
+  const early = earlyElection(referenceDate, firstFreePrecinctNumber);
+  const elections = [pilot, upcoming, early];
   return {
     regions: REGIONS.map(({ code, nameKk, nameRu, nameEn }) => ({ code, nameKk, nameRu, nameEn })),
     parties: PARTIES.map(({ code, nameKk, nameRu, nameEn }) => ({ code, nameKk, nameRu, nameEn })),

@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
+import { generateDemoData } from '@/db/demo';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
+const REFERENCE_DATE = '2025-06-01';
 let testDb: TestDatabase;
 let emptyBeforeSeeding: boolean;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   emptyBeforeSeeding = await isDatabaseEmpty(testDb.db);
-  await seedDemoData(testDb.db, { referenceDate: '2025-06-01' });
+  await seedDemoData(testDb.db, { referenceDate: REFERENCE_DATE });
 });
 afterAll(async () => {
   await testDb?.drop();
@@ -132,6 +134,6 @@ describe('seeded demo, recomputed with SQL', () => {
     expect(await isDatabaseEmpty(testDb.db)).toBe(false);
     await expect(seedDemoData(testDb.db)).rejects.toThrow(/already holds elections/);
     const [row] = await selectRows<{ elections: number }>(testDb.db, sql`select count(*)::int as elections from elections`);
-    expect(row?.elections).toBe(2);
+    expect(row?.elections).toBe(generateDemoData(REFERENCE_DATE).elections.length);
   });
 });
