@@ -39,7 +39,7 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await first.getByLabel('Voters on the list, row 1').fill('1500');
   await expect(operator.getByTestId('draft-totals')).toContainText('1,500');
   await operator.getByRole('button', { name: 'Save draft' }).click();
-  await expect(operator.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+  await expect(operator.getByTestId('list-changes')).toContainText('Constituency aktobe-e2e-kargaly (Kargaly District (E2E)) added: 1 precinct, 1,500 voters');
 
   // A file with one bad row is refused whole, with the line named.
   await operator.getByLabel('CSV file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,abc']));
@@ -65,7 +65,7 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await expect(operator.getByRole('note')).toContainText('voters must match the register');
   await operator.getByRole('group', { name: 'Constituency 1' }).getByLabel('Voters on the list, row 2').fill('835');
   await operator.getByRole('button', { name: 'Save draft' }).click();
-  await expect(operator.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+  await expect(operator.getByTestId('list-changes')).toContainText('added: 2 precincts, 2,335 voters');
   await operator.getByRole('button', { name: 'Submit for review' }).click();
   await expect(operator.getByRole('heading', { name: /Revision 1/ })).toContainText('Submitted');
 

@@ -7,7 +7,8 @@ export async function POST(request: NextRequest) {
   const locale = form.get('locale');
   const returnTo = String(form.get('returnTo') ?? '/');
   const safeReturn = returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.includes('\\') ? returnTo : '/';
-  const response = NextResponse.redirect(new URL(safeReturn, request.url), 303);
+  // A relative Location keeps the visitor on the host they used (request.url may name another).
+  const response = new NextResponse(null, { status: 303, headers: { Location: safeReturn } });
   if (isLocale(locale)) {
     response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax' });
   }

@@ -145,7 +145,7 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
       const result = await saveDraftAction({ revisionId, lockVersion, content: values });
       const error = applyActionErrors(result, setError);
       if (error) return setStatus({ kind: 'error', text: t(error) });
-      setStatus({ kind: 'success', text: t('lists.saved') });
+      // The page reloads with the saved revision (and re-mounts this editor at its new version).
       router.refresh();
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),

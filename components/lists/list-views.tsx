@@ -68,7 +68,7 @@ export async function ChangesView({ changes }: { changes: ListChange[] }) {
     switch (change.type) {
       case 'constituencyAdded':
       case 'constituencyRemoved':
-        return t(change.type, { code: change.code, name: change.name });
+        return t(change.type, { code: change.code, name: change.name, precincts: change.precincts, voters: format.number(change.voters) });
       case 'constituencyChanged':
         return t(change.type, { code: change.code, fields: change.fields.join(', ') });
       case 'precinctAdded':

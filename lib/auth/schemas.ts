@@ -6,3 +6,8 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'errors.required').max(256, 'errors.tooLong'),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Where to go after signing in: a staff page the visitor asked for, never another site. */
+export function safeStaffCallback(url: string | undefined): string {
+  return url && /^\/staff(\/|\?|$)/.test(url) ? url : '/staff';
+}

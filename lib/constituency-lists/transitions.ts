@@ -51,10 +51,15 @@ export function checkApprove(
 }
 
 export type ListChange =
-  | { type: 'constituencyAdded' | 'constituencyRemoved'; code: string; name: string }
+  | { type: 'constituencyAdded' | 'constituencyRemoved'; code: string; name: string; precincts: number; voters: number }
   | { type: 'constituencyChanged'; code: string; name: string; fields: string[] }
   | { type: 'precinctAdded' | 'precinctRemoved'; code: string; number: number; votersOnList: number }
   | { type: 'precinctChanged'; code: string; number: number; fields: string[]; votersBefore: number; votersAfter: number };
+
+const sizeOf = (constituency: ListContent['constituencies'][number]) => ({
+  precincts: constituency.precincts.length,
+  voters: constituency.precincts.reduce((sum, precinct) => sum + precinct.votersOnList, 0),
+});
 
 /** What a revision changes against the list in force (null = no approved list yet: all added). */
 export function diffLists(before: ListContent | null, after: ListContent): ListChange[] {
@@ -64,7 +69,7 @@ export function diffLists(before: ListContent | null, after: ListContent): ListC
     const old = previous.get(constituency.code);
     previous.delete(constituency.code);
     if (!old) {
-      changes.push({ type: 'constituencyAdded', code: constituency.code, name: constituency.nameEn });
+      changes.push({ type: 'constituencyAdded', code: constituency.code, name: constituency.nameEn, ...sizeOf(constituency) });
       continue;
     }
     const fields = (['kind', 'nameKk', 'nameRu', 'nameEn'] as const).filter((field) => old[field] !== constituency[field]);
@@ -83,6 +88,6 @@ export function diffLists(before: ListContent | null, after: ListContent): ListC
     for (const removed of oldPrecincts.values())
       changes.push({ type: 'precinctRemoved', code: constituency.code, number: removed.number, votersOnList: removed.votersOnList });
   }
-  for (const removed of previous.values()) changes.push({ type: 'constituencyRemoved', code: removed.code, name: removed.nameEn });
+  for (const removed of previous.values()) changes.push({ type: 'constituencyRemoved', code: removed.code, name: removed.nameEn, ...sizeOf(removed) });
   return changes;
 }

@@ -152,8 +152,8 @@ describe('changes since the list in force', () => {
       { type: 'constituencyChanged', code: 'aktobe-khromtau', name: 'Khromtau', fields: ['nameEn'] },
       { type: 'precinctChanged', code: 'aktobe-khromtau', number: 1, fields: ['votersOnList'], votersBefore: 1200, votersAfter: 1250 },
       { type: 'precinctAdded', code: 'aktobe-khromtau', number: 2, votersOnList: 300 },
-      { type: 'constituencyAdded', code: 'aktobe-mugalzhar', name: 'Mugalzhar District' },
-      { type: 'constituencyRemoved', code: 'aktobe-kargaly', name: 'Kargaly District' },
+      { type: 'constituencyAdded', code: 'aktobe-mugalzhar', name: 'Mugalzhar District', precincts: 0, voters: 0 },
+      { type: 'constituencyRemoved', code: 'aktobe-kargaly', name: 'Kargaly District', precincts: 1, voters: 800 },
     ]);
     expect(diffLists(null, content).map((c) => c.type)).toEqual(['constituencyAdded', 'constituencyAdded']);
   });

@@ -3,11 +3,9 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/auth';
-import { signInSchema } from '@/lib/auth/schemas';
+import { safeStaffCallback, signInSchema } from '@/lib/auth/schemas';
 
 export type SignInResult = { ok: false; error: 'invalid' | 'credentials' | 'throttled'; fieldErrors?: Record<string, string[] | undefined> };
-
-const safeCallback = (url: string) => (url.startsWith('/staff') && !url.startsWith('//') ? url : '/staff');
 
 /**
  * Signs in through Auth.js; its `authorize` checks the password, the throttle and the active
@@ -17,7 +15,7 @@ export async function signInAction(input: unknown, callbackUrl: string): Promise
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: safeCallback(String(callbackUrl)) });
+    await signIn('credentials', { ...parsed.data, redirectTo: safeStaffCallback(String(callbackUrl)) });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === 'throttled') return { ok: false, error: 'throttled' };
     if (error instanceof AuthError) return { ok: false, error: 'credentials' };

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/login-form';
 import { getCurrentUser } from '@/lib/auth/guard';
+import { safeStaffCallback } from '@/lib/auth/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };
@@ -10,13 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if (await getCurrentUser()) redirect('/staff');
+  // Signed in already (or just now, when the page refreshes after the sign-in action): go on.
+  if (await getCurrentUser()) redirect(safeStaffCallback(callbackUrl));
   const t = await getTranslations('login');
   return (
     <div className="mx-auto max-w-md rounded-xl bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-2xl font-bold text-brand-900">{t('title')}</h1>
       <p className="mb-6 text-sm text-slate-600">{t('intro')}</p>
-      <LoginForm callbackUrl={callbackUrl ?? '/staff'} />
+      <LoginForm callbackUrl={safeStaffCallback(callbackUrl)} />
     </div>
   );
 }

@@ -46,6 +46,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           <h2 id="open-revision" className="flex flex-wrap items-center gap-2 text-xl font-semibold">
             {t('revisionNo', { number: open.summary.revisionNo })} <RevisionStatusBadge status={open.summary.status} />
           </h2>
+          <p role="status" className="text-sm text-slate-600" data-testid="last-saved">
+            {t('lastSaved', { name: open.summary.updatedBy ?? open.summary.createdBy, date: date(open.summary.updatedAt) })}
+          </p>
           {open.summary.reviewComment && (
             <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
               <strong>{t('returnedBy', { name: open.summary.reviewedBy ?? '—' })}</strong> {open.summary.reviewComment}
@@ -58,7 +61,6 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           {canEdit ? (
             <>
               <CsvImport
-                key={`csv-${open.summary.lockVersion}`}
                 revisionId={open.summary.id}
                 lockVersion={open.summary.lockVersion}
                 constituencyCodes={open.content.constituencies.map((c) => c.code)}
