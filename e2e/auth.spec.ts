@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signInAndWait } from './support';
+import { signIn, signInAndWait, submitSignInForm } from './support';
 
 const ROLE_NAVIGATION = [
   { email: 'admin@demo.kz', role: 'Administrator', region: 'All regions', sees: ['Dashboard', 'Regions', 'Users', 'Audit log'], hidden: [] },
@@ -30,7 +30,7 @@ test.describe('sign-in and navigation by role', () => {
 test('an anonymous visitor asking for a staff page is sent to sign in, then back', async ({ page }) => {
   await page.goto('/staff/admin/users');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fstaff%2Fadmin%2Fusers/);
-  await signIn(page, 'admin@demo.kz');
+  await submitSignInForm(page, 'admin@demo.kz');
   await expect(page).toHaveURL(/\/staff\/admin\/users$/);
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
 });

@@ -14,7 +14,8 @@ function useCommandButton() {
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
-  async function run(action: () => Promise<ActionResult<unknown>>, success: string) {
+  /** Runs the action; on success the page reloads into the revision's new state, which is the confirmation. */
+  async function run(action: () => Promise<ActionResult<unknown>>) {
     setBusy(true);
     setStatus(null);
     setFieldErrors({});
@@ -24,7 +25,6 @@ function useCommandButton() {
       setFieldErrors(result.fieldErrors ?? {});
       return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
     }
-    setStatus({ kind: 'success', text: t(success) });
     router.refresh();
   }
   return { status, busy, fieldErrors, run, t };
@@ -58,7 +58,7 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
           type="button"
           disabled={busy}
           className={primaryButtonClass}
-          onClick={() => run(() => approveRevisionAction({ revisionId, lockVersion, overrideReason }), 'lists.approved')}
+          onClick={() => run(() => approveRevisionAction({ revisionId, lockVersion, overrideReason }))}
         >
           {t('lists.approve')}
         </button>
@@ -67,7 +67,7 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
         <textarea {...fieldAria('returnComment', commentError)} value={comment} onChange={(event) => setComment(event.target.value)} rows={3} className={inputClass} />
       </FormField>
       <div>
-        <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => run(() => returnRevisionAction({ revisionId, lockVersion, comment }), 'lists.returned')}>
+        <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => run(() => returnRevisionAction({ revisionId, lockVersion, comment }))}>
           {t('lists.return')}
         </button>
       </div>
@@ -82,7 +82,7 @@ export function StartRevisionButton({ electionId, regionId, label }: { electionI
   return (
     <div className="flex flex-col gap-2">
       <div>
-        <button type="button" disabled={busy} className={primaryButtonClass} onClick={() => run(() => startRevisionAction({ electionId, regionId }), 'lists.revisionStarted')}>
+        <button type="button" disabled={busy} className={primaryButtonClass} onClick={() => run(() => startRevisionAction({ electionId, regionId }))}>
           {label}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { selectRows, type Database, type Queryable } from '@/db/client';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { selectRows, type Queryable } from '@/db/client';
 import { constituencyListRevisions, elections, regions, users } from '@/db/schema';
 import type { ListContent } from './schemas';
 import { listTotals } from './schemas';
@@ -25,10 +26,10 @@ export type RevisionSummary = {
   totals: { constituencies: number; precincts: number; voters: number };
 };
 
-const creator = aliasedTable(users, 'creator');
-const updater = aliasedTable(users, 'updater');
-const submitter = aliasedTable(users, 'submitter');
-const reviewer = aliasedTable(users, 'reviewer');
+const creator = alias(users, 'creator');
+const updater = alias(users, 'updater');
+const submitter = alias(users, 'submitter');
+const reviewer = alias(users, 'reviewer');
 
 type RevisionRow = {
   revision: typeof constituencyListRevisions.$inferSelect;
@@ -39,7 +40,7 @@ type RevisionRow = {
 };
 
 async function loadRevisions(db: Queryable, where: SQL | undefined, order: SQL[]): Promise<RevisionRow[]> {
-  return (db as Database)
+  return db
     .select({
       revision: constituencyListRevisions,
       createdBy: creator.fullName,

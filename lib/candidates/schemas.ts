@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { validateIin } from '@/lib/identity/iin';
+import { checkboxField, countField, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
+import { ATTESTED_CHECKS, REFUSAL_GROUNDS } from './eligibility';
+
+const IIN_MESSAGES = {
+  format: 'candidates.errors.iinFormat',
+  date: 'candidates.errors.iinDate',
+  century: 'candidates.errors.iinCentury',
+  checksum: 'candidates.errors.iinChecksum',
+  birth_date_mismatch: 'candidates.errors.iinBirthDate',
+  sex_mismatch: 'candidates.errors.iinSex',
+} as const;
+
+const documentFields = {
+  applicationReceived: checkboxField,
+  assetDeclarationsReceived: checkboxField,
+  depositAmount: countField(),
+  depositPaidOn: optionalIsoDateField,
+  supportingSignatures: optionalCountField(),
+};
+
+type Documents = { depositAmount: number; depositPaidOn: string | null };
+function checkDeposit(value: Documents, context: z.RefinementCtx) {
+  if (value.depositAmount > 0 && !value.depositPaidOn) context.addIssue({ code: 'custom', path: ['depositPaidOn'], message: 'candidates.errors.depositDateRequired' });
+}
+
+/** The nomination form: the person, the route, the constituency and the documents received. */
+export const nominationSchema = z
+  .object({
+    electionId: idField,
+    constituencyId: idField,
+    fullName: requiredText(5, 200),
+    iin: z.string().trim().regex(/^[0-9]{12}$/, 'candidates.errors.iinFormat'),
+    birthDate: isoDateField,
+    sex: z.enum(['male', 'female'], 'errors.required'),
+    education: requiredText(2, 300),
+    currentPosition: z.string().trim().max(300, 'errors.tooLong'),
+    nominationRoute: z.enum(['party', 'self'], 'errors.required'),
+    partyId: optionalIdField,
+    ...documentFields,
+  })
+  .superRefine((value, context) => {
+    if (value.nominationRoute === 'party' && value.partyId === null) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyRequired' });
+    if (value.nominationRoute === 'self' && value.partyId !== null) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyForSelfNominee' });
+    if (value.nominationRoute === 'self' && value.supportingSignatures === null)
+      context.addIssue({ code: 'custom', path: ['supportingSignatures'], message: 'candidates.errors.signaturesRequired' });
+    checkDeposit(value, context);
+    if (/^[0-9]{12}$/.test(value.iin)) {
+      const iin = validateIin(value.iin, { birthDate: value.birthDate, sex: value.sex });
+      if (!iin.ok) context.addIssue({ code: 'custom', path: ['iin'], message: IIN_MESSAGES[iin.reason] });
+    }
+  });
+export type NominationInput = z.input<typeof nominationSchema>;
+export type Nomination = z.output<typeof nominationSchema>;
+
+const candidateRef = { candidateId: idField, lockVersion: idField };
+
+/** Documents received after nomination (deposit paid, signatures verified): the system re-checks. */
+export const updateDocumentsSchema = z.object({ ...candidateRef, ...documentFields }).superRefine(checkDeposit);
+
+export const attestCheckSchema = z.object({
+  ...candidateRef,
+  code: z.enum(ATTESTED_CHECKS),
+  outcome: z.enum(['passed', 'failed'], 'errors.required'),
+  note: requiredText(5, 1000),
+});
+
+export const decisionSchema = z.discriminatedUnion('decision', [
+  z.object({ ...candidateRef, decision: z.literal('register') }),
+  z.object({
+    ...candidateRef,
+    decision: z.literal('refuse'),
+    refusalGround: z.enum(REFUSAL_GROUNDS, 'candidates.errors.groundRequired'),
+    explanation: requiredText(10, 2000),
+  }),
+]);
+
+export const withdrawalSchema = z.object({
+  ...candidateRef,
+  withdrawnBy: z.enum(['candidate', 'party'], 'errors.required'),
+  withdrawnOn: isoDateField,
+});
