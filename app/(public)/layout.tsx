@@ -15,6 +15,9 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <Link href="/constituencies" className="hover:underline">
             {t('constituencies')}
           </Link>
+          <Link href="/candidates" className="hover:underline">
+            {t('candidates')}
+          </Link>
           <Link href="/staff" className="hover:underline">
             {t('staffArea')}
           </Link>

@@ -17,6 +17,3 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   for (const { index } of byRemainder.slice(0, total - sum(parts))) parts[index] = (parts[index] ?? 0) + 1;
   return parts;
 }
-
-/** 12345 → "12,345": fixed formatting for generated texts, whatever the machine's locale. */
-export const formatCount = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,13 +1,9 @@
-import { validateIin } from '@/lib/identity/iin';
-import { formatCount } from './arithmetic';
-import { ageOn } from './calendar';
-import { partyName } from './parties';
+import { ATTESTED_CHECKS, automaticChecks, encodeDetail, requiredSignatures as signaturesFor, type AttestedCheckCode } from '@/lib/candidates/eligibility';
 import type { DemoCandidate, DemoCheck, DemoElection } from './types';
 
-export type AttestedCheckCode = 'citizenship' | 'criminal_record' | 'civil_service' | 'declarations';
+export type { AttestedCheckCode };
 
-/** The minimum number of valid supporting signatures: the election's share of the voters, rounded up. */
-export const requiredSignatures = (election: DemoElection, votersOnList: number) => Math.ceil((votersOnList * election.signatureShareBp) / 10_000);
+export const requiredSignatures = (election: DemoElection, votersOnList: number) => signaturesFor(votersOnList, election.signatureShareBp);
 
 const ATTESTED_PASSED_NOTES: Record<AttestedCheckCode, string> = {
   citizenship: 'Citizen of the Republic of Kazakhstan: identity document checked',
@@ -22,7 +18,6 @@ type ChecklistInput = {
     DemoCandidate,
     'iin' | 'birthDate' | 'sex' | 'nominationRoute' | 'partyCode' | 'nominatedOn' | 'depositAmount' | 'depositPaidOn' | 'supportingSignatures' | 'createdAt'
   >;
-  constituencyName: string;
   constituencyVoters: number;
   /** Attested checks: decided by this reviewer at this time, or still pending when null. */
   attestation: { reviewer: string; at: Date } | null;
@@ -31,62 +26,20 @@ type ChecklistInput = {
 };
 
 /**
- * A nominee's checklist. The automatic checks are worked out from the nominee's data, as the
- * portal would, so their outcome and detail always agree with the figures they cite.
+ * A nominee's checklist. The automatic checks are decided by the portal's own rules
+ * (lib/candidates/eligibility), so their outcome and working always agree with the figures.
  */
 export function candidateChecklist(input: ChecklistInput): DemoCheck[] {
   const { election, candidate } = input;
-  const automatic = (code: string, outcome: 'passed' | 'failed' | 'pending', detail: string): DemoCheck => ({
-    code,
+  const checks: DemoCheck[] = automaticChecks(candidate, election, input.constituencyVoters).map((check) => ({
+    code: check.code,
     kind: 'automatic',
-    outcome,
-    detail,
+    outcome: check.outcome,
+    detail: encodeDetail(check.detail),
     decidedBy: null,
-    decidedAt: outcome === 'pending' ? null : candidate.createdAt,
-  });
-  const age = ageOn(candidate.birthDate, election.votingDay);
-  const ageOk = age >= election.minCandidateAge;
-  const iin = validateIin(candidate.iin, { birthDate: candidate.birthDate, sex: candidate.sex });
-  const depositOk = candidate.depositAmount >= election.depositAmount;
-  const inWindow = election.nominationOpensOn <= candidate.nominatedOn && candidate.nominatedOn <= election.nominationClosesOn;
-  const checks = [
-    automatic('age', ageOk ? 'passed' : 'failed', `Age on voting day ${age} ${ageOk ? '≥' : '<'} ${election.minCandidateAge}`),
-    automatic(
-      'iin',
-      iin.ok ? 'passed' : 'failed',
-      iin.ok ? `IIN checksum valid; encodes birth date ${iin.birthDate} and sex ${iin.sex}` : `IIN invalid: ${iin.reason}`,
-    ),
-    candidate.depositPaidOn === null
-      ? automatic('deposit', 'pending', `No deposit payment recorded yet (required ${formatCount(election.depositAmount)} KZT)`)
-      : automatic(
-          'deposit',
-          depositOk ? 'passed' : 'failed',
-          `Deposit ${formatCount(candidate.depositAmount)} KZT paid on ${candidate.depositPaidOn} (required ${formatCount(election.depositAmount)} KZT)`,
-        ),
-  ];
-  if (candidate.nominationRoute === 'self') {
-    const required = requiredSignatures(election, input.constituencyVoters);
-    const signatures = candidate.supportingSignatures ?? 0;
-    const enough = signatures >= required;
-    checks.push(
-      automatic(
-        'signatures',
-        enough ? 'passed' : 'failed',
-        `${formatCount(signatures)} valid signatures ${enough ? '≥' : '<'} ${formatCount(required)} required (${election.signatureShareBp / 100}% of ${formatCount(input.constituencyVoters)} voters)`,
-      ),
-    );
-  }
-  checks.push(
-    automatic(
-      'nomination_window',
-      inWindow ? 'passed' : 'failed',
-      `Nominated on ${candidate.nominatedOn}, ${inWindow ? 'within' : 'outside'} ${election.nominationOpensOn} – ${election.nominationClosesOn}`,
-    ),
-  );
-  if (candidate.partyCode !== null) {
-    checks.push(automatic('party_quota', 'passed', `The only ${partyName(candidate.partyCode)} nominee in ${input.constituencyName}`));
-  }
-  for (const code of Object.keys(ATTESTED_PASSED_NOTES) as AttestedCheckCode[]) {
+    decidedAt: candidate.createdAt,
+  }));
+  for (const code of ATTESTED_CHECKS) {
     const failure = input.failedAttestation?.code === code ? input.failedAttestation : null;
     const attestation = input.attestation;
     checks.push({

@@ -76,7 +76,6 @@ export function nomination(input: NominationInput): DemoCandidate {
   const checks = candidateChecklist({
     election,
     candidate,
-    constituencyName: constituency.nameEn,
     constituencyVoters: constituency.precincts.reduce((total, precinct) => total + precinct.votersOnList, 0),
     attestation: decided ? { reviewer: decided.reviewer, at: decided.at } : null,
     failedAttestation: decision.status === 'refused' ? decision.failedAttestation : undefined,

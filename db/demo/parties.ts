@@ -25,9 +25,3 @@ export const PARTIES: ({ code: string } & Names)[] = [
   },
   { code: 'baytaq', nameKk: '«Байтақ» жасылдар партиясы', nameRu: 'Партия зелёных «Байтак»', nameEn: 'Baytaq Green Party' },
 ];
-
-export const partyName = (code: string) => {
-  const party = PARTIES.find((candidate) => candidate.code === code);
-  if (!party) throw new Error(`Unknown party ${code}`);
-  return party.nameEn;
-};

@@ -1,3 +1,4 @@
+import { decodeDetail } from '@/lib/candidates/eligibility';
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoCandidate, type DemoConstituency, type DemoProtocolEntry } from '@/db/demo';
 import { listContentSchema } from '@/lib/constituency-lists/schemas';
@@ -165,7 +166,8 @@ describe('every candidate of the demo', () => {
   it('shows the working of the age check', () => {
     const candidate = pilotRegistered[0]!;
     const age = completedYears(candidate.birthDate, pilotElection.votingDay);
-    expect(candidate.checks.find((check) => check.code === 'age')?.detail).toBe(`Age on voting day ${age} ≥ 25`);
+    const detail = decodeDetail(candidate.checks.find((check) => check.code === 'age')?.detail ?? '');
+    expect(detail).toEqual({ key: 'candidates.checkDetails.age', values: { age, minimum: 25, votingDay: pilotElection.votingDay } });
   });
 
   it('has at most one nominee per party per constituency still standing', () => {

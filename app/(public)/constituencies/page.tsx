@@ -1,9 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { elections } from '@/db/schema';
+import { ElectionPicker } from '@/components/election-picker';
+import { listElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
@@ -15,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicConstituenciesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const { election: slug } = await searchParams;
   const db = getDb();
-  const allElections = await db.select().from(elections).orderBy(desc(elections.votingDay));
-  const election = (slug && allElections.find((e) => e.slug === slug)) || allElections[0];
+  const allElections = await listElections(db);
+  const election = pickElection(allElections, slug);
   const [t, tKinds, format, locale] = await Promise.all([getTranslations('publicLists'), getTranslations('staff.regions.kinds'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
   const rows = await publicConstituencies(db, election.id);
@@ -25,18 +24,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-      <nav aria-label={t('electionChoice')} className="flex flex-wrap gap-2">
-        {allElections.map((e) => (
-          <Link
-            key={e.id}
-            href={`/constituencies?election=${e.slug}`}
-            aria-current={e.id === election.id ? 'page' : undefined}
-            className={`rounded-full border px-3 py-1 text-sm ${e.id === election.id ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white'}`}
-          >
-            {localized(e, locale as Locale)}
-          </Link>
-        ))}
-      </nav>
+      <ElectionPicker elections={allElections} currentId={election.id} href={(e) => `/constituencies?election=${e.slug}`} label={t('electionChoice')} />
       <p className="text-slate-700">
         {t('summary', {
           constituencies: n(rows.length),

@@ -13,6 +13,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: '/staff', label: 'dashboard', permission: 'staff.view' },
   { href: '/staff/regions', label: 'regions', permission: 'staff.view' },
   { href: '/staff/lists', label: 'lists', permission: 'constituencyList.view' },
+  { href: '/staff/candidates', label: 'candidates', permission: 'candidate.view' },
   { href: '/staff/admin/users', label: 'users', permission: 'users.manage' },
   { href: '/staff/admin/audit', label: 'audit', permission: 'audit.view' },
 ];

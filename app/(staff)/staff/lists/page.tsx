@@ -2,13 +2,12 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { RevisionStatusBadge } from '@/components/lists/list-views';
 import { getDb } from '@/db/client';
-import { elections } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { canAccessRegion, hasPermission } from '@/lib/auth/permissions';
 import { listStatuses } from '@/lib/constituency-lists/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { listElections } from '@/lib/elections/queries';
 import { listRegions } from '@/lib/overview/queries';
-import { desc } from 'drizzle-orm';
 
 export default async function ListsPage() {
   const user = await requirePermission('constituencyList.view');
@@ -16,7 +15,7 @@ export default async function ListsPage() {
   const [t, locale, electionRows, regions, statuses] = await Promise.all([
     getTranslations('lists'),
     getLocale(),
-    db.select().from(elections).orderBy(desc(elections.votingDay)),
+    listElections(db),
     listRegions(db),
     listStatuses(db),
   ]);

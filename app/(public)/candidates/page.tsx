@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { CandidateTable } from '@/components/candidates/candidate-table';
+import { ElectionPicker } from '@/components/election-picker';
+import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
+import { Stat } from '@/components/stat';
+import { getDb } from '@/db/client';
+import { candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
+import { listElections, pickElection } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { listRegions } from '@/lib/overview/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('publicCandidates'))('title') };
+}
+
+type Query = { election?: string; region?: string; constituency?: string; status?: string; sex?: string; route?: string };
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
+
+/** The public candidate list with filters and statistics (no IIN or birth date: age only). */
+export default async function PublicCandidatesPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const query = await searchParams;
+  const db = getDb();
+  const [t, tc, format, locale, elections, regions] = await Promise.all([
+    getTranslations('publicCandidates'),
+    getTranslations('candidates'),
+    getFormatter(),
+    getLocale(),
+    listElections(db),
+    listRegions(db),
+  ]);
+  const election = pickElection(elections, query.election);
+  if (!election) return <p>{tc('noElections')}</p>;
+  const region = regions.find((r) => r.code === query.region);
+  const filter: CandidateFilter = {
+    electionId: election.id,
+    regionId: region?.id ?? null,
+    constituencyCode: query.constituency || undefined,
+    status: pick(query.status, ['nominated', 'registered', 'refused', 'withdrawn'] as const),
+    sex: pick(query.sex, ['male', 'female'] as const),
+    route: pick(query.route, ['party', 'self'] as const),
+  };
+  const [candidates, constituencies] = await Promise.all([listCandidates(db, filter), constituencyOptions(db, election.id, region?.id ?? null)]);
+  const stats = candidateStatistics(candidates);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const percent = (share: number | null) => (share === null ? '—' : format.number(share, { style: 'percent', maximumFractionDigits: 1 }));
+  const select = (id: keyof Query, label: string, options: [string, string][], value?: string) => (
+    <FormField id={id} label={label}>
+      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
+        <option value="">{t('all')}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/candidates?election=${e.slug}`} label={tc('election')} />
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading" className="sr-only">
+          {t('statistics')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="candidate-stats">
+          <Stat label={t('stats.nominated')} value={format.number(stats.nominated)} />
+          <Stat label={t('stats.registered')} value={format.number(stats.registered)} />
+          <Stat label={t('stats.refused')} value={format.number(stats.refused)} />
+          <Stat label={t('stats.withdrawn')} value={format.number(stats.withdrawn)} />
+          <Stat label={t('stats.selfNominated')} value={percent(stats.selfNominatedShare)} hint={t('stats.amongRegistered')} />
+          <Stat label={t('stats.women')} value={percent(stats.womenShare)} hint={t('stats.amongRegistered')} />
+          <Stat label={t('stats.under35')} value={percent(stats.under35Share)} hint={t('stats.amongRegistered')} />
+          <Stat label={t('stats.averageAge')} value={stats.averageAge === null ? '—' : format.number(stats.averageAge, { maximumFractionDigits: 1 })} hint={t('stats.amongRegistered')} />
+        </dl>
+      </section>
+      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters')}>
+        <input type="hidden" name="election" value={election.slug} />
+        {select('region', t('region'), regions.map((r) => [r.code, name(r)]), query.region)}
+        {select('constituency', tc('constituency'), constituencies.map((c) => [c.code, name(c)]), query.constituency)}
+        {select('status', tc('status'), (['registered', 'nominated', 'refused', 'withdrawn'] as const).map((s) => [s, tc(`statuses.${s}`)]), query.status)}
+        {select('sex', tc('sex'), (['female', 'male'] as const).map((s) => [s, tc(`sexes.${s}`)]), query.sex)}
+        {select('route', tc('route'), (['self', 'party'] as const).map((r) => [r, tc(`routes.${r}`)]), query.route)}
+        <div className="flex items-end">
+          <button type="submit" className={primaryButtonClass}>
+            {t('apply')}
+          </button>
+        </div>
+      </form>
+      <CandidateTable candidates={candidates} caption={name(election)} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { CandidateTable } from '@/components/candidates/candidate-table';
+import { ElectionPicker } from '@/components/election-picker';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { isWithinNominationWindow } from '@/lib/candidates/eligibility';
+import { listCandidates } from '@/lib/candidates/queries';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { listElections, pickElection } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+export default async function StaffCandidatesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+  const user = await requirePermission('candidate.view');
+  const db = getDb();
+  const today = todayInKazakhstan();
+  const elections = await listElections(db);
+  const election = pickElection(elections, (await searchParams).election, (e) => isWithinNominationWindow(today, e));
+  const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
+  if (!election) return <p>{t('noElections')}</p>;
+  const candidates = await listCandidates(db, { electionId: election.id, regionId: user.regionId });
+  const nominationOpen = isWithinNominationWindow(today, election);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        <div className="flex gap-4">
+          {hasPermission(user, 'candidate.decide') && (
+            <Link href="/staff/candidates/review" className="font-medium text-brand-700 underline">
+              {t('reviewQueue')}
+            </Link>
+          )}
+          {hasPermission(user, 'candidate.nominate') && nominationOpen && (
+            <Link href={`/staff/candidates/new?election=${election.id}`} className="font-medium text-brand-700 underline">
+              {t('nominate')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/staff/candidates?election=${e.id}`} label={t('election')} />
+      <p className="text-sm text-slate-600">
+        {t(nominationOpen ? 'windowOpen' : 'windowClosed', { opens: election.nominationOpensOn, closes: election.nominationClosesOn })}
+      </p>
+      <CandidateTable candidates={candidates} caption={localized(election, locale as Locale)} staffLinks />
+    </div>
+  );
+}

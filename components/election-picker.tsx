@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+/** Links to the same page for each election; the current one is marked for assistive technology. */
+export async function ElectionPicker({
+  elections,
+  currentId,
+  href,
+  label,
+}: {
+  elections: { id: number; slug: string; nameKk: string; nameRu: string; nameEn: string }[];
+  currentId: number;
+  href: (election: { id: number; slug: string }) => string;
+  label: string;
+}) {
+  const locale = (await getLocale()) as Locale;
+  return (
+    <nav aria-label={label} className="flex flex-wrap gap-2">
+      {elections.map((election) => (
+        <Link
+          key={election.id}
+          href={href(election)}
+          aria-current={election.id === currentId ? 'page' : undefined}
+          className={`rounded-full border px-3 py-1 text-sm ${election.id === currentId ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white'}`}
+        >
+          {localized(election, locale)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
