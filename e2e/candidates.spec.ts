@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { makeIin } from '../lib/identity/iin';
+import { signInAndWait } from './support';
+
+const ELECTION = 'akim-2027';
+
+function iinFor(birthDate: string, sex: 'male' | 'female') {
+  for (let serial = 7000; ; serial++) {
+    const iin = makeIin(birthDate, sex, serial);
+    if (iin) return iin;
+  }
+}
+
+async function nominate(page: Page, nominee: { name: string; birthDate: string; sex: 'male' | 'female'; party?: string; signatures?: string }) {
+  await page.goto(`/staff/candidates?election=${ELECTION}`);
+  await page.getByRole('link', { name: 'Nominate a candidate' }).click();
+  await page.getByLabel('Full name').fill(nominee.name);
+  await page.getByLabel('IIN').fill(iinFor(nominee.birthDate, nominee.sex));
+  await page.getByLabel('Date of birth').fill(nominee.birthDate);
+  await page.getByLabel('Sex').selectOption(nominee.sex);
+  await page.getByLabel('Education').fill('Higher: public administration');
+  await page.getByLabel('Current position').fill('Head of department, district akimat');
+  await page.getByLabel('Constituency').selectOption({ label: 'Shalkar District' });
+  if (nominee.party) {
+    await page.getByLabel('Party', { exact: true }).check();
+    await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: nominee.party });
+  } else {
+    await expect(page.getByText(/At least \d+ signatures/)).toBeVisible();
+    await page.getByLabel('Valid supporting signatures').fill(nominee.signatures ?? '0');
+  }
+  await page.getByLabel('Application received').check();
+  await page.getByLabel('Asset-declaration certificates received').check();
+  await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
+  await page.getByLabel('Deposit paid on').fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Save nomination' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: nominee.name })).toBeVisible();
+}
+
+test('a short-of-signatures self-nominee is refused with a ground; a valid party nominee is registered and listed publicly', async ({ browser }) => {
+  const operatorContext = await browser.newContext();
+  const operator = await operatorContext.newPage();
+  await signInAndWait(operator, 'operator.aktobe@demo.kz');
+
+  // The form checks the IIN against the date of birth before anything is sent.
+  await operator.goto(`/staff/candidates?election=${ELECTION}`);
+  await operator.getByRole('link', { name: 'Nominate a candidate' }).click();
+  await operator.getByLabel('IIN').fill(iinFor('1984-02-10', 'female'));
+  await operator.getByLabel('Date of birth').fill('1984-02-11');
+  await operator.getByLabel('Sex').selectOption('female');
+  await operator.getByRole('button', { name: 'Save nomination' }).click();
+  await expect(operator.getByText('The IIN does not match the date of birth entered.')).toBeVisible();
+
+  await nominate(operator, { name: 'Айгүл Серікқызы Тәжібаева', birthDate: '1984-02-10', sex: 'female', signatures: '12' });
+  const signatures = operator.locator('[data-check="signatures"]');
+  await expect(signatures).toContainText('Failed');
+  await expect(signatures).toContainText('12 valid signatures');
+  await nominate(operator, { name: 'Ерлан Маратұлы Жақсыбеков', birthDate: '1979-09-23', sex: 'male', party: 'Respublica Party' });
+
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signInAndWait(reviewer, 'reviewer.aktobe@demo.kz');
+  await reviewer.goto('/staff/candidates/review');
+  await reviewer.getByRole('link', { name: 'Айгүл Серікқызы Тәжібаева' }).click();
+  await expect(reviewer.locator('[data-check="signatures"]')).toContainText('Failed');
+  await expect(reviewer.getByRole('button', { name: 'Register candidate' })).toBeDisabled();
+  await reviewer.getByLabel('Legal ground').selectOption({ label: 'Too few valid supporting signatures' });
+  await reviewer.getByLabel('Explanation').fill('12 valid signatures; at least 1% of the voters on the lists are required.');
+  await reviewer.getByRole('button', { name: 'Refuse registration' }).click();
+  await expect(reviewer.getByTestId('candidate-status')).toHaveText('Refused registration');
+  await expect(reviewer.getByRole('note')).toContainText('Too few valid supporting signatures');
+
+  await reviewer.goto('/staff/candidates/review');
+  await reviewer.getByRole('link', { name: 'Ерлан Маратұлы Жақсыбеков' }).click();
+  const attested = {
+    citizenship: 'Citizen of Kazakhstan',
+    criminal_record: 'No unexpunged criminal record',
+    civil_service: 'Civil-service qualification requirements',
+    declarations: 'Asset and liability declarations filed',
+  };
+  for (const [code, check] of Object.entries(attested)) {
+    const form = reviewer.getByRole('form', { name: `Mark: ${check}` });
+    await form.getByLabel('Note (what was checked)').fill('Original documents checked');
+    await form.getByRole('button', { name: 'Mark passed' }).click();
+    await expect(reviewer.locator(`[data-check="${code}"]`)).toContainText('Marked by');
+  }
+  await expect(reviewer.getByRole('button', { name: 'Register candidate' })).toBeEnabled();
+  await reviewer.getByRole('button', { name: 'Register candidate' }).click();
+  await expect(reviewer.getByTestId('candidate-status')).toHaveText('Registered');
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`/candidates?election=${ELECTION}&region=aktobe`);
+  const row = visitor.getByTestId('candidate-table').getByRole('row', { name: /Ерлан Маратұлы Жақсыбеков/ });
+  await expect(row).toContainText('Registered');
+  await expect(row).toContainText('Respublica Party');
+  await expect(row).not.toContainText('1979');
+  await expect(visitor.getByTestId('candidate-table').getByRole('row', { name: /Айгүл Серікқызы Тәжібаева/ })).toContainText('Refused registration');
+
+  await operatorContext.close();
+  await reviewerContext.close();
+});
+
+test('the public candidate list of the 2023 pilot shows 161 registered, 89 of them self-nominated', async ({ page }) => {
+  await page.goto('/candidates?election=akim-2023');
+  const stats = page.getByTestId('candidate-stats');
+  await expect(stats.getByText('Registered', { exact: true }).locator('..')).toContainText('161');
+  await expect(stats.getByText('Self-nominated', { exact: true }).locator('..')).toContainText('55.3%');
+  await page.getByLabel('Status').selectOption('registered');
+  await page.getByLabel('Nominated by').selectOption('self');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(89);
+});
