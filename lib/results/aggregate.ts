@@ -1,0 +1,238 @@
+import { sql } from 'drizzle-orm';
+import { selectRows, type Queryable } from '@/db/client';
+import { decideWinner, type Outcome, type WinnerRule } from './winner';
+
+/**
+ * The one aggregation of results: staff screens, public pages and exports all call these
+ * functions, so they can never disagree. Only approved protocols count (protocols.approved_entry_id);
+ * turnout is ballots cast over the voters on the lists of the precincts reported.
+ */
+type Names = { nameKk: string; nameRu: string; nameEn: string };
+
+export type CandidateResult = {
+  id: number;
+  fullName: string;
+  ballotOrder: number;
+  birthDate: string;
+  sex: 'male' | 'female';
+  nominationRoute: 'party' | 'self';
+  party: Names | null;
+  votes: number;
+  /** Share of the valid votes (candidates' votes plus against all), 0..1. */
+  share: number;
+};
+
+export type Totals = {
+  precincts: number;
+  precinctsReported: number;
+  votersOnList: number;
+  votersInReported: number;
+  ballotsCast: number;
+  ballotsInvalid: number;
+  votesAgainstAll: number;
+  validVotes: number;
+  turnout: number | null;
+};
+
+export type ConstituencyResult = Names &
+  Totals & {
+    id: number;
+    code: string;
+    kind: 'district' | 'city';
+    regionId: number;
+    regionCode: string;
+    resultsStatus: 'counting' | 'official';
+    candidates: CandidateResult[];
+    outcome: Outcome;
+  };
+
+export type RegionResult = Names & Totals & { id: number; code: string; constituencies: number; official: number };
+
+export type ElectionResults = {
+  election: Names & { id: number; slug: string; votingDay: string; winnerRule: WinnerRule; turnoutThresholdBp: number | null; againstAllOnBallot: boolean };
+  totals: Totals & { constituencies: number; official: number };
+  regions: RegionResult[];
+  constituencies: ConstituencyResult[];
+  /** unofficial-partial until every precinct is approved, unofficial-complete, certified when every constituency is official. */
+  status: 'unofficial-partial' | 'unofficial-complete' | 'certified';
+  /** The most recent approval or certification that changed these results. */
+  lastChangedAt: Date | null;
+};
+
+type ConstituencyRow = Names & {
+  id: number;
+  code: string;
+  kind: 'district' | 'city';
+  regionId: number;
+  regionCode: string;
+  regionKk: string;
+  regionRu: string;
+  regionEn: string;
+  resultsStatus: 'counting' | 'official';
+  precincts: number;
+  precinctsReported: number;
+  votersOnList: number;
+  votersInReported: number;
+  ballotsCast: number;
+  ballotsInvalid: number;
+  votesAgainstAll: number;
+};
+
+type CandidateRow = {
+  id: number;
+  constituencyId: number;
+  fullName: string;
+  ballotOrder: number;
+  birthDate: string;
+  sex: 'male' | 'female';
+  nominationRoute: 'party' | 'self';
+  partyKk: string | null;
+  partyRu: string | null;
+  partyEn: string | null;
+  votes: number;
+};
+
+const turnoutOf = (cast: number, voters: number) => (voters > 0 ? cast / voters : null);
+
+function totalsOf(rows: Omit<Totals, 'turnout' | 'validVotes'>[]): Totals {
+  const sum = (pick: (row: Omit<Totals, 'turnout' | 'validVotes'>) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const ballotsCast = sum((r) => r.ballotsCast);
+  const votersInReported = sum((r) => r.votersInReported);
+  const ballotsInvalid = sum((r) => r.ballotsInvalid);
+  return {
+    precincts: sum((r) => r.precincts),
+    precinctsReported: sum((r) => r.precinctsReported),
+    votersOnList: sum((r) => r.votersOnList),
+    votersInReported,
+    ballotsCast,
+    ballotsInvalid,
+    votesAgainstAll: sum((r) => r.votesAgainstAll),
+    validVotes: ballotsCast - ballotsInvalid,
+    turnout: turnoutOf(ballotsCast, votersInReported),
+  };
+}
+
+export async function electionResults(db: Queryable, electionId: number): Promise<ElectionResults | null> {
+  const [election] = await selectRows<ElectionResults['election'] & { lastChangedAt: Date | null }>(
+    db,
+    sql`select e.id, e.slug, e.name_kk as "nameKk", e.name_ru as "nameRu", e.name_en as "nameEn", e.voting_day::text as "votingDay",
+               e.winner_rule::text as "winnerRule", e.turnout_threshold_bp as "turnoutThresholdBp", e.against_all_on_ballot as "againstAllOnBallot",
+               greatest(
+                 (select max(v.approved_at) from protocol_versions v join protocols p on p.id = v.protocol_id join precincts pc on pc.id = p.precinct_id
+                    join constituencies c on c.id = pc.constituency_id where c.election_id = e.id),
+                 (select max(c.results_official_at) from constituencies c where c.election_id = e.id)) as "lastChangedAt"
+        from elections e where e.id = ${electionId}`,
+  );
+  if (!election) return null;
+  const [constituencyRows, candidateRows] = await Promise.all([
+    selectRows<ConstituencyRow>(
+      db,
+      sql`select c.id, c.code, c.kind::text as kind, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn",
+                 c.results_status::text as "resultsStatus", r.id as "regionId", r.code as "regionCode",
+                 r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
+                 count(p.id)::int as precincts, count(pr.approved_entry_id)::int as "precinctsReported",
+                 coalesce(sum(p.voters_on_list), 0)::bigint as "votersOnList",
+                 coalesce(sum(e.voters_on_list), 0)::bigint as "votersInReported",
+                 coalesce(sum(e.ballots_cast), 0)::bigint as "ballotsCast",
+                 coalesce(sum(e.ballots_invalid), 0)::bigint as "ballotsInvalid",
+                 coalesce(sum(e.votes_against_all), 0)::bigint as "votesAgainstAll"
+          from constituencies c
+          join regions r on r.id = c.region_id
+          join precincts p on p.constituency_id = c.id
+          left join protocols pr on pr.precinct_id = p.id
+          left join protocol_entries e on e.id = pr.approved_entry_id
+          where c.election_id = ${electionId} and c.status = 'in_force'
+          group by c.id, r.id
+          order by r.name_en, c.name_en`,
+    ),
+    selectRows<CandidateRow>(
+      db,
+      sql`select k.id, k.constituency_id as "constituencyId", k.full_name as "fullName", k.ballot_order as "ballotOrder",
+                 k.birth_date::text as "birthDate", k.sex::text as sex, k.nomination_route::text as "nominationRoute",
+                 pa.name_kk as "partyKk", pa.name_ru as "partyRu", pa.name_en as "partyEn",
+                 coalesce(v.votes, 0)::bigint as votes
+          from candidates k
+          left join parties pa on pa.id = k.party_id
+          left join (
+            select ev.candidate_id, sum(ev.votes) as votes
+            from protocols pr join protocol_entry_votes ev on ev.entry_id = pr.approved_entry_id
+            group by ev.candidate_id
+          ) v on v.candidate_id = k.id
+          where k.election_id = ${electionId} and k.status = 'registered'
+          order by k.constituency_id, k.ballot_order`,
+    ),
+  ]);
+  const candidatesBy = new Map<number, CandidateRow[]>();
+  for (const row of candidateRows) candidatesBy.set(row.constituencyId, [...(candidatesBy.get(row.constituencyId) ?? []), row]);
+
+  const constituencies: ConstituencyResult[] = constituencyRows.map((row) => {
+    const counts = {
+      precincts: Number(row.precincts),
+      precinctsReported: Number(row.precinctsReported),
+      votersOnList: Number(row.votersOnList),
+      votersInReported: Number(row.votersInReported),
+      ballotsCast: Number(row.ballotsCast),
+      ballotsInvalid: Number(row.ballotsInvalid),
+      votesAgainstAll: Number(row.votesAgainstAll),
+    };
+    const totals = totalsOf([counts]);
+    const candidates = (candidatesBy.get(row.id) ?? []).map((c) => ({
+      id: c.id,
+      fullName: c.fullName,
+      ballotOrder: c.ballotOrder,
+      birthDate: c.birthDate,
+      sex: c.sex,
+      nominationRoute: c.nominationRoute,
+      party: c.partyEn ? { nameKk: c.partyKk!, nameRu: c.partyRu!, nameEn: c.partyEn } : null,
+      votes: Number(c.votes),
+      share: totals.validVotes > 0 ? Number(c.votes) / totals.validVotes : 0,
+    }));
+    return {
+      id: row.id,
+      code: row.code,
+      kind: row.kind,
+      nameKk: row.nameKk,
+      nameRu: row.nameRu,
+      nameEn: row.nameEn,
+      regionId: row.regionId,
+      regionCode: row.regionCode,
+      resultsStatus: row.resultsStatus,
+      ...totals,
+      candidates,
+      outcome: decideWinner({
+        votes: candidates.map((c) => ({ candidateId: c.id, votes: c.votes })),
+        againstAll: totals.votesAgainstAll,
+        votersOnList: totals.votersInReported,
+        ballotsCast: totals.ballotsCast,
+        complete: totals.precincts > 0 && totals.precinctsReported === totals.precincts,
+        rule: election.winnerRule,
+        turnoutThresholdBp: election.turnoutThresholdBp,
+      }),
+    };
+  });
+
+  const regionIds = [...new Set(constituencyRows.map((row) => row.regionId))];
+  const regions: RegionResult[] = regionIds.map((regionId) => {
+    const inRegion = constituencies.filter((c) => c.regionId === regionId);
+    const row = constituencyRows.find((r) => r.regionId === regionId)!;
+    return {
+      id: regionId,
+      code: row.regionCode,
+      nameKk: row.regionKk,
+      nameRu: row.regionRu,
+      nameEn: row.regionEn,
+      constituencies: inRegion.length,
+      official: inRegion.filter((c) => c.resultsStatus === 'official').length,
+      ...totalsOf(inRegion),
+    };
+  });
+  const totals = { ...totalsOf(constituencies), constituencies: constituencies.length, official: constituencies.filter((c) => c.resultsStatus === 'official').length };
+  const status =
+    totals.constituencies > 0 && totals.official === totals.constituencies
+      ? 'certified'
+      : totals.precincts > 0 && totals.precinctsReported === totals.precincts
+        ? 'unofficial-complete'
+        : 'unofficial-partial';
+  const { lastChangedAt, ...electionInfo } = election;
+  return { election: electionInfo, totals, regions, constituencies, status, lastChangedAt: lastChangedAt ? new Date(lastChangedAt) : null };
+}
