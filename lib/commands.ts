@@ -16,7 +16,9 @@ export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict'
 export type FieldErrors = Record<string, string[] | undefined>;
 /** A problem in one line of an uploaded file. */
 export type RowError = { line: number; column?: string; message: string; value?: string };
-type FailureDetail = { message?: string; fieldErrors?: FieldErrors; rowErrors?: RowError[] };
+/** A broken control relation of a protocol, with the numbers that break it. */
+export type RelationError = { relation: string; values: Record<string, number> };
+type FailureDetail = { message?: string; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
 export type ActionResult<T = null> = { ok: true; data: T } | ({ ok: false; error: ErrorCode } & FailureDetail);
 
 /** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */

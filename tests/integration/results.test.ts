@@ -30,7 +30,7 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
   });
 
   it('elect one akim in each of the 45 constituencies, with an average age of 46.7 on voting day', () => {
-    const elected = results.constituencies.map((c) => (c.outcome.status === 'elected' ? c.candidates.find((k) => k.id === c.outcome.candidateId) : undefined));
+    const elected = results.constituencies.map(({ outcome, candidates }) => (outcome.status === 'elected' ? candidates.find((k) => k.id === outcome.candidateId) : undefined));
     expect(elected.every(Boolean)).toBe(true);
     const ages = elected.map((k) => ageOn(k!.birthDate, results.election.votingDay));
     expect((ages.reduce((a, b) => a + b, 0) / ages.length).toFixed(1)).toBe('46.7');

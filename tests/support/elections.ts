@@ -1,5 +1,5 @@
 import type { Database } from '@/db/client';
-import { constituencies, constituencyListRevisions, elections, precincts } from '@/db/schema';
+import { candidates, constituencies, constituencyListRevisions, elections, precincts } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 
 const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -26,16 +26,35 @@ export async function insertElection(db: Database, nominationInDays: number, win
   return election!;
 }
 
-/** A constituency in force (approved revision 1 of its region's list) with one precinct of `voters`. */
-export async function insertConstituency(db: Database, electionId: number, regionId: number, createdBy: number, voters: number) {
+/** A constituency in force (approved revision 1 of its region's list) with `precinctCount` precincts of `voters` each. */
+export async function insertConstituency(db: Database, electionId: number, regionId: number, createdBy: number, voters: number, precinctCount = 1) {
   const code = `c-${Math.random().toString(36).slice(2, 10)}`;
-  const precinct = { number: 1, address: 'School No. 1', votersOnList: voters };
+  const precinctList = Array.from({ length: precinctCount }, (_, index) => ({ number: index + 1, address: `School No. ${index + 1}`, votersOnList: voters }));
   const names = { nameKk: `${code} ауданы`, nameRu: `${code} район`, nameEn: `${code} District` };
   const [revision] = await db
     .insert(constituencyListRevisions)
-    .values({ electionId, regionId, revisionNo: 1, status: 'approved', createdBy, content: { constituencies: [{ code, kind: 'district', ...names, precincts: [precinct] }] } })
+    .values({ electionId, regionId, revisionNo: 1, status: 'approved', createdBy, content: { constituencies: [{ code, kind: 'district', ...names, precincts: precinctList }] } })
     .returning();
   const [constituency] = await db.insert(constituencies).values({ electionId, regionId, code, kind: 'district', ...names, listRevisionId: revision!.id }).returning();
-  await db.insert(precincts).values({ constituencyId: constituency!.id, ...precinct });
-  return constituency!;
+  const inserted = await db.insert(precincts).values(precinctList.map((p) => ({ constituencyId: constituency!.id, ...p }))).returning();
+  return { ...constituency!, precincts: inserted };
+}
+
+/** Registered candidates (ballot order 1..n) of a constituency, for protocol and results tests. */
+export async function insertRegisteredCandidates(db: Database, electionId: number, constituencyId: number, enteredBy: number, count: number) {
+  const rows = Array.from({ length: count }, (_, index) => ({
+    electionId,
+    constituencyId,
+    fullName: `Candidate ${index + 1}`,
+    iin: `${String(constituencyId).padStart(6, '0')}${String(index).padStart(6, '0')}`,
+    birthDate: '1975-01-01',
+    sex: 'male' as const,
+    education: 'Higher',
+    nominationRoute: 'self' as const,
+    nominatedOn: '2026-01-01',
+    status: 'registered' as const,
+    ballotOrder: index + 1,
+    enteredBy,
+  }));
+  return db.insert(candidates).values(rows).returning();
 }

@@ -1,0 +1,317 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
+import { defineCommand, DomainError } from '@/lib/commands';
+import { checkControlRelations, differingFields, type ProtocolFigures } from './relations';
+import {
+  approveProtocolSchema,
+  correctProtocolSchema,
+  enterProtocolSchema,
+  markOfficialSchema,
+  reopenResultsSchema,
+  resolveMismatchSchema,
+  type Figures,
+} from './schemas';
+
+const invalidState = (message: string): never => {
+  throw new DomainError('invalidState', { message });
+};
+
+type Entry = typeof protocolEntries.$inferSelect;
+type Protocol = typeof protocols.$inferSelect;
+
+/**
+ * The precinct with what an entry needs: its constituency (locked for share, so results cannot be
+ * declared official while a protocol is being written), the election's ballot and the candidates.
+ */
+async function precinctContext(tx: Transaction, precinctId: number) {
+  const [row] = await tx
+    .select({ precinct: precincts, constituency: constituencies, againstAllOnBallot: elections.againstAllOnBallot })
+    .from(precincts)
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .innerJoin(elections, eq(elections.id, constituencies.electionId))
+    .where(eq(precincts.id, precinctId));
+  if (!row) throw new DomainError('notFound');
+  await tx.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.id, row.constituency.id)).for('share');
+  if (row.constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
+  const registered = await tx
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(and(eq(candidates.constituencyId, row.constituency.id), eq(candidates.status, 'registered')))
+    .orderBy(asc(candidates.ballotOrder));
+  return { ...row, candidateIds: registered.map((c) => c.id) };
+}
+
+type Context = Awaited<ReturnType<typeof precinctContext>>;
+
+/** The typed figures as a full protocol, checked against the ballot and the control relations. */
+function toProtocolFigures(input: Figures, context: Context): ProtocolFigures {
+  const votes = Object.fromEntries(Object.entries(input.votes).map(([id, value]) => [Number(id), value]));
+  const typed = Object.keys(votes).map(Number).sort((a, b) => a - b);
+  const expected = [...context.candidateIds].sort((a, b) => a - b);
+  if (typed.length !== expected.length || typed.some((id, index) => id !== expected[index])) {
+    throw new DomainError('invalid', { message: 'protocols.errors.candidatesChanged' });
+  }
+  if (context.againstAllOnBallot !== (input.votesAgainstAll !== null)) {
+    throw new DomainError('invalid', { fieldErrors: { votesAgainstAll: [context.againstAllOnBallot ? 'errors.required' : 'protocols.errors.noAgainstAll'] } });
+  }
+  const figures: ProtocolFigures = {
+    votersOnList: context.precinct.votersOnList,
+    ballotsReceived: input.ballotsReceived,
+    ballotsIssued: input.ballotsIssued,
+    ballotsCast: input.ballotsCast,
+    ballotsSpoiled: input.ballotsSpoiled,
+    ballotsUnused: input.ballotsUnused,
+    ballotsInvalid: input.ballotsInvalid,
+    votesAgainstAll: input.votesAgainstAll,
+    votes,
+  };
+  const violations = checkControlRelations(figures);
+  if (violations.length) throw new DomainError('invalid', { message: 'protocols.errors.relations', relationErrors: violations });
+  return figures;
+}
+
+async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind'], enteredBy: number, figures: ProtocolFigures) {
+  const { votes, ...columns } = figures;
+  const [entry] = await tx.insert(protocolEntries).values({ versionId, kind, enteredBy, ...columns }).returning();
+  const rows = Object.entries(votes).map(([candidateId, count]) => ({ entryId: entry!.id, candidateId: Number(candidateId), votes: count }));
+  if (rows.length) await tx.insert(protocolEntryVotes).values(rows);
+  return entry!;
+}
+
+async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<number, ProtocolFigures>> {
+  const votes = entries.length ? await tx.select().from(protocolEntryVotes).where(inArray(protocolEntryVotes.entryId, entries.map((e) => e.id))) : [];
+  return new Map(
+    entries.map((entry) => [
+      entry.id,
+      {
+        votersOnList: entry.votersOnList,
+        ballotsReceived: entry.ballotsReceived,
+        ballotsIssued: entry.ballotsIssued,
+        ballotsCast: entry.ballotsCast,
+        ballotsSpoiled: entry.ballotsSpoiled,
+        ballotsUnused: entry.ballotsUnused,
+        ballotsInvalid: entry.ballotsInvalid,
+        votesAgainstAll: entry.votesAgainstAll,
+        votes: Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes])),
+      },
+    ]),
+  );
+}
+
+/** The protocol locked for this transaction, its current version and that version's entries. */
+async function lockProtocol(tx: Transaction, protocolId: number, lockVersion: number) {
+  const [protocol] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
+  if (!protocol) throw new DomainError('notFound');
+  if (protocol.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  return { protocol, ...(await currentVersion(tx, protocol)) };
+}
+
+async function currentVersion(tx: Transaction, protocol: Protocol) {
+  const [version] = await tx
+    .select()
+    .from(protocolVersions)
+    .where(and(eq(protocolVersions.protocolId, protocol.id), eq(protocolVersions.versionNo, protocol.currentVersionNo)));
+  const entries = await tx.select().from(protocolEntries).where(eq(protocolEntries.versionId, version!.id));
+  const byKind = (kind: Entry['kind']) => entries.find((e) => e.kind === kind);
+  return { version: version!, first: byKind('first'), second: byKind('second'), resolution: byKind('resolution') };
+}
+
+async function protocolRegion(tx: Transaction, protocolId: number) {
+  const [row] = await tx
+    .select({ regionId: constituencies.regionId })
+    .from(protocols)
+    .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .where(eq(protocols.id, protocolId));
+  if (!row) throw new DomainError('notFound');
+  return row.regionId;
+}
+
+async function precinctRegion(tx: Transaction, precinctId: number) {
+  const [row] = await tx
+    .select({ regionId: constituencies.regionId })
+    .from(precincts)
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .where(eq(precincts.id, precinctId));
+  if (!row) throw new DomainError('notFound');
+  return row.regionId;
+}
+
+const touched = (protocol: { lockVersion: number }) => ({ lockVersion: protocol.lockVersion + 1, updatedAt: new Date() });
+
+/**
+ * Blind double entry: the first operator's copy opens the protocol; a different operator types
+ * the second copy without seeing the first. Equal copies go to review, different ones to a
+ * reviewer as a mismatch.
+ */
+export const enterProtocol = defineCommand({
+  name: 'protocols.enter',
+  permission: 'protocol.enter',
+  schema: enterProtocolSchema,
+  regionOf: (input, tx) => precinctRegion(tx, input.precinctId),
+  async run({ input, actor, tx, audit }) {
+    const context = await precinctContext(tx, input.precinctId);
+    const figures = toProtocolFigures(input, context);
+    const [existing] = await tx.select().from(protocols).where(eq(protocols.precinctId, input.precinctId)).for('update');
+    if (!existing) {
+      if (input.lockVersion !== 0) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+      let protocol: Protocol | undefined;
+      try {
+        [protocol] = await tx.insert(protocols).values({ precinctId: input.precinctId, status: 'entered_once' }).returning();
+      } catch (error) {
+        // Someone else opened this protocol a moment ago.
+        if (isUniqueViolation(error)) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+        throw error;
+      }
+      const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol!.id, versionNo: 1, createdBy: actor.id }).returning();
+      await insertEntry(tx, version!.id, 'first', actor.id, figures);
+      await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: protocol!.id, after: { precinctId: input.precinctId, version: 1, figures } });
+      return { protocolId: protocol!.id, status: 'entered_once' as const, lockVersion: protocol!.lockVersion };
+    }
+    if (existing.lockVersion !== input.lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    if (existing.status !== 'entered_once') invalidState('protocols.errors.notAwaitingEntry');
+    const { version, first } = await currentVersion(tx, existing);
+    if (first!.enteredBy === actor.id) invalidState('protocols.errors.bothCopies');
+    await insertEntry(tx, version.id, 'second', actor.id, figures);
+    const firstFigures = (await loadFigures(tx, [first!])).get(first!.id)!;
+    const differences = differingFields(firstFigures, figures);
+    const status = differences.length ? ('mismatch' as const) : ('awaiting_review' as const);
+    await tx.update(protocols).set({ status, ...touched(existing) }).where(eq(protocols.id, existing.id));
+    await audit({
+      action: 'protocols.enterSecond',
+      entityType: 'protocol',
+      entityId: existing.id,
+      before: { status: existing.status },
+      after: { status, version: version.versionNo, figures, differences },
+    });
+    return { protocolId: existing.id, status, lockVersion: existing.lockVersion + 1 };
+  },
+});
+
+/** Reviewers never resolve or approve a version they typed a copy of. */
+function checkFourEyes(actorId: number, entries: (Entry | undefined)[]) {
+  if (entries.some((entry) => entry?.enteredBy === actorId)) invalidState('protocols.errors.ownEntry');
+}
+
+/** The reviewer settles each differing field from the signed paper; agreed fields cannot change. */
+export const resolveMismatch = defineCommand({
+  name: 'protocols.resolve',
+  permission: 'protocol.resolve',
+  schema: resolveMismatchSchema,
+  regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
+  async run({ input, actor, tx, audit }) {
+    const { protocol, version, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
+    if (protocol.status !== 'mismatch') invalidState('protocols.errors.notMismatched');
+    checkFourEyes(actor.id, [first, second]);
+    const context = await precinctContext(tx, protocol.precinctId);
+    const figures = toProtocolFigures(input, context);
+    const copies = await loadFigures(tx, [first!, second!]);
+    const disputed = new Set(differingFields(copies.get(first!.id)!, copies.get(second!.id)!));
+    const changedAgreed = differingFields(copies.get(first!.id)!, figures).filter((field) => !disputed.has(field));
+    if (changedAgreed.length) {
+      throw new DomainError('invalid', { message: 'protocols.errors.agreedFieldChanged', fieldErrors: Object.fromEntries(changedAgreed.map((f) => [f, ['protocols.errors.agreedFieldChanged']])) });
+    }
+    await insertEntry(tx, version.id, 'resolution', actor.id, figures);
+    await tx.update(protocols).set({ status: 'awaiting_review', ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await audit({ action: 'protocols.resolve', entityType: 'protocol', entityId: protocol.id, before: { status: protocol.status }, after: { status: 'awaiting_review', resolved: [...disputed], figures } });
+    return { lockVersion: protocol.lockVersion + 1 };
+  },
+});
+
+/** A reviewer who typed neither copy approves: from now on these figures count in results. */
+export const approveProtocol = defineCommand({
+  name: 'protocols.approve',
+  permission: 'protocol.approve',
+  schema: approveProtocolSchema,
+  regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
+  async run({ input, actor, tx, audit }) {
+    const { protocol, version, first, second, resolution } = await lockProtocol(tx, input.protocolId, input.lockVersion);
+    if (protocol.status !== 'awaiting_review') invalidState('protocols.errors.notAwaitingReview');
+    checkFourEyes(actor.id, [first, second]);
+    await precinctContext(tx, protocol.precinctId);
+    const approved = resolution ?? first!;
+    await tx.update(protocolVersions).set({ approvedBy: actor.id, approvedAt: new Date() }).where(eq(protocolVersions.id, version.id));
+    await tx.update(protocols).set({ status: 'approved', approvedEntryId: approved.id, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await audit({
+      action: 'protocols.approve',
+      entityType: 'protocol',
+      entityId: protocol.id,
+      before: { status: protocol.status, approvedEntryId: protocol.approvedEntryId },
+      after: { status: 'approved', version: version.versionNo, approvedEntryId: approved.id },
+    });
+    return { lockVersion: protocol.lockVersion + 1 };
+  },
+});
+
+/**
+ * A correction after approval: a new version with its reason and its first copy. The approved
+ * figures keep counting until the corrected version is entered twice and approved.
+ */
+export const correctProtocol = defineCommand({
+  name: 'protocols.correct',
+  permission: 'protocol.correct',
+  schema: correctProtocolSchema,
+  regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
+  async run({ input, actor, tx, audit }) {
+    const { protocol } = await lockProtocol(tx, input.protocolId, input.lockVersion);
+    if (protocol.status !== 'approved') invalidState('protocols.errors.notApproved');
+    const context = await precinctContext(tx, protocol.precinctId);
+    const figures = toProtocolFigures(input, context);
+    const versionNo = protocol.currentVersionNo + 1;
+    const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: input.reason, createdBy: actor.id }).returning();
+    await insertEntry(tx, version!.id, 'first', actor.id, figures);
+    await tx.update(protocols).set({ status: 'entered_once', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await audit({ action: 'protocols.correct', entityType: 'protocol', entityId: protocol.id, before: { version: protocol.currentVersionNo }, after: { version: versionNo, reason: input.reason, figures } });
+    return { lockVersion: protocol.lockVersion + 1 };
+  },
+});
+
+async function constituencyForUpdate(tx: Transaction, constituencyId: number) {
+  const [constituency] = await tx.select().from(constituencies).where(eq(constituencies.id, constituencyId)).for('update');
+  if (!constituency) throw new DomainError('notFound');
+  return constituency;
+}
+
+const constituencyRegion = async (constituencyId: number, tx: Transaction) => {
+  const [row] = await tx.select({ regionId: constituencies.regionId }).from(constituencies).where(eq(constituencies.id, constituencyId));
+  if (!row) throw new DomainError('notFound');
+  return row.regionId;
+};
+
+/** Every precinct approved (no correction pending): the results become official and locked. */
+export const markResultsOfficial = defineCommand({
+  name: 'results.markOfficial',
+  permission: 'results.markOfficial',
+  schema: markOfficialSchema,
+  regionOf: (input, tx) => constituencyRegion(input.constituencyId, tx),
+  async run({ input, actor, tx, audit }) {
+    const constituency = await constituencyForUpdate(tx, input.constituencyId);
+    if (constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
+    const rows = await tx
+      .select({ status: protocols.status })
+      .from(precincts)
+      .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+      .where(eq(precincts.constituencyId, constituency.id));
+    if (rows.length === 0 || rows.some((row) => row.status !== 'approved')) invalidState('protocols.errors.notAllApproved');
+    await tx.update(constituencies).set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id }).where(eq(constituencies.id, constituency.id));
+    await audit({ action: 'results.markOfficial', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'counting' }, after: { resultsStatus: 'official', precincts: rows.length } });
+    return null;
+  },
+});
+
+/** Only an administrator reopens official results, with a written reason. */
+export const reopenResults = defineCommand({
+  name: 'results.reopen',
+  permission: 'results.reopen',
+  schema: reopenResultsSchema,
+  regionOf: (input, tx) => constituencyRegion(input.constituencyId, tx),
+  async run({ input, tx, audit }) {
+    const constituency = await constituencyForUpdate(tx, input.constituencyId);
+    if (constituency.resultsStatus !== 'official') invalidState('protocols.errors.notOfficial');
+    await tx.update(constituencies).set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null }).where(eq(constituencies.id, constituency.id));
+    await audit({ action: 'results.reopen', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'official' }, after: { resultsStatus: 'counting', reason: input.reason } });
+    return null;
+  },
+});
