@@ -236,3 +236,11 @@ export async function electionResults(db: Queryable, electionId: number): Promis
   const { lastChangedAt, ...electionInfo } = election;
   return { election: electionInfo, totals, regions, constituencies, status, lastChangedAt: lastChangedAt ? new Date(lastChangedAt) : null };
 }
+
+/** One constituency's result, computed by the same aggregation as its election's. */
+export async function constituencyResult(db: Queryable, constituencyId: number): Promise<{ result: ConstituencyResult; election: ElectionResults['election'] } | null> {
+  const [row] = await selectRows<{ electionId: number }>(db, sql`select election_id as "electionId" from constituencies where id = ${constituencyId}`);
+  const results = row ? await electionResults(db, row.electionId) : null;
+  const result = results?.constituencies.find((c) => c.id === constituencyId);
+  return results && result ? { result, election: results.election } : null;
+}

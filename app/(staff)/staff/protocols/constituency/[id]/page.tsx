@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { MarkOfficialButton, ReopenResultsForm } from '@/components/protocols/protocol-buttons';
+import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
+import { ConstituencyResultView } from '@/components/results/constituency-result';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { constituencyPrecincts } from '@/lib/protocols/queries';
+import { constituencyResult } from '@/lib/results/aggregate';
+
+export default async function ConstituencyProtocolsPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  const db = getDb();
+  const found = Number.isInteger(id) && id > 0 ? await constituencyResult(db, id) : null;
+  if (!found) notFound();
+  const user = await requirePermission('protocol.view', found.result.regionId);
+  const [t, format, locale, precincts] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), constituencyPrecincts(db, id)]);
+  const { result, election } = found;
+  const allApproved = precincts.length > 0 && precincts.every((p) => p.status === 'approved');
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href={`/staff/protocols?election=${election.id}`} className="text-sm text-brand-700 underline">
+          ← {t('title')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{localized(result, locale as Locale)}</h1>
+        <p className="text-slate-600">
+          {localized(election, locale as Locale)} · {t(`resultsStatus.${result.resultsStatus}`)}
+        </p>
+        <Link href={`/staff/protocols/constituency/${id}/print`} className="no-print text-sm text-brand-700 underline">
+          {t('print')}
+        </Link>
+      </div>
+      <section aria-labelledby="result-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="result-heading" className="mb-3 text-lg font-semibold">
+          {t('resultTitle')}
+        </h2>
+        <ConstituencyResultView result={result} />
+        <div className="no-print mt-4">
+          {result.resultsStatus === 'counting' && hasPermission(user, 'results.markOfficial') && (allApproved ? <MarkOfficialButton constituencyId={id} /> : <p className="text-sm text-slate-600">{t('officialWhenAllApproved')}</p>)}
+          {result.resultsStatus === 'official' && hasPermission(user, 'results.reopen') && <ReopenResultsForm constituencyId={id} />}
+        </div>
+      </section>
+      <section aria-labelledby="precincts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
+          {t('precinctsTitle')}
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="border-b text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">{t('precinctNo')}</th>
+              <th scope="col" className="py-1 pr-3">{t('address')}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t('fields.votersOnList')}</th>
+              <th scope="col" className="py-1">{t('statusLabel')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {precincts.map((precinct) => (
+              <tr key={precinct.id} className="border-b last:border-0">
+                <td className="py-1 pr-3">
+                  <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">
+                    {precinct.number}
+                  </Link>
+                </td>
+                <td className="py-1 pr-3">{precinct.address}</td>
+                <td className="py-1 pr-3 text-right tabular-nums">{format.number(precinct.votersOnList)}</td>
+                <td className="py-1">
+                  <ProtocolStatusBadge status={precinct.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

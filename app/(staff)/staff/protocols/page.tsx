@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ElectionPicker } from '@/components/election-picker';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { listElections, pickElection } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { nextPrecinctFor, protocolProgress } from '@/lib/protocols/queries';
+
+/** Progress of protocol entry per constituency, and a link straight to the next protocol to work on. */
+export default async function ProtocolDashboardPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+  const user = await requirePermission('protocol.view');
+  const db = getDb();
+  const elections = await listElections(db);
+  const election = pickElection(elections, (await searchParams).election, (e) => e.votingDay >= new Date().toISOString().slice(0, 10));
+  const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
+  if (!election) return <p>{t('noElections')}</p>;
+  const [rows, next] = await Promise.all([protocolProgress(db, election.id, user.regionId), nextPrecinctFor(db, user, election.id)]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const total = (pick: (row: (typeof rows)[number]) => number) => format.number(rows.reduce((sum, row) => sum + pick(row), 0));
+  const columns = [
+    ['missing', (r: (typeof rows)[number]) => r.missing],
+    ['enteredOnce', (r: (typeof rows)[number]) => r.enteredOnce],
+    ['awaitingReview', (r: (typeof rows)[number]) => r.awaitingReview],
+    ['mismatch', (r: (typeof rows)[number]) => r.mismatch],
+    ['approved', (r: (typeof rows)[number]) => r.approved],
+  ] as const;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/staff/protocols?election=${e.id}`} label={t('election')} />
+      {next ? (
+        <Link href={`/staff/protocols/precinct/${next}`} className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700" data-testid="next-protocol">
+          {t('nextProtocol')}
+        </Link>
+      ) : (
+        (user.role === 'operator' || user.role === 'reviewer') && <p className="text-sm text-slate-600">{t('queueEmpty')}</p>
+      )}
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{t('noConstituencies')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="progress-table">
+            <caption className="sr-only">{t('progressCaption')}</caption>
+            <thead className="border-b bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t('constituency')}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t('precincts')}</th>
+                {columns.map(([key]) => (
+                  <th key={key} scope="col" className="px-3 py-2 text-right">
+                    {t(`progress.${key}`)}
+                  </th>
+                ))}
+                <th scope="col" className="px-3 py-2">{t('results')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b last:border-0">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    <Link href={`/staff/protocols/constituency/${row.id}`} className="text-brand-700 underline">
+                      {name(row)}
+                    </Link>
+                    <span className="block text-xs font-normal text-slate-500">{name(row.region)}</span>
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{format.number(row.precincts)}</td>
+                  {columns.map(([key, pick]) => (
+                    <td key={key} className="px-3 py-2 text-right tabular-nums">
+                      {format.number(pick(row))}
+                    </td>
+                  ))}
+                  <td className="px-3 py-2">{t(`resultsStatus.${row.resultsStatus}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="border-t bg-slate-50 font-semibold">
+              <tr>
+                <th scope="row" className="px-3 py-2">{t('total')}</th>
+                <td className="px-3 py-2 text-right tabular-nums">{total((r) => r.precincts)}</td>
+                {columns.map(([key, pick]) => (
+                  <td key={key} className="px-3 py-2 text-right tabular-nums">
+                    {total(pick)}
+                  </td>
+                ))}
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FiguresTable } from '@/components/protocols/figures-table';
+import { ApproveProtocolButton } from '@/components/protocols/protocol-buttons';
+import { ProtocolForm } from '@/components/protocols/protocol-form';
+import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
+import { differingFields } from '@/lib/protocols/relations';
+
+export default async function PrecinctProtocolPage({ params }: { params: Promise<{ id: string }> }) {
+  const precinctId = Number((await params).id);
+  if (!Number.isInteger(precinctId) || precinctId <= 0) notFound();
+  const db = getDb();
+  // The sheet is shaped for this viewer (blind entry) and rendered only after the region check below.
+  const user = await requirePermission('protocol.view');
+  const sheet = await protocolSheet(db, precinctId, user);
+  if (!sheet) notFound();
+  await requirePermission('protocol.view', sheet.constituency.regionId);
+  const [t, format, locale, next] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), nextPrecinctFor(db, user, sheet.election.id)]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const { protocol, candidates } = sheet;
+  const official = sheet.constituency.resultsStatus === 'official';
+  const current = sheet.versions.find((v) => v.versionNo === protocol?.currentVersionNo);
+  const copy = (kind: 'first' | 'second' | 'resolution') => current?.entries.find((e) => e.kind === kind);
+  const typedByViewer = current?.entries.some((e) => e.enteredById === user.id) ?? false;
+  const approvedEntry = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === protocol?.approvedEntryId);
+  const status = protocol?.status ?? 'missing';
+  const canEnter = !official && hasPermission(user, 'protocol.enter') && (status === 'missing' || (status === 'entered_once' && !typedByViewer));
+  const canResolve = !official && status === 'mismatch' && hasPermission(user, 'protocol.resolve') && !typedByViewer;
+  const canApprove = !official && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
+  const canCorrect = !official && status === 'approved' && hasPermission(user, 'protocol.correct');
+  const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href={`/staff/protocols/constituency/${sheet.constituency.id}`} className="text-sm text-brand-700 underline">
+          ← {name(sheet.constituency)}
+        </Link>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold text-brand-900">
+          {t('precinctTitle', { number: sheet.precinct.number })} <ProtocolStatusBadge status={status} />
+        </h1>
+        <p className="text-slate-600">
+          {sheet.precinct.address} · {name(sheet.region)} · {name(sheet.election)}
+        </p>
+        <div className="no-print mt-2 flex flex-wrap gap-4 text-sm">
+          <Link href={`/staff/protocols/precinct/${precinctId}/print`} className="text-brand-700 underline">
+            {t('print')}
+          </Link>
+          {next && next !== precinctId && (
+            <Link href={`/staff/protocols/precinct/${next}`} className="font-medium text-brand-700 underline" data-testid="next-protocol">
+              {t('nextProtocol')}
+            </Link>
+          )}
+        </div>
+      </div>
+
+      {official && (
+        <p role="note" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
+          {t('officialLocked')}
+        </p>
+      )}
+      {candidates.length === 0 && <p role="note">{t('noCandidates')}</p>}
+
+      {canEnter && candidates.length > 0 && (
+        <section aria-labelledby="entry-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="entry-heading" className="mb-1 text-lg font-semibold">
+            {t(status === 'missing' ? 'enterFirst' : 'enterSecond')}
+          </h2>
+          <p className="mb-4 text-sm text-slate-600">{t(status === 'missing' ? 'enterFirstHint' : 'enterSecondHint')}</p>
+          <ProtocolForm mode={{ kind: 'enter', precinctId, lockVersion: protocol?.lockVersion ?? 0 }} {...formProps} />
+        </section>
+      )}
+      {status === 'entered_once' && typedByViewer && hasPermission(user, 'protocol.enter') && (
+        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+          {t('waitingForSecond')}
+        </p>
+      )}
+
+      {status === 'mismatch' && copy('first') && copy('second') && (
+        <section aria-labelledby="mismatch-heading" className="flex flex-col gap-4 rounded-xl border border-amber-300 bg-white p-4">
+          <h2 id="mismatch-heading" className="text-lg font-semibold">
+            {t('mismatchTitle')}
+          </h2>
+          <FiguresTable
+            caption={t('mismatchTitle')}
+            columns={[
+              { label: t('copyBy', { kind: t('kinds.first'), name: copy('first')!.enteredBy }), figures: copy('first')!.figures },
+              { label: t('copyBy', { kind: t('kinds.second'), name: copy('second')!.enteredBy }), figures: copy('second')!.figures },
+            ]}
+            {...formProps}
+          />
+          {canResolve && (
+            <>
+              <p className="text-sm text-slate-700">{t('resolveHint')}</p>
+              <ProtocolForm
+                mode={{
+                  kind: 'resolve',
+                  protocolId: protocol!.id,
+                  lockVersion: protocol!.lockVersion,
+                  agreed: copy('first')!.figures,
+                  disputed: differingFields(copy('first')!.figures, copy('second')!.figures),
+                  copies: [copy('first')!.figures, copy('second')!.figures],
+                }}
+                {...formProps}
+              />
+            </>
+          )}
+        </section>
+      )}
+
+      {status === 'awaiting_review' && current && current.entries.length > 0 && (
+        <section aria-labelledby="review-heading" className="flex flex-col gap-4 rounded-xl border border-amber-300 bg-white p-4">
+          <h2 id="review-heading" className="text-lg font-semibold">
+            {t('reviewTitle')}
+          </h2>
+          <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...formProps} />
+          {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
+          {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
+        </section>
+      )}
+
+      {approvedEntry && (
+        <section aria-labelledby="approved-heading" className="flex flex-col gap-3 rounded-xl border border-green-300 bg-white p-4">
+          <h2 id="approved-heading" className="text-lg font-semibold">
+            {t('approvedFigures')}
+          </h2>
+          <FiguresTable caption={t('approvedFigures')} columns={[{ label: t('approvedColumn'), figures: approvedEntry.figures }]} {...formProps} />
+          {canCorrect && (
+            <details className="rounded-md border border-slate-200 p-3">
+              <summary className="cursor-pointer font-medium">{t('correctTitle')}</summary>
+              <p className="my-2 text-sm text-slate-600">{t('correctHint')}</p>
+              <ProtocolForm mode={{ kind: 'correct', protocolId: protocol!.id, lockVersion: protocol!.lockVersion, initial: approvedEntry.figures }} {...formProps} />
+            </details>
+          )}
+        </section>
+      )}
+
+      {sheet.versions.length > 0 && (
+        <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+            {t('history')}
+          </h2>
+          <ol className="flex flex-col gap-3">
+            {sheet.versions.map((version) => (
+              <li key={version.versionNo} className="border-l-4 border-slate-300 pl-3 text-sm">
+                <p className="font-medium">
+                  {t('versionNo', { number: version.versionNo })}
+                  {version.correctionReason && ` · ${t('correctionReason', { reason: version.correctionReason })}`}
+                </p>
+                <p className="text-slate-600">{t('versionCreated', { name: version.createdBy, date: date(version.createdAt) })}</p>
+                {version.entries.map((entry) => (
+                  <p key={entry.id} className="text-slate-600">
+                    {t('entryLine', { kind: t(`kinds.${entry.kind}`), name: entry.enteredBy, date: date(entry.enteredAt) })}
+                  </p>
+                ))}
+                {version.hiddenEntries > 0 && <p className="text-slate-600">{t('hiddenEntries', { count: version.hiddenEntries })}</p>}
+                {version.approvedBy && <p className="text-green-800">{t('approvedBy', { name: version.approvedBy, date: date(version.approvedAt) })}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

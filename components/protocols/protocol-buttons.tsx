@@ -1,0 +1,72 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction } from '@/app/(staff)/staff/protocols/actions';
+import type { ActionResult } from '@/lib/commands';
+import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { StatusMessage, type Status } from '../status-message';
+
+/** One confirmed step (approve, declare official, reopen); the reloaded page shows the new state. */
+function CommandButton({ label, run, className = primaryButtonClass }: { label: string; run: () => Promise<ActionResult<unknown>>; className?: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <button
+          type="button"
+          disabled={busy}
+          className={className}
+          onClick={async () => {
+            setBusy(true);
+            setStatus(null);
+            const result = await run();
+            setBusy(false);
+            if (!result.ok) return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+            router.refresh();
+          }}
+        >
+          {label}
+        </button>
+      </div>
+      <StatusMessage status={status} />
+    </div>
+  );
+}
+
+export function ApproveProtocolButton({ protocolId, lockVersion }: { protocolId: number; lockVersion: number }) {
+  const t = useTranslations('protocols');
+  return <CommandButton label={t('approve')} run={() => approveProtocolAction({ protocolId, lockVersion })} />;
+}
+
+export function MarkOfficialButton({ constituencyId }: { constituencyId: number }) {
+  const t = useTranslations('protocols');
+  return <CommandButton label={t('markOfficial')} run={() => markResultsOfficialAction({ constituencyId })} />;
+}
+
+/** Admin only: reopening official results needs a written reason, kept in the audit log. */
+export function ReopenResultsForm({ constituencyId }: { constituencyId: number }) {
+  const t = useTranslations();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  return (
+    <div className="flex flex-col gap-2">
+      <FormField id="reopen-reason" label={t('protocols.reopenReason')} error={error}>
+        <textarea {...fieldAria('reopen-reason', error)} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} />
+      </FormField>
+      <CommandButton
+        label={t('protocols.reopen')}
+        className={secondaryButtonClass}
+        run={async () => {
+          const result = await reopenResultsAction({ constituencyId, reason });
+          setError(!result.ok && result.fieldErrors?.reason?.[0] ? t(result.fieldErrors.reason[0]) : undefined);
+          return result;
+        }}
+      />
+    </div>
+  );
+}

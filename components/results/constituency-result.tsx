@@ -1,0 +1,93 @@
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { localized, type Locale } from '@/lib/i18n/config';
+import type { ConstituencyResult } from '@/lib/results/aggregate';
+
+/** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
+export async function ConstituencyResultView({ result }: { result: ConstituencyResult }) {
+  const [t, format, locale] = await Promise.all([getTranslations('results'), getFormatter(), getLocale()]);
+  const n = (value: number) => format.number(value);
+  const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const winnerId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;
+  const outcome = (() => {
+    const o = result.outcome;
+    switch (o.status) {
+      case 'elected':
+      case 'leading':
+        return t(`outcome.${o.status}`, { name: result.candidates.find((c) => c.id === o.candidateId)?.fullName ?? '' });
+      case 'tie':
+        return t('outcome.tie', { names: result.candidates.filter((c) => o.candidateIds.includes(c.id)).map((c) => c.fullName).join(', ') });
+      case 'repeat_required':
+        return t(`outcome.repeat.${o.reason}`);
+      case 'no_results':
+        return t('outcome.no_results');
+    }
+  })();
+  return (
+    <div className="flex flex-col gap-3" data-testid="constituency-result">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-500">{t('reported')}</dt>
+          <dd className="tabular-nums" data-testid="reported">
+            {t('reportedValue', { reported: n(result.precinctsReported), total: n(result.precincts) })}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('votersOnList')}</dt>
+          <dd className="tabular-nums">{n(result.votersInReported)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('ballotsCast')}</dt>
+          <dd className="tabular-nums">{n(result.ballotsCast)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('turnout')}</dt>
+          <dd className="tabular-nums" data-testid="turnout">
+            {percent(result.turnout)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('invalid')}</dt>
+          <dd className="tabular-nums">{n(result.ballotsInvalid)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('validVotes')}</dt>
+          <dd className="tabular-nums">{n(result.validVotes)}</dd>
+        </div>
+      </dl>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t('votesCaption')}</caption>
+        <thead className="border-b text-slate-600">
+          <tr>
+            <th scope="col" className="py-1 pr-3">{t('ballotNo')}</th>
+            <th scope="col" className="py-1 pr-3">{t('candidate')}</th>
+            <th scope="col" className="py-1 pr-3 text-right">{t('votes')}</th>
+            <th scope="col" className="py-1 text-right">{t('share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.candidates.map((candidate) => (
+            <tr key={candidate.id} className={`border-b ${candidate.id === winnerId ? 'font-semibold' : ''}`}>
+              <td className="py-1 pr-3 tabular-nums">{candidate.ballotOrder}</td>
+              <th scope="row" className="py-1 pr-3 font-[inherit]">
+                {candidate.fullName}
+                <span className="block text-xs font-normal text-slate-500">{candidate.party ? localized(candidate.party, locale as Locale) : t('selfNominated')}</span>
+              </th>
+              <td className="py-1 pr-3 text-right tabular-nums">{n(candidate.votes)}</td>
+              <td className="py-1 text-right tabular-nums">{percent(candidate.share)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" colSpan={2} className="py-1 pr-3 font-normal">
+              {t('againstAll')}
+            </th>
+            <td className="py-1 pr-3 text-right tabular-nums">{n(result.votesAgainstAll)}</td>
+            <td className="py-1 text-right tabular-nums">{percent(result.validVotes ? result.votesAgainstAll / result.validVotes : null)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="font-medium" data-testid="outcome">
+        {outcome}
+      </p>
+    </div>
+  );
+}
