@@ -54,7 +54,7 @@ export async function protocolProgress(db: Queryable, electionId: number, region
 export async function nextPrecinctFor(db: Queryable, user: { id: number; role: Role; regionId: number | null }, electionId: number): Promise<number | null> {
   const inScope = sql`c.election_id = ${electionId} and c.status = 'in_force' and c.results_status = 'counting' and ${user.regionId === null ? sql`true` : sql`c.region_id = ${user.regionId}`}`;
   const typedByUser = sql`exists (select 1 from protocol_versions v join protocol_entries e on e.version_id = v.id
-                                  where v.protocol_id = pr.id and v.version_no = pr.current_version_no and e.entered_by = ${user.id})`;
+                                  where v.protocol_id = pr.id and v.version_no = pr.current_version_no and e.kind <> 'resolution' and e.entered_by = ${user.id})`;
   const condition =
     user.role === 'operator'
       ? sql`(pr.id is null or (pr.status = 'entered_once' and not ${typedByUser}))`

@@ -27,7 +27,8 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const official = sheet.constituency.resultsStatus === 'official';
   const current = sheet.versions.find((v) => v.versionNo === protocol?.currentVersionNo);
   const copy = (kind: 'first' | 'second' | 'resolution') => current?.entries.find((e) => e.kind === kind);
-  const typedByViewer = current?.entries.some((e) => e.enteredById === user.id) ?? false;
+  // Typing a copy (not resolving a mismatch) is what bars a reviewer from deciding a version.
+  const typedByViewer = current?.entries.some((e) => e.kind !== 'resolution' && e.enteredById === user.id) ?? false;
   const approvedEntry = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === protocol?.approvedEntryId);
   const status = protocol?.status ?? 'missing';
   const canEnter = !official && hasPermission(user, 'protocol.enter') && (status === 'missing' || (status === 'entered_once' && !typedByViewer));

@@ -1,0 +1,129 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAndWait } from './support';
+
+type Figures = { received: number; issued: number; cast: number; spoiled: number; unused: number; invalid: number; againstAll: number; votes: number[] };
+
+/** A balanced protocol for a precinct of `voters` with `candidates` candidates. */
+function balanced(voters: number, candidates: number): Figures {
+  const issued = Math.floor(voters * 0.6);
+  const cast = issued - 2;
+  const invalid = 5;
+  const againstAll = 7;
+  const counted = cast - invalid - againstAll;
+  const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
+  return { received: voters + 20, issued, cast, spoiled: 4, unused: voters + 20 - issued - 4, invalid, againstAll, votes };
+}
+
+async function typeProtocol(page: Page, figures: Figures) {
+  const form = page.getByRole('form', { name: 'Protocol entry' });
+  await expect(form.getByLabel('Ballots received')).toBeFocused();
+  // Keyboard only: type each field and tab to the next, in the paper form's order.
+  const sequence = [figures.received, figures.issued, figures.cast, figures.spoiled, figures.unused, figures.invalid, ...figures.votes, figures.againstAll];
+  for (const value of sequence) {
+    await page.keyboard.type(String(value));
+    await page.keyboard.press('Tab');
+  }
+  await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
+  await page.keyboard.press('Enter');
+}
+
+async function openFirstMissingPrecinct(page: Page) {
+  await page.goto('/staff/protocols?election=akim-2027');
+  await page.getByTestId('progress-table').getByRole('link', { name: 'Alga District' }).click();
+  const row = page.getByRole('row').filter({ has: page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) }).first();
+  await row.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Enter the protocol' })).toBeVisible();
+  return page.url();
+}
+
+async function session(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, email);
+  return { page, close: () => context.close() };
+}
+
+async function approvedIn(page: Page) {
+  await page.goto('/staff/protocols?election=akim-2027');
+  const row = page.getByTestId('progress-table').getByRole('row', { name: /Alga District/ });
+  return Number((await row.getByRole('cell').nth(5).innerText()).replace(/\D/g, ''));
+}
+
+test('two operators enter protocols blind; a match is approved, a mismatch is resolved then approved; results and progress update', async ({ browser }) => {
+  const operator = await session(browser, 'operator.aktobe@demo.kz');
+  const operator2 = await session(browser, 'operator2.aktobe@demo.kz');
+  const reviewer = await session(browser, 'reviewer.aktobe@demo.kz');
+  const approvedBefore = await approvedIn(reviewer.page);
+
+  // Matching copies.
+  const matchUrl = await openFirstMissingPrecinct(operator.page);
+  const voters = Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
+  const candidateCount = await operator.page.getByLabel(/^No\. \d+ /).count();
+  const figures = balanced(voters, candidateCount);
+  // A broken relation is named with its numbers and blocks the save.
+  const form = operator.page.getByRole('form', { name: 'Protocol entry' });
+  await form.getByLabel('Ballots received').fill(String(figures.received + 1));
+  await form.getByLabel('Ballots issued to voters').fill(String(figures.issued));
+  await form.getByLabel('Ballots found in the boxes').fill(String(figures.cast));
+  await form.getByLabel('Spoiled and cancelled ballots').fill(String(figures.spoiled));
+  await form.getByLabel('Unused ballots').fill(String(figures.unused));
+  await form.getByLabel('Invalid ballots').fill(String(figures.invalid));
+  for (const [index, votes] of figures.votes.entries()) await form.getByLabel(new RegExp(`^No\\. ${index + 1} `)).fill(String(votes));
+  await form.getByLabel('Against all').fill(String(figures.againstAll));
+  await expect(form.getByTestId('relations')).toContainText(`Ballots received (${(figures.received + 1).toLocaleString('en-US')}) must equal`);
+  await expect(form.getByRole('button', { name: 'Save protocol' })).toBeDisabled();
+  await operator.page.reload();
+  await typeProtocol(operator.page, figures);
+  await expect(operator.page.getByTestId('protocol-status')).toHaveText('Entered once');
+  await expect(operator.page.getByText('Another operator must enter the second copy.')).toBeVisible();
+
+  await operator2.page.goto(matchUrl);
+  await expect(operator2.page.getByRole('heading', { level: 2, name: 'Enter the second copy' })).toBeVisible();
+  await expect(operator2.page.getByTestId('figures-table')).toHaveCount(0);
+  await typeProtocol(operator2.page, figures);
+  await expect(operator2.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
+
+  await reviewer.page.goto(matchUrl);
+  await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+
+  // Differing copies: the reviewer resolves the disputed fields from the paper.
+  const mismatchUrl = await openFirstMissingPrecinct(operator.page);
+  await typeProtocol(operator.page, figures);
+  await expect(operator.page.getByTestId('protocol-status')).toHaveText('Entered once');
+  await operator2.page.goto(mismatchUrl);
+  const typo = { ...figures, invalid: figures.invalid - 1, votes: [figures.votes[0]! + 1, ...figures.votes.slice(1)] };
+  await typeProtocol(operator2.page, typo);
+  await expect(operator2.page.getByTestId('protocol-status')).toHaveText('Copies differ');
+
+  await reviewer.page.goto(mismatchUrl);
+  await expect(reviewer.page.getByTestId('figures-table').locator('tr[data-differs]')).toHaveCount(2);
+  const resolution = reviewer.page.getByRole('form', { name: 'Resolve the differing fields' });
+  await expect(resolution.getByLabel('Ballots received')).toHaveAttribute('readonly', '');
+  await resolution.getByLabel('Invalid ballots').fill(String(figures.invalid));
+  await resolution.getByLabel(/^No\. 1 /).fill(String(figures.votes[0]));
+  await resolution.getByRole('button', { name: 'Save resolution' }).click();
+  await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
+  await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(figures.invalid));
+
+  expect(await approvedIn(reviewer.page)).toBe(approvedBefore + 2);
+  await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Alga District' }).click();
+  await expect(reviewer.page.getByTestId('reported')).toContainText(`${approvedBefore + 2} of`);
+
+  await operator.close();
+  await operator2.close();
+  await reviewer.close();
+});
+
+test('an observer sees progress and results but no entry form', async ({ page }) => {
+  await signInAndWait(page, 'observer@demo.kz');
+  await page.goto('/staff/protocols?election=akim-2023');
+  await expect(page.getByTestId('progress-table').getByRole('row', { name: /Total/ })).toContainText('1,491');
+  await page.getByTestId('progress-table').getByRole('link').first().click();
+  await expect(page.getByTestId('outcome')).toContainText('Elected:');
+  await page.getByRole('link', { name: /^\d+$/ }).first().click();
+  await expect(page.getByRole('form')).toHaveCount(1); // the language switch only
+  await expect(page.getByTestId('figures-table')).toBeVisible();
+});
