@@ -6,3 +6,4 @@ export * from './constituencies';
 export * from './candidates';
 export * from './protocols';
 export * from './audit';
+export * from './results';

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '@/db/errors';
 import { candidateChecks, candidates, constituencies, elections, precincts } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { bumpResultsVersion } from '@/lib/results/version';
 import { allChecksPassed, ATTESTED_CHECKS, automaticChecks, encodeDetail, isWithinNominationWindow, type NomineeFacts } from './eligibility';
 import { attestCheckSchema, decisionSchema, nominationSchema, updateDocumentsSchema, withdrawalSchema } from './schemas';
 
@@ -176,6 +177,7 @@ export const decide = defineCommand({
         .update(candidates)
         .set({ status: 'refused', refusalGround: input.refusalGround, decisionNote: input.explanation, ...decided })
         .where(eq(candidates.id, candidate.id));
+      await bumpResultsVersion(tx, candidate.electionId);
       await audit({ action: 'candidates.refuse', entityType: 'candidate', entityId: candidate.id, before: { status: candidate.status }, after: { status: 'refused', ground: input.refusalGround, explanation: input.explanation } });
       return { lockVersion: candidate.lockVersion + 1, ballotOrder: null };
     }
@@ -188,6 +190,7 @@ export const decide = defineCommand({
     const [{ last }] = (await tx.select({ last: max(candidates.ballotOrder) }).from(candidates).where(eq(candidates.constituencyId, candidate.constituencyId))) as [{ last: number | null }];
     const ballotOrder = (last ?? 0) + 1;
     await tx.update(candidates).set({ status: 'registered', ballotOrder, ...decided }).where(eq(candidates.id, candidate.id));
+    await bumpResultsVersion(tx, candidate.electionId);
     await audit({ action: 'candidates.register', entityType: 'candidate', entityId: candidate.id, before: { status: candidate.status }, after: { status: 'registered', ballotOrder } });
     return { lockVersion: candidate.lockVersion + 1, ballotOrder };
   },
@@ -211,6 +214,7 @@ export const withdraw = defineCommand({
       .update(candidates)
       .set({ status: 'withdrawn', withdrawnBy: input.withdrawnBy, withdrawnOn: input.withdrawnOn, ...bump(candidate) })
       .where(eq(candidates.id, candidate.id));
+    await bumpResultsVersion(tx, candidate.electionId);
     await audit({
       action: 'candidates.withdraw',
       entityType: 'candidate',

@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { constituencies, constituencyListRevisions, elections, precincts, protocols, regions } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { bumpResultsVersion } from '@/lib/results/version';
 import { applyPrecinctImport, validatePrecinctCsv } from './csv';
 import {
   approveRevisionSchema,
@@ -237,6 +238,7 @@ export const approveRevision = defineCommand({
       })
       .where(eq(constituencyListRevisions.id, revision.id));
     await putInForce(tx, revision);
+    await bumpResultsVersion(tx, revision.electionId);
     await audit({
       action: allowed.calendarOverride ? 'constituencyLists.approveWithCalendarOverride' : 'constituencyLists.approve',
       entityType: 'constituencyListRevision',

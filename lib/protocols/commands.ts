@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { bumpResultsVersion } from '@/lib/results/version';
 import { checkControlRelations, differingFields, type ProtocolFigures } from './relations';
 import {
   approveProtocolSchema,
@@ -230,8 +231,9 @@ export const approveProtocol = defineCommand({
     const { protocol, version, first, second, resolution } = await lockProtocol(tx, input.protocolId, input.lockVersion);
     if (protocol.status !== 'awaiting_review') invalidState('protocols.errors.notAwaitingReview');
     checkFourEyes(actor.id, [first, second]);
-    await precinctContext(tx, protocol.precinctId);
+    const { constituency } = await precinctContext(tx, protocol.precinctId);
     const approved = resolution ?? first!;
+    await bumpResultsVersion(tx, constituency.electionId);
     await tx.update(protocolVersions).set({ approvedBy: actor.id, approvedAt: new Date() }).where(eq(protocolVersions.id, version.id));
     await tx.update(protocols).set({ status: 'approved', approvedEntryId: approved.id, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
     await audit({
@@ -296,6 +298,7 @@ export const markResultsOfficial = defineCommand({
       .where(eq(precincts.constituencyId, constituency.id));
     if (rows.length === 0 || rows.some((row) => row.status !== 'approved')) invalidState('protocols.errors.notAllApproved');
     await tx.update(constituencies).set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id }).where(eq(constituencies.id, constituency.id));
+    await bumpResultsVersion(tx, constituency.electionId);
     await audit({ action: 'results.markOfficial', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'counting' }, after: { resultsStatus: 'official', precincts: rows.length } });
     return null;
   },
@@ -311,6 +314,7 @@ export const reopenResults = defineCommand({
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
     if (constituency.resultsStatus !== 'official') invalidState('protocols.errors.notOfficial');
     await tx.update(constituencies).set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null }).where(eq(constituencies.id, constituency.id));
+    await bumpResultsVersion(tx, constituency.electionId);
     await audit({ action: 'results.reopen', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'official' }, after: { resultsStatus: 'counting', reason: input.reason } });
     return null;
   },

@@ -244,3 +244,44 @@ export async function constituencyResult(db: Queryable, constituencyId: number):
   const result = results?.constituencies.find((c) => c.id === constituencyId);
   return results && result ? { result, election: results.election } : null;
 }
+
+export type PrecinctResult = {
+  id: number;
+  number: number;
+  address: string;
+  constituencyId: number;
+  votersOnList: number;
+  /** False until the precinct's protocol is approved; then the figures below are the approved ones. */
+  reported: boolean;
+  ballotsCast: number;
+  ballotsInvalid: number;
+  votesAgainstAll: number;
+  votes: Record<number, number>;
+};
+
+/** Every precinct's approved figures (published so observers can check each against the paper). */
+export async function precinctResults(db: Queryable, electionId: number, constituencyId?: number): Promise<PrecinctResult[]> {
+  const scope = constituencyId === undefined ? sql`true` : sql`c.id = ${constituencyId}`;
+  const [rows, votes] = await Promise.all([
+    selectRows<Omit<PrecinctResult, 'votes' | 'reported'> & { entryId: number | null }>(
+      db,
+      sql`select p.id, p.number, p.address, c.id as "constituencyId", p.voters_on_list as "votersOnList", e.id as "entryId",
+                 coalesce(e.ballots_cast, 0) as "ballotsCast", coalesce(e.ballots_invalid, 0) as "ballotsInvalid",
+                 coalesce(e.votes_against_all, 0) as "votesAgainstAll"
+          from precincts p join constituencies c on c.id = p.constituency_id
+          left join protocols pr on pr.precinct_id = p.id left join protocol_entries e on e.id = pr.approved_entry_id
+          where c.election_id = ${electionId} and c.status = 'in_force' and ${scope}
+          order by c.id, p.number`,
+    ),
+    selectRows<{ precinctId: number; candidateId: number; votes: number }>(
+      db,
+      sql`select pr.precinct_id as "precinctId", v.candidate_id as "candidateId", v.votes
+          from protocols pr join protocol_entry_votes v on v.entry_id = pr.approved_entry_id
+          join precincts p on p.id = pr.precinct_id join constituencies c on c.id = p.constituency_id
+          where c.election_id = ${electionId} and c.status = 'in_force' and ${scope}`,
+    ),
+  ]);
+  const byPrecinct = new Map<number, Record<number, number>>();
+  for (const vote of votes) byPrecinct.set(vote.precinctId, { ...byPrecinct.get(vote.precinctId), [vote.candidateId]: Number(vote.votes) });
+  return rows.map(({ entryId, ...row }) => ({ ...row, reported: entryId !== null, votes: byPrecinct.get(row.id) ?? {} }));
+}
