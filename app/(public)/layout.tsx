@@ -12,6 +12,9 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           <Link href="/" className="hover:underline">
             {t('home')}
           </Link>
+          <Link href="/results" className="hover:underline">
+            {t('results')}
+          </Link>
           <Link href="/constituencies" className="hover:underline">
             {t('constituencies')}
           </Link>

@@ -17,9 +17,14 @@ export default async function HomePage() {
       <section className="rounded-xl bg-white p-6 shadow-sm">
         <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{t('title')}</h1>
         <p className="mt-3 max-w-3xl text-slate-700">{t('intro')}</p>
-        <Link href="/staff" className="mt-4 inline-block font-medium text-brand-700 underline">
-          {t('staffSignIn')}
-        </Link>
+        <div className="mt-4 flex flex-wrap gap-4">
+          <Link href="/results" className="font-medium text-brand-700 underline">
+            {t('resultsLink')}
+          </Link>
+          <Link href="/staff" className="font-medium text-brand-700 underline">
+            {t('staffSignIn')}
+          </Link>
+        </div>
       </section>
       <section aria-labelledby="elections-heading" className="flex flex-col gap-4">
         <h2 id="elections-heading" className="text-xl font-semibold">

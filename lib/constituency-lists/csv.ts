@@ -1,3 +1,4 @@
+import { toCsv } from '@/lib/csv';
 import { addressField, precinctNumberField, votersField, type ListContent } from './schemas';
 
 /**
@@ -151,16 +152,9 @@ export function applyPrecinctImport(content: ListContent, imported: PrecinctImpo
   };
 }
 
-const csvField = (value: string | number) => {
-  const text = String(value);
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The downloadable template: the header, then the draft's current precincts (or one example row). */
 export function precinctCsv(content: ListContent): string {
-  const rows = content.constituencies.flatMap((constituency) =>
-    constituency.precincts.map((p) => [constituency.code, p.number, p.address, p.votersOnList].map(csvField).join(',')),
-  );
-  const example = content.constituencies[0] ? [`${content.constituencies[0].code},1,"School No. 1, Main street 10",1200`] : [];
-  return [PRECINCT_CSV_COLUMNS.join(','), ...(rows.length ? rows : example)].join('\r\n') + '\r\n';
+  const rows = content.constituencies.flatMap((constituency) => constituency.precincts.map((p) => [constituency.code, p.number, p.address, p.votersOnList]));
+  const example = content.constituencies[0] ? [[content.constituencies[0].code, 1, 'School No. 1, Main street 10', 1200]] : [];
+  return toCsv(PRECINCT_CSV_COLUMNS, rows.length ? rows : example);
 }

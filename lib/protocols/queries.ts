@@ -111,9 +111,10 @@ const approver = alias(users, 'approver');
 
 /**
  * Everything a protocol page shows. Blind double entry: an operator sees the figures of approved
- * versions and their own copies, never another operator's copy that is still under entry.
+ * versions and their own copies, never another operator's copy that is still under entry; the
+ * public sees approved versions only.
  */
-export async function protocolSheet(db: Queryable, precinctId: number, viewer: { id: number; role: Role }): Promise<ProtocolSheet | null> {
+export async function protocolSheet(db: Queryable, precinctId: number, viewer: { id: number; role: Role } | 'public'): Promise<ProtocolSheet | null> {
   const [row] = await db
     .select({ precinct: precincts, constituency: constituencies, region: regions, election: elections })
     .from(precincts)
@@ -151,7 +152,9 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
     const voteRows = entryRows.length ? await db.select().from(protocolEntryVotes).where(inArray(protocolEntryVotes.entryId, entryRows.map((e) => e.entry.id))) : [];
     for (const { version, createdBy, approvedBy } of versionRows) {
       const entries = entryRows.filter((e) => e.entry.versionId === version.id);
-      const visible = entries.filter(({ entry }) => viewer.role !== 'operator' || version.approvedAt !== null || entry.enteredBy === viewer.id);
+      const visible = entries.filter(({ entry }) =>
+        viewer === 'public' ? version.approvedAt !== null : viewer.role !== 'operator' || version.approvedAt !== null || entry.enteredBy === viewer.id,
+      );
       versions.push({
         versionNo: version.versionNo,
         correctionReason: version.correctionReason,

@@ -1,0 +1,100 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BarChart } from '@/components/results/bar-chart';
+import { ConstituencyResultView } from '@/components/results/constituency-result';
+import { ResultsStatus } from '@/components/results/results-status';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedPrecinctResults } from '@/lib/results/cache';
+import { publicResultsBySlug } from '@/lib/results/public';
+
+/** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
+export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
+  const { slug, code } = await params;
+  const results = await publicResultsBySlug(slug);
+  const result = results?.constituencies.find((c) => c.code === code);
+  if (!results || !result) notFound();
+  const [t, format, locale, { value: precincts }] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale(), cachedPrecinctResults(results.election.id)]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const region = results.regions.find((r) => r.id === result.regionId)!;
+  const leaderId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t('breadcrumbs')} className="flex gap-2 text-sm">
+        <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
+          {name(results.election)}
+        </Link>
+        <span aria-hidden="true">›</span>
+        <Link href={`/results/${slug}/region/${region.code}`} className="text-brand-700 underline">
+          {name(region)}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
+      <ResultsStatus results={results} />
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <ConstituencyResultView result={result} />
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <BarChart
+          title={t('voteShares')}
+          rows={[
+            ...result.candidates.map((c) => ({ key: String(c.id), label: c.fullName, value: c.share, display: percent(c.share), highlight: c.id === leaderId })),
+            { key: 'against-all', label: t('againstAll'), value: result.validVotes ? result.votesAgainstAll / result.validVotes : 0, display: percent(result.validVotes ? result.votesAgainstAll / result.validVotes : 0) },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="precincts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
+          {t('precincts')}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">{t('precinct')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('votersOnLists')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('ballotsCast')}</th>
+                {result.candidates.map((c) => (
+                  <th key={c.id} scope="col" className="py-1 pr-3 text-right">
+                    {c.ballotOrder}. {c.fullName.split(' ')[0]}
+                  </th>
+                ))}
+                <th scope="col" className="py-1 text-right">{t('againstAll')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {precincts
+                .filter((p) => p.constituencyId === result.id)
+                .map((p) => (
+                  <tr key={p.id} className="border-b last:border-0">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      <Link href={`/results/${slug}/precinct/${p.id}`} className="text-brand-700 underline">
+                        {t('precinctNo', { number: p.number })}
+                      </Link>
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.votersOnList)}</td>
+                    {p.reported ? (
+                      <>
+                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.ballotsCast)}</td>
+                        {result.candidates.map((c) => (
+                          <td key={c.id} className="py-1 pr-3 text-right tabular-nums">
+                            {format.number(p.votes[c.id] ?? 0)}
+                          </td>
+                        ))}
+                        <td className="py-1 text-right tabular-nums">{format.number(p.votesAgainstAll)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={result.candidates.length + 2} className="py-1 text-slate-500">
+                        {t('notReported')}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

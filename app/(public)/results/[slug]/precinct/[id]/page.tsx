@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FiguresTable } from '@/components/protocols/figures-table';
+import { getDb } from '@/db/client';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { protocolSheet } from '@/lib/protocols/queries';
+import { cachedDerived } from '@/lib/results/cache';
+import { publicResultsBySlug } from '@/lib/results/public';
+
+/** A precinct's approved protocol, figure by figure, so observers can compare it with the signed paper. */
+export default async function PrecinctResultsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const precinctId = Number(id);
+  const results = await publicResultsBySlug(slug);
+  if (!results || !Number.isInteger(precinctId) || precinctId <= 0) notFound();
+  const { value: sheet } = await cachedDerived(`precinct-sheet:${precinctId}`, results.election.id, () => protocolSheet(getDb(), precinctId, 'public'));
+  if (!sheet || sheet.election.id !== results.election.id) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
+  const version = sheet.versions.find((v) => v.entries.some((e) => e.id === approved?.id));
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t('breadcrumbs')} className="flex flex-wrap gap-2 text-sm">
+        <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
+          {name(results.election)}
+        </Link>
+        <span aria-hidden="true">›</span>
+        <Link href={`/results/${slug}/region/${sheet.region.code}`} className="text-brand-700 underline">
+          {name(sheet.region)}
+        </Link>
+        <span aria-hidden="true">›</span>
+        <Link href={`/results/${slug}/constituency/${sheet.constituency.code}`} className="text-brand-700 underline">
+          {name(sheet.constituency)}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold text-brand-900">{t('precinctNo', { number: sheet.precinct.number })}</h1>
+      <p className="text-slate-600">{sheet.precinct.address}</p>
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        {approved ? (
+          <>
+            <FiguresTable caption={t('protocolFigures')} columns={[{ label: t('approvedProtocol'), figures: approved.figures }]} candidates={sheet.candidates} againstAllOnBallot={sheet.election.againstAllOnBallot} />
+            <p className="mt-3 text-sm text-slate-600">
+              {t('approvedOn', {
+                version: version?.versionNo ?? 1,
+                date: version?.approvedAt ? format.dateTime(version.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+              })}
+              {version?.correctionReason && ` ${t('correctedBecause', { reason: version.correctionReason })}`}
+            </p>
+          </>
+        ) : (
+          <p>{t('notReported')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BarChart } from '@/components/results/bar-chart';
+import { ResultsStatus } from '@/components/results/results-status';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { publicResultsBySlug } from '@/lib/results/public';
+
+/** A region's constituencies: reporting, turnout and the winner or leader of each. */
+export default async function RegionResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
+  const { slug, code } = await params;
+  const results = await publicResultsBySlug(slug);
+  const region = results?.regions.find((r) => r.code === code);
+  if (!results || !region) notFound();
+  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t('breadcrumbs')} className="text-sm">
+        <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
+          {name(results.election)}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
+      <ResultsStatus results={results} />
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-slate-500">{t('turnout')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{percent(region.turnout)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('precinctsReported')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: format.number(region.precinctsReported), total: format.number(region.precincts) })}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('votersOnLists')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersOnList)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('ballotsCast')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{format.number(region.ballotsCast)}</dd>
+        </div>
+      </dl>
+      <section className="rounded-xl border border-slate-200 bg-white p-4">
+        <BarChart title={t('turnoutByConstituency')} rows={constituencies.map((c) => ({ key: c.code, label: name(c), value: c.turnout ?? 0, display: percent(c.turnout) }))} />
+      </section>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {constituencies.map((c) => {
+          const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
+          const leader = c.candidates.find((k) => k.id === leaderId);
+          return (
+            <li key={c.id} className="rounded-xl border border-slate-200 bg-white p-4">
+              <Link href={`/results/${slug}/constituency/${c.code}`} className="font-semibold text-brand-700 underline">
+                {name(c)}
+              </Link>
+              <p className="text-sm">{leader ? t(`winnerLine.${c.outcome.status === 'elected' ? 'elected' : 'leading'}`, { name: leader.fullName, share: percent(leader.share) }) : t(`outcomeShort.${c.outcome.status}`)}</p>
+              <p className="text-xs text-slate-600">
+                {t('ofPrecincts', { reported: format.number(c.precinctsReported), total: format.number(c.precincts) })} · {t('turnout')} {percent(c.turnout)}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

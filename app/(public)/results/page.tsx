@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ElectionPicker } from '@/components/election-picker';
+import { BarChart } from '@/components/results/bar-chart';
+import { ResultsStatus } from '@/components/results/results-status';
+import { Stat } from '@/components/stat';
+import { pickElection } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { headlineFigures } from '@/lib/results/headline';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('publicResults'))('title') };
+}
+
+/** The election overview: headline figures, turnout by region, and every constituency's winner. */
+export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+  const elections = await cachedElections();
+  const election = pickElection(elections, (await searchParams).election);
+  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  if (!election) return <p>{t('none')}</p>;
+  const [{ value: results }, { value: candidates }] = await Promise.all([cachedElectionResults(election.id), cachedCandidates(election.id)]);
+  if (!results) return <p>{t('none')}</p>;
+  const headline = headlineFigures(results, candidates);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const percent = (value: number | null, digits = 2) =>
+    value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const base = `/results/${election.slug}`;
+  const top = new Set(headline.topRegionsByTurnout.map((r) => r.id));
+  return (
+    <div className="flex flex-col gap-6">
+      <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/results?election=${e.slug}`} label={t('electionChoice')} />
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{name(election)}</h1>
+        <ResultsStatus results={results} />
+      </div>
+
+      <section aria-labelledby="headline-heading">
+        <h2 id="headline-heading" className="sr-only">
+          {t('headline')}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="headline">
+          <Stat label={t('turnout')} value={percent(headline.turnout)} />
+          <Stat
+            label={t('precinctsReported')}
+            value={percent(headline.precinctsReportedShare, 1)}
+            hint={t('ofPrecincts', { reported: format.number(results.totals.precinctsReported), total: format.number(results.totals.precincts) })}
+          />
+          <Stat
+            label={t('registeredCandidates')}
+            value={format.number(headline.registered)}
+            hint={t('selfNominated', { count: format.number(headline.selfNominated), share: percent(headline.selfNominatedShare, 1) })}
+          />
+          <Stat
+            label={t('averageAgeOfElected')}
+            value={headline.averageAgeOfElected === null ? '—' : format.number(headline.averageAgeOfElected, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+            hint={t('electedCount', { count: headline.elected })}
+          />
+          <Stat label={t('womenAmongCandidates')} value={percent(headline.womenShareAmongCandidates, 1)} />
+          <Stat label={t('womenAmongElected')} value={percent(headline.womenShareAmongElected, 1)} />
+          <Stat label={t('under35AmongCandidates')} value={percent(headline.under35ShareAmongCandidates, 1)} />
+          <Stat label={t('votersOnLists')} value={format.number(results.totals.votersOnList)} />
+        </dl>
+      </section>
+
+      <section aria-labelledby="top-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="top-heading" className="mb-2 text-lg font-semibold">
+          {t('topRegions')}
+        </h2>
+        <ol className="list-decimal pl-6" data-testid="top-regions">
+          {headline.topRegionsByTurnout.map((region) => (
+            <li key={region.id}>
+              <Link href={`${base}/region/${region.code}`} className="text-brand-700 underline">
+                {name(region)}
+              </Link>{' '}
+              <span className="tabular-nums">{percent(region.turnout)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="chart-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="chart-heading" className="sr-only">
+          {t('turnoutByRegion')}
+        </h2>
+        <BarChart
+          title={t('turnoutByRegion')}
+          rows={[...results.regions]
+            .sort((a, b) => (b.turnout ?? 0) - (a.turnout ?? 0))
+            .map((region) => ({ key: region.code, label: name(region), value: region.turnout ?? 0, display: percent(region.turnout), highlight: top.has(region.id) }))}
+        />
+      </section>
+
+      <section aria-labelledby="constituencies-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
+          {t('constituencies')}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="winners-table">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('region')}</th>
+                <th scope="col" className="py-2 pr-3">{t('constituency')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('reported')}</th>
+                <th scope="col" className="py-2 pr-3 text-right">{t('turnout')}</th>
+                <th scope="col" className="py-2">{t('winner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.constituencies.map((c) => {
+                const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
+                const leader = c.candidates.find((k) => k.id === leaderId);
+                return (
+                  <tr key={c.id} className="border-b last:border-0">
+                    <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
+                        {name(c)}
+                      </Link>
+                    </th>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
+                    <td className="py-2">
+                      {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
+                      {c.outcome.status === 'leading' && <span className="ml-1 text-xs text-slate-500">{t('leading')}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="downloads-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="downloads-heading" className="mb-2 text-lg font-semibold">
+          {t('downloads')}
+        </h2>
+        <ul className="flex flex-wrap gap-4 text-sm">
+          {(['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json'] as const).map((file) => (
+            <li key={file}>
+              <a href={`/api/v1/elections/${election.id}/${file}`} className="font-medium text-brand-700 underline">
+                {t(`download.${file}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

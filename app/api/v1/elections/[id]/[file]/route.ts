@@ -1,0 +1,40 @@
+import { jsonError, versionedResponse } from '@/lib/results/api';
+import { cachedCandidates, cachedDerived, cachedElectionResults, cachedElections, cachedPrecinctResults } from '@/lib/results/cache';
+import { candidatesCsv, candidatesJson, resultsCsv, resultsJson } from '@/lib/results/export';
+import { toNistElectionReport } from '@/lib/results/nist';
+
+const FILES = ['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json'] as const;
+type File = (typeof FILES)[number];
+
+/** GET /api/v1/elections/{id}/{file}: results and candidates as JSON, CSV and NIST SP 1500-100. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
+  const { id, file } = await params;
+  if (!FILES.includes(file as File)) return jsonError(404, 'not_found', `Unknown document "${file}". Available: ${FILES.join(', ')}.`);
+  const election = /^[0-9]{1,9}$/.test(id) ? (await cachedElections()).find((e) => e.id === Number(id)) : undefined;
+  if (!election) return jsonError(404, 'not_found', `No election with id "${id}". See /api/v1/elections.`);
+  try {
+    const { value: body, version } = await cachedDerived(file, election.id, async () => {
+      const generatedAt = new Date();
+      switch (file as File) {
+        case 'results.json':
+        case 'results.csv':
+        case 'nist-1500-100.json': {
+          const [{ value: results }, { value: precincts }] = await Promise.all([cachedElectionResults(election.id), cachedPrecinctResults(election.id)]);
+          if (!results) throw new Error('election disappeared');
+          if (file === 'results.csv') return resultsCsv(results, precincts);
+          if (file === 'results.json') return JSON.stringify(resultsJson(results, precincts, generatedAt));
+          return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt }));
+        }
+        case 'candidates.json':
+          return JSON.stringify({ electionId: election.id, candidates: candidatesJson((await cachedCandidates(election.id)).value) });
+        case 'candidates.csv':
+          return candidatesCsv((await cachedCandidates(election.id)).value);
+      }
+    });
+    const csv = file.endsWith('.csv');
+    return versionedResponse(request, `W/"${election.id}-${version}-${file}"`, body, csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', `${election.slug}-${file}`);
+  } catch (error) {
+    console.error(`GET /api/v1/elections/${id}/${file} failed`, error);
+    return jsonError(500, 'internal', 'The document could not be produced. Try again later.');
+  }
+}

@@ -1,0 +1,35 @@
+import { cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { jsonError, PUBLIC_CACHE_CONTROL } from '@/lib/results/api';
+
+/** GET /api/v1/elections: every election with its id, calendar and results status. */
+export async function GET() {
+  try {
+    const elections = await cachedElections();
+    const rows = await Promise.all(
+      elections.map(async (election) => {
+        const { value: results } = await cachedElectionResults(election.id);
+        return {
+          id: election.id,
+          slug: election.slug,
+          name: { kk: election.nameKk, ru: election.nameRu, en: election.nameEn },
+          votingDay: election.votingDay,
+          nominationOpensOn: election.nominationOpensOn,
+          nominationClosesOn: election.nominationClosesOn,
+          registrationDeadline: election.registrationDeadline,
+          status: results?.totals.precinctsReported ? results.status : 'pre-election',
+          links: {
+            results: `/api/v1/elections/${election.id}/results.json`,
+            resultsCsv: `/api/v1/elections/${election.id}/results.csv`,
+            candidates: `/api/v1/elections/${election.id}/candidates.json`,
+            candidatesCsv: `/api/v1/elections/${election.id}/candidates.csv`,
+            nist: `/api/v1/elections/${election.id}/nist-1500-100.json`,
+          },
+        };
+      }),
+    );
+    return Response.json({ elections: rows }, { headers: { 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' } });
+  } catch (error) {
+    console.error('GET /api/v1/elections failed', error);
+    return jsonError(500, 'internal', 'The elections could not be listed. Try again later.');
+  }
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { listCandidates, type CandidateListItem } from '@/lib/candidates/queries';
+import { listElections, type Election } from '@/lib/elections/queries';
+import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
+import { resultsVersion } from './version';
+
+/**
+ * Election-night cache for public pages and the open-data API. Each instance keeps computed
+ * results in memory, keyed by the election's results version; it asks PostgreSQL for that
+ * version at most once per poll interval, however many readers arrive. An approval bumps the
+ * version in its transaction, so every instance serves it within one interval (see decision 004).
+ */
+const POLL_INTERVAL_MS = Number(process.env.RESULTS_POLL_MS ?? 2000);
+
+type Entry = { version: number; value: Promise<unknown> };
+type VersionCheck = { at: number; version: Promise<number> };
+type CacheState = { entries: Map<string, Entry>; checks: Map<number, VersionCheck>; elections?: { at: number; value: Promise<Election[]> } };
+
+const globalCache = globalThis as unknown as { resultsCache?: CacheState };
+const state: CacheState = (globalCache.resultsCache ??= { entries: new Map(), checks: new Map() });
+
+/** The election's results version, asked of the database at most once per interval (shared by concurrent readers). */
+function currentVersion(electionId: number): Promise<number> {
+  const now = Date.now();
+  const check = state.checks.get(electionId);
+  if (check && now - check.at < POLL_INTERVAL_MS) return check.version;
+  const version = resultsVersion(getDb(), electionId);
+  state.checks.set(electionId, { at: now, version });
+  version.catch(() => state.checks.delete(electionId));
+  return version;
+}
+
+async function cached<T>(key: string, electionId: number, compute: () => Promise<T>): Promise<{ value: T; version: number }> {
+  const version = await currentVersion(electionId);
+  const entry = state.entries.get(key);
+  if (entry && entry.version === version) return { value: (await entry.value) as T, version };
+  const value = compute();
+  state.entries.set(key, { version, value });
+  value.catch(() => state.entries.delete(key));
+  return { value: await value, version };
+}
+
+export const cachedElectionResults = (electionId: number) =>
+  cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(getDb(), electionId));
+
+export const cachedPrecinctResults = (electionId: number) =>
+  cached<PrecinctResult[]>(`precincts:${electionId}`, electionId, () => precinctResults(getDb(), electionId));
+
+export const cachedCandidates = (electionId: number) =>
+  cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(getDb(), { electionId }));
+
+/** Derived outputs (CSV, JSON documents) computed once per version too. */
+export const cachedDerived = <T,>(key: string, electionId: number, compute: () => Promise<T>) => cached<T>(`derived:${key}:${electionId}`, electionId, compute);
+
+/** The elections themselves change rarely (no results depend on them): a short time-to-live suffices. */
+export function cachedElections(): Promise<Election[]> {
+  const now = Date.now();
+  if (state.elections && now - state.elections.at < POLL_INTERVAL_MS * 15) return state.elections.value;
+  const value = listElections(getDb());
+  state.elections = { at: now, value };
+  value.catch(() => (state.elections = undefined));
+  return value;
+}

@@ -1,0 +1,81 @@
+import type { CandidateListItem } from '@/lib/candidates/queries';
+import { toCsv } from '@/lib/csv';
+import type { ElectionResults, PrecinctResult } from './aggregate';
+
+/**
+ * The open-data documents: results at every level and the candidate list, as JSON and CSV, all
+ * built from the shared aggregation. Names are given in kk/ru/en in JSON and in English in CSV.
+ */
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
+
+export function resultsJson(results: ElectionResults, precincts: PrecinctResult[], generatedAt: Date) {
+  return {
+    election: results.election,
+    status: results.status,
+    generatedAt: generatedAt.toISOString(),
+    lastChangedAt: results.lastChangedAt?.toISOString() ?? null,
+    totals: results.totals,
+    regions: results.regions,
+    constituencies: results.constituencies.map(({ candidates, ...constituency }) => ({
+      ...constituency,
+      candidates: candidates.map(({ birthDate: _birthDate, ...candidate }) => candidate),
+    })),
+    precincts,
+  };
+}
+
+const RESULT_COLUMNS = [
+  'level',
+  'region_code',
+  'constituency_code',
+  'precinct_number',
+  'name',
+  'precincts_reported',
+  'precincts_total',
+  'voters_on_list',
+  'ballots_cast',
+  'ballots_invalid',
+  'votes_against_all',
+  'turnout_percent',
+  'choice',
+  'votes',
+  'share_percent',
+] as const;
+
+/** One row per unit (choice empty), each followed by one row per candidate and "against all". */
+export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
+  const rows: (string | number | null)[][] = [];
+  const t = results.totals;
+  rows.push(['election', null, null, null, results.election.nameEn, t.precinctsReported, t.precincts, t.votersOnList, t.ballotsCast, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
+  for (const r of results.regions) {
+    rows.push(['region', r.code, null, null, r.nameEn, r.precinctsReported, r.precincts, r.votersOnList, r.ballotsCast, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
+  }
+  for (const c of results.constituencies) {
+    const unit = ['constituency', c.regionCode, c.code, null, c.nameEn, c.precinctsReported, c.precincts, c.votersOnList, c.ballotsCast, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
+    rows.push([...unit, null, null, null]);
+    for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
+    rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.validVotes ? c.votesAgainstAll / c.validVotes : null)]);
+    for (const p of precincts.filter((precinct) => precinct.constituencyId === c.id)) {
+      const reported = p.reported;
+      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, reported ? 1 : 0, 1, p.votersOnList, reported ? p.ballotsCast : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersOnList ? p.ballotsCast / p.votersOnList : null) : null];
+      rows.push([...precinctUnit, null, null, null]);
+      if (!reported) continue;
+      const valid = p.ballotsCast - p.ballotsInvalid;
+      for (const k of c.candidates) rows.push([...precinctUnit, k.fullName, p.votes[k.id] ?? 0, percent(valid ? (p.votes[k.id] ?? 0) / valid : null)]);
+      rows.push([...precinctUnit, 'Against all', p.votesAgainstAll, percent(valid ? p.votesAgainstAll / valid : null)]);
+    }
+  }
+  return toCsv(RESULT_COLUMNS, rows);
+}
+
+/** The public candidate fields: never IIN or date of birth. */
+export function candidatesJson(list: CandidateListItem[]) {
+  return list.map(({ checks: _checks, ...candidate }) => candidate);
+}
+
+export function candidatesCsv(list: CandidateListItem[]): string {
+  return toCsv(
+    ['region_code', 'constituency_code', 'constituency', 'ballot_order', 'full_name', 'age_on_voting_day', 'sex', 'nomination_route', 'party', 'status'],
+    list.map((c) => [c.region.code, c.constituency.code, c.constituency.nameEn, c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, c.party?.nameEn ?? null, c.status]),
+  );
+}

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elections } from '@/db/schema';
+import { seedDemoData } from '@/db/seed';
+import { electionResults, precinctResults, type ElectionResults } from '@/lib/results/aggregate';
+import { nistIds, toNistElectionReport, type NistElectionReport } from '@/lib/results/nist';
+import { nistValidator } from '../support/nist-schema';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let testDb: TestDatabase;
+
+async function reportFor(slug: string): Promise<{ results: ElectionResults; report: NistElectionReport }> {
+  const [election] = await testDb.db.select().from(elections).where(eq(elections.slug, slug));
+  const [results, precincts] = await Promise.all([electionResults(testDb.db, election!.id), precinctResults(testDb.db, election!.id)]);
+  return { results: results!, report: toNistElectionReport({ results: results!, precincts, generatedAt: new Date() }) };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedDemoData(testDb.db, { referenceDate: '2026-11-28' });
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('the NIST report of the seeded 2023 pilot elections', () => {
+  let results: ElectionResults;
+  let report: NistElectionReport;
+  beforeAll(async () => {
+    ({ results, report } = await reportFor('akim-2023'));
+  });
+
+  it('is valid against the official NIST SP 1500-100 v2 schema, every reference resolved', () => {
+    expect(nistValidator()(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
+    expect(report.Status).toBe('certified');
+    expect(report.GpUnit.filter((unit) => unit.Type === 'precinct')).toHaveLength(1491);
+  });
+
+  it('adds up per precinct to the aggregation: ballots per constituency and overall, votes per candidate and against all', () => {
+    const [election] = report.Election;
+    const ballotsIn = new Map(election.BallotCounts.map((counts) => [counts.GpUnitId, counts]));
+    const precinctsOf = (constituencyId: number) => report.GpUnit.find((unit) => unit['@id'] === nistIds.constituency(constituencyId))!.ComposingGpUnitIds!;
+    const selectionCount = (id: string) =>
+      election.Contest.flatMap((contest) => contest.ContestSelection)
+        .find((selection) => selection['@id'] === id)!
+        .VoteCounts.reduce((total, count) => total + count.Count, 0);
+
+    for (const constituency of results.constituencies) {
+      const ballots = precinctsOf(constituency.id).map((id) => ballotsIn.get(id)!);
+      expect(ballots.reduce((total, counts) => total + counts.BallotsCast, 0)).toBe(constituency.ballotsCast);
+      expect(ballots.reduce((total, counts) => total + counts.BallotsRejected, 0)).toBe(constituency.ballotsInvalid);
+      for (const candidate of constituency.candidates) expect(selectionCount(nistIds.selection(candidate.id))).toBe(candidate.votes);
+      if (results.election.againstAllOnBallot) expect(selectionCount(nistIds.againstAll(constituency.id))).toBe(constituency.votesAgainstAll);
+    }
+    expect(election.BallotCounts.reduce((total, counts) => total + counts.BallotsCast, 0)).toBe(results.totals.ballotsCast);
+    expect(report.GpUnit.find((unit) => unit['@id'] === nistIds.country)).toMatchObject({
+      VotersRegistered: results.totals.votersOnList,
+      VotersParticipated: results.totals.ballotsCast,
+      SubUnitsReported: 1491,
+      TotalSubUnits: 1491,
+    });
+  });
+});
+
+describe('the NIST report of elections still counting', () => {
+  it.each(['akim-2027', 'akim-2027-early'])('is valid and unofficial-partial for %s', async (slug) => {
+    const { report } = await reportFor(slug);
+    expect(nistValidator()(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
+    expect(report.Status).toBe('unofficial-partial');
+  });
+
+  it('counts only the 3 precincts of 70 reported so far in akim-2027', async () => {
+    const { report } = await reportFor('akim-2027');
+    const [election] = report.Election;
+    const countedUnits = [...election.Contest.flatMap((contest) => contest.ContestSelection.flatMap((selection) => selection.VoteCounts)), ...election.BallotCounts].map(
+      (counts) => counts.GpUnitId,
+    );
+    const precincts = report.GpUnit.filter((unit) => unit.Type === 'precinct');
+    expect(precincts).toHaveLength(70);
+    expect(new Set(countedUnits)).toEqual(new Set(precincts.filter((unit) => unit.VotersParticipated !== undefined).map((unit) => unit['@id'])));
+    expect(new Set(countedUnits).size).toBe(3);
+  });
+});
