@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** No serious or critical accessibility violations on the page as it stands. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+test('the 2023 overview shows the reported headline figures, from approved protocols', async ({ page }) => {
+  await page.goto('/results?election=akim-2023');
+  await expect(page.getByTestId('results-status')).toHaveText('Official results');
+  const headline = page.getByTestId('headline');
+  const stat = (label: string) => headline.getByText(label, { exact: true }).locator('..');
+  await expect(stat('Turnout')).toContainText('62.79%');
+  await expect(stat('Average age of the elected')).toContainText('46.7');
+  await expect(stat('Registered candidates')).toContainText('161');
+  await expect(stat('Registered candidates')).toContainText('89 self-nominated');
+  await expect(stat('Precincts reported')).toContainText('1,491 of 1,491');
+  await expect(page.getByTestId('top-regions').getByRole('link')).toHaveText(['Aktobe Region', 'Turkistan Region', 'Almaty Region', 'Mangystau Region', 'Jetisu Region']);
+  await expect(page.getByTestId('winners-table').locator('tbody tr')).toHaveCount(45);
+  await expectAccessible(page);
+});
+
+test('drill-down from the overview to a region, a constituency and a precinct protocol', async ({ page }) => {
+  await page.goto('/results?election=akim-2023');
+  await page.getByTestId('top-regions').getByRole('link', { name: 'Aktobe Region' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktobe Region');
+  await expectAccessible(page);
+  await page.getByRole('listitem').getByRole('link').first().click();
+  await expect(page.getByTestId('outcome')).toContainText('Elected:');
+  await expectAccessible(page);
+  const firstPrecinct = page.getByRole('link', { name: /^Precinct No\. \d+$/ }).first();
+  const cast = await page.getByRole('row').filter({ has: firstPrecinct }).getByRole('cell').nth(1).innerText();
+  await firstPrecinct.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Precinct No.');
+  await expect(page.getByTestId('figures-table').getByRole('row', { name: /Ballots found in the boxes/ })).toContainText(cast);
+  await expectAccessible(page);
+});
+
+test('results pages switch language and stay accessible on the public lists', async ({ page }) => {
+  await page.goto('/results?election=akim-2023');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await expect(page.getByTestId('results-status')).toHaveText('Официальные итоги');
+  await page.getByRole('button', { name: 'Қазақша' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  for (const path of ['/', '/constituencies?election=akim-2023', '/candidates?election=akim-2023', '/results?election=akim-2027', '/login']) {
+    await page.goto(path);
+    await expectAccessible(page);
+  }
+});
+
+test('the downloads are served with cache headers; bad ids get a JSON 404', async ({ page, request }) => {
+  await page.goto('/results?election=akim-2023');
+  const href = await page.getByRole('link', { name: 'Results (CSV)' }).getAttribute('href');
+  const csv = await request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(csv.headers()['cache-control']).toContain('max-age');
+  expect((await csv.text()).split('\r\n')[0]).toBe('level,region_code,constituency_code,precinct_number,name,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
+  const etag = csv.headers()['etag']!;
+  expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+
+  const list = await (await request.get('/api/v1/elections')).json();
+  const pilot = list.elections.find((e: { slug: string }) => e.slug === 'akim-2023');
+  expect(pilot.status).toBe('certified');
+  const results = await (await request.get(`/api/v1/elections/${pilot.id}/results.json`)).json();
+  expect((results.totals.turnout * 100).toFixed(2)).toBe('62.79');
+  const nist = await (await request.get(`/api/v1/elections/${pilot.id}/nist-1500-100.json`)).json();
+  expect(nist['@type']).toBe('ElectionResults.ElectionReport');
+  expect(nist.Status).toBe('certified');
+
+  for (const bad of ['/api/v1/elections/999999/results.json', '/api/v1/elections/abc/results.json', `/api/v1/elections/${pilot.id}/secrets.json`]) {
+    const response = await request.get(bad);
+    expect(response.status()).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not_found' });
+  }
+});
