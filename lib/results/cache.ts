@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import { listCandidates, type CandidateListItem } from '@/lib/candidates/queries';
 import { listElections, type Election } from '@/lib/elections/queries';
 import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
@@ -21,18 +21,18 @@ const globalCache = globalThis as unknown as { resultsCache?: CacheState };
 const state: CacheState = (globalCache.resultsCache ??= { entries: new Map(), checks: new Map() });
 
 /** The election's results version, asked of the database at most once per interval (shared by concurrent readers). */
-function currentVersion(electionId: number): Promise<number> {
+function currentVersion(db: Database, electionId: number): Promise<number> {
   const now = Date.now();
   const check = state.checks.get(electionId);
   if (check && now - check.at < POLL_INTERVAL_MS) return check.version;
-  const version = resultsVersion(getDb(), electionId);
+  const version = resultsVersion(db, electionId);
   state.checks.set(electionId, { at: now, version });
   version.catch(() => state.checks.delete(electionId));
   return version;
 }
 
-async function cached<T>(key: string, electionId: number, compute: () => Promise<T>): Promise<{ value: T; version: number }> {
-  const version = await currentVersion(electionId);
+async function cached<T>(key: string, electionId: number, compute: () => Promise<T>, db: Database): Promise<{ value: T; version: number }> {
+  const version = await currentVersion(db, electionId);
   const entry = state.entries.get(key);
   if (entry && entry.version === version) return { value: (await entry.value) as T, version };
   const value = compute();
@@ -41,17 +41,18 @@ async function cached<T>(key: string, electionId: number, compute: () => Promise
   return { value: await value, version };
 }
 
-export const cachedElectionResults = (electionId: number) =>
-  cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(getDb(), electionId));
+export const cachedElectionResults = (electionId: number, db = getDb()) =>
+  cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(db, electionId), db);
 
-export const cachedPrecinctResults = (electionId: number) =>
-  cached<PrecinctResult[]>(`precincts:${electionId}`, electionId, () => precinctResults(getDb(), electionId));
+export const cachedPrecinctResults = (electionId: number, db = getDb()) =>
+  cached<PrecinctResult[]>(`precincts:${electionId}`, electionId, () => precinctResults(db, electionId), db);
 
-export const cachedCandidates = (electionId: number) =>
-  cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(getDb(), { electionId }));
+export const cachedCandidates = (electionId: number, db = getDb()) =>
+  cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);
 
 /** Derived outputs (CSV, JSON documents) computed once per version too. */
-export const cachedDerived = <T,>(key: string, electionId: number, compute: () => Promise<T>) => cached<T>(`derived:${key}:${electionId}`, electionId, compute);
+export const cachedDerived = <T,>(key: string, electionId: number, compute: () => Promise<T>, db = getDb()) =>
+  cached<T>(`derived:${key}:${electionId}`, electionId, compute, db);
 
 /** The elections themselves change rarely (no results depend on them): a short time-to-live suffices. */
 export function cachedElections(): Promise<Election[]> {

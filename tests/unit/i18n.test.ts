@@ -4,13 +4,15 @@ import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
 import { negotiateLocale } from '@/lib/i18n/config';
 
-const keys = (value: object, prefix = ''): string[] =>
-  Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? keys(child, `${prefix}${key}.`) : [`${prefix}${key}`]));
+// Paths as arrays: some keys contain dots themselves (publicResults.download["results.json"]).
+const paths = (value: object, prefix: string[] = []): string[][] =>
+  Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
+const keys = (value: object) => paths(value).map((path) => JSON.stringify(path));
 
 // ICU arguments: `{name}` or `{count, plural, ...}`; plural branch texts like `{The file}` are not arguments.
 const placeholders = (text: string) => [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
 
-const lookup = (catalogue: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+const lookup = (catalogue: object, key: string) => (JSON.parse(key) as string[]).reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
 
 describe('message catalogues', () => {
   it('have the same keys in Kazakh, Russian and English', () => {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '@/lib/csv';
+import { parseCsv } from '@/lib/constituency-lists/csv';
+import type { ElectionResults } from '@/lib/results/aggregate';
+import { candidatesCsv } from '@/lib/results/export';
+import { headlineFigures } from '@/lib/results/headline';
+
+describe('CSV', () => {
+  it('quotes commas, quotes and line breaks and reads back the same values', () => {
+    const values = ['Оспанов, Серік', 'The "Ak Zhol" party', 'two\nlines', 'plain', 42];
+    const text = toCsv(['a', 'b', 'c', 'd', 'e'], [values]);
+    expect(text).toBe('a,b,c,d,e\r\n"Оспанов, Серік","The ""Ak Zhol"" party","two\nlines",plain,42\r\n');
+    expect(parseCsv(text)[1]!.fields).toEqual(values.map(String));
+  });
+
+  it('neutralises text that a spreadsheet would run as a formula', () => {
+    expect(toCsv(['name'], [['=HYPERLINK("x")'], ['-1+1'], ['@SUM(A1)']])).toBe('name\r\n"\'=HYPERLINK(""x"")"\r\n\'-1+1\r\n\'@SUM(A1)\r\n');
+  });
+
+  it('writes the public candidate fields only', () => {
+    const csv = candidatesCsv([
+      {
+        id: 1,
+        fullName: 'Әлия, Серікқызы "Ақ"',
+        age: 41,
+        sex: 'female',
+        nominationRoute: 'party',
+        party: { nameKk: 'Ақ жол', nameRu: 'Ак жол', nameEn: 'Ak Zhol' },
+        status: 'registered',
+        ballotOrder: 2,
+        nominatedOn: '2023-09-20',
+        constituency: { code: 'aktobe-khromtau', nameKk: 'Хромтау', nameRu: 'Хромтау', nameEn: 'Khromtau District' },
+        region: { code: 'aktobe', nameKk: 'Ақтөбе', nameRu: 'Актобе', nameEn: 'Aktobe' },
+        election: { id: 1, registrationDeadline: '2023-10-11', nameKk: '', nameRu: '', nameEn: '' },
+        checks: { passed: 9, failed: 0, pending: 0 },
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,registered');
+  });
+});
+
+describe('headline figures of a small hand-computed election', () => {
+  // Two constituencies: A (2 precincts, 1000 + 1000 voters, 1200 cast) elected a 40-year-old woman,
+  // B (1 precinct, 500 voters, 200 cast) elected a 61-year-old man. Turnout 1400 / 2500 = 56%.
+  const totals = (voters: number, cast: number, reported: number, precincts: number) => ({
+    precincts,
+    precinctsReported: reported,
+    votersOnList: voters,
+    votersInReported: voters,
+    ballotsCast: cast,
+    ballotsInvalid: 0,
+    votesAgainstAll: 0,
+    validVotes: cast,
+    turnout: cast / voters,
+  });
+  const person = (id: number, birthDate: string, sex: 'male' | 'female', votes: number) => ({ id, fullName: `P${id}`, ballotOrder: id, birthDate, sex, nominationRoute: 'self' as const, party: null, votes, share: 0 });
+  const names = { nameKk: 'x', nameRu: 'x', nameEn: 'x' };
+  const results: ElectionResults = {
+    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, ...names },
+    totals: { ...totals(2500, 1400, 3, 3), constituencies: 2, official: 0 },
+    regions: [
+      { id: 1, code: 'north', constituencies: 1, official: 0, ...names, ...totals(2000, 1200, 2, 2) },
+      { id: 2, code: 'south', constituencies: 1, official: 0, ...names, ...totals(500, 200, 1, 1) },
+    ],
+    constituencies: [
+      { id: 10, code: 'a', kind: 'district', regionId: 1, regionCode: 'north', resultsStatus: 'counting', ...names, ...totals(2000, 1200, 2, 2), candidates: [person(1, '1983-11-05', 'female', 700), person(2, '1990-01-01', 'male', 500)], outcome: { status: 'elected', candidateId: 1 } },
+      { id: 11, code: 'b', kind: 'district', regionId: 2, regionCode: 'south', resultsStatus: 'counting', ...names, ...totals(500, 200, 1, 1), candidates: [person(3, '1962-11-06', 'male', 150), person(4, '1999-05-05', 'female', 50)], outcome: { status: 'elected', candidateId: 3 } },
+    ],
+    status: 'unofficial-complete',
+    lastChangedAt: null,
+  };
+  const list = [
+    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'female' as const, age: 40 },
+    { status: 'registered' as const, nominationRoute: 'party' as const, sex: 'male' as const, age: 33 },
+    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'male' as const, age: 60 },
+    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'female' as const, age: 24 + 1 },
+    { status: 'refused' as const, nominationRoute: 'self' as const, sex: 'male' as const, age: 23 },
+  ];
+
+  it('computes every figure as by hand', () => {
+    const headline = headlineFigures(results, list);
+    expect(headline.turnout).toBeCloseTo(0.56, 10);
+    expect(headline.precinctsReportedShare).toBe(1);
+    expect(headline).toMatchObject({ registered: 4, selfNominated: 3, selfNominatedShare: 0.75, womenShareAmongCandidates: 0.5, under35ShareAmongCandidates: 0.5, elected: 2, womenShareAmongElected: 0.5 });
+    // 40 (born 5 Nov 1983, birthday on voting day) and 60 (born 6 Nov 1962, one day short of 61).
+    expect(headline.averageAgeOfElected).toBe(50);
+    expect(headline.topRegionsByTurnout.map((r) => r.code)).toEqual(['north', 'south']);
+  });
+});
