@@ -4,7 +4,6 @@ import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
 import { negotiateLocale } from '@/lib/i18n/config';
 
-// Paths as arrays: some keys contain dots themselves (publicResults.download["results.json"]).
 const paths = (value: object, prefix: string[] = []): string[][] =>
   Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
 const keys = (value: object) => paths(value).map((path) => JSON.stringify(path));
@@ -27,6 +26,10 @@ describe('message catalogues', () => {
         for (const name of expected) expect(lookup(catalogue, key), key).toContain(`{${name}`);
       }
     }
+  });
+
+  it('use no dots inside keys (next-intl reads a dot as nesting)', () => {
+    for (const path of paths(en)) for (const segment of path) expect(segment, path.join(' › ')).not.toContain('.');
   });
 
   it('have no empty message', () => {

@@ -10,6 +10,14 @@ import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 
+const DOWNLOADS = [
+  ['results.json', 'resultsJson'],
+  ['results.csv', 'resultsCsv'],
+  ['candidates.json', 'candidatesJson'],
+  ['candidates.csv', 'candidatesCsv'],
+  ['nist-1500-100.json', 'nist'],
+] as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicResults'))('title') };
 }
@@ -140,10 +148,10 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           {t('downloads')}
         </h2>
         <ul className="flex flex-wrap gap-4 text-sm">
-          {(['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json'] as const).map((file) => (
+          {DOWNLOADS.map(([file, label]) => (
             <li key={file}>
               <a href={`/api/v1/elections/${election.id}/${file}`} className="font-medium text-brand-700 underline">
-                {t(`download.${file}`)}
+                {t(`download.${label}`)}
               </a>
             </li>
           ))}

@@ -1,0 +1,334 @@
+/**
+ * `npm run bench`: election-night performance on a national-scale synthetic election
+ * (10,000 precincts, 250 constituencies, 1,200 candidates) on the PostgreSQL server at
+ * BENCH_DATABASE_URL (default: the local server). Measures the national aggregation, protocol
+ * submissions, HTTP throughput of public pages and the API against a static file served by the
+ * same server, and the JavaScript sent for the overview; writes docs/performance.md.
+ * Needs a production build (`npm run build`); runs on a throw-away database it drops afterwards.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDatabase, selectRows, type Database } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import {
+  candidates,
+  constituencies,
+  constituencyListRevisions,
+  elections,
+  precincts,
+  protocolEntries,
+  protocolEntryVotes,
+  protocols,
+  protocolVersions,
+  regions,
+  users,
+} from '../db/schema';
+import { hashPassword } from '../lib/auth/password';
+import { executeCommand } from '../lib/commands';
+import { enterProtocol } from '../lib/protocols/commands';
+import { electionResults } from '../lib/results/aggregate';
+
+const SCALE = { regions: 17, constituencies: 250, precincts: 10_000, candidates: 1_200, missingPerConstituency: 2 };
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function insertInSlices<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += 1000) await insert(rows.slice(start, start + 1000));
+}
+
+/** The synthetic national election: every constituency has 40 precincts; 2 per constituency are left to enter. */
+async function generate(db: Database) {
+  const passwordHash = await hashPassword('bench-password-2026');
+  const regionRows = await db
+    .insert(regions)
+    .values(Array.from({ length: SCALE.regions }, (_, i) => ({ code: `region-${i + 1}`, nameKk: `Өңір ${i + 1}`, nameRu: `Регион ${i + 1}`, nameEn: `Region ${i + 1}` })))
+    .returning();
+  const staff = await db
+    .insert(users)
+    .values(
+      regionRows.flatMap((r) =>
+        (['operator', 'operator2', 'reviewer'] as const).map((kind) => ({
+          email: `${kind}.${r.code}@bench.kz`,
+          fullName: `${kind} ${r.code}`,
+          passwordHash,
+          role: kind === 'reviewer' ? ('reviewer' as const) : ('operator' as const),
+          regionId: r.id,
+        })),
+      ),
+    )
+    .returning();
+  const staffOf = (regionId: number, kind: string) => staff.find((u) => u.regionId === regionId && u.email.startsWith(`${kind}.`))!;
+  const [election] = await db
+    .insert(elections)
+    .values({
+      slug: 'bench',
+      nameKk: 'Жүктеме сынағы',
+      nameRu: 'Нагрузочный тест',
+      nameEn: 'National benchmark election',
+      calledOn: '2026-01-01',
+      nominationOpensOn: '2026-01-10',
+      nominationClosesOn: '2026-01-30',
+      registrationDeadline: '2026-02-05',
+      votingDay: '2026-03-01',
+      depositAmount: 425_000,
+    })
+    .returning();
+  const revisions = await db
+    .insert(constituencyListRevisions)
+    .values(regionRows.map((r) => ({ electionId: election!.id, regionId: r.id, revisionNo: 1, status: 'approved' as const, content: { constituencies: [] }, createdBy: staffOf(r.id, 'operator').id })))
+    .returning();
+  const constituencyRows = await db
+    .insert(constituencies)
+    .values(
+      Array.from({ length: SCALE.constituencies }, (_, i) => {
+        const region = regionRows[i % SCALE.regions]!;
+        return {
+          electionId: election!.id,
+          regionId: region.id,
+          code: `c-${i + 1}`,
+          kind: 'district' as const,
+          nameKk: `${i + 1} ауданы`,
+          nameRu: `Район ${i + 1}`,
+          nameEn: `District ${i + 1}`,
+          listRevisionId: revisions.find((rev) => rev.regionId === region.id)!.id,
+        };
+      }),
+    )
+    .returning();
+  const perConstituency = SCALE.precincts / SCALE.constituencies;
+  const precinctRows: (typeof precincts.$inferSelect)[] = [];
+  await insertInSlices(
+    Array.from({ length: SCALE.precincts }, (_, i) => ({
+      constituencyId: constituencyRows[i % SCALE.constituencies]!.id,
+      number: Math.floor(i / SCALE.constituencies) + 1,
+      address: `Polling station ${i + 1}`,
+      votersOnList: 400 + ((i * 7919) % 1600),
+    })),
+    async (slice) => precinctRows.push(...(await db.insert(precincts).values(slice).returning())),
+  );
+  const candidateRows: (typeof candidates.$inferSelect)[] = [];
+  await insertInSlices(
+    Array.from({ length: SCALE.candidates }, (_, i) => ({
+      electionId: election!.id,
+      constituencyId: constituencyRows[i % SCALE.constituencies]!.id,
+      fullName: `Candidate ${i + 1}`,
+      iin: String(i + 1).padStart(12, '0'),
+      birthDate: `19${60 + (i % 35)}-0${1 + (i % 9)}-1${i % 10}`,
+      sex: i % 9 === 0 ? ('female' as const) : ('male' as const),
+      education: 'Higher',
+      nominationRoute: 'self' as const,
+      nominatedOn: '2026-01-15',
+      status: 'registered' as const,
+      ballotOrder: Math.floor(i / SCALE.constituencies) + 1,
+      enteredBy: staff[0]!.id,
+    })),
+    async (slice) => candidateRows.push(...(await db.insert(candidates).values(slice).returning())),
+  );
+  const candidatesOf = new Map<number, number[]>();
+  for (const c of candidateRows) candidatesOf.set(c.constituencyId, [...(candidatesOf.get(c.constituencyId) ?? []), c.id]);
+  const regionOf = new Map(constituencyRows.map((c) => [c.id, c.regionId]));
+
+  /** A balanced protocol for a precinct: the leading candidate first, the rest in falling shares. */
+  const figuresFor = (precinct: (typeof precincts.$inferSelect), candidateIds: number[]) => {
+    const voters = precinct.votersOnList;
+    const issued = Math.floor((voters * (55 + (precinct.id % 20))) / 100);
+    const cast = issued - 1;
+    const invalid = Math.floor(cast / 50);
+    const againstAll = Math.floor(cast / 40);
+    let remaining = cast - invalid - againstAll;
+    const votes: Record<number, number> = {};
+    candidateIds.forEach((id, index) => {
+      const share = index === candidateIds.length - 1 ? remaining : Math.floor(remaining / 2);
+      votes[id] = share;
+      remaining -= share;
+    });
+    return { votersOnList: voters, ballotsReceived: voters + 10, ballotsIssued: issued, ballotsCast: cast, ballotsSpoiled: 2, ballotsUnused: voters + 10 - issued - 2, ballotsInvalid: invalid, votesAgainstAll: againstAll, votes };
+  };
+
+  const toApprove = precinctRows.filter((p) => p.number <= perConstituency - SCALE.missingPerConstituency);
+  await insertInSlices(toApprove, async (slice) => {
+    const protocolRows = await db.insert(protocols).values(slice.map((p) => ({ precinctId: p.id, status: 'approved' as const }))).returning();
+    const versionRows = await db
+      .insert(protocolVersions)
+      .values(protocolRows.map((pr) => {
+        const regionId = regionOf.get(slice.find((p) => p.id === pr.precinctId)!.constituencyId)!;
+        return { protocolId: pr.id, versionNo: 1, createdBy: staffOf(regionId, 'operator').id, approvedBy: staffOf(regionId, 'reviewer').id, approvedAt: new Date() };
+      }))
+      .returning();
+    const entryValues = versionRows.flatMap((version) => {
+      const precinct = slice.find((p) => p.id === protocolRows.find((pr) => pr.id === version.protocolId)!.precinctId)!;
+      const regionId = regionOf.get(precinct.constituencyId)!;
+      const { votes: _votes, ...columns } = figuresFor(precinct, candidatesOf.get(precinct.constituencyId)!);
+      return (['first', 'second'] as const).map((kind) => ({ versionId: version.id, kind, enteredBy: staffOf(regionId, kind === 'first' ? 'operator' : 'operator2').id, ...columns }));
+    });
+    const entryRows = await db.insert(protocolEntries).values(entryValues).returning();
+    const voteValues = entryRows.flatMap((entry) => {
+      const version = versionRows.find((v) => v.id === entry.versionId)!;
+      const precinct = slice.find((p) => p.id === protocolRows.find((pr) => pr.id === version.protocolId)!.precinctId)!;
+      const { votes } = figuresFor(precinct, candidatesOf.get(precinct.constituencyId)!);
+      return Object.entries(votes).map(([candidateId, count]) => ({ entryId: entry.id, candidateId: Number(candidateId), votes: count }));
+    });
+    await insertInSlices(voteValues, (votes) => db.insert(protocolEntryVotes).values(votes));
+    await selectRows(
+      db,
+      sql`update protocols p set approved_entry_id = e.id from protocol_versions v join protocol_entries e on e.version_id = v.id and e.kind = 'first'
+          where v.protocol_id = p.id and p.id in (${sql.join(protocolRows.map((pr) => sql`${pr.id}`), sql`, `)}) returning p.id`,
+    );
+  });
+  const missing = precinctRows.filter((p) => p.number > perConstituency - SCALE.missingPerConstituency);
+  return { election: election!, staffOf, regionOf, missing, candidatesOf, figuresFor, constituencyCode: constituencyRows[0]!.code };
+}
+
+async function measureAggregation(db: Database, electionId: number) {
+  await electionResults(db, electionId);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await electionResults(db, electionId);
+    times.push(performance.now() - started);
+  }
+  return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+async function measureSubmissions(db: Database, data: Awaited<ReturnType<typeof generate>>) {
+  const times: number[] = [];
+  const sample = data.missing.slice(0, 200);
+  for (const [kind, lockVersion] of [['operator', 0], ['operator2', 1]] as const) {
+    for (const precinct of sample) {
+      const regionId = data.regionOf.get(precinct.constituencyId)!;
+      const { votersOnList: _voters, ...figures } = data.figuresFor(precinct, data.candidatesOf.get(precinct.constituencyId)!);
+      const started = performance.now();
+      const result = await executeCommand(db, enterProtocol, { id: data.staffOf(regionId, kind).id }, { precinctId: precinct.id, lockVersion, ...figures });
+      times.push(performance.now() - started);
+      if (!result.ok) throw new Error(`submission failed: ${JSON.stringify(result)}`);
+    }
+  }
+  return { count: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+async function waitForServer(url: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+async function load(url: string) {
+  await autocannon({ url, connections: 10, duration: 2 }); // warm-up: caches filled, JIT warm
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function javascriptForPage(base: string, path: string) {
+  const html = await (await fetch(base + path)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let gzipped = 0;
+  for (const src of new Set(scripts)) gzipped += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return { files: new Set(scripts).size, gzippedKb: round(gzipped / 1024) };
+}
+
+async function main() {
+  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  const name = `portal_bench_${Date.now()}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ url: url.toString(), maxConnections: 10 });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrateDatabase(handle, url.toString());
+    let started = performance.now();
+    const data = await generate(handle.db);
+    const generatedIn = round((performance.now() - started) / 1000);
+    const aggregation = await measureAggregation(handle.db, data.election.id);
+    const submissions = await measureSubmissions(handle.db, data);
+
+    server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+      env: { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: 'bench-secret-not-for-production-0123456789' },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitForServer(`${base}/robots.txt`);
+    const targets = {
+      'static file (/robots.txt)': '/robots.txt',
+      'results overview page': `/results?election=bench`,
+      'constituency results page': `/results/bench/constituency/${data.constituencyCode}`,
+      'results.json (API)': `/api/v1/elections/${data.election.id}/results.json`,
+    };
+    const loads: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const [label, path] of Object.entries(targets)) {
+      started = performance.now();
+      loads[label] = await load(base + path);
+    }
+    const js = await javascriptForPage(base, targets['results overview page']);
+    const ceiling = loads['static file (/robots.txt)']!.rps;
+    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    const rows = Object.entries(loads)
+      .map(([label, r]) => `| ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${round(ceiling / r.rps, 2)}× | ${r.non2xx + r.errors} |`)
+      .join('\n');
+    const overviewRatio = round(ceiling / loads['results overview page']!.rps, 2);
+    const report = `# Performance
+
+Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}:
+${os.cpus().length} × ${cpu}, ${round(os.totalmem() / 1024 ** 3)} GiB memory, Node.js ${process.version},
+PostgreSQL at ${url.host}. One \`next start\` instance; load from autocannon on the same machine
+(${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up), so client and server share the cores.
+
+Synthetic national election: ${SCALE.regions} regions, ${SCALE.constituencies} constituencies,
+${SCALE.precincts.toLocaleString('en-US')} precincts, ${SCALE.candidates.toLocaleString('en-US')} registered candidates;
+${(SCALE.precincts - data.missing.length).toLocaleString('en-US')} protocols approved (two entries each) before the run (generated in ${generatedIn} s).
+
+## Database work
+
+| measure | p50 | p95 | target |
+|---|---|---|---|
+| national aggregation (\`electionResults\`, all levels, warm) | ${aggregation.p50} ms | ${aggregation.p95} ms | < 100 ms: ${aggregation.p95 < 100 ? 'met' : 'missed'} |
+| protocol submission (\`enterProtocol\`, ${submissions.count} first and second entries, in-process) | ${submissions.p50} ms | ${submissions.p95} ms | p95 < 150 ms: ${submissions.p95 < 150 ? 'met' : 'missed'} |
+
+## HTTP under load
+
+| target | requests/s | p50 ms | p99 ms | static ceiling ÷ this | errors / non-2xx |
+|---|---|---|---|---|---|
+${rows}
+
+Overview page within 2× of the static ceiling: ${overviewRatio <= 2 ? 'met' : 'missed'} (${overviewRatio}×).
+
+JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files} files (target < 150 kB: ${js.gzippedKb < 150 ? 'met' : 'missed'}).
+
+## How the numbers are reached
+
+Public pages and the API read the aggregation from an in-memory cache keyed by the election's
+results version, which each instance checks at most every \`RESULTS_POLL_MS\` (decision 004), so a
+crowd of readers costs PostgreSQL one indexed look-up per interval per instance. Pages are still
+rendered per request (the language comes from a cookie), which is where their time goes.
+`;
+    writeFileSync('docs/performance.md', report);
+    console.log(report);
+  } finally {
+    server?.kill('SIGTERM');
+    await handle.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+await main();
