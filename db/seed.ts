@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { writeAudit } from '@/lib/audit/write';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database, Queryable, Transaction } from './client';
 import { DEMO_PASSWORD, generateDemoData, type DemoData } from './demo';
 import {
-  auditLog,
   candidateChecks,
   candidates,
   constituencies,
@@ -252,7 +252,7 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
                    where protocols.id = approved.protocol_id`),
   );
 
-  await tx.insert(auditLog).values({
+  await writeAudit(tx, null, {
     action: 'demo.seed',
     entityType: 'database',
     after: {

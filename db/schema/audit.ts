@@ -3,7 +3,8 @@ import { userRole } from './users';
 
 /**
  * Append-only record of every command. A trigger (see the custom migration) rejects UPDATE and
- * DELETE, so not even the application can rewrite history. Actor fields are copied, not joined,
+ * DELETE, so not even the application can rewrite history; a hash chain makes any change made
+ * around the trigger (by a superuser, or in a restored copy) detectable by `npm run audit:verify`. Actor fields are copied, not joined,
  * so the row keeps saying who acted with which role even after the user changes.
  */
 export const auditLog = pgTable(
@@ -21,6 +22,9 @@ export const auditLog = pgTable(
     regionId: integer('region_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** Tamper evidence: each row's hash covers its content and the previous row's hash (see lib/audit/chain.ts). */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
