@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { candidates, constituencies, constituencyListRevisions, elections, precincts } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
@@ -31,9 +32,21 @@ export async function insertConstituency(db: Database, electionId: number, regio
   const code = `c-${Math.random().toString(36).slice(2, 10)}`;
   const precinctList = Array.from({ length: precinctCount }, (_, index) => ({ number: index + 1, address: `School No. ${index + 1}`, votersOnList: voters }));
   const names = { nameKk: `${code} ауданы`, nameRu: `${code} район`, nameEn: `${code} District` };
+  // Several test constituencies of one region each get a revision of their own (numbered on).
+  const earlier = await db
+    .select({ id: constituencyListRevisions.id })
+    .from(constituencyListRevisions)
+    .where(and(eq(constituencyListRevisions.electionId, electionId), eq(constituencyListRevisions.regionId, regionId)));
   const [revision] = await db
     .insert(constituencyListRevisions)
-    .values({ electionId, regionId, revisionNo: 1, status: 'approved', createdBy, content: { constituencies: [{ code, kind: 'district', ...names, precincts: precinctList }] } })
+    .values({
+      electionId,
+      regionId,
+      revisionNo: earlier.length + 1,
+      status: earlier.length ? 'superseded' : 'approved',
+      createdBy,
+      content: { constituencies: [{ code, kind: 'district', ...names, precincts: precinctList }] },
+    })
     .returning();
   const [constituency] = await db.insert(constituencies).values({ electionId, regionId, code, kind: 'district', ...names, listRevisionId: revision!.id }).returning();
   const inserted = await db.insert(precincts).values(precinctList.map((p) => ({ constituencyId: constituency!.id, ...p }))).returning();

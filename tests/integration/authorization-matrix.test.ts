@@ -1,0 +1,304 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '@/db/client';
+import { parties, protocols, users } from '@/db/schema';
+import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
+import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
+import { makeIin } from '@/lib/identity/iin';
+import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { insertRegion, insertUser } from '../support/users';
+
+/**
+ * Every server action of the app, found by reading the source (no hand-kept list), is run by
+ * every kind of caller. The expected outcome comes from the one permission table and the region
+ * rule; a denied call must change nothing, an allowed one must succeed.
+ */
+const ROOT = process.cwd();
+// Actions that only manage the caller's own session; everything else must run a guarded command.
+const SESSION_ACTIONS = new Set(['signInAction', 'signOutAction']);
+
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return entry === 'node_modules' ? [] : filesNamed(full, name);
+    return entry === name ? [full] : [];
+  });
+}
+
+type DiscoveredAction = { file: string; name: string; command: string | null };
+
+function discoverActions(): DiscoveredAction[] {
+  return filesNamed(path.join(ROOT, 'app'), 'actions.ts').flatMap((file) => {
+    const source = readFileSync(file, 'utf8');
+    if (!/^['"]use server['"]/m.test(source)) return [];
+    const starts = [...source.matchAll(/export async function (\w+)\(/g)];
+    return starts.map((match, index) => {
+      const body = source.slice(match.index, starts[index + 1]?.index ?? source.length);
+      return { file: path.relative(ROOT, file), name: match[1]!, command: /runGuardedCommand\((\w+),/.exec(body)?.[1] ?? null };
+    });
+  });
+}
+
+async function discoverCommands(): Promise<Map<string, Command<never, unknown>>> {
+  const commands = new Map<string, Command<never, unknown>>();
+  for (const file of filesNamed(path.join(ROOT, 'lib'), 'commands.ts')) {
+    const module = (await import(file)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(module)) {
+      const candidate = value as Partial<Command<never, unknown>>;
+      if (candidate && typeof candidate === 'object' && typeof candidate.run === 'function' && typeof candidate.permission === 'string') {
+        commands.set(exportName, value as Command<never, unknown>);
+      }
+    }
+  }
+  return commands;
+}
+
+let testDb: TestDatabase;
+let regionA: number;
+let regionB: number;
+type Actor = { label: string; user: { id: number; role: Role; regionId: number | null; active: boolean } | null };
+let actors: Actor[];
+let helpers: Record<'operator2' | 'operator3' | 'reviewer2', { id: number }>;
+let partyId: number;
+
+const run = (command: Command<never, unknown>, actor: { id: number } | null, input: unknown) => executeCommand(testDb.db, command as never, actor, input) as Promise<ActionResult<unknown>>;
+async function ok<T>(promise: Promise<ActionResult<unknown>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`fixture step failed: ${JSON.stringify(result)}`);
+  return result.data as T;
+}
+
+let serial = 5000;
+const iin = (birthDate: string) => {
+  for (;;) {
+    const value = makeIin(birthDate, 'male', serial++);
+    if (value) return value;
+  }
+};
+
+const listContent = (code: string) => ({
+  constituencies: [{ code, kind: 'district', nameKk: 'Сынақ ауданы', nameRu: 'Тестовый район', nameEn: 'Test District', precincts: [{ number: 1, address: 'School No. 1', votersOnList: 900 }] }],
+});
+
+const figures = (candidateIds: number[], firstVotes = 400) => ({
+  ballotsReceived: 1010,
+  ballotsIssued: 700,
+  ballotsCast: 698,
+  ballotsSpoiled: 3,
+  ballotsUnused: 307,
+  ballotsInvalid: 8,
+  votesAgainstAll: 690 - firstVotes - 280,
+  votes: { [candidateIds[0]!]: firstVotes, [candidateIds[1]!]: 280 },
+});
+
+/** A fresh target in region A for each command and a valid input for it. */
+const fixtures: Record<string, () => Promise<unknown>> = {
+  startRevision: async () => ({ electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }),
+  saveDraft: async () => {
+    const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
+    return { revisionId: id, lockVersion: 1, content: listContent(`m-${serial++}`) };
+  },
+  importPrecinctsCsv: async () => {
+    const draft = (await fixtures.saveDraft!()) as { revisionId: number; content: ReturnType<typeof listContent> };
+    const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('saveDraft')!, helpers.operator2, { ...draft, lockVersion: 1 }));
+    return { revisionId: draft.revisionId, lockVersion, csv: `${draft.content.constituencies[0]!.code},2,Club,300` };
+  },
+  submitRevision: async () => {
+    const draft = (await fixtures.saveDraft!()) as { revisionId: number };
+    const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('saveDraft')!, helpers.operator2, { ...(draft as object), lockVersion: 1 }));
+    return { revisionId: draft.revisionId, lockVersion };
+  },
+  returnRevision: async () => {
+    const submitted = (await fixtures.submitRevision!()) as { revisionId: number; lockVersion: number };
+    const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('submitRevision')!, helpers.operator2, submitted));
+    return { revisionId: submitted.revisionId, lockVersion, comment: 'Please check precinct 1' };
+  },
+  approveRevision: async () => {
+    const { revisionId, lockVersion } = (await fixtures.returnRevision!()) as { revisionId: number; lockVersion: number };
+    return { revisionId, lockVersion };
+  },
+  nominate: async () => {
+    const election = await insertElection(testDb.db, -5);
+    const constituency = await insertConstituency(testDb.db, election.id, regionA, helpers.operator2.id, 5000);
+    const birthDate = '1980-01-01';
+    return {
+      electionId: election.id,
+      constituencyId: constituency.id,
+      fullName: 'Матрица Тестұлы Тексеров',
+      iin: iin(birthDate),
+      birthDate,
+      sex: 'male',
+      education: 'Higher',
+      currentPosition: '',
+      nominationRoute: 'party',
+      partyId,
+      applicationReceived: true,
+      assetDeclarationsReceived: true,
+      depositAmount: 350000,
+      depositPaidOn: '2026-01-01',
+      supportingSignatures: '',
+    };
+  },
+  updateDocuments: async () => {
+    const { id } = await ok<{ id: number }>(run(commands.get('nominate')!, helpers.operator2, await fixtures.nominate!()));
+    return { candidateId: id, lockVersion: 1, applicationReceived: true, assetDeclarationsReceived: true, depositAmount: 400000, depositPaidOn: '2026-01-02', supportingSignatures: '' };
+  },
+  attestCheck: async () => {
+    const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
+    return { candidateId, lockVersion: 1, code: 'citizenship', outcome: 'passed', note: 'Passport checked' };
+  },
+  decide: async () => {
+    const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
+    return { candidateId, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Refused in the authorization matrix test' };
+  },
+  withdraw: async () => {
+    const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
+    return { candidateId, lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: new Date(Date.now() + 5 * 3600_000).toISOString().slice(0, 10) };
+  },
+  enterProtocol: async () => {
+    const { precinctId, candidateIds } = await freshPrecinct();
+    return { precinctId, lockVersion: 0, ...figures(candidateIds) };
+  },
+  resolveMismatch: async () => {
+    const { precinctId, candidateIds } = await freshPrecinct();
+    await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds, 399) }));
+    return { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures(candidateIds) };
+  },
+  approveProtocol: async () => {
+    const { precinctId, candidateIds } = await freshPrecinct();
+    await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
+    return { protocolId: second.protocolId, lockVersion: second.lockVersion };
+  },
+  correctProtocol: async () => {
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
+    const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));
+    const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
+    const candidateIds = (await selectRows<{ id: number }>(testDb.db, sql`select k.id from candidates k join precincts p on p.constituency_id = k.constituency_id where p.id = ${protocol!.precinctId} order by k.ballot_order`)).map((r) => r.id);
+    return { protocolId: approval.protocolId, lockVersion, reason: 'Typo against the signed paper', ...figures(candidateIds, 390) };
+  },
+  markResultsOfficial: async () => {
+    const { precinctId, candidateIds, constituencyId } = await freshPrecinct(1);
+    await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, second));
+    return { constituencyId };
+  },
+  reopenResults: async () => {
+    const official = (await fixtures.markResultsOfficial!()) as { constituencyId: number };
+    await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
+    return { ...official, reason: 'Recount ordered by the commission' };
+  },
+  createUser: async () => ({ email: `new.${serial++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
+  updateUser: async () => {
+    const target = await insertUser(testDb.db, 'operator', regionA);
+    return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };
+  },
+};
+
+let protocolElectionId: number;
+/** A new constituency in region A (with registered candidates) and its first precinct. */
+async function freshPrecinct(precinctCount = 1) {
+  const constituency = await insertConstituency(testDb.db, protocolElectionId, regionA, helpers.operator2.id, 1000, precinctCount);
+  const candidateIds = (await insertRegisteredCandidates(testDb.db, protocolElectionId, constituency.id, helpers.operator2.id, 2)).map((c) => c.id);
+  return { precinctId: constituency.precincts[0]!.id, candidateIds, constituencyId: constituency.id };
+}
+
+const snapshot = async () =>
+  (
+    await selectRows<Record<string, number>>(
+      testDb.db,
+      sql`select (select count(*)::int from audit_log) as audit, (select count(*)::int from constituency_list_revisions) as revisions,
+                 (select coalesce(sum(lock_version), 0)::int from constituency_list_revisions) as revision_versions,
+                 (select count(*)::int from constituencies) as constituencies, (select count(*)::int from precincts) as precincts,
+                 (select count(*)::int from candidates) as candidates, (select coalesce(sum(lock_version), 0)::int from candidates) as candidate_versions,
+                 (select count(*)::int from candidate_checks where outcome <> 'pending') as decided_checks,
+                 (select count(*)::int from protocols) as protocols, (select coalesce(sum(lock_version), 0)::int from protocols) as protocol_versions,
+                 (select count(*)::int from protocol_entries) as entries, (select count(*)::int from users) as users,
+                 (select coalesce(sum(session_version), 0)::int from users) as user_versions,
+                 (select count(*)::int from constituencies where results_status = 'official') as official`,
+    )
+  )[0];
+
+const actions = discoverActions();
+let commands: Map<string, Command<never, unknown>>;
+
+beforeAll(async () => {
+  commands = await discoverCommands();
+  testDb = await createTestDatabase();
+  const db = testDb.db;
+  regionA = (await insertRegion(db, 'matrix-a')).id;
+  regionB = (await insertRegion(db, 'matrix-b')).id;
+  helpers = {
+    operator2: await insertUser(db, 'operator', regionA),
+    operator3: await insertUser(db, 'operator', regionA),
+    reviewer2: await insertUser(db, 'reviewer', regionA),
+  };
+  const as = async (label: string, role: Role, regionId: number | null, active = true): Promise<Actor> => {
+    const user = await insertUser(db, role, regionId, { active });
+    return { label, user: { id: user.id, role, regionId, active } };
+  };
+  actors = [
+    { label: 'anonymous', user: null },
+    await as('operator of the same region', 'operator', regionA),
+    await as('operator of another region', 'operator', regionB),
+    await as('reviewer of the same region', 'reviewer', regionA),
+    await as('reviewer of another region', 'reviewer', regionB),
+    await as('observer', 'observer', null),
+    await as('admin', 'admin', null),
+    await as('deactivated operator of the same region', 'operator', regionA, false),
+  ];
+  partyId = (await db.insert(parties).values({ code: 'matrix-party', nameKk: 'П', nameRu: 'П', nameEn: 'P' }).returning())[0]!.id;
+  protocolElectionId = (await insertElection(db, -40, 10)).id;
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('the authorization matrix', () => {
+  it('finds every server action, and each one runs a guarded command (or manages only the session)', () => {
+    expect(actions.length).toBeGreaterThan(15);
+    const unguarded = actions.filter((action) => action.command === null && !SESSION_ACTIONS.has(action.name));
+    expect(unguarded.map((a) => `${a.file}#${a.name}`)).toEqual([]);
+  });
+
+  it('has every command in the permission table and a matrix fixture for it', () => {
+    const used = new Set(actions.flatMap((a) => (a.command ? [a.command] : [])));
+    for (const name of used) expect(commands.has(name), `${name} is run by an action but is not a command`).toBe(true);
+    for (const [name, command] of commands) {
+      expect(Object.keys(PERMISSIONS), name).toContain(command.permission);
+      expect(fixtures[name], `add ${name} to the authorization matrix`).toBeTypeOf('function');
+    }
+  });
+
+  it('allows exactly what the permission table and the region rule allow; denied calls change nothing', async () => {
+    const outcomes: string[] = [];
+    for (const [name, command] of commands) {
+      for (const actor of actors) {
+        const input = await fixtures[name]!();
+        const before = await snapshot();
+        const result = await run(command, actor.user, input);
+        const allowed = actor.user !== null && actor.user.active && hasPermission(actor.user, command.permission) && canAccessRegion(actor.user, regionA);
+        if (allowed) {
+          if (!result.ok) outcomes.push(`${name} by ${actor.label}: expected success, got ${JSON.stringify(result)}`);
+        } else {
+          if (result.ok || !['unauthenticated', 'forbidden'].includes(result.error)) outcomes.push(`${name} by ${actor.label}: expected denial, got ${JSON.stringify(result)}`);
+          const after = await snapshot();
+          if (JSON.stringify(after) !== JSON.stringify(before)) outcomes.push(`${name} by ${actor.label}: the database changed although denied`);
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
+  }, 600_000);
+
+  it('treats a user whose role changed as their new role at once', async () => {
+    const user = await insertUser(testDb.db, 'operator', regionA);
+    await testDb.db.update(users).set({ role: 'observer', regionId: null }).where(eq(users.id, user.id));
+    const result = await run(commands.get('enterProtocol')!, { id: user.id }, await fixtures.enterProtocol!());
+    expect(!result.ok && result.error).toBe('forbidden');
+  });
+});
