@@ -252,6 +252,13 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
                    where protocols.id = approved.protocol_id`),
   );
 
+  // The results' "last updated" time: the latest approval or certification in the demo.
+  await tx.execute(sql`insert into results_versions (election_id, changed_at)
+    select e.id, coalesce(greatest(
+      (select max(v.approved_at) from protocol_versions v join protocols p on p.id = v.protocol_id join precincts pc on pc.id = p.precinct_id
+        join constituencies c on c.id = pc.constituency_id where c.election_id = e.id),
+      (select max(c.results_official_at) from constituencies c where c.election_id = e.id)), now())
+    from elections e`);
   await writeAudit(tx, null, {
     action: 'demo.seed',
     entityType: 'database',

@@ -4,7 +4,8 @@
  * BENCH_DATABASE_URL (default: the local server). Measures the national aggregation, protocol
  * submissions, HTTP throughput of public pages and the API against a static file served by the
  * same server, and the JavaScript sent for the overview; writes docs/performance.md.
- * Needs a production build (`npm run build`); runs on a throw-away database it drops afterwards.
+ * Needs a production build (`npm run build`); runs on a throw-away database it drops afterwards
+ * (BENCH_KEEP_DB=1 keeps it for investigation).
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
@@ -326,7 +327,8 @@ rendered per request (the language comes from a cookie), which is where their ti
   } finally {
     server?.kill('SIGTERM');
     await handle.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`Kept the benchmark database: ${url}`);
+    else await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }

@@ -117,10 +117,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
     db,
     sql`select e.id, e.slug, e.name_kk as "nameKk", e.name_ru as "nameRu", e.name_en as "nameEn", e.voting_day::text as "votingDay",
                e.winner_rule::text as "winnerRule", e.turnout_threshold_bp as "turnoutThresholdBp", e.against_all_on_ballot as "againstAllOnBallot",
-               greatest(
-                 (select max(v.approved_at) from protocol_versions v join protocols p on p.id = v.protocol_id join precincts pc on pc.id = p.precinct_id
-                    join constituencies c on c.id = pc.constituency_id where c.election_id = e.id),
-                 (select max(c.results_official_at) from constituencies c where c.election_id = e.id)) as "lastChangedAt"
+               (select rv.changed_at from results_versions rv where rv.election_id = e.id) as "lastChangedAt"
         from elections e where e.id = ${electionId}`,
   );
   if (!election) return null;

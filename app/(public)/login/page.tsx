@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { LoginForm } from '@/components/login-form';
 import { getCurrentUser } from '@/lib/auth/guard';
 import { safeStaffCallback } from '@/lib/auth/schemas';
@@ -18,7 +19,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-md rounded-xl bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-2xl font-bold text-brand-900">{t('title')}</h1>
       <p className="mb-6 text-sm text-slate-600">{t('intro')}</p>
-      <LoginForm callbackUrl={safeStaffCallback(callbackUrl)} />
+      <ClientMessages namespaces={['common', 'login', 'errors']}>
+        <LoginForm callbackUrl={safeStaffCallback(callbackUrl)} />
+      </ClientMessages>
     </div>
   );
 }

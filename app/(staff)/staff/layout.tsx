@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/components/client-messages';
 import { SiteHeader } from '@/components/site-header';
 import { signOutAction } from '@/app/(public)/login/actions';
 import { getDb } from '@/db/client';
@@ -51,7 +52,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </ul>
         </nav>
         <main id="main" className="min-w-0 flex-1">
-          {children}
+          <ClientMessages namespaces="all">{children}</ClientMessages>
         </main>
       </div>
     </>

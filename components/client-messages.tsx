@@ -1,0 +1,13 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
+import type { ReactNode } from 'react';
+
+/**
+ * Hands client components only the message namespaces they use: the whole catalogue would be
+ * serialised into every page (tens of kB) for nothing.
+ */
+export async function ClientMessages({ namespaces, children }: { namespaces: string[] | 'all'; children: ReactNode }) {
+  const messages = await getMessages();
+  const picked = namespaces === 'all' ? messages : Object.fromEntries(namespaces.map((name) => [name, messages[name]]));
+  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+}
