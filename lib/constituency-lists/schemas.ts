@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { idField, wholeNumberField } from '@/lib/validation/fields';
 
-/**
- * Field atoms of a constituency list, shared by the editor, the CSV import and the server.
- * Whole numbers are checked with a refinement rather than `.int()`, which would stop zod before the
- * list-level checks (duplicate codes and precinct numbers): the user sees every error at once.
- */
-const wholeNumber = (value: number) => Number.isInteger(value);
+/** Field atoms of a constituency list, shared by the editor, the CSV import and the server. */
 export const MAX_VOTERS_PER_PRECINCT = 100_000;
 
 export const constituencyCodeField = z
@@ -16,16 +12,16 @@ export const constituencyCodeField = z
   .max(60, 'errors.tooLong')
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lists.errors.codeFormat');
 const nameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
-export const precinctNumberField = z.coerce
-  .number('lists.errors.wholeNumber')
-  .refine(wholeNumber, 'lists.errors.wholeNumber')
-  .min(1, 'lists.errors.precinctNumberRange')
-  .max(99_999, 'lists.errors.precinctNumberRange');
-export const votersField = z.coerce
-  .number('lists.errors.wholeNumber')
-  .refine(wholeNumber, 'lists.errors.wholeNumber')
-  .min(0, 'lists.errors.votersNegative')
-  .max(MAX_VOTERS_PER_PRECINCT, 'lists.errors.votersTooMany');
+export const precinctNumberField = wholeNumberField({
+  min: 1,
+  max: 99_999,
+  messages: { notWhole: 'lists.errors.wholeNumber', tooSmall: 'lists.errors.precinctNumberRange', tooLarge: 'lists.errors.precinctNumberRange' },
+});
+export const votersField = wholeNumberField({
+  min: 0,
+  max: MAX_VOTERS_PER_PRECINCT,
+  messages: { notWhole: 'lists.errors.wholeNumber', tooSmall: 'lists.errors.votersNegative', tooLarge: 'lists.errors.votersTooMany' },
+});
 export const addressField = z.string().trim().min(3, 'errors.tooShort').max(300, 'errors.tooLong');
 
 export const precinctSchema = z.object({ number: precinctNumberField, address: addressField, votersOnList: votersField });
@@ -60,12 +56,12 @@ export type ListContent = z.infer<typeof listContentSchema>;
 export type ListContentInput = z.input<typeof listContentSchema>;
 
 const revisionRef = {
-  revisionId: z.coerce.number().int().positive(),
+  revisionId: idField,
   /** The version the user read: a save based on an older one is refused, never merged silently. */
-  lockVersion: z.coerce.number().int().positive(),
+  lockVersion: idField,
 };
 
-export const startRevisionSchema = z.object({ electionId: z.coerce.number().int().positive(), regionId: z.coerce.number().int().positive() });
+export const startRevisionSchema = z.object({ electionId: idField, regionId: idField });
 export const saveDraftSchema = z.object({ ...revisionRef, content: listContentSchema });
 export const importCsvSchema = z.object({ ...revisionRef, csv: z.string().max(5_000_000, 'lists.errors.fileTooLarge') });
 export const submitRevisionSchema = z.object(revisionRef);

@@ -23,7 +23,7 @@ export type FiguresInput = z.input<typeof figuresSchema>;
 export type Figures = z.output<typeof figuresSchema>;
 
 /** `lockVersion` 0 = the first entry of a protocol that does not exist yet. */
-export const enterProtocolSchema = z.object({ precinctId: idField, lockVersion: z.coerce.number().int().min(0), ...figuresShape });
+export const enterProtocolSchema = z.object({ precinctId: idField, lockVersion: countField(2_147_483_647), ...figuresShape });
 export const resolveMismatchSchema = z.object({ protocolId: idField, lockVersion: idField, ...figuresShape });
 export const approveProtocolSchema = z.object({ protocolId: idField, lockVersion: idField });
 export const correctProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, reason: requiredText(10, 2000), ...figuresShape });

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
+import { checkboxField, idField, optionalIdField } from '@/lib/validation/fields';
 
 /** Field atoms and the user-management forms, shared by the forms and the server. */
 export const emailField = z.string().trim().toLowerCase().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email'));
 export const fullNameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
 export const roleField = z.enum(ROLES, 'errors.required');
 /** Empty select = every region. */
-export const regionIdField = z.preprocess(
-  (value) => (value === '' || value === null || value === undefined ? null : Number(value)),
-  z.number().int().positive().nullable(),
-);
+export const regionIdField = optionalIdField;
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const passwordField = z.string().min(PASSWORD_MIN_LENGTH, 'errors.passwordTooShort').max(256, 'errors.tooLong');
@@ -43,13 +41,13 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
-    userId: z.coerce.number().int().positive(),
+    userId: idField,
     /** The session version the admin saw: a concurrent change makes this save fail, not overwrite. */
-    expectedVersion: z.coerce.number().int().positive(),
+    expectedVersion: idField,
     fullName: fullNameField,
     role: roleField,
     regionId: regionIdField,
-    active: z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean()),
+    active: checkboxField,
   })
   .superRefine(checkRoleScope);
 export type UpdateUserInput = z.input<typeof updateUserSchema>;

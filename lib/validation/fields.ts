@@ -2,20 +2,37 @@ import { z } from 'zod';
 
 /** Field atoms shared by forms and commands. Messages are catalogue keys. */
 
-/** A whole, non-negative count typed into a form ("12" or 12). Refinements, not `.int()`, so sibling checks still run. */
+const DECIMAL = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/**
+ * A number typed into a form ("12") or sent as one (12). Unlike `z.coerce.number()` it never turns
+ * an empty field, null, true or [] into 0 or 1: those are errors, not counts.
+ */
+const typedNumber = (value: unknown) => (typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value);
+const numberOrError = (invalid: string) =>
+  z.number({ error: (issue) => (issue.input === '' || issue.input === null || issue.input === undefined ? 'errors.required' : invalid) });
+
+/** A whole number within a range. Refinements, not `.int()`, so sibling checks (duplicates) still run. */
+export function wholeNumberField({ min, max, messages }: { min: number; max: number; messages: { notWhole: string; tooSmall: string; tooLarge: string } }) {
+  return z.preprocess(
+    typedNumber,
+    numberOrError(messages.notWhole)
+      .refine((value) => Number.isInteger(value), messages.notWhole)
+      .min(min, messages.tooSmall)
+      .max(max, messages.tooLarge),
+  );
+}
+
+/** A whole, non-negative count. */
 export const countField = (max = 1_000_000_000) =>
-  z.coerce
-    .number('errors.wholeNumber')
-    .refine((value) => Number.isInteger(value), 'errors.wholeNumber')
-    .min(0, 'errors.negative')
-    .max(max, 'errors.tooLarge');
+  wholeNumberField({ min: 0, max, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'errors.negative', tooLarge: 'errors.tooLarge' } });
 
 /** An empty input means "not given". */
 const blankToNull = (value: unknown) => (value === '' || value === undefined || value === null ? null : value);
 
 export const optionalCountField = (max?: number) => z.preprocess(blankToNull, countField(max).nullable());
 
-export const idField = z.coerce.number('errors.required').int('errors.required').positive('errors.required');
+export const idField = wholeNumberField({ min: 1, max: 2_147_483_647, messages: { notWhole: 'errors.required', tooSmall: 'errors.required', tooLarge: 'errors.required' } });
 export const optionalIdField = z.preprocess(blankToNull, idField.nullable());
 
 export const isoDateField = z.iso.date('errors.date');
