@@ -66,14 +66,14 @@ export async function executeCommand<S extends z.ZodType, R>(
   rawInput: unknown,
 ): Promise<ActionResult<R>> {
   if (!actorRef) return failure('unauthenticated');
-  const actor = await loadActiveUser(db, actorRef.id, actorRef.sessionVersion);
-  if (!actor) return failure('unauthenticated');
-  if (!hasPermission(actor, command.permission)) return failure('forbidden');
-
-  const parsed = command.schema.safeParse(rawInput);
-  if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors });
-
   try {
+    const actor = await loadActiveUser(db, actorRef.id, actorRef.sessionVersion);
+    if (!actor) return failure('unauthenticated');
+    if (!hasPermission(actor, command.permission)) return failure('forbidden');
+
+    const parsed = command.schema.safeParse(rawInput);
+    if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors });
+
     const data = await db.transaction(async (tx) => {
       const regionId = await command.regionOf(parsed.data, tx);
       if (!canAccessRegion(actor, regionId)) throw new DomainError('forbidden');
@@ -91,6 +91,8 @@ export async function executeCommand<S extends z.ZodType, R>(
     if (isUniqueViolation(error)) return failure('conflict');
     // Serialization failures and deadlocks: the other writer won; the user reloads and retries.
     if (['40001', '40P01'].includes(postgresError(error)?.code ?? '')) return failure('conflict');
+    // Anything else (the database unreachable, say) is reported as failed. One transaction means
+    // nothing is half-written: it rolled back whole (or, if the link broke during COMMIT, committed whole).
     console.error(`command ${command.name} failed`, error);
     return failure('failed');
   }

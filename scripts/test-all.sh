@@ -11,6 +11,11 @@ npx tsc --noEmit -p .
 echo "== unit and integration tests"
 npx vitest run
 
+if [ -n "${TEST_DATABASE_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+  echo "== fault injection (restarts the local PostgreSQL server)"
+  npx vitest run --config vitest.faults.config.ts
+fi
+
 echo "== production build"
 npx next build
 
