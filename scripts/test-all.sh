@@ -16,11 +16,13 @@ if [ -n "${TEST_DATABASE_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1 &
   npx vitest run --config vitest.faults.config.ts
 fi
 
+# Set before the build too: the e2e bundle scan checks this secret never reaches client code.
+export AUTH_SECRET="${AUTH_SECRET:-e2e-$(date +%s)-$RANDOM-secret-not-for-production}"
+
 echo "== production build"
 npx next build
 
 echo "== e2e"
-export AUTH_SECRET="${AUTH_SECRET:-e2e-$(date +%s)-$RANDOM-secret-not-for-production}"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   E2E_DB="portal_e2e_$(date +%s)_$RANDOM"
   psql "$TEST_DATABASE_URL" -qc "create database \"$E2E_DB\"" >/dev/null
