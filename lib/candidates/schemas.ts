@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateIin } from '@/lib/identity/iin';
-import { checkboxField, countField, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
+import { checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
 import { ATTESTED_CHECKS, REFUSAL_GROUNDS } from './eligibility';
 
 const IIN_MESSAGES = {
@@ -20,9 +20,9 @@ const documentFields = {
   supportingSignatures: optionalCountField(),
 };
 
-type Documents = { depositAmount: number; depositPaidOn: string | null };
-function checkDeposit(value: Documents, context: z.RefinementCtx) {
-  if (value.depositAmount > 0 && !value.depositPaidOn) context.addIssue({ code: 'custom', path: ['depositPaidOn'], message: 'candidates.errors.depositDateRequired' });
+function checkDeposit(value: Record<string, unknown>, context: z.RefinementCtx) {
+  if (typeof value.depositAmount === 'number' && value.depositAmount > 0 && !value.depositPaidOn)
+    context.addIssue({ code: 'custom', path: ['depositPaidOn'], message: 'candidates.errors.depositDateRequired' });
 }
 
 /** The nomination form: the person, the route, the constituency and the documents received. */
@@ -40,24 +40,29 @@ export const nominationSchema = z
     partyId: optionalIdField,
     ...documentFields,
   })
-  .superRefine((value, context) => {
-    if (value.nominationRoute === 'party' && value.partyId === null) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyRequired' });
-    if (value.nominationRoute === 'self' && value.partyId !== null) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyForSelfNominee' });
-    if (value.nominationRoute === 'self' && value.supportingSignatures === null)
-      context.addIssue({ code: 'custom', path: ['supportingSignatures'], message: 'candidates.errors.signaturesRequired' });
-    checkDeposit(value, context);
-    if (/^[0-9]{12}$/.test(value.iin)) {
-      const iin = validateIin(value.iin, { birthDate: value.birthDate, sex: value.sex });
-      if (!iin.ok) context.addIssue({ code: 'custom', path: ['iin'], message: IIN_MESSAGES[iin.reason] });
-    }
-  });
+  .check(
+    crossFieldCheck((value, context) => {
+      const noParty = value.partyId === null || value.partyId === '' || value.partyId === undefined;
+      if (value.nominationRoute === 'party' && noParty) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyRequired' });
+      if (value.nominationRoute === 'self' && !noParty) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyForSelfNominee' });
+      const noSignatures = value.supportingSignatures === null || value.supportingSignatures === '' || value.supportingSignatures === undefined;
+      if (value.nominationRoute === 'self' && noSignatures)
+        context.addIssue({ code: 'custom', path: ['supportingSignatures'], message: 'candidates.errors.signaturesRequired' });
+      checkDeposit(value, context);
+      const { iin, birthDate, sex } = value;
+      if (typeof iin === 'string' && /^[0-9]{12}$/.test(iin.trim()) && typeof birthDate === 'string' && (sex === 'male' || sex === 'female')) {
+        const result = validateIin(iin.trim(), { birthDate, sex });
+        if (!result.ok) context.addIssue({ code: 'custom', path: ['iin'], message: IIN_MESSAGES[result.reason] });
+      }
+    }),
+  );
 export type NominationInput = z.input<typeof nominationSchema>;
 export type Nomination = z.output<typeof nominationSchema>;
 
 const candidateRef = { candidateId: idField, lockVersion: idField };
 
 /** Documents received after nomination (deposit paid, signatures verified): the system re-checks. */
-export const updateDocumentsSchema = z.object({ ...candidateRef, ...documentFields }).superRefine(checkDeposit);
+export const updateDocumentsSchema = z.object({ ...candidateRef, ...documentFields }).check(crossFieldCheck(checkDeposit));
 
 export const attestCheckSchema = z.object({
   ...candidateRef,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField, wholeNumberField } from '@/lib/validation/fields';
+import { crossFieldCheck, idField, wholeNumberField } from '@/lib/validation/fields';
 
 /** Field atoms of a constituency list, shared by the editor, the CSV import and the server. */
 export const MAX_VOTERS_PER_PRECINCT = 100_000;
@@ -35,23 +35,33 @@ export const constituencySchema = z
     nameEn: nameField,
     precincts: z.array(precinctSchema).max(2_000),
   })
-  .superRefine((constituency, context) => {
-    const seen = new Set<number>();
-    constituency.precincts.forEach((precinct, index) => {
-      if (seen.has(precinct.number)) context.addIssue({ code: 'custom', path: ['precincts', index, 'number'], message: 'lists.errors.duplicatePrecinct' });
-      seen.add(precinct.number);
-    });
-  });
+  .check(
+    crossFieldCheck((constituency, context) => {
+      if (!Array.isArray(constituency.precincts)) return;
+      const seen = new Set<string>();
+      constituency.precincts.forEach((precinct: { number?: unknown }, index) => {
+        const number = String(precinct?.number ?? '').trim();
+        if (number === '') return;
+        if (seen.has(number)) context.addIssue({ code: 'custom', path: ['precincts', index, 'number'], message: 'lists.errors.duplicatePrecinct' });
+        seen.add(number);
+      });
+    }),
+  );
 
 export const listContentSchema = z
   .object({ constituencies: z.array(constituencySchema).max(200) })
-  .superRefine((content, context) => {
-    const seen = new Set<string>();
-    content.constituencies.forEach((constituency, index) => {
-      if (seen.has(constituency.code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
-      seen.add(constituency.code);
-    });
-  });
+  .check(
+    crossFieldCheck((content, context) => {
+      if (!Array.isArray(content.constituencies)) return;
+      const seen = new Set<string>();
+      content.constituencies.forEach((constituency: { code?: unknown }, index) => {
+        const code = String(constituency?.code ?? '').trim().toLowerCase();
+        if (code === '') return;
+        if (seen.has(code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
+        seen.add(code);
+      });
+    }),
+  );
 export type ListContent = z.infer<typeof listContentSchema>;
 export type ListContentInput = z.input<typeof listContentSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
-import { checkboxField, idField, optionalIdField } from '@/lib/validation/fields';
+import { checkboxField, crossFieldCheck, idField, optionalIdField } from '@/lib/validation/fields';
 
 /** Field atoms and the user-management forms, shared by the forms and the server. */
 export const emailField = z.string().trim().toLowerCase().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email'));
@@ -13,11 +13,11 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const passwordField = z.string().min(PASSWORD_MIN_LENGTH, 'errors.passwordTooShort').max(256, 'errors.tooLong');
 
 /** Operators and reviewers work in one region; admins act everywhere. */
-function checkRoleScope(value: { role: string; regionId: number | null }, context: z.RefinementCtx) {
-  if ((value.role === 'operator' || value.role === 'reviewer') && value.regionId === null) {
+function checkRoleScope(value: Record<string, unknown>, context: z.RefinementCtx) {
+  if ((value.role === 'operator' || value.role === 'reviewer') && (value.regionId === null || value.regionId === '' || value.regionId === undefined)) {
     context.addIssue({ code: 'custom', path: ['regionId'], message: 'errors.regionRequired' });
   }
-  if (value.role === 'admin' && value.regionId !== null) {
+  if (value.role === 'admin' && value.regionId !== null && value.regionId !== '' && value.regionId !== undefined) {
     context.addIssue({ code: 'custom', path: ['regionId'], message: 'errors.adminAllRegions' });
   }
 }
@@ -30,13 +30,16 @@ export const createUserSchema = z
     regionId: regionIdField,
     password: passwordField,
   })
-  .superRefine((value, context) => {
-    checkRoleScope(value, context);
-    const localPart = value.email.split('@')[0] ?? '';
-    if (localPart.length >= 3 && value.password.toLowerCase().includes(localPart)) {
-      context.addIssue({ code: 'custom', path: ['password'], message: 'errors.passwordContainsEmail' });
-    }
-  });
+  .check(
+    crossFieldCheck((value, context) => {
+      checkRoleScope(value, context);
+      if (typeof value.email !== 'string' || typeof value.password !== 'string') return;
+      const localPart = value.email.trim().toLowerCase().split('@')[0] ?? '';
+      if (localPart.length >= 3 && value.password.toLowerCase().includes(localPart)) {
+        context.addIssue({ code: 'custom', path: ['password'], message: 'errors.passwordContainsEmail' });
+      }
+    }),
+  );
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
@@ -49,5 +52,5 @@ export const updateUserSchema = z
     regionId: regionIdField,
     active: checkboxField,
   })
-  .superRefine(checkRoleScope);
+  .check(crossFieldCheck(checkRoleScope));
 export type UpdateUserInput = z.input<typeof updateUserSchema>;

@@ -42,3 +42,11 @@ export const optionalIsoDateField = z.preprocess(blankToNull, isoDateField.nulla
 export const checkboxField = z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean());
 
 export const requiredText = (min: number, max: number) => z.string().trim().min(min, min <= 1 ? 'errors.required' : 'errors.tooShort').max(max, 'errors.tooLong');
+
+/**
+ * A cross-field check that runs even when a field failed its own check (zod skips ordinary
+ * refinements then), so the user sees every error at once. The value may hold raw, unchecked
+ * fields: the check must test the types it relies on.
+ */
+export const crossFieldCheck = (check: (value: Record<string, unknown>, context: z.RefinementCtx) => void) =>
+  z.superRefine<Record<string, unknown>>(check, { when: () => true } as never);

@@ -147,3 +147,14 @@ describe('the nomination form', () => {
     expect(errorsOf({ ...valid, supportingSignatures: 'many' })).toEqual({ supportingSignatures: 'errors.wholeNumber' });
   });
 });
+
+describe('the nomination form reports everything at once', () => {
+  it('names the IIN mismatch even while other fields are still empty', () => {
+    let serial = 1;
+    let iin: string | null = null;
+    while (!iin) iin = makeIin('1984-02-10', 'female', serial++);
+    const result = nominationSchema.safeParse({ electionId: 1, constituencyId: '', fullName: '', iin, birthDate: '1984-02-11', sex: 'female', education: '', currentPosition: '', nominationRoute: 'self', partyId: '', depositAmount: '', depositPaidOn: '', supportingSignatures: '' });
+    const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    expect(messages).toMatchObject({ iin: 'candidates.errors.iinBirthDate', constituencyId: 'errors.required', depositAmount: 'errors.required', supportingSignatures: 'candidates.errors.signaturesRequired' });
+  });
+});

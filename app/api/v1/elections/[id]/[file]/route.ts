@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const election = /^[0-9]{1,9}$/.test(id) ? (await cachedElections()).find((e) => e.id === Number(id)) : undefined;
   if (!election) return jsonError(404, 'not_found', `No election with id "${id}". See /api/v1/elections.`);
   try {
-    // Encoded (and gzipped) once per results version, then served as bytes.
+    // Encoded once per results version, then served as bytes.
     const { value: document, version } = await cachedDerived(file, election.id, async () => encodeDocument(await documentText(election.id, file as File)));
     const contentType = file.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
     return versionedResponse(request, `W/"${election.id}-${version}-${file}"`, document, contentType, `${election.slug}-${file}`);
