@@ -86,3 +86,17 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await operatorContext.close();
   await reviewerContext.close();
 });
+
+test('the precinct CSV route obeys the same guard as the pages', async ({ browser, request }) => {
+  const anonymous = await request.get('/staff/lists/1/aktobe/precincts.csv', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, 'operator.almaty@demo.kz');
+  const own = await page.request.get('/staff/lists/1/almaty/precincts.csv');
+  expect(own.status()).toBe(200);
+  expect((await own.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('constituency_code,precinct_number,address,voters_on_list');
+  const other = await page.request.get('/staff/lists/1/aktobe/precincts.csv');
+  expect(other.status()).toBe(403);
+  await context.close();
+});

@@ -266,6 +266,15 @@ describe('the authorization matrix', () => {
     expect(unguarded.map((a) => `${a.file}#${a.name}`)).toEqual([]);
   });
 
+  it('finds every staff route handler and page, and each one calls the permission guard', () => {
+    const staffFiles = [...filesNamed(path.join(ROOT, 'app', '(staff)'), 'route.ts'), ...filesNamed(path.join(ROOT, 'app', '(staff)'), 'page.tsx')];
+    expect(staffFiles.length).toBeGreaterThan(10);
+    const unguarded = staffFiles.filter((file) => !/requirePermission\('[\w.]+'/.test(readFileSync(file, 'utf8'))).map((file) => path.relative(ROOT, file));
+    expect(unguarded).toEqual([]);
+    const permissions = staffFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/requirePermission\('([\w.]+)'/g)].map((m) => m[1]!));
+    for (const permission of permissions) expect(Object.keys(PERMISSIONS)).toContain(permission);
+  });
+
   it('has every command in the permission table and a matrix fixture for it', () => {
     const used = new Set(actions.flatMap((a) => (a.command ? [a.command] : [])));
     for (const name of used) expect(commands.has(name), `${name} is run by an action but is not a command`).toBe(true);
