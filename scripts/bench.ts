@@ -263,11 +263,13 @@ async function main() {
     const aggregation = await measureAggregation(handle.db, data.election.id);
     const submissions = await measureSubmissions(handle.db, data);
 
-    server = spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    const base = `http://127.0.0.1:${PORT}`;
+    if (await fetch(`${base}/robots.txt`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
+    // Node itself, not npx: killing the server at the end must really stop it.
+    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
       env: { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: 'bench-secret-not-for-production-0123456789' },
       stdio: 'ignore',
     });
-    const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(`${base}/robots.txt`);
     const targets = {
       'static file (/robots.txt)': '/robots.txt',

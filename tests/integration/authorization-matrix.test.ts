@@ -6,8 +6,8 @@ import { selectRows } from '@/db/client';
 import { parties, protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
-import { makeIin } from '@/lib/identity/iin';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -71,14 +71,8 @@ async function ok<T>(promise: Promise<ActionResult<unknown>>): Promise<T> {
   return result.data as T;
 }
 
-let serial = 5000;
-const iin = (birthDate: string) => {
-  for (;;) {
-    const value = makeIin(birthDate, 'male', serial++);
-    if (value) return value;
-  }
-};
-
+// Makes codes and e-mails unique across fixtures.
+let unique = 5000;
 const listContent = (code: string) => ({
   constituencies: [{ code, kind: 'district', nameKk: 'Сынақ ауданы', nameRu: 'Тестовый район', nameEn: 'Test District', precincts: [{ number: 1, address: 'School No. 1', votersOnList: 900 }] }],
 });
@@ -99,7 +93,7 @@ const fixtures: Record<string, () => Promise<unknown>> = {
   startRevision: async () => ({ electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }),
   saveDraft: async () => {
     const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
-    return { revisionId: id, lockVersion: 1, content: listContent(`m-${serial++}`) };
+    return { revisionId: id, lockVersion: 1, content: listContent(`m-${unique++}`) };
   },
   importPrecinctsCsv: async () => {
     const draft = (await fixtures.saveDraft!()) as { revisionId: number; content: ReturnType<typeof listContent> };
@@ -128,7 +122,7 @@ const fixtures: Record<string, () => Promise<unknown>> = {
       electionId: election.id,
       constituencyId: constituency.id,
       fullName: 'Матрица Тестұлы Тексеров',
-      iin: iin(birthDate),
+      iin: freshIin(birthDate),
       birthDate,
       sex: 'male',
       education: 'Higher',
@@ -193,7 +187,7 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
     return { ...official, reason: 'Recount ordered by the commission' };
   },
-  createUser: async () => ({ email: `new.${serial++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
+  createUser: async () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
   updateUser: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
     return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };

@@ -5,10 +5,10 @@ import { selectRows } from '@/db/client';
 import { candidates } from '@/db/schema';
 import { nominate } from '@/lib/candidates/commands';
 import { executeCommand } from '@/lib/commands';
-import { makeIin } from '@/lib/identity/iin';
 import { enterProtocol } from '@/lib/protocols/commands';
 import { createUser } from '@/lib/users/commands';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -29,9 +29,7 @@ beforeAll(async () => {
   admin = await insertUser(db, 'admin', null);
   const open = await insertElection(db, -5);
   const constituency = await insertConstituency(db, open.id, region.id, operator.id, 5000);
-  let serial = 1;
-  let iin: string | null = null;
-  while (!iin) iin = makeIin('1980-03-14', 'male', serial++);
+  const iin = freshIin('1980-03-14');
   nominationBase = {
     electionId: open.id,
     constituencyId: constituency.id,

@@ -5,8 +5,8 @@ import { auditLog, candidateChecks, candidates, parties, users } from '@/db/sche
 import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
 import { executeCommand, type ActionResult } from '@/lib/commands';
-import { makeIin } from '@/lib/identity/iin';
 import { insertConstituency, insertElection } from '../support/elections';
+import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -42,13 +42,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-let serial = 100;
-const person = (birthDate = '1980-03-14', sex: 'male' | 'female' = 'male') => {
-  for (;;) {
-    const iin = makeIin(birthDate, sex, serial++);
-    if (iin) return { iin, birthDate, sex };
-  }
-};
+const person = (birthDate = '1980-03-14', sex: 'male' | 'female' = 'male') => ({ iin: freshIin(birthDate, sex), birthDate, sex });
 
 const nomination = (overrides: Record<string, unknown> = {}) => ({
   electionId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, allChecksPassed, automaticChecks, decodeDetail, encodeDetail, isWithinNominationWindow, requiredSignatures, type ElectionRules, type NomineeFacts } from '@/lib/candidates/eligibility';
 import { nominationSchema } from '@/lib/candidates/schemas';
-import { makeIin } from '@/lib/identity/iin';
+import { freshIin } from '../support/iin';
 
 const rules: ElectionRules = {
   votingDay: '2023-11-05',
@@ -12,15 +12,8 @@ const rules: ElectionRules = {
   nominationClosesOn: '2023-10-05',
 };
 
-const iinFor = (birthDate: string, sex: 'male' | 'female') => {
-  for (let serial = 1; ; serial++) {
-    const iin = makeIin(birthDate, sex, serial);
-    if (iin) return iin;
-  }
-};
-
 const nominee = (overrides: Partial<NomineeFacts> = {}): NomineeFacts => ({
-  iin: iinFor('1980-03-14', 'male'),
+  iin: freshIin('1980-03-14', 'male'),
   birthDate: '1980-03-14',
   sex: 'male',
   nominationRoute: 'self',
@@ -36,8 +29,8 @@ describe('age on voting day', () => {
   it('is exactly 25 on the 25th birthday and 24 the day before it', () => {
     expect(ageOn('1998-11-05', '2023-11-05')).toBe(25);
     expect(ageOn('1998-11-06', '2023-11-05')).toBe(24);
-    expect(outcome(nominee({ birthDate: '1998-11-05', iin: iinFor('1998-11-05', 'male') }), 'age')).toBe('passed');
-    expect(outcome(nominee({ birthDate: '1998-11-06', iin: iinFor('1998-11-06', 'male') }), 'age')).toBe('failed');
+    expect(outcome(nominee({ birthDate: '1998-11-05', iin: freshIin('1998-11-05', 'male') }), 'age')).toBe('passed');
+    expect(outcome(nominee({ birthDate: '1998-11-06', iin: freshIin('1998-11-06', 'male') }), 'age')).toBe('failed');
   });
 
   it('handles 29 February birthdays', () => {
@@ -103,7 +96,7 @@ describe('the nomination form', () => {
     electionId: '1',
     constituencyId: '2',
     fullName: 'Жанар Сейітқызы Әбілова',
-    iin: iinFor('1985-07-30', 'female'),
+    iin: freshIin('1985-07-30', 'female'),
     birthDate: '1985-07-30',
     sex: 'female',
     education: 'Higher: economics',
@@ -150,9 +143,7 @@ describe('the nomination form', () => {
 
 describe('the nomination form reports everything at once', () => {
   it('names the IIN mismatch even while other fields are still empty', () => {
-    let serial = 1;
-    let iin: string | null = null;
-    while (!iin) iin = makeIin('1984-02-10', 'female', serial++);
+    const iin = freshIin('1984-02-10', 'female');
     const result = nominationSchema.safeParse({ electionId: 1, constituencyId: '', fullName: '', iin, birthDate: '1984-02-11', sex: 'female', education: '', currentPosition: '', nominationRoute: 'self', partyId: '', depositAmount: '', depositPaidOn: '', supportingSignatures: '' });
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
     expect(messages).toMatchObject({ iin: 'candidates.errors.iinBirthDate', constituencyId: 'errors.required', depositAmount: 'errors.required', supportingSignatures: 'candidates.errors.signaturesRequired' });
