@@ -8,6 +8,7 @@ export async function register() {
     console.error(`Refusing to start: ${(error as Error).message}`);
     process.exit(1);
   }
+  if (process.env.DATABASE_URL) (await import('./db/driver-guard')).guardPostgresClosedSocketRace();
   const { prepareDatabase } = await import('./db/bootstrap');
   await prepareDatabase();
 }

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
+import { guardPostgresClosedSocketRace } from '@/db/driver-guard';
 import { executeCommand, type ActionResult } from '@/lib/commands';
 import { enterProtocol } from '@/lib/protocols/commands';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
@@ -25,7 +26,11 @@ const restartPostgres = () => {
   execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main restart -m fast`, { stdio: 'ignore' });
 };
 
+let removeGuard: () => void;
+
 beforeAll(async () => {
+  // The same guard the server installs at start (instrumentation.ts), around a known driver bug.
+  removeGuard = guardPostgresClosedSocketRace();
   testDb = await createTestDatabase();
   const db = testDb.db;
   const region = await insertRegion(db, 'faults');
@@ -38,6 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await testDb?.drop();
+  removeGuard?.();
 });
 
 const submission = (precinctId: number) =>
