@@ -1,20 +1,18 @@
-'use client';
-
-import { useLocale, useTranslations } from 'next-intl';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { LOCALES } from '@/lib/i18n/config';
+import { CurrentPathInput } from './current-path-input';
 
 const LABELS = { kk: 'Қазақша', ru: 'Русский', en: 'English' } as const;
 
-/** Posts the chosen language to /locale, which sets the cookie and comes back to this page. */
-export function LanguageSwitcher() {
-  const t = useTranslations('common');
-  const current = useLocale();
-  const pathname = usePathname();
-  const query = useSearchParams().toString();
+/**
+ * Posts the chosen language to /locale, which sets the cookie and comes back to this page.
+ * Rendered on the server, so public pages ship no i18n code to the browser.
+ */
+export async function LanguageSwitcher() {
+  const [t, current] = await Promise.all([getTranslations('common'), getLocale()]);
   return (
     <form action="/locale" method="post" className="flex items-center gap-1" aria-label={t('language')}>
-      <input type="hidden" name="returnTo" value={query ? `${pathname}?${query}` : pathname} />
+      <CurrentPathInput name="returnTo" />
       {LOCALES.map((locale) => (
         <button
           key={locale}
