@@ -334,7 +334,7 @@ crowd of readers costs PostgreSQL one indexed look-up per interval per instance,
   size (results.json carries every precinct: ~2.5 MB at this scale).
 - **JavaScript**: Next.js 16 and React 19 alone (router, React DOM, flight client) ship about
   150 kB gzipped before any page code, so the 150 kB target is below the framework's own floor;
-  the portal adds the language switch and the message formatter.
+  the portal's own client code on this page is the self-refresh and the language switch's path field.
 `;
     writeFileSync('docs/performance.md', report);
     console.log(report);
