@@ -126,4 +126,3 @@ export const REFUSAL_GROUNDS = [
   'party_quota_exceeded',
   'other',
 ] as const;
-export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];

@@ -75,12 +75,25 @@ export const startRevision = defineCommand({
   },
 });
 
-async function writeDraft(tx: Transaction, revision: typeof constituencyListRevisions.$inferSelect, content: ListContent, actorId: number) {
+/**
+ * Locks an editable revision at the version the caller read, replaces its content and returns
+ * the new version with what the audit row records (totals and the changes made).
+ */
+async function replaceDraftContent(tx: Transaction, ref: { revisionId: number; lockVersion: number }, actorId: number, nextContent: (current: ListContent) => ListContent) {
+  const revision = await lockRevision(tx, ref.revisionId, ref.lockVersion);
+  const allowed = checkEdit(revision);
+  if (!allowed.ok) refused(allowed);
+  const content = nextContent(revision.content);
   await tx
     .update(constituencyListRevisions)
     .set({ content, status: 'draft', updatedBy: actorId, ...bump(revision) })
     .where(eq(constituencyListRevisions.id, revision.id));
-  return { lockVersion: revision.lockVersion + 1, totals: listTotals(content) };
+  const totals = listTotals(content);
+  return {
+    lockVersion: revision.lockVersion + 1,
+    totals,
+    auditEntry: { entityType: 'constituencyListRevision', entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
+  };
 }
 
 /** Saves the whole draft. A save based on an outdated version is refused, never merged. */
@@ -90,17 +103,8 @@ export const saveDraft = defineCommand({
   schema: saveDraftSchema,
   regionOf: (input, tx) => revisionRegion(input.revisionId, tx),
   async run({ input, actor, tx, audit }) {
-    const revision = await lockRevision(tx, input.revisionId, input.lockVersion);
-    const allowed = checkEdit(revision);
-    if (!allowed.ok) refused(allowed);
-    const result = await writeDraft(tx, revision, input.content, actor.id);
-    await audit({
-      action: 'constituencyLists.saveDraft',
-      entityType: 'constituencyListRevision',
-      entityId: revision.id,
-      before: listTotals(revision.content),
-      after: { ...result.totals, changes: diffLists(revision.content, input.content) },
-    });
+    const { auditEntry, ...result } = await replaceDraftContent(tx, input, actor.id, () => input.content);
+    await audit({ action: 'constituencyLists.saveDraft', ...auditEntry });
     return result;
   },
 });
@@ -112,22 +116,17 @@ export const importPrecinctsCsv = defineCommand({
   schema: importCsvSchema,
   regionOf: (input, tx) => revisionRegion(input.revisionId, tx),
   async run({ input, actor, tx, audit }) {
-    const revision = await lockRevision(tx, input.revisionId, input.lockVersion);
-    const allowed = checkEdit(revision);
-    if (!allowed.ok) refused(allowed);
-    const validation = validatePrecinctCsv(input.csv, new Set(revision.content.constituencies.map((c) => c.code)));
-    if (!validation.ok) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid', rowErrors: validation.errors });
-    const content = listContentSchema.safeParse(applyPrecinctImport(revision.content, validation.value));
-    if (!content.success) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid' });
-    const result = await writeDraft(tx, revision, content.data, actor.id);
-    await audit({
-      action: 'constituencyLists.importCsv',
-      entityType: 'constituencyListRevision',
-      entityId: revision.id,
-      before: listTotals(revision.content),
-      after: { ...result.totals, rows: validation.value.rows, changes: diffLists(revision.content, content.data) },
+    let rows = 0;
+    const { auditEntry, ...result } = await replaceDraftContent(tx, input, actor.id, (current) => {
+      const validation = validatePrecinctCsv(input.csv, new Set(current.constituencies.map((c) => c.code)));
+      if (!validation.ok) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid', rowErrors: validation.errors });
+      const content = listContentSchema.safeParse(applyPrecinctImport(current, validation.value));
+      if (!content.success) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid' });
+      rows = validation.value.rows;
+      return content.data;
     });
-    return { ...result, rows: validation.value.rows };
+    await audit({ action: 'constituencyLists.importCsv', ...auditEntry, after: { ...auditEntry.after, rows } });
+    return { ...result, rows };
   },
 });
 

@@ -1,3 +1,4 @@
+import type { RowError } from '@/lib/commands';
 import { toCsv } from '@/lib/csv';
 import { addressField, precinctNumberField, votersField, type ListContent } from './schemas';
 
@@ -7,10 +8,9 @@ import { addressField, precinctNumberField, votersField, type ListContent } from
  */
 export const PRECINCT_CSV_COLUMNS = ['constituency_code', 'precinct_number', 'address', 'voters_on_list'] as const;
 
-export type CsvRowError = { line: number; column?: (typeof PRECINCT_CSV_COLUMNS)[number]; message: string; value?: string };
 type Precinct = ListContent['constituencies'][number]['precincts'][number];
 export type PrecinctImport = { byConstituency: Map<string, Precinct[]>; rows: number };
-export type PrecinctImportResult = { ok: true; value: PrecinctImport } | { ok: false; errors: CsvRowError[] };
+export type PrecinctImportResult = { ok: true; value: PrecinctImport } | { ok: false; errors: RowError[] };
 
 export const MAX_REPORTED_ERRORS = 200;
 
@@ -57,7 +57,7 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
 
 const WHOLE_NUMBER = /^\s*\d+\s*$/;
 
-function checkNumber(value: string, column: 'precinct_number' | 'voters_on_list', line: number, errors: CsvRowError[]): number | null {
+function checkNumber(value: string, column: 'precinct_number' | 'voters_on_list', line: number, errors: RowError[]): number | null {
   if (!WHOLE_NUMBER.test(value)) {
     const negative = column === 'voters_on_list' && /^\s*-\s*\d+\s*$/.test(value);
     errors.push({ line, column, value, message: negative ? 'lists.errors.votersNegative' : 'lists.errors.wholeNumber' });
@@ -71,11 +71,11 @@ function checkNumber(value: string, column: 'precinct_number' | 'voters_on_list'
   return parsed.data;
 }
 
-type ValidationState = { errors: CsvRowError[]; seen: Map<string, number>; result: Map<string, Precinct[]> };
+type ValidationState = { errors: RowError[]; seen: Map<string, number>; result: Map<string, Precinct[]> };
 
 function validateRecord(record: { line: number; fields: string[] }, knownCodes: ReadonlySet<string>, state: ValidationState) {
   const { line, fields } = record;
-  const errors: CsvRowError[] = [];
+  const errors: RowError[] = [];
   if (fields.length !== PRECINCT_CSV_COLUMNS.length) {
     state.errors.push({ line, message: 'lists.errors.columnCount' });
     return;

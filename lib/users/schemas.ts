@@ -40,7 +40,6 @@ export const createUserSchema = z
       }
     }),
   );
-export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
@@ -53,4 +52,3 @@ export const updateUserSchema = z
     active: checkboxField,
   })
   .check(crossFieldCheck(checkRoleScope));
-export type UpdateUserInput = z.input<typeof updateUserSchema>;
