@@ -4,3 +4,19 @@ const KAZAKHSTAN_OFFSET_MS = 5 * 60 * 60 * 1000;
 export function todayInKazakhstan(now: Date = new Date()): string {
   return new Date(now.getTime() + KAZAKHSTAN_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** Calendar arithmetic on YYYY-MM-DD strings, in UTC so the machine's time zone never matters. */
+export const DAY_MS = 86_400_000;
+
+export function parseIsoDate(date: string): Date {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date) || Number.isNaN(parsed.getTime()) || isoDate(parsed) !== date) {
+    throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`);
+  }
+  return parsed;
+}
+
+export const isoDate = (moment: Date) => moment.toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number) => isoDate(new Date(parseIsoDate(date).getTime() + days * DAY_MS));
+

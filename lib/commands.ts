@@ -18,7 +18,8 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export type RowError = { line: number; column?: string; message: string; value?: string };
 /** A broken control relation of a protocol, with the numbers that break it. */
 export type RelationError = { relation: string; values: Record<string, number> };
-type FailureDetail = { message?: string; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
+/** `message` is a catalogue key; `messageValues` fill its placeholders. */
+type FailureDetail = { message?: string; messageValues?: Record<string, string>; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
 export type ActionResult<T = null> = { ok: true; data: T } | ({ ok: false; error: ErrorCode } & FailureDetail);
 
 /** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */

@@ -20,6 +20,8 @@ function earlyElectionOn(referenceDate: string): DemoElection {
     nominationOpensOn: addDays(referenceDate, 14),
     nominationClosesOn: addDays(referenceDate, 34),
     registrationDeadline: addDays(referenceDate, 39),
+    resultsDeadline: addDays(referenceDate, 67),
+    kind: 'district_city_akim',
     minCandidateAge: 25,
     depositAmount: 425_000,
     signatureShareBp: 100,
@@ -27,6 +29,8 @@ function earlyElectionOn(referenceDate: string): DemoElection {
     turnoutThresholdBp: null,
     againstAllOnBallot: true,
     createdAt: at(calledOn, '04:00'),
+    announcedAt: at(calledOn, '04:30'),
+    archivedAt: null,
   };
 }
 

@@ -145,6 +145,12 @@ export const PLACES_UPCOMING: Place[] = [
   district('jetisu', 'eskeldi', 'Ескелді ауданы', 'Ескельдинский район', 'Eskeldi District', 'пос. Карабулак'),
 ];
 
+/** The demo election being counted: districts whose akims were elected yesterday. */
+export const PLACES_COUNTING: Place[] = [
+  district('aktobe', 'martuk', 'Мәртөк ауданы', 'Мартукский район', 'Martuk District', 'с. Мартук'),
+  district('almaty', 'zhambyl', 'Жамбыл ауданы', 'Жамбылский район', 'Zhambyl District', 'с. Узынагаш'),
+];
+
 const VILLAGES = [
   'Акжар', 'Акбулак', 'Аксу', 'Береке', 'Бирлик', 'Бирлестик', 'Достык', 'Енбек', 'Жанаконыс', 'Жанаталап',
   'Жанатурмыс', 'Жанажол', 'Кайнар', 'Карабулак', 'Каракемер', 'Караой', 'Коктерек', 'Коктобе', 'Кызылту',

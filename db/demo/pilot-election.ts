@@ -25,6 +25,8 @@ const PILOT_ELECTION: DemoElection = {
   nominationOpensOn: '2023-09-16',
   nominationClosesOn: '2023-10-05',
   registrationDeadline: '2023-10-11',
+  resultsDeadline: '2023-11-08',
+  kind: 'district_city_akim',
   minCandidateAge: 25,
   depositAmount: 350_000,
   signatureShareBp: 100,
@@ -32,6 +34,8 @@ const PILOT_ELECTION: DemoElection = {
   turnoutThresholdBp: null,
   againstAllOnBallot: true,
   createdAt: at('2023-09-06', '04:00'),
+  announcedAt: at('2023-09-06', '04:30'),
+  archivedAt: null,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { candidateChecks, candidates, elections, ListRevisionContent, constituencyListRevisions, protocols, protocolEntries, users } from '@/db/schema';
+import type { candidateChecks, candidates, elections, parties, ListRevisionContent, constituencyListRevisions, protocols, protocolEntries, users } from '@/db/schema';
 import type { Names } from './geography';
 
 /**
@@ -26,7 +26,7 @@ export type ElectionDemo = {
 };
 
 export type DemoRegion = Names & { code: string };
-export type DemoParty = Names & { code: string };
+export type DemoParty = Omit<typeof parties.$inferSelect, 'id' | 'version'>;
 
 export type DemoUser = {
   email: string;
@@ -35,7 +35,7 @@ export type DemoUser = {
   regionCode: string | null;
 };
 
-export type DemoElection = Omit<typeof elections.$inferSelect, 'id'>;
+export type DemoElection = Omit<typeof elections.$inferSelect, 'id' | 'version'>;
 
 export type DemoListRevision = {
   electionSlug: string;

@@ -1,22 +1,12 @@
 import { addDays, addMinutes, at } from './calendar';
 import { requiredSignatures } from './candidate-checks';
 import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
-import { PLACES_UPCOMING, regionOf } from './geography';
+import { PLACES_UPCOMING, regionOf, type Place } from './geography';
 import { higherEducation, otherPosition, servingPosition } from './people';
 import { approvedListRevisions } from './list-revisions';
 import { layOutPrecincts, voterListWeight } from './precincts';
-import { countPrecinct } from './protocol-figures';
 import { createRandom, type Random } from './random';
-import type {
-  DemoCandidate,
-  DemoConstituency,
-  DemoElection,
-  DemoListRevision,
-  DemoProtocol,
-  DemoProtocolEntry,
-  ElectionDemo,
-  ProtocolFigures,
-} from './types';
+import type { DemoCandidate, DemoConstituency, DemoElection, DemoListRevision, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
 const UPCOMING_ELECTION_SLUG = 'akim-2027';
@@ -34,6 +24,8 @@ function upcomingElectionOn(referenceDate: string): DemoElection {
     nominationOpensOn: addDays(referenceDate, -5),
     nominationClosesOn: addDays(referenceDate, 20),
     registrationDeadline: addDays(referenceDate, 25),
+    resultsDeadline: addDays(referenceDate, 58),
+    kind: 'district_city_akim',
     minCandidateAge: 25,
     // Five minimum monthly wages (85,000 tenge since 2024).
     depositAmount: 425_000,
@@ -42,6 +34,8 @@ function upcomingElectionOn(referenceDate: string): DemoElection {
     turnoutThresholdBp: null,
     againstAllOnBallot: true,
     createdAt: at(calledOn, '04:00'),
+    announcedAt: at(calledOn, '04:30'),
+    archivedAt: null,
   };
 }
 
@@ -61,15 +55,15 @@ const NOMINEES: Record<string, NomineePlan[]> = {
   'mangystau-karakiya': [registered('amanat'), registered(null)],
 };
 
-/** Constituencies whose candidate list is final, where protocols have started to come in. */
-const COUNTING_CONSTITUENCIES = ['aktobe-alga', 'almaty-karasay'];
-
-/** The protocol stages, cycled over a constituency's precincts; null = no protocol yet. */
-const PROTOCOL_STAGES = ['approved', 'awaiting_review', 'mismatch', 'entered_once', null] as const;
-
-function upcomingConstituencies(random: Random, election: DemoElection, firstFreePrecinctNumber: (regionCode: string) => number): DemoConstituency[] {
+/** Constituencies of `places` with 5-8 precincts each, numbered on from `firstFreePrecinctNumber`. */
+export function demoConstituencies(
+  random: Random,
+  election: DemoElection,
+  places: Place[],
+  firstFreePrecinctNumber: (regionCode: string) => number,
+): DemoConstituency[] {
   const nextNumber = new Map<string, number>();
-  return PLACES_UPCOMING.map((place) => {
+  return places.map((place) => {
     const firstNumber = nextNumber.get(place.regionCode) ?? firstFreePrecinctNumber(place.regionCode);
     const precincts = layOutPrecincts(random, place, random.int(5, 8), firstNumber);
     nextNumber.set(place.regionCode, firstNumber + precincts.length);
@@ -126,61 +120,6 @@ function nominees(random: Random, issueIin: IinIssuer, election: DemoElection, r
       });
     }),
   );
-}
-
-/** A second entry typed with 10 votes in the wrong candidate's row: still adds up, but differs. */
-function misTyped(figures: ProtocolFigures): ProtocolFigures {
-  return {
-    ...figures,
-    votes: figures.votes.map((line, index) => ({ ...line, votes: line.votes + (index === 0 ? -10 : index === 1 ? 10 : 0) })),
-  };
-}
-
-function protocolsInProgress(random: Random, election: DemoElection, referenceDate: string, constituencies: DemoConstituency[], candidates: DemoCandidate[]): DemoProtocol[] {
-  return constituencies
-    .filter((constituency) => COUNTING_CONSTITUENCIES.includes(constituency.code))
-    .flatMap((constituency, constituencyIndex) => {
-      const onBallot = candidates
-        .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
-        .sort((a, b) => (a.ballotOrder ?? 0) - (b.ballotOrder ?? 0))
-        .map((candidate) => ({ iin: candidate.iin, weight: random.float(0.3, 1) }));
-      const operator = staffEmail('operator', constituency.regionCode);
-      const operator2 = staffEmail('operator2', constituency.regionCode);
-      return constituency.precincts.flatMap((precinct, precinctIndex): DemoProtocol[] => {
-        const stage = PROTOCOL_STAGES[(precinctIndex + constituencyIndex) % PROTOCOL_STAGES.length] ?? null;
-        if (stage === null) return [];
-        const figures = countPrecinct(random, {
-          votersOnList: precinct.votersOnList,
-          ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.72)),
-          againstAllOnBallot: election.againstAllOnBallot,
-          candidates: onBallot,
-        });
-        const firstAt = addMinutes(at(referenceDate, '03:00'), random.int(0, 240));
-        const secondAt = addMinutes(firstAt, random.int(5, 60));
-        const approvedAt = stage === 'approved' ? addMinutes(secondAt, random.int(10, 90)) : null;
-        const entries: DemoProtocolEntry[] = [{ kind: 'first', enteredBy: operator, enteredAt: firstAt, ...figures }];
-        if (stage !== 'entered_once') {
-          entries.push({ kind: 'second', enteredBy: operator2, enteredAt: secondAt, ...(stage === 'mismatch' ? misTyped(figures) : figures) });
-        }
-        return [
-          {
-            electionSlug: election.slug,
-            constituencyCode: constituency.code,
-            precinctNumber: precinct.number,
-            status: stage,
-            updatedAt: approvedAt ?? (stage === 'entered_once' ? firstAt : secondAt),
-            version: {
-              createdBy: operator,
-              createdAt: firstAt,
-              approvedBy: approvedAt ? staffEmail('reviewer', constituency.regionCode) : null,
-              approvedAt,
-            },
-            entries,
-            approvedEntryKind: approvedAt ? 'first' : null,
-          },
-        ];
-      });
-    });
 }
 
 type ListContent = DemoListRevision['content'];
@@ -268,12 +207,12 @@ function openListRevisions(referenceDate: string, election: DemoElection, inForc
 
 /**
  * An election under way, dated around `referenceDate`: lists in force in five regions with open
- * revisions, nominations waiting for review, protocols at every stage in Aktobe and Almaty.
+ * revisions, nominations waiting for review.
  */
 export function upcomingElection(referenceDate: string, issueIin: IinIssuer, firstFreePrecinctNumber: (regionCode: string) => number): ElectionDemo {
   const random = createRandom(0x2027);
   const election = upcomingElectionOn(referenceDate);
-  const constituencies = upcomingConstituencies(random, election, firstFreePrecinctNumber);
+  const constituencies = demoConstituencies(random, election, PLACES_UPCOMING, firstFreePrecinctNumber);
   const candidates = withBallotOrder(nominees(random, issueIin, election, referenceDate, constituencies));
   const inForce = approvedListRevisions(election, constituencies, {
     createdAt: at(addDays(referenceDate, -19), '05:00'),
@@ -285,6 +224,6 @@ export function upcomingElection(referenceDate: string, issueIin: IinIssuer, fir
     listRevisions: [...inForce, ...openListRevisions(referenceDate, election, inForce)],
     constituencies,
     candidates,
-    protocols: protocolsInProgress(random, election, referenceDate, constituencies, candidates),
+    protocols: [],
   };
 }

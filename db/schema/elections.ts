@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, integer, pgEnum, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const winnerRule = pgEnum('winner_rule', ['plurality', 'absolute_majority']);
+/** Which akims are elected: of districts and cities of regional significance, or of rural districts, villages and settlements. */
+export const electionKind = pgEnum('election_kind', ['district_city_akim', 'rural_akim']);
 
 /**
  * An election with its calendar and its rules. Rules that the law leaves open (winner rule,
@@ -13,6 +15,7 @@ export const elections = pgTable(
   {
     id: serial('id').primaryKey(),
     slug: text('slug').notNull().unique(),
+    kind: electionKind('kind').notNull().default('district_city_akim'),
     nameKk: text('name_kk').notNull(),
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en').notNull(),
@@ -21,16 +24,22 @@ export const elections = pgTable(
     nominationOpensOn: date('nomination_opens_on').notNull(),
     nominationClosesOn: date('nomination_closes_on').notNull(),
     registrationDeadline: date('registration_deadline').notNull(),
+    resultsDeadline: date('results_deadline').notNull(),
     minCandidateAge: integer('min_candidate_age').notNull().default(25),
     depositAmount: integer('deposit_amount').notNull(),
     signatureShareBp: integer('signature_share_bp').notNull().default(100),
     winnerRule: winnerRule('winner_rule').notNull().default('plurality'),
     turnoutThresholdBp: integer('turnout_threshold_bp'),
     againstAllOnBallot: boolean('against_all_on_ballot').notNull().default(true),
+    /** Null while the election is a draft only admins see; set when an admin announces it. */
+    announcedAt: timestamp('announced_at', { withTimezone: true }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Bumped on every change: an edit made on a stale copy is refused, not applied. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('elections_calendar_order', sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} <= ${t.votingDay}`),
+    check('elections_calendar_order', sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} < ${t.votingDay} and ${t.votingDay} <= ${t.resultsDeadline}`),
     check('elections_rules_non_negative', sql`${t.minCandidateAge} >= 0 and ${t.depositAmount} >= 0 and ${t.signatureShareBp} between 0 and 10000`),
     check('elections_turnout_threshold_range', sql`${t.turnoutThresholdBp} is null or ${t.turnoutThresholdBp} between 0 and 10000`),
   ],

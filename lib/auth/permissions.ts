@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'staff.view': STAFF,
   'users.manage': ['admin'],
   'audit.view': ['admin'],
+  'elections.manage': ['admin'],
+  'parties.manage': ['admin'],
   'constituencyList.view': STAFF,
   'constituencyList.edit': ['operator'],
   'constituencyList.submit': ['operator'],

@@ -1,11 +1,12 @@
 import { and, eq, max, sum } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
-import { candidateChecks, candidates, constituencies, elections, precincts } from '@/db/schema';
+import { candidateChecks, candidates, constituencies, elections, parties, precincts } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
-import { allChecksPassed, ATTESTED_CHECKS, automaticChecks, encodeDetail, isWithinNominationWindow, type NomineeFacts } from './eligibility';
+import { allChecksPassed, ATTESTED_CHECKS, automaticChecks, encodeDetail, type NomineeFacts } from './eligibility';
 import { attestCheckSchema, decisionSchema, nominationSchema, updateDocumentsSchema, withdrawalSchema } from './schemas';
 
 const invalidState = (message: string): never => {
@@ -87,9 +88,12 @@ export const nominate = defineCommand({
   async run({ input, actor, tx, audit }) {
     const constituency = await constituencyOf(tx, input.constituencyId);
     if (constituency.electionId !== input.electionId || constituency.status !== 'in_force') invalidState('candidates.errors.constituencyNotInForce');
-    const election = await electionRules(tx, input.electionId);
+    await requireWorkOpen(tx, input.electionId, 'nomination');
+    if (input.partyId !== null) {
+      const [party] = await tx.select({ active: parties.active }).from(parties).where(eq(parties.id, input.partyId));
+      if (!party?.active) throw new DomainError('invalid', { fieldErrors: { partyId: ['candidates.errors.partyNotActive'] } });
+    }
     const today = todayInKazakhstan();
-    if (!isWithinNominationWindow(today, election)) invalidState('candidates.errors.outsideNominationWindow');
     let created: typeof candidates.$inferSelect | undefined;
     try {
       [created] = await tx
@@ -122,6 +126,7 @@ export const updateDocuments = defineCommand({
   async run({ input, tx, audit }) {
     const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
     if (candidate.status !== 'nominated') invalidState('candidates.errors.alreadyDecided');
+    await requireWorkOpen(tx, candidate.electionId, 'candidateReview');
     const { candidateId, lockVersion, ...documents } = input;
     const [updated] = await tx.update(candidates).set({ ...documents, ...bump(candidate) }).where(eq(candidates.id, candidateId)).returning();
     const checks = await runAutomaticChecks(tx, updated!);
@@ -144,6 +149,7 @@ export const attestCheck = defineCommand({
   async run({ input, actor, tx, audit }) {
     const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
     if (candidate.status !== 'nominated') invalidState('candidates.errors.alreadyDecided');
+    await requireWorkOpen(tx, candidate.electionId, 'candidateReview');
     const [before] = await tx.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, candidate.id), eq(candidateChecks.code, input.code)));
     await tx
       .update(candidateChecks)
@@ -170,6 +176,7 @@ export const decide = defineCommand({
   async run({ input, actor, tx, audit }) {
     const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
     if (candidate.status !== 'nominated') invalidState('candidates.errors.alreadyDecided');
+    await requireWorkOpen(tx, candidate.electionId, 'candidateReview');
     if (candidate.enteredBy === actor.id) invalidState('candidates.errors.ownNomination');
     const decided = { decidedBy: actor.id, decidedAt: new Date(), ...bump(candidate) };
     if (input.decision === 'refuse') {
@@ -181,8 +188,6 @@ export const decide = defineCommand({
       await audit({ action: 'candidates.refuse', entityType: 'candidate', entityId: candidate.id, before: { status: candidate.status }, after: { status: 'refused', ground: input.refusalGround, explanation: input.explanation } });
       return { lockVersion: candidate.lockVersion + 1, ballotOrder: null };
     }
-    const election = await electionRules(tx, candidate.electionId);
-    if (todayInKazakhstan() > election.registrationDeadline) invalidState('candidates.errors.afterRegistrationDeadline');
     const checks = await tx.select({ outcome: candidateChecks.outcome }).from(candidateChecks).where(eq(candidateChecks.candidateId, candidate.id));
     if (!allChecksPassed(checks)) invalidState('candidates.errors.checksNotPassed');
     // The constituency row lock serialises registrations, so ballot numbers never collide.
@@ -207,7 +212,7 @@ export const withdraw = defineCommand({
     if (candidate.status !== 'nominated' && candidate.status !== 'registered') invalidState('candidates.errors.cannotWithdraw');
     if (input.withdrawnBy === 'party' && candidate.nominationRoute !== 'party')
       throw new DomainError('invalid', { fieldErrors: { withdrawnBy: ['candidates.errors.partyWithdrawalForSelfNominee'] } });
-    const election = await electionRules(tx, candidate.electionId);
+    const election = await requireWorkOpen(tx, candidate.electionId, 'withdrawal');
     if (input.withdrawnOn < candidate.nominatedOn || input.withdrawnOn > election.votingDay || input.withdrawnOn > todayInKazakhstan())
       throw new DomainError('invalid', { fieldErrors: { withdrawnOn: ['candidates.errors.withdrawalDate'] } });
     await tx

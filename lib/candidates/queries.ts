@@ -275,7 +275,12 @@ export async function constituencyOptions(db: Queryable, electionId: number, reg
     .orderBy(asc(constituencies.nameEn));
 }
 
+/** Parties that may nominate now: the registry's active ones. */
 export async function partyOptions(db: Queryable) {
-  return db.select({ id: parties.id, code: parties.code, nameKk: parties.nameKk, nameRu: parties.nameRu, nameEn: parties.nameEn }).from(parties).orderBy(asc(parties.nameEn));
+  return db
+    .select({ id: parties.id, code: parties.code, nameKk: parties.nameKk, nameRu: parties.nameRu, nameEn: parties.nameEn })
+    .from(parties)
+    .where(eq(parties.active, true))
+    .orderBy(asc(parties.nameEn));
 }
 

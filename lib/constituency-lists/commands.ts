@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { constituencies, constituencyListRevisions, elections, precincts, protocols, regions } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { applyPrecinctImport, validatePrecinctCsv } from './csv';
 import {
@@ -33,6 +34,7 @@ async function lockRevision(tx: Transaction, revisionId: number, lockVersion: nu
   const [revision] = await tx.select().from(constituencyListRevisions).where(eq(constituencyListRevisions.id, revisionId)).for('update');
   if (!revision) throw new DomainError('notFound');
   if (revision.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  await requireWorkOpen(tx, revision.electionId, 'constituencyLists');
   return revision;
 }
 
@@ -58,6 +60,7 @@ export const startRevision = defineCommand({
     return region.id;
   },
   async run({ input, actor, tx, audit }) {
+    await requireWorkOpen(tx, input.electionId, 'constituencyLists');
     const scope = and(eq(constituencyListRevisions.electionId, input.electionId), eq(constituencyListRevisions.regionId, input.regionId));
     const [open] = await tx
       .select({ id: constituencyListRevisions.id })

@@ -1,20 +1,61 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { elections } from '@/db/schema';
+import { constituencies, elections } from '@/db/schema';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { DomainError } from '@/lib/commands';
+import { electionPhase, isWorkOpen, nextDeadline, workWindow, type Phase, type Work } from './phase';
 
 export type Election = typeof elections.$inferSelect;
+export type ElectionWithPhase = Election & { phase: Phase };
 
-export async function listElections(db: Queryable): Promise<Election[]> {
-  return db.select().from(elections).orderBy(desc(elections.votingDay), desc(elections.id));
+/** Whether every constituency in force has official results (and there is at least one). */
+const resultsOfficial = sql<boolean>`coalesce((
+  select bool_and(${constituencies.resultsStatus} = 'official') from ${constituencies}
+  where ${constituencies.electionId} = ${elections.id} and ${constituencies.status} = 'in_force'), false)`;
+
+const withPhase = (row: Election & { resultsOfficial: boolean }, today: string): ElectionWithPhase => {
+  const { resultsOfficial: official, ...election } = row;
+  return { ...election, phase: electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial: official }, today) };
+};
+
+/** Every election, drafts included (staff pages), newest voting day first, with its phase. */
+export async function listElections(db: Queryable, options: { publicOnly?: boolean } = {}): Promise<ElectionWithPhase[]> {
+  const today = todayInKazakhstan();
+  const rows = await db
+    .select({ election: elections, resultsOfficial })
+    .from(elections)
+    .where(options.publicOnly ? isNotNull(elections.announcedAt) : undefined)
+    .orderBy(desc(elections.votingDay), desc(elections.id));
+  return rows.map((row) => withPhase({ ...row.election, resultsOfficial: row.resultsOfficial }, today));
 }
 
+/** Elections the public may see: announced ones (drafts stay with the admins). */
+export const listPublicElections = (db: Queryable) => listElections(db, { publicOnly: true });
+
 /** The election a page asks for by id or slug, else the first one `prefer` accepts, else the newest. */
-export function pickElection(all: Election[], wanted: string | undefined, prefer?: (election: Election) => boolean): Election | undefined {
+export function pickElection<E extends Election>(all: E[], wanted: string | undefined, prefer?: (election: E) => boolean): E | undefined {
   return all.find((e) => String(e.id) === wanted || e.slug === wanted) ?? (prefer && all.find(prefer)) ?? all[0];
 }
 
-export async function findElection(db: Queryable, id: number): Promise<Election | null> {
-  const [row] = await db.select().from(elections).where(eq(elections.id, id));
-  return row ?? null;
+export async function findElection(db: Queryable, id: number): Promise<ElectionWithPhase | null> {
+  const [row] = await db.select({ election: elections, resultsOfficial }).from(elections).where(eq(elections.id, id));
+  return row ? withPhase({ ...row.election, resultsOfficial: row.resultsOfficial }, todayInKazakhstan()) : null;
+}
+
+export const nextDeadlineOf = (election: Election) => nextDeadline(election, todayInKazakhstan());
+
+/**
+ * Refuses `work` unless the election's phase allows it, naming the phase and the date the work
+ * opens (or that it has closed). Call inside the command's transaction.
+ */
+export async function requireWorkOpen(tx: Queryable, electionId: number, work: Work): Promise<ElectionWithPhase> {
+  const election = await findElection(tx, electionId);
+  if (!election) throw new DomainError('notFound');
+  if (isWorkOpen(work, election.phase)) return election;
+  const window = workWindow(work, election.phase, election);
+  throw new DomainError('invalidState', {
+    message: window.opensOn ? 'elections.errors.workNotOpenYet' : 'elections.errors.workClosed',
+    messageValues: { work, phase: election.phase, date: window.opensOn ?? '' },
+  });
 }

@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { checkControlRelations, differingFields, type ProtocolFigures } from './relations';
 import {
@@ -36,6 +37,7 @@ async function precinctContext(tx: Transaction, precinctId: number) {
   if (!row) throw new DomainError('notFound');
   await tx.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.id, row.constituency.id)).for('share');
   if (row.constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
+  await requireWorkOpen(tx, row.constituency.electionId, 'protocols');
   const registered = await tx
     .select({ id: candidates.id })
     .from(candidates)
@@ -291,6 +293,7 @@ export const markResultsOfficial = defineCommand({
   async run({ input, actor, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
     if (constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
+    await requireWorkOpen(tx, constituency.electionId, 'certification');
     const rows = await tx
       .select({ status: protocols.status })
       .from(precincts)
@@ -313,6 +316,7 @@ export const reopenResults = defineCommand({
   async run({ input, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
     if (constituency.resultsStatus !== 'official') invalidState('protocols.errors.notOfficial');
+    await requireWorkOpen(tx, constituency.electionId, 'reopening');
     await tx.update(constituencies).set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null }).where(eq(constituencies.id, constituency.id));
     await bumpResultsVersion(tx, constituency.electionId);
     await audit({ action: 'results.reopen', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'official' }, after: { resultsStatus: 'counting', reason: input.reason } });

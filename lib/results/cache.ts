@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { listCandidates, type CandidateListItem } from '@/lib/candidates/queries';
-import { listElections, type Election } from '@/lib/elections/queries';
+import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
 import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
 import { resultsVersion } from './version';
 
@@ -15,7 +15,7 @@ const POLL_INTERVAL_MS = Number(process.env.RESULTS_POLL_MS ?? 2000);
 
 type Entry = { version: number; value: Promise<unknown> };
 type VersionCheck = { at: number; version: Promise<number> };
-type CacheState = { entries: Map<string, Entry>; checks: Map<number, VersionCheck>; elections?: { at: number; value: Promise<Election[]> } };
+type CacheState = { entries: Map<string, Entry>; checks: Map<number, VersionCheck>; elections?: { at: number; value: Promise<ElectionWithPhase[]> } };
 
 const globalCache = globalThis as unknown as { resultsCache?: CacheState };
 const state: CacheState = (globalCache.resultsCache ??= { entries: new Map(), checks: new Map() });
@@ -55,10 +55,10 @@ export const cachedDerived = <T,>(key: string, electionId: number, compute: () =
   cached<T>(`derived:${key}:${electionId}`, electionId, compute, db);
 
 /** The elections themselves change rarely (no results depend on them): a short time-to-live suffices. */
-export function cachedElections(): Promise<Election[]> {
+export function cachedElections(): Promise<ElectionWithPhase[]> {
   const now = Date.now();
   if (state.elections && now - state.elections.at < POLL_INTERVAL_MS * 15) return state.elections.value;
-  const value = listElections(getDb());
+  const value = listPublicElections(getDb());
   state.elections = { at: now, value };
   value.catch(() => (state.elections = undefined));
   return value;

@@ -50,3 +50,25 @@ export const requiredText = (min: number, max: number) => z.string().trim().min(
  */
 export const crossFieldCheck = (check: (value: Record<string, unknown>, context: z.RefinementCtx) => void) =>
   z.superRefine<Record<string, unknown>>(check, { when: () => true } as never);
+
+const PERCENT = /^\s*\d{1,3}(\.\d{1,2})?\s*$/;
+
+/**
+ * A share typed as a percentage with at most two decimals ("1", "0.5", "12.25"), stored as whole
+ * basis points (1% = 100) so every stored number stays an integer.
+ */
+export const percentAsBasisPointsField = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .regex(PERCENT, 'errors.percent')
+    .transform((value) => Math.round(Number(value) * 100))
+    .refine((basisPoints) => basisPoints <= 10_000, 'errors.percent'),
+);
+
+export const optionalPercentAsBasisPointsField = z.preprocess(blankToNull, percentAsBasisPointsField.nullable());
+
+/** Basis points shown back as the percentage a person typed. */
+export const basisPointsAsPercent = (basisPoints: number) => String(basisPoints / 100);

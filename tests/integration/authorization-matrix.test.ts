@@ -3,10 +3,10 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
-import { parties, protocols, users } from '@/db/schema';
+import { protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -246,7 +246,7 @@ beforeAll(async () => {
     await as('admin', 'admin', null),
     await as('deactivated operator of the same region', 'operator', regionA, false),
   ];
-  partyId = (await db.insert(parties).values({ code: 'matrix-party', nameKk: 'П', nameRu: 'П', nameEn: 'P' }).returning())[0]!.id;
+  partyId = (await insertParty(db, 'matrix-party')).id;
   protocolElectionId = (await insertElection(db, -40, 10)).id;
 });
 afterAll(async () => {

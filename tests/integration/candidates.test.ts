@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
-import { auditLog, candidateChecks, candidates, parties, users } from '@/db/schema';
+import { auditLog, candidateChecks, candidates, users } from '@/db/schema';
 import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
 import { executeCommand, type ActionResult } from '@/lib/commands';
-import { insertConstituency, insertElection } from '../support/elections';
+import { insertConstituency, insertElection, insertParty } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   closedElectionId = (await insertElection(db, -30, 10)).id;
   constituencyId = (await insertConstituency(db, electionId, regionA, staff.operatorA.id, 12_345)).id;
   closedConstituencyId = (await insertConstituency(db, closedElectionId, regionA, staff.operatorA.id, 5_000)).id;
-  partyId = (await db.insert(parties).values({ code: 'test-party', nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party' }).returning())[0]!.id;
+  partyId = (await insertParty(db, 'test-party')).id;
 });
 afterAll(async () => {
   await testDb?.drop();

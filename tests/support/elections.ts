@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { candidates, constituencies, constituencyListRevisions, elections, precincts } from '@/db/schema';
+import { candidates, constituencies, constituencyListRevisions, elections, parties, precincts } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 
 const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** An election whose nomination opens `nominationInDays` from today (negative: already open). */
+/**
+ * An announced election whose nomination opens `nominationInDays` from today (negative: already
+ * open) for `windowDays`; voting is 30 days after nomination closes, so (-40, 10) votes today.
+ */
 export async function insertElection(db: Database, nominationInDays: number, windowDays = 20) {
   const today = todayInKazakhstan();
   const opens = shift(today, nominationInDays);
@@ -20,8 +23,10 @@ export async function insertElection(db: Database, nominationInDays: number, win
       nominationOpensOn: opens,
       nominationClosesOn: shift(opens, windowDays),
       registrationDeadline: shift(opens, windowDays + 5),
-      votingDay: shift(opens, 55),
+      votingDay: shift(opens, windowDays + 30),
+      resultsDeadline: shift(opens, windowDays + 33),
       depositAmount: 350_000,
+      announcedAt: new Date(),
     })
     .returning();
   return election!;
@@ -70,4 +75,13 @@ export async function insertRegisteredCandidates(db: Database, electionId: numbe
     enteredBy,
   }));
   return db.insert(candidates).values(rows).returning();
+}
+
+/** An active party of the registry. */
+export async function insertParty(db: Database, code: string) {
+  const [party] = await db
+    .insert(parties)
+    .values({ code, nameKk: `${code} партиясы`, nameRu: `Партия ${code}`, nameEn: `${code} Party`, shortName: code.toUpperCase(), registrationNumber: `REG-${code}`, registeredOn: '2010-01-01' })
+    .returning();
+  return party!;
 }

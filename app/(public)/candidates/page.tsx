@@ -6,7 +6,7 @@ import { FormField, inputClass, primaryButtonClass } from '@/components/form-fie
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
-import { listElections, pickElection } from '@/lib/elections/queries';
+import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 
@@ -26,7 +26,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
     getTranslations('candidates'),
     getFormatter(),
     getLocale(),
-    listElections(db),
+    listPublicElections(db),
     listRegions(db),
   ]);
   const election = pickElection(elections, query.election);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { ElectionPicker } from '@/components/election-picker';
-import { listElections, pickElection } from '@/lib/elections/queries';
+import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PublicConstituenciesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const { election: slug } = await searchParams;
   const db = getDb();
-  const allElections = await listElections(db);
+  const allElections = await listPublicElections(db);
   const election = pickElection(allElections, slug);
   const [t, tKinds, format, locale] = await Promise.all([getTranslations('publicLists'), getTranslations('staff.regions.kinds'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;

@@ -1,0 +1,146 @@
+import { calendarFor } from '@/lib/elections/calendar';
+import { addDays, addMinutes, at } from './calendar';
+import { requiredSignatures } from './candidate-checks';
+import { nomination, newPerson, withBallotOrder, type IinIssuer } from './candidates';
+import { PLACES_COUNTING, regionOf } from './geography';
+import { approvedListRevisions } from './list-revisions';
+import { higherEducation, otherPosition, servingPosition } from './people';
+import { countPrecinct } from './protocol-figures';
+import { createRandom, type Random } from './random';
+import type { DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, DemoProtocolEntry, ElectionDemo, ProtocolFigures } from './types';
+import { demoConstituencies } from './upcoming-election';
+import { staffEmail } from './users';
+
+export const COUNTING_ELECTION_SLUG = 'akim-counting';
+
+/** Voting was yesterday: the calendar is the default one around that day. */
+function countingElectionOn(referenceDate: string): DemoElection {
+  const calendar = calendarFor(addDays(referenceDate, -1));
+  return {
+    slug: COUNTING_ELECTION_SLUG,
+    nameKk: 'Аудан әкімдерінің сайлауы (демо, дауыс санау)',
+    nameRu: 'Выборы акимов районов (демо, подсчёт голосов)',
+    nameEn: 'Elections of district akims (demo, counting)',
+    kind: 'district_city_akim',
+    ...calendar,
+    minCandidateAge: 25,
+    depositAmount: 425_000,
+    signatureShareBp: 100,
+    winnerRule: 'plurality',
+    turnoutThresholdBp: null,
+    againstAllOnBallot: true,
+    createdAt: at(calendar.calledOn, '04:00'),
+    announcedAt: at(calendar.calledOn, '04:30'),
+    archivedAt: null,
+  };
+}
+
+/** Each district's ballot: the AMANAT nominee, a self-nominee and one more party's nominee. */
+const BALLOTS: Record<string, (string | null)[]> = {
+  'aktobe-martuk': ['amanat', null, 'auyl'],
+  'almaty-zhambyl': ['amanat', null, 'ak-zhol'],
+};
+
+function registeredCandidates(random: Random, issueIin: IinIssuer, election: DemoElection, constituencies: DemoConstituency[]): DemoCandidate[] {
+  return constituencies.flatMap((constituency) =>
+    (BALLOTS[constituency.code] ?? []).map((partyCode) => {
+      const voters = constituency.precincts.reduce((total, precinct) => total + precinct.votersOnList, 0);
+      const nominatedOn = addDays(election.nominationOpensOn, random.int(0, 15));
+      return nomination({
+        election,
+        constituency,
+        person: newPerson(random, issueIin, {
+          sex: random.chance(0.2) ? 'female' : 'male',
+          age: random.int(30, 60),
+          votingDay: election.votingDay,
+          education: higherEducation(random),
+          currentPosition: random.chance(0.5) ? servingPosition(random, constituency.nameEn, regionOf(constituency.regionCode).nameEn) : otherPosition(random),
+        }),
+        partyCode,
+        nominatedOn,
+        createdAt: addMinutes(at(nominatedOn, '04:00'), random.int(0, 480)),
+        depositPaidOn: nominatedOn,
+        supportingSignatures: partyCode === null ? Math.ceil(requiredSignatures(election, voters) * random.float(1.1, 1.6)) : null,
+        enteredBy: staffEmail('operator', constituency.regionCode),
+        decision: { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: at(addDays(nominatedOn, 3), '06:00') },
+      });
+    }),
+  );
+}
+
+/** The protocol stages, cycled over a constituency's precincts; null = no protocol yet. */
+const PROTOCOL_STAGES = ['approved', 'awaiting_review', 'mismatch', 'entered_once', null] as const;
+
+/** A second entry typed with 10 votes in the wrong candidate's row: still adds up, but differs. */
+function misTyped(figures: ProtocolFigures): ProtocolFigures {
+  return {
+    ...figures,
+    votes: figures.votes.map((line, index) => ({ ...line, votes: line.votes + (index === 0 ? -10 : index === 1 ? 10 : 0) })),
+  };
+}
+
+/** Protocols typed since the polls closed, at every stage of double entry and review. */
+function protocolsInProgress(random: Random, election: DemoElection, constituencies: DemoConstituency[], candidates: DemoCandidate[]): DemoProtocol[] {
+  return constituencies.flatMap((constituency, constituencyIndex) => {
+    const onBallot = candidates
+      .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
+      .sort((a, b) => (a.ballotOrder ?? 0) - (b.ballotOrder ?? 0))
+      .map((candidate) => ({ iin: candidate.iin, weight: random.float(0.3, 1) }));
+    const operator = staffEmail('operator', constituency.regionCode);
+    const operator2 = staffEmail('operator2', constituency.regionCode);
+    return constituency.precincts.flatMap((precinct, precinctIndex): DemoProtocol[] => {
+      const stage = PROTOCOL_STAGES[(precinctIndex + constituencyIndex) % PROTOCOL_STAGES.length] ?? null;
+      if (stage === null) return [];
+      const figures = countPrecinct(random, {
+        votersOnList: precinct.votersOnList,
+        ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.72)),
+        againstAllOnBallot: election.againstAllOnBallot,
+        candidates: onBallot,
+      });
+      // Polls closed at 20:00 local (15:00 UTC) on voting day; counting ran into the night.
+      const firstAt = addMinutes(at(election.votingDay, '16:00'), random.int(0, 600));
+      const secondAt = addMinutes(firstAt, random.int(5, 60));
+      const approvedAt = stage === 'approved' ? addMinutes(secondAt, random.int(10, 90)) : null;
+      const entries: DemoProtocolEntry[] = [{ kind: 'first', enteredBy: operator, enteredAt: firstAt, ...figures }];
+      if (stage !== 'entered_once') {
+        entries.push({ kind: 'second', enteredBy: operator2, enteredAt: secondAt, ...(stage === 'mismatch' ? misTyped(figures) : figures) });
+      }
+      return [
+        {
+          electionSlug: election.slug,
+          constituencyCode: constituency.code,
+          precinctNumber: precinct.number,
+          status: stage,
+          updatedAt: approvedAt ?? (stage === 'entered_once' ? firstAt : secondAt),
+          version: {
+            createdBy: operator,
+            createdAt: firstAt,
+            approvedBy: approvedAt ? staffEmail('reviewer', constituency.regionCode) : null,
+            approvedAt,
+          },
+          entries,
+          approvedEntryKind: approvedAt ? 'first' : null,
+        },
+      ];
+    });
+  });
+}
+
+/**
+ * An election whose voting day was the day before `referenceDate`: lists in force, candidates
+ * registered, protocols coming in at every stage in Aktobe and Almaty regions.
+ */
+export function countingElection(referenceDate: string, issueIin: IinIssuer, firstFreePrecinctNumber: (regionCode: string) => number): ElectionDemo {
+  const random = createRandom(0x2026);
+  const election = countingElectionOn(referenceDate);
+  const constituencies = demoConstituencies(random, election, PLACES_COUNTING, firstFreePrecinctNumber);
+  const candidates = withBallotOrder(registeredCandidates(random, issueIin, election, constituencies));
+  const listTime = (time: string) => at(addDays(election.calledOn, 2), time);
+  return {
+    election,
+    listRevisions: approvedListRevisions(election, constituencies, { createdAt: listTime('05:00'), submittedAt: listTime('06:00'), reviewedAt: listTime('07:30') }),
+    constituencies,
+    candidates,
+    protocols: protocolsInProgress(random, election, constituencies, candidates),
+  };
+}

@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import { elections } from '@/db/schema';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { defineCommand, DomainError } from '@/lib/commands';
+import { bumpResultsVersion } from '@/lib/results/version';
+import { rulesLocked } from './phase';
+import { findElection, type ElectionWithPhase } from './queries';
+import { CORRECTION_REASON_MIN_LENGTH, createElectionSchema, electionRefSchema, updateElectionSchema } from './schemas';
+
+/** The calendar and the rules: locked once nomination opens. Names may always be corrected. */
+const LOCKED_FIELDS = [
+  'kind',
+  'calledOn',
+  'nominationOpensOn',
+  'nominationClosesOn',
+  'registrationDeadline',
+  'votingDay',
+  'resultsDeadline',
+  'minCandidateAge',
+  'depositAmount',
+  'signatureShareBp',
+  'winnerRule',
+  'turnoutThresholdBp',
+  'againstAllOnBallot',
+] as const;
+const NAME_FIELDS = ['slug', 'nameKk', 'nameRu', 'nameEn'] as const;
+const EDITABLE_FIELDS = [...NAME_FIELDS, ...LOCKED_FIELDS] as const;
+type Editable = (typeof EDITABLE_FIELDS)[number];
+
+const pick = (record: Record<Editable, unknown>, fields: readonly Editable[]) => Object.fromEntries(fields.map((field) => [field, record[field]]));
+
+async function loadForChange(tx: Transaction, electionId: number, expectedVersion: number): Promise<ElectionWithPhase> {
+  await tx.select({ id: elections.id }).from(elections).where(eq(elections.id, electionId)).for('update');
+  const election = await findElection(tx, electionId);
+  if (!election) throw new DomainError('notFound');
+  if (election.version !== expectedVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  if (election.phase === 'archived') throw new DomainError('invalidState', { message: 'elections.errors.archived' });
+  return election;
+}
+
+const slugTaken = (error: unknown) => isUniqueViolation(error, 'elections_slug_unique');
+const slugConflict = () => new DomainError('conflict', { fieldErrors: { slug: ['elections.errors.slugTaken'] } });
+
+/** A new election starts as a draft only admins see; voting day must be ahead. */
+export const createElection = defineCommand({
+  name: 'elections.create',
+  permission: 'elections.manage',
+  schema: createElectionSchema,
+  regionOf: async () => null,
+  async run({ input, tx, audit }) {
+    if (input.votingDay <= todayInKazakhstan()) throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
+    let created: typeof elections.$inferSelect | undefined;
+    try {
+      [created] = await tx.insert(elections).values(input).returning();
+    } catch (error) {
+      if (slugTaken(error)) throw slugConflict();
+      throw error;
+    }
+    await audit({ action: 'elections.create', entityType: 'election', entityId: created!.id, after: pick(created!, EDITABLE_FIELDS) });
+    return { id: created!.id };
+  },
+});
+
+/**
+ * Saves the election form. Once nomination has opened, changing the calendar or the rules needs a
+ * written reason, kept in the audit row; the public address (slug) never changes after announcing.
+ */
+export const updateElection = defineCommand({
+  name: 'elections.update',
+  permission: 'elections.manage',
+  schema: updateElectionSchema,
+  regionOf: async () => null,
+  async run({ input, tx, audit }) {
+    const { electionId, expectedVersion, correctionReason, ...values } = input;
+    const election = await loadForChange(tx, electionId, expectedVersion);
+    const changed = EDITABLE_FIELDS.filter((field) => values[field] !== election[field]);
+    if (changed.length === 0) return { version: election.version };
+    const lockedChanges = changed.filter((field) => (LOCKED_FIELDS as readonly string[]).includes(field));
+    const locked = rulesLocked(election.phase) && lockedChanges.length > 0;
+    if (locked && correctionReason.length < CORRECTION_REASON_MIN_LENGTH) {
+      throw new DomainError('invalid', { message: 'elections.errors.lockedNeedsReason', fieldErrors: { correctionReason: ['elections.errors.reasonRequired'] } });
+    }
+    if (changed.includes('slug') && election.announcedAt) throw new DomainError('invalid', { fieldErrors: { slug: ['elections.errors.slugFixed'] } });
+    if (changed.includes('votingDay') && values.votingDay <= todayInKazakhstan()) {
+      throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
+    }
+    try {
+      await tx.update(elections).set({ ...values, version: election.version + 1 }).where(eq(elections.id, electionId));
+    } catch (error) {
+      if (slugTaken(error)) throw slugConflict();
+      throw error;
+    }
+    // Rules such as the winner rule change what the published results say.
+    await bumpResultsVersion(tx, electionId);
+    await audit({
+      action: locked ? 'elections.correct' : 'elections.update',
+      entityType: 'election',
+      entityId: electionId,
+      before: pick(election, changed),
+      after: { ...pick(values, changed), ...(locked ? { reason: correctionReason } : {}) },
+    });
+    return { version: election.version + 1 };
+  },
+});
+
+/** Publishes a draft: from now on the public sees it and its calendar drives the phases. */
+export const announceElection = defineCommand({
+  name: 'elections.announce',
+  permission: 'elections.manage',
+  schema: electionRefSchema,
+  regionOf: async () => null,
+  async run({ input, tx, audit }) {
+    const election = await loadForChange(tx, input.electionId, input.expectedVersion);
+    if (election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notDraft' });
+    if (election.votingDay <= todayInKazakhstan()) throw new DomainError('invalidState', { message: 'elections.errors.votingDayInPast' });
+    const announcedAt = new Date();
+    await tx.update(elections).set({ announcedAt, version: election.version + 1 }).where(eq(elections.id, election.id));
+    await bumpResultsVersion(tx, election.id);
+    await audit({ action: 'elections.announce', entityType: 'election', entityId: election.id, before: { phase: 'draft' }, after: { announcedAt: announcedAt.toISOString() } });
+    return { version: election.version + 1 };
+  },
+});
+
+/** Closes the book on an election whose results are official (or discards a draft); nothing changes after. */
+export const archiveElection = defineCommand({
+  name: 'elections.archive',
+  permission: 'elections.manage',
+  schema: electionRefSchema,
+  regionOf: async () => null,
+  async run({ input, tx, audit }) {
+    const election = await loadForChange(tx, input.electionId, input.expectedVersion);
+    if (election.phase !== 'results_official' && election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });
+    const archivedAt = new Date();
+    await tx.update(elections).set({ archivedAt, version: election.version + 1 }).where(eq(elections.id, election.id));
+    await bumpResultsVersion(tx, election.id);
+    await audit({ action: 'elections.archive', entityType: 'election', entityId: election.id, before: { phase: election.phase }, after: { archivedAt: archivedAt.toISOString() } });
+    return { version: election.version + 1 };
+  },
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { elections } from '@/db/schema/elections';
+import { addDays } from '@/lib/calendar';
+import {
+  checkboxField,
+  countField,
+  crossFieldCheck,
+  idField,
+  isoDateField,
+  optionalPercentAsBasisPointsField,
+  percentAsBasisPointsField,
+  requiredText,
+  wholeNumberField,
+} from '@/lib/validation/fields';
+import { CALENDAR_ORDER, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
+
+/** The election form, shared by the admin's browser and the server. */
+type ElectionRow = typeof elections.$inferSelect;
+export const ELECTION_KINDS = ['district_city_akim', 'rural_akim'] as const satisfies readonly ElectionRow['kind'][];
+export const WINNER_RULES = ['plurality', 'absolute_majority'] as const satisfies readonly ElectionRow['winnerRule'][];
+
+export const CORRECTION_REASON_MIN_LENGTH = 10;
+
+export const slugField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'errors.tooShort')
+  .max(60, 'errors.tooLong')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'elections.errors.slug');
+
+const electionFields = {
+  slug: slugField,
+  nameKk: requiredText(3, 200),
+  nameRu: requiredText(3, 200),
+  nameEn: requiredText(3, 200),
+  kind: z.enum(ELECTION_KINDS, 'errors.required'),
+  calledOn: isoDateField,
+  nominationOpensOn: isoDateField,
+  nominationClosesOn: isoDateField,
+  registrationDeadline: isoDateField,
+  votingDay: isoDateField,
+  resultsDeadline: isoDateField,
+  minCandidateAge: wholeNumberField({ min: 18, max: 100, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.minAge', tooLarge: 'elections.errors.minAge' } }),
+  depositAmount: countField(),
+  signatureShareBp: percentAsBasisPointsField,
+  winnerRule: z.enum(WINNER_RULES, 'errors.required'),
+  turnoutThresholdBp: optionalPercentAsBasisPointsField,
+  againstAllOnBallot: checkboxField,
+};
+
+const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * The calendar's dates come in order (registration closes before voting day), and the election is
+ * called at least 50 days before voting. Each problem is reported on the date that breaks it.
+ */
+function checkCalendar(value: Record<string, unknown>, context: z.RefinementCtx) {
+  for (const [index, field] of CALENDAR_ORDER.entries()) {
+    const previous = CALENDAR_ORDER[index - 1];
+    if (!previous || !isDate(value[field]) || !isDate(value[previous])) continue;
+    const strictlyAfter = field === 'votingDay';
+    if (value[field] < value[previous] || (strictlyAfter && value[field] === value[previous])) {
+      context.addIssue({ code: 'custom', path: [field], message: `elections.errors.order.${field}` });
+    }
+  }
+  if (isDate(value.calledOn) && isDate(value.votingDay) && value.calledOn > addDays(value.votingDay, -MIN_DAYS_CALLED_BEFORE_VOTING)) {
+    context.addIssue({ code: 'custom', path: ['calledOn'], message: 'elections.errors.calledTooLate' });
+  }
+}
+
+export const createElectionSchema = z.object(electionFields).check(crossFieldCheck(checkCalendar));
+
+export const updateElectionSchema = z
+  .object({
+    ...electionFields,
+    electionId: idField,
+    /** The version the admin edited: a concurrent change makes this save fail, not overwrite. */
+    expectedVersion: idField,
+    /** Required once the rules and calendar are locked (nomination has opened). */
+    correctionReason: z.string().trim().max(1000, 'errors.tooLong').default(''),
+  })
+  .check(crossFieldCheck(checkCalendar));
+
+export const electionRefSchema = z.object({ electionId: idField, expectedVersion: idField });
+
+export type ElectionFormInput = z.input<typeof createElectionSchema>;
