@@ -6,7 +6,7 @@ import { selectRows } from '@/db/client';
 import { protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
-import { insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
+import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -187,6 +187,21 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
     return { ...official, reason: 'Recount ordered by the commission' };
   },
+  createElection: async () => electionForm(`matrix-${unique++}`),
+  updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
+  announceElection: async () => {
+    const draft = await insertElection(testDb.db, 30, 20, { announced: false });
+    return { electionId: draft.id, expectedVersion: draft.version };
+  },
+  archiveElection: async () => {
+    const draft = await insertElection(testDb.db, 30, 20, { announced: false });
+    return { electionId: draft.id, expectedVersion: draft.version };
+  },
+  createParty: async () => ({ code: `matrix-party-${unique++}`, nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party', shortName: 'MP', registrationNumber: `M-${unique++}`, registeredOn: '2015-05-05', active: true }),
+  updateParty: async () => {
+    const party = await insertParty(testDb.db, `matrix-party-${unique++}`);
+    return { partyId: party.id, expectedVersion: party.version, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
+  },
   createUser: async () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
   updateUser: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
@@ -214,7 +229,9 @@ const snapshot = async () =>
                  (select count(*)::int from protocols) as protocols, (select coalesce(sum(lock_version), 0)::int from protocols) as protocol_versions,
                  (select count(*)::int from protocol_entries) as entries, (select count(*)::int from users) as users,
                  (select coalesce(sum(session_version), 0)::int from users) as user_versions,
-                 (select count(*)::int from constituencies where results_status = 'official') as official`,
+                 (select count(*)::int from constituencies where results_status = 'official') as official,
+                 (select count(*)::int from elections) as elections, (select sum(version)::int from elections) as election_versions,
+                 (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions`,
     )
   )[0];
 

@@ -97,27 +97,27 @@ describe('seeded demo, recomputed with SQL', () => {
     expect(row?.unbalanced).toBe(0);
   });
 
-  it('leaves work in the upcoming election’s queues', async () => {
-    const rows = await selectRows<{ kind: string; state: string }>(
+  it('leaves work in every queue: lists and nominations in the upcoming election, protocols in the one being counted', async () => {
+    const rows = await selectRows<{ election: string; kind: string; state: string }>(
       testDb.db,
-      sql`select 'protocol' as kind, p.status::text as state from protocols p
+      sql`select el.slug as election, 'protocol' as kind, p.status::text as state from protocols p
             join precincts pr on pr.id = p.precinct_id join constituencies c on c.id = pr.constituency_id
-            join elections el on el.id = c.election_id where el.slug = 'akim-2027'
-          union select 'candidate', k.status::text from candidates k join elections el on el.id = k.election_id where el.slug = 'akim-2027'
-          union select 'list', r.status::text from constituency_list_revisions r join elections el on el.id = r.election_id where el.slug = 'akim-2027'
-          order by 1, 2`,
+            join elections el on el.id = c.election_id where el.slug in ('akim-2027', 'akim-counting')
+          union select el.slug, 'candidate', k.status::text from candidates k join elections el on el.id = k.election_id where el.slug = 'akim-2027'
+          union select el.slug, 'list', r.status::text from constituency_list_revisions r join elections el on el.id = r.election_id where el.slug = 'akim-2027'
+          order by 1, 2, 3`,
     );
     expect(rows).toEqual([
-      { kind: 'candidate', state: 'nominated' },
-      { kind: 'candidate', state: 'registered' },
-      { kind: 'list', state: 'approved' },
-      { kind: 'list', state: 'draft' },
-      { kind: 'list', state: 'returned' },
-      { kind: 'list', state: 'submitted' },
-      { kind: 'protocol', state: 'approved' },
-      { kind: 'protocol', state: 'awaiting_review' },
-      { kind: 'protocol', state: 'entered_once' },
-      { kind: 'protocol', state: 'mismatch' },
+      { election: 'akim-2027', kind: 'candidate', state: 'nominated' },
+      { election: 'akim-2027', kind: 'candidate', state: 'registered' },
+      { election: 'akim-2027', kind: 'list', state: 'approved' },
+      { election: 'akim-2027', kind: 'list', state: 'draft' },
+      { election: 'akim-2027', kind: 'list', state: 'returned' },
+      { election: 'akim-2027', kind: 'list', state: 'submitted' },
+      { election: 'akim-counting', kind: 'protocol', state: 'approved' },
+      { election: 'akim-counting', kind: 'protocol', state: 'awaiting_review' },
+      { election: 'akim-counting', kind: 'protocol', state: 'entered_once' },
+      { election: 'akim-counting', kind: 'protocol', state: 'mismatch' },
     ]);
   });
 

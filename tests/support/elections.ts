@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { candidates, constituencies, constituencyListRevisions, elections, parties, precincts } from '@/db/schema';
-import { todayInKazakhstan } from '@/lib/calendar';
+import { addDays, todayInKazakhstan } from '@/lib/calendar';
+import { calendarFor } from '@/lib/elections/calendar';
 
 const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -9,7 +10,7 @@ const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}
  * An announced election whose nomination opens `nominationInDays` from today (negative: already
  * open) for `windowDays`; voting is 30 days after nomination closes, so (-40, 10) votes today.
  */
-export async function insertElection(db: Database, nominationInDays: number, windowDays = 20) {
+export async function insertElection(db: Database, nominationInDays: number, windowDays = 20, options: { announced?: boolean } = {}) {
   const today = todayInKazakhstan();
   const opens = shift(today, nominationInDays);
   const [election] = await db
@@ -26,7 +27,7 @@ export async function insertElection(db: Database, nominationInDays: number, win
       votingDay: shift(opens, windowDays + 30),
       resultsDeadline: shift(opens, windowDays + 33),
       depositAmount: 350_000,
-      announcedAt: new Date(),
+      announcedAt: options.announced === false ? null : new Date(),
     })
     .returning();
   return election!;
@@ -84,4 +85,48 @@ export async function insertParty(db: Database, code: string) {
     .values({ code, nameKk: `${code} партиясы`, nameRu: `Партия ${code}`, nameEn: `${code} Party`, shortName: code.toUpperCase(), registrationNumber: `REG-${code}`, registeredOn: '2010-01-01' })
     .returning();
   return party!;
+}
+
+/** What the admin's election form sends for a new election voting `votingInDays` from today. */
+export function electionForm(slug: string, votingInDays = 100) {
+  return {
+    slug,
+    nameKk: 'Сынақ сайлауы',
+    nameRu: 'Тестовые выборы',
+    nameEn: 'Test election',
+    kind: 'district_city_akim',
+    ...calendarFor(addDays(todayInKazakhstan(), votingInDays)),
+    minCandidateAge: '25',
+    depositAmount: '425000',
+    signatureShareBp: '1',
+    winnerRule: 'plurality',
+    turnoutThresholdBp: '',
+    againstAllOnBallot: true,
+  };
+}
+
+/** The form of an existing election as its edit page fills it in. */
+export function electionFormOf(election: typeof elections.$inferSelect) {
+  return {
+    electionId: election.id,
+    expectedVersion: election.version,
+    slug: election.slug,
+    nameKk: election.nameKk,
+    nameRu: election.nameRu,
+    nameEn: election.nameEn,
+    kind: election.kind,
+    calledOn: election.calledOn,
+    nominationOpensOn: election.nominationOpensOn,
+    nominationClosesOn: election.nominationClosesOn,
+    registrationDeadline: election.registrationDeadline,
+    votingDay: election.votingDay,
+    resultsDeadline: election.resultsDeadline,
+    minCandidateAge: String(election.minCandidateAge),
+    depositAmount: String(election.depositAmount),
+    signatureShareBp: String(election.signatureShareBp / 100),
+    winnerRule: election.winnerRule,
+    turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : String(election.turnoutThresholdBp / 100),
+    againstAllOnBallot: election.againstAllOnBallot,
+    correctionReason: '',
+  };
 }

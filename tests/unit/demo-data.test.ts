@@ -1,7 +1,9 @@
 import { decodeDetail } from '@/lib/candidates/eligibility';
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoCandidate, type DemoConstituency, type DemoProtocolEntry } from '@/db/demo';
+import { addDays } from '@/lib/calendar';
 import { listContentSchema } from '@/lib/constituency-lists/schemas';
+import { electionPhase } from '@/lib/elections/phase';
 import { validateIin } from '@/lib/identity/iin';
 
 const REFERENCE_DATE = '2025-06-01';
@@ -9,6 +11,7 @@ const demo = generateDemoData(REFERENCE_DATE);
 
 const PILOT = 'akim-2023';
 const UPCOMING = 'akim-2027';
+const COUNTING = 'akim-counting';
 const ofElection = <T extends { electionSlug: string }>(rows: T[], slug: string) => rows.filter((row) => row.electionSlug === slug);
 const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 const roundTo = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -41,7 +44,7 @@ describe('demo data generator', () => {
     expect(generateDemoData(REFERENCE_DATE)).toEqual(demo);
   });
 
-  it('moves only the upcoming election with the reference date', () => {
+  it('moves only the current elections with the reference date', () => {
     const later = generateDemoData('2026-02-10');
     for (const key of ['constituencies', 'candidates', 'protocols', 'listRevisions'] as const) {
       expect(ofElection<{ electionSlug: string }>(later[key], PILOT)).toEqual(ofElection<{ electionSlug: string }>(demo[key], PILOT));
@@ -322,10 +325,26 @@ describe('upcoming election: work waiting in every queue', () => {
     expect(waiting.some((candidate) => candidate.checks.some((check) => check.code === 'signatures' && check.outcome === 'failed'))).toBe(true);
   });
 
+  it('has registered candidates with a ballot order', () => {
+    const registered = ofElection(demo.candidates, UPCOMING).filter((candidate) => candidate.status === 'registered');
+    expect(registered.length).toBeGreaterThan(0);
+    expect(registered.every((candidate) => candidate.ballotOrder !== null)).toBe(true);
+  });
+});
+
+describe('election being counted: protocols at every stage', () => {
+  const regionOf = new Map(ofElection(demo.constituencies, COUNTING).map((constituency) => [constituency.code, constituency.regionCode]));
+  const inCountingRegion = <T extends { constituencyCode: string }>(rows: T[], region: string) => rows.filter((row) => regionOf.get(row.constituencyCode) === region);
+
+  it('voted the day before the reference date, with every candidate registered', () => {
+    expect(demo.elections.find((election) => election.slug === COUNTING)?.votingDay).toBe(addDays(REFERENCE_DATE, -1));
+    expect(ofElection(demo.candidates, COUNTING).every((candidate) => candidate.status === 'registered' && candidate.ballotOrder !== null)).toBe(true);
+  });
+
   it.each(['aktobe', 'almaty'])('has protocols at every stage in %s', (region) => {
-    const protocols = inRegion(ofElection(demo.protocols, UPCOMING), region);
+    const protocols = inCountingRegion(ofElection(demo.protocols, COUNTING), region);
     expect(new Set(protocols.map((protocol) => protocol.status))).toEqual(new Set(['entered_once', 'awaiting_review', 'mismatch', 'approved']));
-    const precincts = constituencies.filter((constituency) => constituency.regionCode === region).flatMap((constituency) => constituency.precincts);
+    const precincts = ofElection(demo.constituencies, COUNTING).filter((constituency) => constituency.regionCode === region).flatMap((constituency) => constituency.precincts);
     expect(protocols.length).toBeLessThan(precincts.length);
     const figures = (entry: DemoProtocolEntry | undefined) => entry && { ...entry, kind: null, enteredBy: null, enteredAt: null };
     for (const protocol of protocols) {
@@ -337,10 +356,18 @@ describe('upcoming election: work waiting in every queue', () => {
     }
   });
 
-  it('has registered candidates with a ballot order', () => {
-    const registered = ofElection(demo.candidates, UPCOMING).filter((candidate) => candidate.status === 'registered');
-    expect(registered.length).toBeGreaterThan(0);
-    expect(registered.every((candidate) => candidate.ballotOrder !== null)).toBe(true);
+});
+
+describe('demo elections: phases', () => {
+  it('puts each election in the phase its queues need on the reference date', () => {
+    const phases = Object.fromEntries(
+      demo.elections.map((election) => {
+        const own = ofElection(demo.constituencies, election.slug);
+        const resultsOfficial = own.length > 0 && own.every((constituency) => constituency.resultsStatus === 'official');
+        return [election.slug, electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial }, REFERENCE_DATE)];
+      }),
+    );
+    expect(phases).toEqual({ 'akim-2023': 'results_official', 'akim-counting': 'counting', 'akim-2027': 'nomination', 'akim-2027-early': 'constituency_lists' });
   });
 });
 
