@@ -56,8 +56,8 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
     const result = await createUserAction(values);
-    const error = applyActionErrors(result, setError);
-    if (error) return setStatus({ kind: 'error', text: t(error) });
+    const error = applyActionErrors(result, setError, t);
+    if (error) return setStatus({ kind: 'error', text: error });
     reset();
     setStatus({ kind: 'success', text: t('users.created') });
     router.refresh();
@@ -112,8 +112,8 @@ export function EditUserForm({ user, regions }: { user: EditableUser; regions: R
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
     const result = await updateUserAction(values);
-    const error = applyActionErrors(result, setError);
-    if (error) return setStatus({ kind: 'error', text: t(error) });
+    const error = applyActionErrors(result, setError, t);
+    if (error) return setStatus({ kind: 'error', text: error });
     setStatus({ kind: 'success', text: t('users.saved') });
     router.refresh();
   });

@@ -1,5 +1,6 @@
 'use client';
 
+import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -29,7 +30,7 @@ function useCandidateForm(action: (input: Record<string, unknown>) => Promise<Ac
     const result = await action({ ...values, ...fixed });
     setBusy(false);
     setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-    if (!result.ok) return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+    if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
     router.refresh();
   }
   const error = (name: string) => (fieldErrors[name]?.[0] ? t(fieldErrors[name]![0]!) : undefined);

@@ -60,8 +60,8 @@ export function NominationForm({
     async (values) => {
       setStatus(null);
       const result = await nominateAction(values);
-      const error = applyActionErrors(result, setError);
-      if (error) return setStatus({ kind: 'error', text: t(error) });
+      const error = applyActionErrors(result, setError, t);
+      if (error) return setStatus({ kind: 'error', text: error });
       if (result.ok) router.push(`/staff/candidates/${result.data.id}`);
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),

@@ -1,5 +1,6 @@
 'use client';
 
+import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
@@ -33,7 +34,7 @@ export function CsvImport({ revisionId, lockVersion, constituencyCodes, template
     const result = await importPrecinctsCsvAction({ revisionId, lockVersion, csv: text });
     if (!result.ok) {
       setRowErrors(result.rowErrors ?? []);
-      setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+      setStatus({ kind: 'error', text: failureText(t, result) });
       return;
     }
     setStatus({ kind: 'success', text: t('lists.csvImported', { rows: result.data.rows }) });

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { saveDraftAction, submitRevisionAction } from '@/app/(staff)/staff/lists/actions';
 import { listContentSchema, listTotals, type ListContent, type ListContentInput } from '@/lib/constituency-lists/schemas';
-import { applyActionErrors } from '../form-result';
+import { applyActionErrors, failureText } from '../form-result';
 import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 
@@ -143,8 +143,8 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
     async (values) => {
       setStatus(null);
       const result = await saveDraftAction({ revisionId, lockVersion, content: values });
-      const error = applyActionErrors(result, setError);
-      if (error) return setStatus({ kind: 'error', text: t(error) });
+      const error = applyActionErrors(result, setError, t);
+      if (error) return setStatus({ kind: 'error', text: error });
       // The page reloads with the saved revision (and re-mounts this editor at its new version).
       router.refresh();
     },
@@ -154,7 +154,7 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
   const submit = async () => {
     setStatus(null);
     const result = await submitRevisionAction({ revisionId, lockVersion });
-    if (!result.ok) return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+    if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
     router.refresh();
   };
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -23,7 +24,7 @@ function useCommandButton() {
     setBusy(false);
     if (!result.ok) {
       setFieldErrors(result.fieldErrors ?? {});
-      return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+      return setStatus({ kind: 'error', text: failureText(t, result) });
     }
     router.refresh();
   }

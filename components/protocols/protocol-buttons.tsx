@@ -1,5 +1,6 @@
 'use client';
 
+import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -26,7 +27,7 @@ function CommandButton({ label, run, className = primaryButtonClass }: { label: 
             setStatus(null);
             const result = await run();
             setBusy(false);
-            if (!result.ok) return setStatus({ kind: 'error', text: t(result.message ?? `errors.${result.error}`) });
+            if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
             router.refresh();
           }}
         >

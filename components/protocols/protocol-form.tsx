@@ -99,8 +99,8 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         setServerRelations(result.relationErrors ?? []);
         setReasonError(result.fieldErrors?.reason?.[0]);
       }
-      const error = applyActionErrors(result, setError);
-      if (error) return setStatus({ kind: 'error', text: t(error) });
+      const error = applyActionErrors(result, setError, t);
+      if (error) return setStatus({ kind: 'error', text: error });
       router.refresh();
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),

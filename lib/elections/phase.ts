@@ -80,15 +80,16 @@ export type Work = keyof typeof WORK_PHASES;
 export const isWorkOpen = (work: Work, phase: Phase) => (WORK_PHASES[work] as readonly Phase[]).includes(phase);
 
 /**
- * Why `work` is refused in `phase`: the date it opens, or that it has closed. Used for the
- * message "not possible in phase X; opens on D".
+ * Why `work` is refused in `phase`, as a catalogue message naming the phase and the date the work
+ * opens (or saying it has closed); null when the work is open.
  */
-export function workWindow(work: Work, phase: Phase, calendar: ElectionCalendar): { opensOn: string | null; closed: boolean } {
-  const allowed = WORK_PHASES[work] as readonly Phase[];
-  const current = PHASES.indexOf(phase);
-  const first = PHASES.indexOf(allowed[0]!);
-  if (current < first) return { opensOn: phaseOpensOn(calendar, allowed[0]!), closed: false };
-  return { opensOn: null, closed: true };
+export function workRefusal(work: Work, phase: Phase, calendar: ElectionCalendar): { message: string; values: Record<string, string> } | null {
+  if (isWorkOpen(work, phase)) return null;
+  const firstAllowed = WORK_PHASES[work][0];
+  const opensOn = PHASES.indexOf(phase) < PHASES.indexOf(firstAllowed) ? phaseOpensOn(calendar, firstAllowed) : null;
+  return opensOn
+    ? { message: 'elections.errors.workNotOpenYet', values: { work, phase, date: opensOn } }
+    : { message: 'elections.errors.workClosed', values: { work, phase, date: '' } };
 }
 
 /** The next calendar date ahead of `today`, to show as the election's next deadline. */

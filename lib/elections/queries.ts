@@ -4,7 +4,7 @@ import type { Queryable } from '@/db/client';
 import { constituencies, elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { DomainError } from '@/lib/commands';
-import { electionPhase, isWorkOpen, nextDeadline, workWindow, type Phase, type Work } from './phase';
+import { electionPhase, nextDeadline, workRefusal, type Phase, type Work } from './phase';
 
 export type Election = typeof elections.$inferSelect;
 export type ElectionWithPhase = Election & { phase: Phase };
@@ -52,10 +52,7 @@ export const nextDeadlineOf = (election: Election) => nextDeadline(election, tod
 export async function requireWorkOpen(tx: Queryable, electionId: number, work: Work): Promise<ElectionWithPhase> {
   const election = await findElection(tx, electionId);
   if (!election) throw new DomainError('notFound');
-  if (isWorkOpen(work, election.phase)) return election;
-  const window = workWindow(work, election.phase, election);
-  throw new DomainError('invalidState', {
-    message: window.opensOn ? 'elections.errors.workNotOpenYet' : 'elections.errors.workClosed',
-    messageValues: { work, phase: election.phase, date: window.opensOn ?? '' },
-  });
+  const refusal = workRefusal(work, election.phase, election);
+  if (refusal) throw new DomainError('invalidState', { message: refusal.message, messageValues: refusal.values });
+  return election;
 }

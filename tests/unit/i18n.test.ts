@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import kk from '@/messages/kk.json';
@@ -8,8 +9,15 @@ const paths = (value: object, prefix: string[] = []): string[][] =>
   Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
 const keys = (value: object) => paths(value).map((path) => JSON.stringify(path));
 
-// ICU arguments: `{name}` or `{count, plural, ...}`; plural branch texts like `{The file}` are not arguments.
-const placeholders = (text: string) => [...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
+/** The ICU arguments of a message, from the parser next-intl uses (branch texts are not arguments). */
+function placeholders(text: string): string[] {
+  const names = (elements: MessageFormatElement[]): string[] =>
+    elements.flatMap((element) => [
+      ...('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal ? [element.value] : []),
+      ...('options' in element ? Object.values(element.options).flatMap((option) => names(option.value)) : []),
+    ]);
+  return names(parse(text)).sort();
+}
 
 const lookup = (catalogue: object, key: string) => (JSON.parse(key) as string[]).reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
 

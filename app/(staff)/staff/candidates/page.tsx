@@ -5,22 +5,19 @@ import { ElectionPicker } from '@/components/election-picker';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
-import { isWithinNominationWindow } from '@/lib/candidates/eligibility';
 import { listCandidates } from '@/lib/candidates/queries';
-import { todayInKazakhstan } from '@/lib/calendar';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
 export default async function StaffCandidatesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const user = await requirePermission('candidate.view');
   const db = getDb();
-  const today = todayInKazakhstan();
   const elections = await listElections(db);
-  const election = pickElection(elections, (await searchParams).election, (e) => isWithinNominationWindow(today, e));
+  const election = pickElection(elections, (await searchParams).election, (e) => e.phase === 'nomination');
   const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
   const candidates = await listCandidates(db, { electionId: election.id, regionId: user.regionId });
-  const nominationOpen = isWithinNominationWindow(today, election);
+  const nominationOpen = election.phase === 'nomination';
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -12,7 +12,7 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
   const user = await requirePermission('protocol.view');
   const db = getDb();
   const elections = await listElections(db);
-  const election = pickElection(elections, (await searchParams).election, (e) => e.votingDay >= new Date().toISOString().slice(0, 10));
+  const election = pickElection(elections, (await searchParams).election, (e) => e.phase === 'voting' || e.phase === 'counting');
   const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
   const [rows, next] = await Promise.all([protocolProgress(db, election.id, user.regionId), nextPrecinctFor(db, user, election.id)]);

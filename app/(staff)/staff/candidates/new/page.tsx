@@ -4,9 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { NominationForm } from '@/components/candidates/nomination-form';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { isWithinNominationWindow } from '@/lib/candidates/eligibility';
 import { constituencyOptions, partyOptions } from '@/lib/candidates/queries';
-import { todayInKazakhstan } from '@/lib/calendar';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
@@ -23,7 +21,7 @@ export default async function NewNominationPage({ searchParams }: { searchParams
     partyOptions(db),
   ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
-  const open = isWithinNominationWindow(todayInKazakhstan(), election);
+  const open = election.phase === 'nomination';
   return (
     <div className="flex flex-col gap-4">
       <Link href={`/staff/candidates?election=${election.id}`} className="text-sm text-brand-700 underline">

@@ -1,0 +1,178 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import type { z } from 'zod';
+import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { calendarFor, CALENDAR_ORDER, type CalendarField } from '@/lib/elections/calendar';
+import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULES } from '@/lib/elections/schemas';
+import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { applyActionErrors } from '../form-result';
+import { StatusMessage, type Status } from '../status-message';
+
+type FormValues = z.input<typeof updateElectionSchema>;
+type FieldName = keyof FormValues & string;
+
+/** The values the form starts from; an existing election's come from its edit page. */
+export type ElectionFormValues = Omit<FormValues, 'electionId' | 'expectedVersion' | 'correctionReason'>;
+
+const EMPTY: ElectionFormValues = {
+  slug: '',
+  nameKk: '',
+  nameRu: '',
+  nameEn: '',
+  kind: 'district_city_akim',
+  calledOn: '',
+  nominationOpensOn: '',
+  nominationClosesOn: '',
+  registrationDeadline: '',
+  votingDay: '',
+  resultsDeadline: '',
+  minCandidateAge: '25',
+  depositAmount: '',
+  signatureShareBp: '1',
+  winnerRule: 'plurality',
+  turnoutThresholdBp: '',
+  againstAllOnBallot: true,
+};
+
+const DERIVED_DATES = CALENDAR_ORDER.filter((field): field is CalendarField => field !== 'votingDay');
+const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/**
+ * Creates an election (no `election` given) or edits one. For a new election the calendar fills
+ * itself from voting day with the legal offsets until the admin changes a date by hand.
+ */
+export function ElectionForm({ election, locked = null }: { election?: { id: number; version: number; values: ElectionFormValues }; locked?: { since: string } | null }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>(null);
+  const editing = election !== undefined;
+  const { register, handleSubmit, setError, setValue, watch, formState } = useForm<FormValues, unknown, z.output<typeof updateElectionSchema>>({
+    resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema),
+    defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, expectedVersion: election.version, correctionReason: '' } : {}) },
+  });
+  const { errors, dirtyFields } = formState;
+  const votingDay = watch('votingDay');
+
+  const fillCalendar = (overwrite: boolean) => {
+    if (!isDate(votingDay)) return;
+    const calendar = calendarFor(votingDay);
+    for (const field of DERIVED_DATES) {
+      if (overwrite || !dirtyFields[field]) setValue(field, calendar[field], { shouldDirty: overwrite, shouldValidate: formState.isSubmitted });
+    }
+  };
+  useEffect(() => {
+    if (!editing) fillCalendar(false);
+    // Only a new voting day refills the calendar.
+  }, [votingDay]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setStatus(null);
+    const result = editing ? await updateElectionAction(values) : await createElectionAction(values);
+    const error = applyActionErrors(result, setError, t);
+    if (error) return setStatus({ kind: 'error', text: error });
+    if (!editing && result.ok && 'id' in result.data) return router.push(`/staff/elections/${result.data.id}?created=1`);
+    setStatus({ kind: 'success', text: t('elections.form.saved') });
+    router.refresh();
+  });
+
+  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => {
+    const message = errors[name]?.message;
+    return (
+      <FormField id={name} label={label} error={message && t(message)} hint={props.hint}>
+        <input {...register(name)} {...fieldAria(name, message, props.hint)} type={props.type ?? 'text'} inputMode={props.inputMode} className={inputClass} />
+      </FormField>
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t(editing ? 'elections.form.editTitle' : 'elections.form.createTitle')} className="flex flex-col gap-6">
+      <StatusMessage status={status} />
+      <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('elections.form.names')}</legend>
+        {field('nameKk', t('elections.form.nameKk'))}
+        {field('nameRu', t('elections.form.nameRu'))}
+        {field('nameEn', t('elections.form.nameEn'))}
+        {field('slug', t('elections.form.slug'), { hint: t('elections.form.slugHint') })}
+        <SelectField name="kind" label={t('elections.form.kind')} register={register} errors={errors} options={ELECTION_KINDS.map((kind) => [kind, t(`elections.kinds.${kind}`)])} />
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('elections.form.calendar')}</legend>
+        <p id="calendar-hint" className="text-sm text-slate-600 sm:col-span-2">
+          {locked ? t('elections.form.lockedNote', { date: locked.since }) : t('elections.form.calendarHint')}
+        </p>
+        {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date' })}
+        <div className="flex items-end">
+          <button type="button" onClick={() => fillCalendar(true)} disabled={!isDate(votingDay)} className={secondaryButtonClass}>
+            {t('elections.form.refill')}
+          </button>
+        </div>
+        {DERIVED_DATES.map((name) => (
+          <div key={name}>{field(name, t(`elections.calendarFields.${name}`), { type: 'date' })}</div>
+        ))}
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('elections.form.rules')}</legend>
+        {field('minCandidateAge', t('elections.form.minCandidateAge'), { inputMode: 'numeric' })}
+        {field('depositAmount', t('elections.form.depositAmount'), { inputMode: 'numeric' })}
+        {field('signatureShareBp', t('elections.form.signatureShare'), { inputMode: 'decimal' })}
+        {field('turnoutThresholdBp', t('elections.form.turnoutThreshold'), { inputMode: 'decimal', hint: t('elections.form.turnoutThresholdHint') })}
+        <SelectField name="winnerRule" label={t('elections.form.winnerRule')} register={register} errors={errors} options={WINNER_RULES.map((rule) => [rule, t(`elections.winnerRules.${rule}`)])} />
+        <label className="flex items-center gap-2 self-end pb-2">
+          <input type="checkbox" {...register('againstAllOnBallot')} className="h-4 w-4" />
+          <span>{t('elections.form.againstAll')}</span>
+        </label>
+      </fieldset>
+
+      {locked && (
+        <FormField
+          id="correctionReason"
+          label={t('elections.form.correctionReason')}
+          hint={t('elections.form.correctionReasonHint')}
+          error={errors.correctionReason?.message && t(errors.correctionReason.message)}
+        >
+          <textarea {...register('correctionReason')} {...fieldAria('correctionReason', errors.correctionReason?.message, 'hint')} rows={3} className={inputClass} />
+        </FormField>
+      )}
+      <div>
+        <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
+          {t(editing ? 'elections.form.save' : 'elections.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SelectField({
+  name,
+  label,
+  register,
+  errors,
+  options,
+}: {
+  name: 'kind' | 'winnerRule';
+  label: string;
+  register: UseFormRegister<FormValues>;
+  errors: FieldErrors<FormValues>;
+  options: [string, string][];
+}) {
+  const t = useTranslations();
+  const message = errors[name]?.message;
+  return (
+    <FormField id={name} label={label} error={message && t(message)}>
+      <select {...register(name)} {...fieldAria(name, message)} className={inputClass}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+}
