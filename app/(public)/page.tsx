@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PhaseBadge } from '@/components/elections/phase-badge';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { localized, type Locale } from '@/lib/i18n/config';
@@ -10,7 +11,7 @@ export default async function HomePage() {
     getTranslations('home'),
     getFormatter(),
     getLocale(),
-    electionSummaries(getDb(), null),
+    electionSummaries(getDb(), null, { publicOnly: true }),
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -32,11 +33,25 @@ export default async function HomePage() {
         </h2>
         {summaries.length === 0 && <p>{t('noElections')}</p>}
         {summaries.map((election) => (
-          <article key={election.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-            <h3 className="text-lg font-semibold">{localized(election, locale as Locale)}</h3>
+          <article key={election.id} data-testid={`election-${election.slug}`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+            <div className="flex flex-wrap items-center gap-2">
+              <h3 className="text-lg font-semibold">{localized(election, locale as Locale)}</h3>
+              <PhaseBadge phase={election.phase} />
+            </div>
             <p className="text-sm text-slate-600">
               {t('votingDay', { date: format.dateTime(new Date(`${election.votingDay}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}
             </p>
+            <nav aria-label={t('electionLinks', { name: localized(election, locale as Locale) })} className="mt-2 flex flex-wrap gap-4 text-sm">
+              <Link href={`/results?election=${election.slug}`} className="font-medium text-brand-700 underline">
+                {t('resultsOf')}
+              </Link>
+              <Link href={`/candidates?election=${election.slug}`} className="font-medium text-brand-700 underline">
+                {t('candidatesOf')}
+              </Link>
+              <Link href={`/constituencies?election=${election.slug}`} className="font-medium text-brand-700 underline">
+                {t('constituenciesOf')}
+              </Link>
+            </nav>
             <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4">
               <Stat label={t('constituencies')} value={format.number(election.constituencies)} />
               <Stat label={t('precincts')} value={format.number(election.precincts)} />

@@ -8,16 +8,13 @@ import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form
 import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
 import { calendarFor, CALENDAR_ORDER, type CalendarField } from '@/lib/elections/calendar';
-import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULES } from '@/lib/elections/schemas';
+import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
 
 type FormValues = z.input<typeof updateElectionSchema>;
 type FieldName = keyof FormValues & string;
-
-/** The values the form starts from; an existing election's come from its edit page. */
-export type ElectionFormValues = Omit<FormValues, 'electionId' | 'expectedVersion' | 'correctionReason'>;
 
 const EMPTY: ElectionFormValues = {
   slug: '',

@@ -1,35 +1,10 @@
 'use client';
 
-import { failureText } from '../form-result';
-import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/app/(staff)/staff/lists/actions';
-import type { ActionResult } from '@/lib/commands';
 import { FormField, fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
-import { StatusMessage, type Status } from '../status-message';
-
-function useCommandButton() {
-  const t = useTranslations();
-  const router = useRouter();
-  const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
-  /** Runs the action; on success the page reloads into the revision's new state, which is the confirmation. */
-  async function run(action: () => Promise<ActionResult<unknown>>) {
-    setBusy(true);
-    setStatus(null);
-    setFieldErrors({});
-    const result = await action();
-    setBusy(false);
-    if (!result.ok) {
-      setFieldErrors(result.fieldErrors ?? {});
-      return setStatus({ kind: 'error', text: failureText(t, result) });
-    }
-    router.refresh();
-  }
-  return { status, busy, fieldErrors, run, t };
-}
+import { StatusMessage } from '../status-message';
+import { useCommandButton } from '../use-command-button';
 
 /** A reviewer's decision on a submitted revision: approve, or return with a comment. */
 export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisionId: number; lockVersion: number; needsOverride: boolean }) {

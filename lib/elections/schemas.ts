@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { elections } from '@/db/schema/elections';
 import { addDays } from '@/lib/calendar';
 import {
+  basisPointsAsPercent,
   checkboxField,
   countField,
   crossFieldCheck,
@@ -84,4 +85,28 @@ export const updateElectionSchema = z
 
 export const electionRefSchema = z.object({ electionId: idField, expectedVersion: idField });
 
-export type ElectionFormInput = z.input<typeof createElectionSchema>;
+/** What the election form holds: typed text, percentages rather than basis points. */
+export type ElectionFormValues = Omit<z.input<typeof updateElectionSchema>, 'electionId' | 'expectedVersion' | 'correctionReason'>;
+
+/** An existing election as its edit form shows it. */
+export function electionFormValues(election: ElectionRow): ElectionFormValues {
+  return {
+    slug: election.slug,
+    nameKk: election.nameKk,
+    nameRu: election.nameRu,
+    nameEn: election.nameEn,
+    kind: election.kind,
+    calledOn: election.calledOn,
+    nominationOpensOn: election.nominationOpensOn,
+    nominationClosesOn: election.nominationClosesOn,
+    registrationDeadline: election.registrationDeadline,
+    votingDay: election.votingDay,
+    resultsDeadline: election.resultsDeadline,
+    minCandidateAge: String(election.minCandidateAge),
+    depositAmount: String(election.depositAmount),
+    signatureShareBp: basisPointsAsPercent(election.signatureShareBp),
+    winnerRule: election.winnerRule,
+    turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : basisPointsAsPercent(election.turnoutThresholdBp),
+    againstAllOnBallot: election.againstAllOnBallot,
+  };
+}

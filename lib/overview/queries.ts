@@ -1,7 +1,9 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
-import { elections, regions } from '@/db/schema';
+import { regions } from '@/db/schema';
+import type { Phase } from '@/lib/elections/phase';
+import { listElections } from '@/lib/elections/queries';
 
 export type ElectionSummary = {
   id: number;
@@ -10,6 +12,7 @@ export type ElectionSummary = {
   nameRu: string;
   nameEn: string;
   votingDay: string;
+  phase: Phase;
   nominationOpensOn: string;
   nominationClosesOn: string;
   constituencies: number;
@@ -25,14 +28,14 @@ const countsBy = (rows: { electionId: number; key: string; n: number }[], electi
   Object.fromEntries(rows.filter((r) => r.electionId === electionId).map((r) => [r.key, Number(r.n)]));
 
 /**
- * Counts per election for the home page (every region) and the staff dashboard (the user's
- * region when `regionId` is set). Pure counts of workflow state, not results: results come from
- * the results aggregation.
+ * Counts per election for the home page (every region, announced elections only) and the staff
+ * pages (the user's region when `regionId` is set). Pure counts of workflow state, not results:
+ * results come from the results aggregation.
  */
-export async function electionSummaries(db: Queryable, regionId: number | null): Promise<ElectionSummary[]> {
+export async function electionSummaries(db: Queryable, regionId: number | null, options: { publicOnly?: boolean } = {}): Promise<ElectionSummary[]> {
   const inRegion = regionId === null ? sql`true` : sql`c.region_id = ${regionId}`;
   const [electionRows, sizes, candidateRows, protocolRows, revisionRows] = await Promise.all([
-    db.select().from(elections).orderBy(asc(elections.votingDay)),
+    listElections(db, options),
     selectRows<{ electionId: number; constituencies: number; precincts: number; voters: number }>(
       db,
       sql`select c.election_id as "electionId", count(distinct c.id)::int as constituencies,
@@ -73,6 +76,7 @@ export async function electionSummaries(db: Queryable, regionId: number | null):
       nameRu: election.nameRu,
       nameEn: election.nameEn,
       votingDay: election.votingDay,
+      phase: election.phase,
       nominationOpensOn: election.nominationOpensOn,
       nominationClosesOn: election.nominationClosesOn,
       constituencies: size?.constituencies ?? 0,

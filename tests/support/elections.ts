@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { candidates, constituencies, constituencyListRevisions, elections, parties, precincts } from '@/db/schema';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { calendarFor } from '@/lib/elections/calendar';
+import { electionFormValues } from '@/lib/elections/schemas';
 
 const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -107,26 +108,5 @@ export function electionForm(slug: string, votingInDays = 100) {
 
 /** The form of an existing election as its edit page fills it in. */
 export function electionFormOf(election: typeof elections.$inferSelect) {
-  return {
-    electionId: election.id,
-    expectedVersion: election.version,
-    slug: election.slug,
-    nameKk: election.nameKk,
-    nameRu: election.nameRu,
-    nameEn: election.nameEn,
-    kind: election.kind,
-    calledOn: election.calledOn,
-    nominationOpensOn: election.nominationOpensOn,
-    nominationClosesOn: election.nominationClosesOn,
-    registrationDeadline: election.registrationDeadline,
-    votingDay: election.votingDay,
-    resultsDeadline: election.resultsDeadline,
-    minCandidateAge: String(election.minCandidateAge),
-    depositAmount: String(election.depositAmount),
-    signatureShareBp: String(election.signatureShareBp / 100),
-    winnerRule: election.winnerRule,
-    turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : String(election.turnoutThresholdBp / 100),
-    againstAllOnBallot: election.againstAllOnBallot,
-    correctionReason: '',
-  };
+  return { ...electionFormValues(election), electionId: election.id, expectedVersion: election.version, correctionReason: '' };
 }

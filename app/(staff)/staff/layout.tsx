@@ -12,10 +12,12 @@ import { findRegionByCode } from '@/lib/overview/queries';
 
 const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: '/staff', label: 'dashboard', permission: 'staff.view' },
+  { href: '/staff/elections', label: 'elections', permission: 'staff.view' },
   { href: '/staff/regions', label: 'regions', permission: 'staff.view' },
   { href: '/staff/lists', label: 'lists', permission: 'constituencyList.view' },
   { href: '/staff/candidates', label: 'candidates', permission: 'candidate.view' },
   { href: '/staff/protocols', label: 'protocols', permission: 'protocol.view' },
+  { href: '/staff/admin/parties', label: 'parties', permission: 'parties.manage' },
   { href: '/staff/admin/users', label: 'users', permission: 'users.manage' },
   { href: '/staff/admin/audit', label: 'audit', permission: 'audit.view' },
 ];

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { PhaseBadge } from '@/components/elections/phase-badge';
 import { RevisionStatusBadge } from '@/components/lists/list-views';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
@@ -32,9 +33,12 @@ export default async function ListsPage() {
       </div>
       {electionRows.map((election) => (
         <section key={election.id} aria-labelledby={`lists-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id={`lists-${election.id}`} className="mb-3 text-lg font-semibold">
-            {localized(election, locale as Locale)}
-          </h2>
+          <div className="mb-3 flex flex-wrap items-center gap-2">
+            <h2 id={`lists-${election.id}`} className="text-lg font-semibold">
+              {localized(election, locale as Locale)}
+            </h2>
+            <PhaseBadge phase={election.phase} />
+          </div>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NominationForm } from '@/components/candidates/nomination-form';
+import { WorkClosedNote } from '@/components/elections/work-closed-note';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { constituencyOptions, partyOptions } from '@/lib/candidates/queries';
@@ -30,7 +31,7 @@ export default async function NewNominationPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-bold text-brand-900">{t('form.title')}</h1>
       <p className="text-slate-600">{name(election)}</p>
       {!open ? (
-        <p role="note">{t('windowClosed', { opens: election.nominationOpensOn, closes: election.nominationClosesOn })}</p>
+        <WorkClosedNote election={election} work="nomination" />
       ) : constituencies.length === 0 ? (
         <p role="note">{t('form.noConstituencies')}</p>
       ) : (

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { WorkClosedNote } from '@/components/elections/work-closed-note';
 import { CsvImport } from '@/components/lists/csv-import';
 import { ListEditor } from '@/components/lists/list-editor';
 import { ChangesView, ListContentView, RevisionStatusBadge } from '@/components/lists/list-views';
@@ -11,6 +12,8 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { regionListState } from '@/lib/constituency-lists/queries';
 import { isEditable } from '@/lib/constituency-lists/transitions';
+import { isWorkOpen } from '@/lib/elections/phase';
+import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
@@ -20,10 +23,12 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
   const user = await requirePermission('constituencyList.view', state.region.id);
   const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
-  const { open, approved, election } = state;
+  const { open, approved } = state;
+  const election = (await findElection(getDb(), state.election.id))!;
   const nominationOpened = todayInKazakhstan() >= election.nominationOpensOn;
-  const canEdit = open && isEditable(open.summary.status) && hasPermission(user, 'constituencyList.edit');
-  const canReview = open?.summary.status === 'submitted' && hasPermission(user, 'constituencyList.review');
+  const listsOpen = isWorkOpen('constituencyLists', election.phase);
+  const canEdit = listsOpen && open && isEditable(open.summary.status) && hasPermission(user, 'constituencyList.edit');
+  const canReview = listsOpen && open?.summary.status === 'submitted' && hasPermission(user, 'constituencyList.review');
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -39,6 +44,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
             date: format.dateTime(new Date(`${election.nominationOpensOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
           })}
         </p>
+        <div className="mt-2">
+          <WorkClosedNote election={election} work="constituencyLists" />
+        </div>
       </div>
 
       {open ? (
@@ -83,6 +91,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           )}
         </section>
       ) : (
+        listsOpen &&
         hasPermission(user, 'constituencyList.edit') && (
           <StartRevisionButton electionId={election.id} regionId={state.region.id} label={t(approved ? 'startAmendment' : 'startFirst')} />
         )

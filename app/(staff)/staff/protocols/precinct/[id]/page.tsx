@@ -5,9 +5,12 @@ import { FiguresTable } from '@/components/protocols/figures-table';
 import { ApproveProtocolButton } from '@/components/protocols/protocol-buttons';
 import { ProtocolForm } from '@/components/protocols/protocol-form';
 import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
+import { WorkClosedNote } from '@/components/elections/work-closed-note';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
+import { isWorkOpen } from '@/lib/elections/phase';
+import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields } from '@/lib/protocols/relations';
@@ -21,20 +24,28 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const sheet = await protocolSheet(db, precinctId, user);
   if (!sheet) notFound();
   await requirePermission('protocol.view', sheet.constituency.regionId);
-  const [t, format, locale, next] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), nextPrecinctFor(db, user, sheet.election.id)]);
+  const [t, format, locale, next, election] = await Promise.all([
+    getTranslations('protocols'),
+    getFormatter(),
+    getLocale(),
+    nextPrecinctFor(db, user, sheet.election.id),
+    findElection(db, sheet.election.id),
+  ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const { protocol, candidates } = sheet;
+  // Official results are locked; outside voting and counting there is nothing to enter yet (or any more).
   const official = sheet.constituency.resultsStatus === 'official';
+  const closed = official || !isWorkOpen('protocols', election!.phase);
   const current = sheet.versions.find((v) => v.versionNo === protocol?.currentVersionNo);
   const copy = (kind: 'first' | 'second' | 'resolution') => current?.entries.find((e) => e.kind === kind);
   // Typing a copy (not resolving a mismatch) is what bars a reviewer from deciding a version.
   const typedByViewer = current?.entries.some((e) => e.kind !== 'resolution' && e.enteredById === user.id) ?? false;
   const approvedEntry = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === protocol?.approvedEntryId);
   const status = protocol?.status ?? 'missing';
-  const canEnter = !official && hasPermission(user, 'protocol.enter') && (status === 'missing' || (status === 'entered_once' && !typedByViewer));
-  const canResolve = !official && status === 'mismatch' && hasPermission(user, 'protocol.resolve') && !typedByViewer;
-  const canApprove = !official && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
-  const canCorrect = !official && status === 'approved' && hasPermission(user, 'protocol.correct');
+  const canEnter = !closed && hasPermission(user, 'protocol.enter') && (status === 'missing' || (status === 'entered_once' && !typedByViewer));
+  const canResolve = !closed && status === 'mismatch' && hasPermission(user, 'protocol.resolve') && !typedByViewer;
+  const canApprove = !closed && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
+  const canCorrect = !closed && status === 'approved' && hasPermission(user, 'protocol.correct');
   const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
@@ -62,10 +73,12 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
         </div>
       </div>
 
-      {official && (
+      {official ? (
         <p role="note" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm">
           {t('officialLocked')}
         </p>
+      ) : (
+        <WorkClosedNote election={election!} work="protocols" />
       )}
       {candidates.length === 0 && <p role="note">{t('noCandidates')}</p>}
 

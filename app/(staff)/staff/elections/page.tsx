@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PhaseBadge } from '@/components/elections/phase-badge';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+/** Every election with its phase and next date; admins create and edit them from here. */
+export default async function ElectionsPage() {
+  const user = await requirePermission('staff.view');
+  const canManage = hasPermission(user, 'elections.manage');
+  const [t, format, locale, elections] = await Promise.all([getTranslations('elections'), getFormatter(), getLocale(), listElections(getDb())]);
+  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        {canManage && (
+          <Link href="/staff/elections/new" className="font-medium text-brand-700 underline">
+            {t('create')}
+          </Link>
+        )}
+      </div>
+      {canManage && <p className="text-sm text-slate-600">{t('draftNote')}</p>}
+      {elections.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4">
+          <table className="w-full text-left text-sm" data-testid="elections-table">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3">{t('election')}</th>
+                <th scope="col" className="py-2 pr-3">{t('phase')}</th>
+                <th scope="col" className="py-2 pr-3">{t('votingDay')}</th>
+                <th scope="col" className="py-2 pr-3">{t('nextDeadline')}</th>
+                {canManage && <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {elections.map((election) => {
+                const next = nextDeadlineOf(election);
+                const name = localized(election, locale as Locale);
+                return (
+                  <tr key={election.id} className="border-b last:border-0">
+                    <th scope="row" className="py-2 pr-3 font-medium">
+                      {name}
+                      <div className="text-xs font-normal text-slate-600">{t(`kinds.${election.kind}`)}</div>
+                    </th>
+                    <td className="py-2 pr-3"><PhaseBadge phase={election.phase} /></td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{day(election.votingDay)}</td>
+                    <td className="py-2 pr-3">{next ? `${t(`calendarFields.${next.field}`)}: ${day(next.date)}` : t('noDeadline')}</td>
+                    {canManage && (
+                      <td className="py-2">
+                        <Link href={`/staff/elections/${election.id}`} className="font-medium text-brand-700 underline">
+                          {t('edit')}<span className="sr-only"> {name}</span>
+                        </Link>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { announceElectionAction, archiveElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { StatusMessage } from '../status-message';
+import { useCommandButton } from '../use-command-button';
+
+/** Announcing a draft, or archiving a finished (or abandoned draft) election. */
+export function ElectionLifecycle({ electionId, version, canAnnounce, canArchive }: { electionId: number; version: number; canAnnounce: boolean; canArchive: boolean }) {
+  const { status, busy, run, t } = useCommandButton();
+  const ref = { electionId, expectedVersion: version };
+  if (!canAnnounce && !canArchive) return null;
+  return (
+    <section aria-labelledby="lifecycle-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="lifecycle-heading" className="text-lg font-semibold">
+        {t('elections.phase')}
+      </h2>
+      <StatusMessage status={status} />
+      {canAnnounce && (
+        <div className="flex flex-col items-start gap-1">
+          <button type="button" disabled={busy} onClick={() => run(() => announceElectionAction(ref))} className={primaryButtonClass}>
+            {t('elections.announce')}
+          </button>
+          <p className="text-sm text-slate-600">{t('elections.announceHint')}</p>
+        </div>
+      )}
+      {canArchive && (
+        <div className="flex flex-col items-start gap-1">
+          <button type="button" disabled={busy} onClick={() => run(() => archiveElectionAction(ref))} className={secondaryButtonClass}>
+            {t('elections.archive')}
+          </button>
+          <p className="text-sm text-slate-600">{t('elections.archiveHint')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
