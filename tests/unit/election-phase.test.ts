@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { calendarFor } from '@/lib/elections/calendar';
+import { electionPhase, isWorkOpen, nextDeadline, phaseOpensOn, rulesLocked, workRefusal, type Phase } from '@/lib/elections/phase';
+import { createElectionSchema } from '@/lib/elections/schemas';
+
+// The 2023 pilot: voting on 5 November.
+const calendar = calendarFor('2023-11-05');
+const announced = { ...calendar, announced: true, archived: false, resultsOfficial: false };
+
+describe('default calendar from voting day', () => {
+  it('applies the legal offsets', () => {
+    expect(calendar).toEqual({
+      votingDay: '2023-11-05',
+      calledOn: '2023-09-06',
+      nominationOpensOn: '2023-09-16',
+      nominationClosesOn: '2023-10-06',
+      registrationDeadline: '2023-10-11',
+      resultsDeadline: '2023-11-08',
+    });
+  });
+
+  it('crosses month and year ends and leap days', () => {
+    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-11', resultsDeadline: '2028-01-13' });
+    expect(calendarFor('2028-03-30').nominationOpensOn).toBe('2028-02-09');
+    expect(calendarFor('2028-03-01').resultsDeadline).toBe('2028-03-04');
+    expect(calendarFor('2028-02-27').resultsDeadline).toBe('2028-03-01');
+  });
+});
+
+describe('calendar validation', () => {
+  const form = (changes: Record<string, string>) => ({
+    slug: 'akim-test',
+    nameKk: 'Сайлау',
+    nameRu: 'Выборы',
+    nameEn: 'Election',
+    kind: 'district_city_akim',
+    ...calendar,
+    minCandidateAge: '25',
+    depositAmount: '350000',
+    signatureShareBp: '1',
+    winnerRule: 'plurality',
+    turnoutThresholdBp: '',
+    againstAllOnBallot: true,
+    ...changes,
+  });
+  const errorsOf = (changes: Record<string, string>) => {
+    const result = createElectionSchema.safeParse(form(changes));
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+  };
+
+  it('accepts the default calendar and stores shares in basis points', () => {
+    const result = createElectionSchema.parse(form({ turnoutThresholdBp: '50.5' }));
+    expect(result).toMatchObject({ signatureShareBp: 100, turnoutThresholdBp: 5050, minCandidateAge: 25, depositAmount: 350000 });
+  });
+
+  it('reports each date that comes before the one it must follow, on that date', () => {
+    expect(errorsOf({ nominationOpensOn: '2023-09-05' })).toEqual({ nominationOpensOn: 'elections.errors.order.nominationOpensOn' });
+    expect(errorsOf({ nominationClosesOn: '2023-09-15' })).toEqual({ nominationClosesOn: 'elections.errors.order.nominationClosesOn' });
+    expect(errorsOf({ registrationDeadline: '2023-10-05' })).toEqual({ registrationDeadline: 'elections.errors.order.registrationDeadline' });
+    expect(errorsOf({ registrationDeadline: '2023-11-05' })).toEqual({ votingDay: 'elections.errors.order.votingDay' });
+    expect(errorsOf({ resultsDeadline: '2023-11-04' })).toEqual({ resultsDeadline: 'elections.errors.order.resultsDeadline' });
+  });
+
+  it('requires the election to be called at least 50 days before voting day', () => {
+    expect(errorsOf({ calledOn: '2023-09-17', nominationOpensOn: '2023-09-20' })).toEqual({ calledOn: 'elections.errors.calledTooLate' });
+    expect(errorsOf({ calledOn: '2023-09-16' })).toEqual({});
+  });
+
+  it('keeps shares between 0 and 100 with at most two decimals, and counts whole', () => {
+    expect(errorsOf({ signatureShareBp: '100.01' })).toEqual({ signatureShareBp: 'errors.percent' });
+    expect(errorsOf({ signatureShareBp: '-1' })).toEqual({ signatureShareBp: 'errors.percent' });
+    expect(errorsOf({ signatureShareBp: '0.125' })).toEqual({ signatureShareBp: 'errors.percent' });
+    expect(errorsOf({ turnoutThresholdBp: '100' })).toEqual({});
+    expect(errorsOf({ depositAmount: '-5' })).toEqual({ depositAmount: 'errors.negative' });
+    expect(errorsOf({ depositAmount: '1.5' })).toEqual({ depositAmount: 'errors.wholeNumber' });
+    expect(errorsOf({ minCandidateAge: '17' })).toEqual({ minCandidateAge: 'elections.errors.minAge' });
+  });
+});
+
+describe('phase derivation', () => {
+  const at = (today: string, changes: Partial<typeof announced> = {}) => electionPhase({ ...announced, ...changes }, today);
+
+  it('changes phase on each boundary day', () => {
+    const cases: [string, Phase][] = [
+      ['2023-09-06', 'constituency_lists'],
+      ['2023-09-15', 'constituency_lists'],
+      ['2023-09-16', 'nomination'],
+      ['2023-10-06', 'nomination'],
+      ['2023-10-07', 'registration'],
+      ['2023-10-11', 'registration'],
+      ['2023-10-12', 'campaign'],
+      ['2023-11-04', 'campaign'],
+      ['2023-11-05', 'voting'],
+      ['2023-11-06', 'counting'],
+      ['2024-05-01', 'counting'],
+    ];
+    for (const [today, phase] of cases) expect(at(today), today).toBe(phase);
+  });
+
+  it('is set by people for drafts, official results and the archive', () => {
+    expect(at('2023-10-01', { announced: false })).toBe('draft');
+    expect(at('2023-11-07', { resultsOfficial: true })).toBe('results_official');
+    expect(at('2023-11-07', { resultsOfficial: true, archived: true })).toBe('archived');
+    expect(at('2023-10-01', { announced: false, archived: true })).toBe('archived');
+  });
+
+  it('gives each calendar phase its first day', () => {
+    expect(phaseOpensOn(calendar, 'registration')).toBe('2023-10-07');
+    expect(phaseOpensOn(calendar, 'campaign')).toBe('2023-10-12');
+    expect(phaseOpensOn(calendar, 'counting')).toBe('2023-11-06');
+    expect(phaseOpensOn(calendar, 'draft')).toBeNull();
+  });
+
+  it('locks rules and calendar from nomination on', () => {
+    expect(rulesLocked('draft')).toBe(false);
+    expect(rulesLocked('constituency_lists')).toBe(false);
+    expect(rulesLocked('nomination')).toBe(true);
+    expect(rulesLocked('results_official')).toBe(true);
+  });
+});
+
+describe('work allowed per phase', () => {
+  it('allows protocols only from voting day until results are official', () => {
+    expect(isWorkOpen('protocols', 'campaign')).toBe(false);
+    expect(isWorkOpen('protocols', 'voting')).toBe(true);
+    expect(isWorkOpen('protocols', 'counting')).toBe(true);
+    expect(isWorkOpen('protocols', 'results_official')).toBe(false);
+  });
+
+  it('names the phase and the day work opens, or says it has closed', () => {
+    expect(workRefusal('nomination', 'constituency_lists', calendar)).toEqual({
+      message: 'elections.errors.workNotOpenYet',
+      values: { work: 'nomination', phase: 'constituency_lists', date: '2023-09-16' },
+    });
+    expect(workRefusal('protocols', 'nomination', calendar)?.values.date).toBe('2023-11-05');
+    expect(workRefusal('nomination', 'campaign', calendar)).toEqual({ message: 'elections.errors.workClosed', values: { work: 'nomination', phase: 'campaign', date: '' } });
+    expect(workRefusal('nomination', 'nomination', calendar)).toBeNull();
+    expect(workRefusal('constituencyLists', 'archived', calendar)?.message).toBe('elections.errors.workClosed');
+  });
+
+  it('shows the next date still ahead', () => {
+    expect(nextDeadline(calendar, '2023-09-20')).toEqual({ field: 'nominationClosesOn', date: '2023-10-06' });
+    expect(nextDeadline(calendar, '2023-11-05')).toEqual({ field: 'votingDay', date: '2023-11-05' });
+    expect(nextDeadline(calendar, '2023-11-09')).toBeNull();
+  });
+});
