@@ -28,7 +28,7 @@ async function typeProtocol(page: Page, figures: Figures) {
 }
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
-  await page.goto('/staff/protocols?election=akim-2027');
+  await page.goto('/staff/protocols?election=akim-counting');
   await page.getByTestId('progress-table').getByRole('link', { name: constituency }).click();
   const row = page.getByRole('row').filter({ has: page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) }).first();
   await row.getByRole('link').click();
@@ -45,7 +45,7 @@ async function session(browser: Browser, email: string) {
 
 /** The "approved" column of the dashboard's total row. */
 async function approvedInRegion(page: Page) {
-  await page.goto('/staff/protocols?election=akim-2027');
+  await page.goto('/staff/protocols?election=akim-counting');
   const row = page.getByTestId('progress-table').getByRole('row', { name: /Total/ });
   return Number((await row.getByRole('cell').nth(5).innerText()).replace(/\D/g, ''));
 }
@@ -57,7 +57,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   const approvedBefore = await approvedInRegion(reviewer.page);
 
   // Matching copies.
-  const matchUrl = await openFirstMissingPrecinct(operator.page, 'Alga District');
+  const matchUrl = await openFirstMissingPrecinct(operator.page, 'Martuk District');
   const voters = Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
   const candidateCount = await operator.page.getByLabel(/^No\. \d+ /).count();
   const figures = balanced(voters, candidateCount);
@@ -89,7 +89,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
 
   // Differing copies: the reviewer resolves the disputed fields from the paper.
-  const mismatchUrl = await openFirstMissingPrecinct(operator.page, 'Temir District');
+  const mismatchUrl = await openFirstMissingPrecinct(operator.page, 'Kobda District');
   const temirFigures = balanced(
     Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, '')),
     await operator.page.getByLabel(/^No\. \d+ /).count(),
@@ -114,7 +114,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(temirFigures.invalid));
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);
-  await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Temir District' }).click();
+  await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Kobda District' }).click();
   await expect(reviewer.page.getByTestId('reported')).toContainText('1 of');
 
   await operator.close();

@@ -47,7 +47,7 @@ test('results pages switch language and stay accessible on the public lists', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'English' }).click();
-  for (const path of ['/', '/constituencies?election=akim-2023', '/candidates?election=akim-2023', '/results?election=akim-2027', '/login']) {
+  for (const path of ['/', '/constituencies?election=akim-2023', '/candidates?election=akim-2023', '/results?election=akim-counting', '/login']) {
     await page.goto(path);
     await expectAccessible(page);
   }

@@ -38,6 +38,7 @@ function countingElectionOn(referenceDate: string): DemoElection {
 /** Each district's ballot: the AMANAT nominee, a self-nominee and one more party's nominee. */
 const BALLOTS: Record<string, (string | null)[]> = {
   'aktobe-martuk': ['amanat', null, 'auyl'],
+  'aktobe-kobda': ['amanat', null],
   'almaty-zhambyl': ['amanat', null, 'ak-zhol'],
 };
 
@@ -68,6 +69,9 @@ function registeredCandidates(random: Random, issueIin: IinIssuer, election: Dem
   );
 }
 
+/** Where protocols have started to come in; the other districts' commissions are still counting. */
+const REPORTING = ['aktobe-martuk', 'almaty-zhambyl'];
+
 /** The protocol stages, cycled over a constituency's precincts; null = no protocol yet. */
 const PROTOCOL_STAGES = ['approved', 'awaiting_review', 'mismatch', 'entered_once', null] as const;
 
@@ -81,7 +85,8 @@ function misTyped(figures: ProtocolFigures): ProtocolFigures {
 
 /** Protocols typed since the polls closed, at every stage of double entry and review. */
 function protocolsInProgress(random: Random, election: DemoElection, constituencies: DemoConstituency[], candidates: DemoCandidate[]): DemoProtocol[] {
-  return constituencies.flatMap((constituency, constituencyIndex) => {
+  const reporting = constituencies.filter((constituency) => REPORTING.includes(constituency.code));
+  return reporting.flatMap((constituency, constituencyIndex) => {
     const onBallot = candidates
       .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
       .sort((a, b) => (a.ballotOrder ?? 0) - (b.ballotOrder ?? 0))

@@ -148,6 +148,7 @@ export const PLACES_UPCOMING: Place[] = [
 /** The demo election being counted: districts whose akims were elected yesterday. */
 export const PLACES_COUNTING: Place[] = [
   district('aktobe', 'martuk', 'Мәртөк ауданы', 'Мартукский район', 'Martuk District', 'с. Мартук'),
+  district('aktobe', 'kobda', 'Қобда ауданы', 'Хобдинский район', 'Kobda District', 'с. Кобда'),
   district('almaty', 'zhambyl', 'Жамбыл ауданы', 'Жамбылский район', 'Zhambyl District', 'с. Узынагаш'),
 ];
 
