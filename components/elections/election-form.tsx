@@ -48,8 +48,10 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
   const router = useRouter();
   const [status, setStatus] = useState<Status>(null);
   const editing = election !== undefined;
-  const { register, handleSubmit, setError, setValue, watch, formState } = useForm<FormValues, unknown, z.output<typeof updateElectionSchema>>({
-    resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema),
+  // `raw`: the server gets what was typed and parses it itself; shares typed as percentages would
+  // otherwise reach it already converted to basis points and be converted twice.
+  const { register, handleSubmit, setError, setValue, watch, formState } = useForm<FormValues>({
+    resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema, undefined, { raw: true }),
     defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, expectedVersion: election.version, correctionReason: '' } : {}) },
   });
   const { errors, dirtyFields } = formState;

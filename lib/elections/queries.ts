@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { constituencies, elections } from '@/db/schema';
+import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { DomainError } from '@/lib/commands';
 import { electionPhase, nextDeadline, workRefusal, type Phase, type Work } from './phase';
@@ -9,10 +9,14 @@ import { electionPhase, nextDeadline, workRefusal, type Phase, type Work } from 
 export type Election = typeof elections.$inferSelect;
 export type ElectionWithPhase = Election & { phase: Phase };
 
-/** Whether every constituency in force has official results (and there is at least one). */
+/**
+ * Whether every constituency in force has official results (and there is at least one). Written
+ * with its own alias: drizzle leaves columns unqualified in single-table selects, which would
+ * bind "id" to the inner table.
+ */
 const resultsOfficial = sql<boolean>`coalesce((
-  select bool_and(${constituencies.resultsStatus} = 'official') from ${constituencies}
-  where ${constituencies.electionId} = ${elections.id} and ${constituencies.status} = 'in_force'), false)`;
+  select bool_and(c.results_status = 'official') from constituencies c
+  where c.election_id = "elections"."id" and c.status = 'in_force'), false)`;
 
 const withPhase = (row: Election & { resultsOfficial: boolean }, today: string): ElectionWithPhase => {
   const { resultsOfficial: official, ...election } = row;

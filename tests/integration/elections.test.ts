@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
-import { auditLog, parties } from '@/db/schema';
+import { auditLog, constituencies, parties } from '@/db/schema';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { executeCommand, type ActionResult } from '@/lib/commands';
 import { nominate } from '@/lib/candidates/commands';
@@ -150,6 +150,25 @@ describe('announcing', () => {
     expect((await listPublicElections(testDb.db)).map((e) => e.id)).toContain(draft.id);
     expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.version })).toMatchObject({ ok: false, message: 'elections.errors.notDraft' });
     expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.version })).toMatchObject({ ok: false, message: 'elections.errors.notArchivable' });
+  });
+});
+
+describe('phase from the data', () => {
+  it('is results official only when every constituency in force of that election is official', async () => {
+    const operator = await insertUser(testDb.db, 'operator', regionId);
+    const election = await insertElection(testDb.db, -40, 10);
+    const other = await insertElection(testDb.db, -40, 10);
+    const first = await insertConstituency(testDb.db, election.id, regionId, operator.id, 1000);
+    const second = await insertConstituency(testDb.db, election.id, regionId, operator.id, 1000);
+    await insertConstituency(testDb.db, other.id, regionId, operator.id, 1000);
+    const phases = async () => Promise.all([election.id, other.id].map(async (id) => (await findElection(testDb.db, id))!.phase));
+    const markOfficial = (id: number) => testDb.db.update(constituencies).set({ resultsStatus: 'official' }).where(eq(constituencies.id, id));
+    expect(await phases()).toEqual(['voting', 'voting']);
+    await markOfficial(first.id);
+    expect(await phases()).toEqual(['voting', 'voting']);
+    await markOfficial(second.id);
+    expect(await phases()).toEqual(['results_official', 'voting']);
+    expect((await listPublicElections(testDb.db)).find((e) => e.id === election.id)?.phase).toBe('results_official');
   });
 });
 
