@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
- * e2e runs in Debian's Chromium (no browser downloads here) against `next build` + `next start`.
+ * e2e runs in Debian's Chromium (no browser downloads here) against `next build` + server.ts.
  * scripts/test-all.sh prepares the database and the build first; the server gets DATABASE_URL
  * from the environment (or uses a fresh embedded database when it is unset).
  */
@@ -26,7 +26,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // The production server, page cache included (server.ts).
+    command: `PORT=${port} npx tsx server.ts`,
     url: `http://127.0.0.1:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

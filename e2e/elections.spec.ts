@@ -50,9 +50,12 @@ test('an admin sets up an election: calendar pre-filled from voting day, a date 
   await page.getByRole('button', { name: 'Announce the election' }).click();
   await expect(page.getByTestId('election-phase')).toHaveText('Phase: Constituency lists');
 
-  await visitor.reload();
+  // Public pages are shared copies for a couple of seconds (decision 005): the new election shows up within them.
   const card = visitor.getByTestId('election-rural-e2e');
-  await expect(card).toContainText('Rural akim elections (E2E)');
+  await expect(async () => {
+    await visitor.reload();
+    await expect(card).toContainText('Rural akim elections (E2E)', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(card.getByTestId('election-phase')).toHaveText('Phase: Constituency lists');
 
   // The staff list shows it with its next date.

@@ -30,4 +30,4 @@ if (builtAt < sourcesChangedAt) {
   console.log(builtAt ? 'Sources changed since the last build: rebuilding…' : 'First run: building the portal…');
   run('npx', ['next', 'build']);
 }
-run('npx', ['next', 'start', '-p', process.env.PORT ?? '3000']);
+run('npx', ['tsx', 'server.ts']);

@@ -151,8 +151,12 @@ export async function electionResults(db: Queryable, electionId: number): Promis
           from candidates k
           left join parties pa on pa.id = k.party_id
           left join (
+            -- Votes in the approved entries only, and only for this election's candidates.
             select ev.candidate_id, sum(ev.votes) as votes
-            from protocols pr join protocol_entry_votes ev on ev.entry_id = pr.approved_entry_id
+            from candidates ek
+            join protocol_entry_votes ev on ev.candidate_id = ek.id
+            join protocols pr on pr.approved_entry_id = ev.entry_id
+            where ek.election_id = ${electionId}
             group by ev.candidate_id
           ) v on v.candidate_id = k.id
           where k.election_id = ${electionId} and k.status = 'registered'

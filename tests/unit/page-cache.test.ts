@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
+
+const NONCE_POLICY = "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; object-src 'none'";
+
+type Render = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** A server whose app counts its renders; `render` decides what the app answers. */
+async function serve(render: Render, options: Partial<PageCacheOptions> = {}) {
+  const cache = createPageCache({ ttlMs: 60_000, maxEntries: 100, maxEntryBytes: 1_000_000, ...options });
+  let renders = 0;
+  server = createServer((request, response) => {
+    void cache.handle(request, response, () => {
+      renders++;
+      return render(request, response);
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  // fetch asks for gzip by default; readers here ask for plain bodies unless a test says otherwise.
+  const get = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(base + path, { ...init, headers: { 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) } });
+    return { status: response.status, state: response.headers.get('x-page-cache'), csp: response.headers.get('content-security-policy'), body: await response.text() };
+  };
+  return { get, renders: () => renders, cache };
+}
+
+const page: Render = (request, response) => {
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  response.setHeader('content-security-policy', NONCE_POLICY);
+  response.write('<html><body><h1>');
+  response.end(`${request.url} ${request.headers['accept-language'] ?? '-'} ${request.headers.cookie ?? '-'}</h1></body></html>`);
+};
+
+describe('page cache', () => {
+  it('renders a public page once and serves the copy to the next readers', async () => {
+    const { get, renders } = await serve(page);
+    const first = await get('/results?election=akim-2023');
+    const second = await get('/results?election=akim-2023');
+    expect([first.state, second.state]).toEqual(['miss', 'hit']);
+    expect(second.body).toBe(first.body);
+    expect(renders()).toBe(1);
+  });
+
+  it('keeps separate copies per address, language and encoding', async () => {
+    const { get, renders } = await serve(page);
+    await get('/results?election=a');
+    await get('/results?election=b');
+    await get('/results?election=a', { headers: { 'accept-language': 'ru' } });
+    await get('/results?election=a', { headers: { cookie: 'NEXT_LOCALE=en' } });
+    expect((await get('/results?election=a', { headers: { cookie: 'NEXT_LOCALE=en' } })).state).toBe('hit');
+    // The language cookie wins over Accept-Language, as in the app.
+    expect((await get('/results?election=a', { headers: { cookie: 'NEXT_LOCALE=en', 'accept-language': 'ru' } })).state).toBe('hit');
+    await get('/results?election=a', { headers: { 'accept-encoding': 'gzip' } });
+    expect(renders()).toBe(5);
+  });
+
+  it('never shares staff pages, signed-in readers, posts, server actions, failures or responses that set cookies', async () => {
+    const { get, renders } = await serve((request, response) => {
+      if (request.url === '/results/missing') response.statusCode = 404;
+      if (request.url === '/candidates?cookie') response.setHeader('set-cookie', 'x=1');
+      response.end('body');
+    });
+    const twice = async (path: string, init: RequestInit = {}) => [(await get(path, init)).state, (await get(path, init)).state];
+    expect(await twice('/staff/protocols')).toEqual([null, null]);
+    expect(await twice('/login')).toEqual([null, null]);
+    expect(await twice('/results', { headers: { cookie: 'authjs.session-token=abc' } })).toEqual([null, null]);
+    expect(await twice('/results', { headers: { cookie: '__Secure-authjs.session-token=abc' } })).toEqual([null, null]);
+    expect(await twice('/results', { method: 'POST', body: 'x' })).toEqual([null, null]);
+    expect(await twice('/results', { headers: { 'next-action': 'abc' } })).toEqual([null, null]);
+    expect(await twice('/results/missing')).toEqual(['miss', 'miss']);
+    expect(await twice('/candidates?cookie')).toEqual(['miss', 'miss']);
+    expect(renders()).toBe(16);
+  });
+
+  it('caches the home page, the public lists and the open-data API, but not look-alike paths', async () => {
+    const { get } = await serve((_request, response) => {
+      response.end('ok');
+    });
+    for (const path of ['/', '/?x=1', '/candidates?election=a', '/constituencies', '/results/akim-2023/region/aktobe', '/api/v1/elections']) {
+      await get(path);
+      expect((await get(path)).state, path).toBe('hit');
+    }
+    for (const path of ['/resultsx', '/api/auth/session', '/locale']) {
+      await get(path);
+      expect((await get(path)).state, path).toBeNull();
+    }
+  });
+
+  it('lets one render serve a crowd that arrives at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { get, renders } = await serve(async (request, response) => {
+      await gate;
+      page(request, response);
+    });
+    const crowd = Array.from({ length: 20 }, () => get('/results'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const answers = await Promise.all(crowd);
+    expect(renders()).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+    expect(answers.filter((answer) => answer.state === 'miss')).toHaveLength(1);
+  });
+
+  it('renders again once the copy is older than the time to live, serving the old copy meanwhile', async () => {
+    let version = 1;
+    const { get, renders } = await serve(
+      async (_request, response) => {
+        const mine = version;
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        response.end(`version ${mine}`);
+      },
+      { ttlMs: 100 },
+    );
+    expect((await get('/results')).body).toBe('version 1');
+    version = 2;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const [refreshing, meanwhile] = await Promise.all([get('/results'), new Promise((resolve) => setTimeout(resolve, 10)).then(() => get('/results'))]);
+    expect(refreshing).toMatchObject({ state: 'miss', body: 'version 2' });
+    expect(meanwhile).toMatchObject({ state: 'stale', body: 'version 1' });
+    expect((await get('/results')).body).toBe('version 2');
+    expect(renders()).toBe(2);
+  });
+
+  it('answers 304 to a client that already holds the cached version', async () => {
+    const { get } = await serve((_request, response) => {
+      response.setHeader('etag', 'W/"7-results"');
+      response.end('{"results":[]}');
+    });
+    await get('/api/v1/elections/7/results.json');
+    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"7-results"' } })).toMatchObject({ status: 304, body: '' });
+    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"6-results"' } })).toMatchObject({ status: 200, body: '{"results":[]}' });
+  });
+
+  it('keeps at most the configured number of copies, dropping the oldest', async () => {
+    const { get, cache } = await serve(
+      (_request, response) => {
+        response.end('x');
+      },
+      { maxEntries: 2 },
+    );
+    await get('/results?1');
+    await get('/results?2');
+    await get('/results?3');
+    expect(cache.size).toBe(2);
+    expect((await get('/results?1')).state).toBe('miss');
+    expect((await get('/results?3')).state).toBe('hit');
+  });
+});
+
+describe('the policy of a shared copy', () => {
+  it('allows exactly the page’s inline scripts by hash instead of the per-response nonce', async () => {
+    const inline = 'self.__next_f.push([1,"payload"])';
+    const html = `<html><head><script src="/_next/static/a.js" async nonce="abc"></script></head><body><script nonce="abc">${inline}</script><script>${inline}</script></body></html>`;
+    const policy = policyForSharedCopy(NONCE_POLICY, html);
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(policy).toBe(`default-src 'self'; script-src 'self' 'sha256-${hash}'; object-src 'none'`);
+    expect(policy).not.toContain('nonce-');
+  });
+
+  it('is what a cached HTML page is served with', async () => {
+    const { get } = await serve((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.setHeader('content-security-policy', NONCE_POLICY);
+      response.end('<script nonce="abc">run()</script>');
+    });
+    expect((await get('/results')).csp).toBe(NONCE_POLICY);
+    expect((await get('/results')).csp).toBe(`default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update('run()').digest('base64')}'; object-src 'none'`);
+  });
+});
