@@ -49,6 +49,11 @@ test('an admin sets up an election: calendar pre-filled from voting day, a date 
 
   await page.getByRole('button', { name: 'Announce the election' }).click();
   await expect(page.getByTestId('election-phase')).toHaveText('Phase: Constituency lists');
+  // The form keeps up with the announcement: a correction right after it saves.
+  const edit = page.getByRole('form', { name: 'Edit election' });
+  await edit.getByLabel('Name in Russian').fill('Выборы акимов сельских округов (E2E)');
+  await edit.getByRole('button', { name: 'Save election' }).click();
+  await expect(page.getByText('The election has been saved.')).toBeVisible();
 
   // Public pages are shared copies for a couple of seconds (decision 005): the new election shows up within them.
   const card = visitor.getByTestId('election-rural-e2e');

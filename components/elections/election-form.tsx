@@ -50,7 +50,7 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
   const editing = election !== undefined;
   // `raw`: the server gets what was typed and parses it itself; shares typed as percentages would
   // otherwise reach it already converted to basis points and be converted twice.
-  const { register, handleSubmit, setError, setValue, watch, formState } = useForm<FormValues>({
+  const { register, handleSubmit, setError, setValue, watch, reset, formState } = useForm<FormValues>({
     resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema, undefined, { raw: true }),
     defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, expectedVersion: election.version, correctionReason: '' } : {}) },
   });
@@ -69,12 +69,20 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
     // Only a new voting day refills the calendar.
   }, [votingDay]);
 
+  // Announcing or archiving on this page bumps the version too: later saves build on it.
+  useEffect(() => {
+    if (election) setValue('expectedVersion', election.version);
+  }, [election?.version]);
+
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
     const result = editing ? await updateElectionAction(values) : await createElectionAction(values);
     const error = applyActionErrors(result, setError, t);
     if (error) return setStatus({ kind: 'error', text: error });
-    if (!editing && result.ok && 'id' in result.data) return router.push(`/staff/elections/${result.data.id}?created=1`);
+    if (!result.ok) return;
+    if ('id' in result.data) return router.push(`/staff/elections/${result.data.id}?created=1`);
+    // The next save builds on this version (a later concurrent change is still refused).
+    reset({ ...values, expectedVersion: result.data.version, correctionReason: '' });
     setStatus({ kind: 'success', text: t('elections.form.saved') });
     router.refresh();
   });

@@ -33,7 +33,9 @@ export function PartyForm({ party }: { party?: { id: number; version: number; va
     const result = editing ? await updatePartyAction(values) : await createPartyAction(values);
     const error = applyActionErrors(result, setError, t);
     if (error) return setStatus({ kind: 'error', text: error });
-    if (!editing) reset();
+    if (!result.ok) return;
+    // A new form after registering; after a correction, the next save builds on the new version.
+    reset(editing && 'version' in result.data ? { ...values, expectedVersion: result.data.version } : EMPTY);
     setStatus({ kind: 'success', text: t(editing ? 'parties.saved' : 'parties.created') });
     router.refresh();
   });

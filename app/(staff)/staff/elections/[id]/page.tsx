@@ -42,7 +42,6 @@ export default async function EditElectionPage({ params, searchParams }: { param
         <p role="note">{t('errors.archived')}</p>
       ) : (
         <ElectionForm
-          key={election.version}
           election={{
             id: election.id,
             version: election.version,

@@ -21,7 +21,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
       <h1 className="text-2xl font-bold text-brand-900">
         {t('editTitle')}: {party.shortName}
       </h1>
-      <PartyForm key={version} party={{ id: partyId, version, values }} />
+      <PartyForm party={{ id: partyId, version, values }} />
     </div>
   );
 }
