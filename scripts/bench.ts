@@ -302,8 +302,9 @@ async function main() {
 
 Measured by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}:
 ${os.cpus().length} × ${cpu}, ${round(os.totalmem() / 1024 ** 3)} GiB memory, Node.js ${process.version},
-PostgreSQL at ${url.host}. One \`next start\` instance; load from autocannon on the same machine
-(${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up), so client and server share the cores.
+PostgreSQL at ${url.host}. One portal instance (\`server.ts\`: the page cache in front of Next.js, as
+\`npm start\` runs it); load from autocannon on the same machine (${CONNECTIONS} connections, ${DURATION_S} s per target
+after a 2 s warm-up, with a browser's Accept-Encoding and Accept-Language), so client and server share the cores.
 
 Synthetic national election: ${SCALE.regions} regions, ${SCALE.constituencies} constituencies,
 ${SCALE.precincts.toLocaleString('en-US')} precincts, ${SCALE.candidates.toLocaleString('en-US')} registered candidates;
@@ -326,24 +327,27 @@ Overview page within 2× of the static ceiling: ${overviewRatio <= 2 ? 'met' : '
 
 JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files} files (target < 150 kB: ${js.gzippedKb < 150 ? 'met' : 'missed'}).
 
-## How the numbers are reached, and what a miss means
+## How the numbers are reached
 
-Public pages and the API read the aggregation from an in-memory cache keyed by the election's
-results version, which each instance checks at most every \`RESULTS_POLL_MS\` (decision 004), so a
-crowd of readers costs PostgreSQL one indexed look-up per interval per instance, whatever the load.
-
-- **Pages** are still rendered per request: the language comes from a cookie, so Next.js cannot
-  keep a rendered copy. At national scale the overview is a ~430 kB document (250 constituencies,
-  plus the React payload that repeats them) and rendering it is where the time goes. Meeting the
-  2× target needs whole-page caching: the language in the URL (\`/kk/results/...\`) so public
-  pages can be statically regenerated every few seconds (ISR), or a CDN in front honouring the
-  cache headers. That is the next step; it changes the public URLs, so it is recorded here rather
-  than half done.
-- **API documents** are encoded once per results version; their throughput is bounded by their
-  size (results.json carries every precinct: ~2.5 MB at this scale).
-- **JavaScript**: Next.js 16 and React 19 alone (router, React DOM, flight client) ship about
-  150 kB gzipped before any page code, so the 150 kB target is below the framework's own floor;
-  the portal's own client code on this page is the self-refresh and the language switch's path field.
+- **Data.** Public pages and the API read the aggregation from an in-memory cache keyed by the
+  election's results version, which each instance checks at most every \`RESULTS_POLL_MS\`
+  (decision 004): a crowd of readers costs PostgreSQL one indexed look-up per interval per
+  instance. The aggregation itself is two grouped queries run side by side (constituency totals;
+  candidate votes over this election's approved entries only), measured after \`ANALYZE\`, as
+  autovacuum leaves a production database.
+- **Pages and API.** \`server.ts\` keeps each rendered public page and API document for
+  \`PAGE_CACHE_MS\` (2 s) per address, language and encoding, and serves it to everyone asking
+  meanwhile; a crowd arriving together waits for one render, and after expiry the previous copy
+  is served while one request renders again (decision 005). A cached overview is a compressed
+  copy written straight from memory, which is why it can outpace the static file, which goes
+  through Next.js' file serving. An approval reaches readers within \`RESULTS_POLL_MS\` +
+  \`PAGE_CACHE_MS\` (4 s by default) on every instance.
+- **API documents** are bounded by their size: results.json carries every precinct (~2.5 MB,
+  ~300 kB compressed at this scale), so the client's decoding dominates.
+- **JavaScript** counts the scripts a module-capable browser loads (the \`noModule\` legacy
+  polyfills are skipped by every current browser), gzipped. Most of it is Next.js 16 and React 19
+  themselves; the portal's own client code on this page is the self-refresh and the language
+  switch's path field.
 `;
     writeFileSync('docs/performance.md', report);
     console.log(report);

@@ -1,6 +1,5 @@
 'use client';
 
-import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
@@ -9,6 +8,7 @@ import { REFUSAL_GROUNDS } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { failureText } from '../form-result';
 
 /**
  * Sends a form's values to an action; on success the page reloads into the candidate's new state

@@ -1,6 +1,5 @@
 'use client';
 
-import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
@@ -8,6 +7,7 @@ import { importPrecinctsCsvAction } from '@/app/(staff)/staff/lists/actions';
 import type { RowError } from '@/lib/commands';
 import { validatePrecinctCsvWithProgress } from '@/lib/constituency-lists/csv';
 import { StatusMessage, type Status } from '../status-message';
+import { failureText } from '../form-result';
 
 /**
  * Precinct CSV import: the file is checked in the browser first (with progress, for large files),

@@ -1,6 +1,5 @@
 'use client';
 
-import { failureText } from '../form-result';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -8,6 +7,7 @@ import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction }
 import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { failureText } from '../form-result';
 
 /** One confirmed step (approve, declare official, reopen); the reloaded page shows the new state. */
 function CommandButton({ label, run, className = primaryButtonClass }: { label: string; run: () => Promise<ActionResult<unknown>>; className?: string }) {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PhaseBadge } from '@/components/elections/phase-badge';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
@@ -28,9 +29,12 @@ export default async function StaffDashboardPage() {
       </div>
       {summaries.map((election) => (
         <section key={election.id} aria-labelledby={`election-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id={`election-${election.id}`} className="text-lg font-semibold">
-            {localized(election, locale as Locale)}
-          </h2>
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 id={`election-${election.id}`} className="text-lg font-semibold">
+              {localized(election, locale as Locale)}
+            </h2>
+            <PhaseBadge phase={election.phase} />
+          </div>
           <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('lists')}</h3>
           <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
             <Stat label={t('constituencies')} value={n(election.constituencies)} />
