@@ -55,6 +55,10 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   const operator2 = await session(browser, 'operator2.aktobe@demo.kz');
   const reviewer = await session(browser, 'reviewer.aktobe@demo.kz');
   const approvedBefore = await approvedInRegion(reviewer.page);
+  // A member of the public watches Kobda's results page (served from the shared caches).
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/results/akim-counting/constituency/aktobe-kobda');
+  await expect(visitor.getByTestId('reported')).toContainText('0 of');
 
   // Matching copies.
   const matchUrl = await openFirstMissingPrecinct(operator.page, 'Martuk District');
@@ -116,6 +120,11 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);
   await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Kobda District' }).click();
   await expect(reviewer.page.getByTestId('reported')).toContainText('1 of');
+  // The public sees the approval within seconds (results poll + page cache, decisions 004 and 005).
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByTestId('reported')).toContainText('1 of', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 
   await operator.close();
   await operator2.close();
