@@ -66,7 +66,7 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
 
   const list = await (await request.get('/api/v1/elections')).json();
   const pilot = list.elections.find((e: { slug: string }) => e.slug === 'akim-2023');
-  expect(pilot.status).toBe('certified');
+  expect(pilot).toMatchObject({ status: 'certified', phase: 'results_official', kind: 'district_city_akim', resultsDeadline: '2023-11-08' });
   const results = await (await request.get(`/api/v1/elections/${pilot.id}/results.json`)).json();
   expect((results.totals.turnout * 100).toFixed(2)).toBe('62.79');
   const nist = await (await request.get(`/api/v1/elections/${pilot.id}/nist-1500-100.json`)).json();

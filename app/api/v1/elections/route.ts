@@ -1,7 +1,7 @@
 import { cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { jsonError, PUBLIC_CACHE_CONTROL } from '@/lib/results/api';
 
-/** GET /api/v1/elections: every election with its id, calendar and results status. */
+/** GET /api/v1/elections: every announced election with its id, phase, calendar and results status. */
 export async function GET() {
   try {
     const elections = await cachedElections();
@@ -12,10 +12,13 @@ export async function GET() {
           id: election.id,
           slug: election.slug,
           name: { kk: election.nameKk, ru: election.nameRu, en: election.nameEn },
+          kind: election.kind,
+          phase: election.phase,
           votingDay: election.votingDay,
           nominationOpensOn: election.nominationOpensOn,
           nominationClosesOn: election.nominationClosesOn,
           registrationDeadline: election.registrationDeadline,
+          resultsDeadline: election.resultsDeadline,
           status: results?.totals.precinctsReported ? results.status : 'pre-election',
           links: {
             results: `/api/v1/elections/${election.id}/results.json`,
