@@ -3,6 +3,7 @@ import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import * as schema from './schema';
@@ -34,6 +35,8 @@ export function openDatabase(options: { url?: string; dataDir?: string; maxConne
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dataDir = options.dataDir ?? defaultEmbeddedDataDir();
+  // PGlite creates its own folder but not the ones above it (PGLITE_DATA_DIR may point anywhere).
+  if (dataDir !== 'memory://') mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = new PGlite(dataDir === 'memory://' ? undefined : dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return { db, kind: 'embedded', close: () => client.close() };
