@@ -17,6 +17,7 @@ const pageCache = createPageCache({
   ttlMs: Number(process.env.PAGE_CACHE_MS ?? 2000),
   maxEntries: 2000,
   maxEntryBytes: 8 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
 });
 
 await app.prepare();

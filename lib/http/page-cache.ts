@@ -20,7 +20,7 @@ const SESSION_COOKIES = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 const VARYING_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'x-forwarded-proto'];
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
-export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryBytes: number };
+export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryBytes: number; maxTotalBytes: number };
 
 function cookie(header: string | undefined, name: string): string | undefined {
   const match = header?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
@@ -75,10 +75,16 @@ export function createPageCache(options: PageCacheOptions) {
     response.end(request.method === 'HEAD' ? undefined : entry.body);
   }
 
-  function store(key: string, entry: Entry) {
+  let totalBytes = 0;
+  function drop(key: string) {
+    totalBytes -= entries.get(key)?.body.length ?? 0;
     entries.delete(key);
+  }
+  function store(key: string, entry: Entry) {
+    drop(key);
     entries.set(key, entry);
-    while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
+    totalBytes += entry.body.length;
+    while (entries.size > options.maxEntries || totalBytes > options.maxTotalBytes) drop(entries.keys().next().value!);
   }
 
   /** Records what the app writes, to keep it if it turns out cacheable; resolves when the response is done. */
@@ -156,9 +162,11 @@ export function createPageCache(options: PageCacheOptions) {
         return fresh ? send(request, response, fresh, 'hit') : renderAndKeep(key, request, response, render);
       });
     },
-    clear: () => entries.clear(),
     get size() {
       return entries.size;
+    },
+    get bytes() {
+      return totalBytes;
     },
   };
 }

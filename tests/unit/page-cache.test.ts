@@ -12,7 +12,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 /** A server whose app counts its renders; `render` decides what the app answers. */
 async function serve(render: Render, options: Partial<PageCacheOptions> = {}) {
-  const cache = createPageCache({ ttlMs: 60_000, maxEntries: 100, maxEntryBytes: 1_000_000, ...options });
+  const cache = createPageCache({ ttlMs: 60_000, maxEntries: 100, maxEntryBytes: 1_000_000, maxTotalBytes: 10_000_000, ...options });
   let renders = 0;
   server = createServer((request, response) => {
     void cache.handle(request, response, () => {
@@ -151,6 +151,22 @@ describe('page cache', () => {
     expect(cache.size).toBe(2);
     expect((await get('/results?1')).state).toBe('miss');
     expect((await get('/results?3')).state).toBe('hit');
+  });
+
+  it('keeps at most the configured number of bytes, and no copy larger than allowed', async () => {
+    const { get, cache } = await serve(
+      (request, response) => {
+        response.end('x'.repeat(request.url === '/results?big' ? 600 : 400));
+      },
+      { maxEntryBytes: 500, maxTotalBytes: 1000 },
+    );
+    await get('/results?big');
+    expect(cache.size).toBe(0);
+    await get('/results?1');
+    await get('/results?2');
+    await get('/results?3');
+    expect([cache.size, cache.bytes]).toEqual([2, 800]);
+    expect((await get('/results?1')).state).toBe('miss');
   });
 });
 
