@@ -7,6 +7,7 @@ import { approvedListRevisions } from './list-revisions';
 import { higherEducation, otherPosition, servingPosition } from './people';
 import { countPrecinct } from './protocol-figures';
 import { createRandom, type Random } from './random';
+import { akimElectionRules, DEPOSIT_SINCE_2024 } from './rules';
 import type { DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, DemoProtocolEntry, ElectionDemo, ProtocolFigures } from './types';
 import { demoConstituencies } from './upcoming-election';
 import { staffEmail } from './users';
@@ -21,14 +22,8 @@ function countingElectionOn(referenceDate: string): DemoElection {
     nameKk: 'Аудан әкімдерінің сайлауы (демо, дауыс санау)',
     nameRu: 'Выборы акимов районов (демо, подсчёт голосов)',
     nameEn: 'Elections of district akims (demo, counting)',
-    kind: 'district_city_akim',
     ...calendar,
-    minCandidateAge: 25,
-    depositAmount: 425_000,
-    signatureShareBp: 100,
-    winnerRule: 'plurality',
-    turnoutThresholdBp: null,
-    againstAllOnBallot: true,
+    ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calendar.calledOn, '04:00'),
     announcedAt: at(calendar.calledOn, '04:30'),
     archivedAt: null,

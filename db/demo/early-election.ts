@@ -2,6 +2,7 @@ import { addDays, at } from './calendar';
 import { PLACES_EARLY } from './geography';
 import { layOutPrecincts, voterListWeight } from './precincts';
 import { createRandom } from './random';
+import { akimElectionRules, DEPOSIT_SINCE_2024 } from './rules';
 import type { DemoElection, DemoListRevision, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
@@ -21,13 +22,7 @@ function earlyElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 34),
     registrationDeadline: addDays(referenceDate, 39),
     resultsDeadline: addDays(referenceDate, 67),
-    kind: 'district_city_akim',
-    minCandidateAge: 25,
-    depositAmount: 425_000,
-    signatureShareBp: 100,
-    winnerRule: 'plurality',
-    turnoutThresholdBp: null,
-    againstAllOnBallot: true,
+    ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),
     archivedAt: null,

@@ -9,6 +9,7 @@ import { PARTIES } from './parties';
 import { layOutPrecincts, voterListWeight } from './precincts';
 import { countPrecinct } from './protocol-figures';
 import { createRandom, type Random } from './random';
+import { akimElectionRules } from './rules';
 import type { DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
@@ -26,13 +27,7 @@ const PILOT_ELECTION: DemoElection = {
   nominationClosesOn: '2023-10-05',
   registrationDeadline: '2023-10-11',
   resultsDeadline: '2023-11-08',
-  kind: 'district_city_akim',
-  minCandidateAge: 25,
-  depositAmount: 350_000,
-  signatureShareBp: 100,
-  winnerRule: 'plurality',
-  turnoutThresholdBp: null,
-  againstAllOnBallot: true,
+  ...akimElectionRules(350_000),
   createdAt: at('2023-09-06', '04:00'),
   announcedAt: at('2023-09-06', '04:30'),
   archivedAt: null,

@@ -6,6 +6,7 @@ import { higherEducation, otherPosition, servingPosition } from './people';
 import { approvedListRevisions } from './list-revisions';
 import { layOutPrecincts, voterListWeight } from './precincts';
 import { createRandom, type Random } from './random';
+import { akimElectionRules, DEPOSIT_SINCE_2024 } from './rules';
 import type { DemoCandidate, DemoConstituency, DemoElection, DemoListRevision, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
@@ -25,14 +26,7 @@ function upcomingElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 20),
     registrationDeadline: addDays(referenceDate, 25),
     resultsDeadline: addDays(referenceDate, 58),
-    kind: 'district_city_akim',
-    minCandidateAge: 25,
-    // Five minimum monthly wages (85,000 tenge since 2024).
-    depositAmount: 425_000,
-    signatureShareBp: 100,
-    winnerRule: 'plurality',
-    turnoutThresholdBp: null,
-    againstAllOnBallot: true,
+    ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),
     archivedAt: null,
