@@ -23,4 +23,14 @@ const pageCache = createPageCache({
 await app.prepare();
 createServer((request, response) => {
   void pageCache.handle(request, response, () => handle(request, response));
-}).listen(port, () => console.log(`Portal listening on http://localhost:${port}`));
+}).listen(port, async () => {
+  // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
+  // the first request is answered. Ask for a page now: if start-up failed, stop instead of serving
+  // errors, so a supervisor sees the failure and restarts the portal.
+  const answer = await fetch(`http://127.0.0.1:${port}/login`).catch((error: unknown) => error as Error);
+  if (answer instanceof Error || answer.status >= 500) {
+    console.error(`Start-up failed (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}): stopping.`);
+    process.exit(1);
+  }
+  console.log(`Portal listening on http://localhost:${port}`);
+});
