@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { addDays, isoDate } from '../lib/calendar';
 import { signInAndWait } from './support';
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const daysFromNow = (days: number) => isoDate(new Date(Date.now() + days * 86_400_000));
-const minusDays = (date: string, days: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000));
+const daysFromNow = (days: number) => addDays(isoDate(new Date()), days);
+const minusDays = (date: string, days: number) => addDays(date, -days);
 
 test('an admin sets up an election: calendar pre-filled from voting day, a date adjusted, announced, listed publicly in its phase', async ({ page, browser }) => {
   await signInAndWait(page, 'admin@demo.kz');

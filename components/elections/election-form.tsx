@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { isIsoDate } from '@/lib/calendar';
 import { calendarFor, CALENDAR_ORDER, type CalendarField } from '@/lib/elections/calendar';
 import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
@@ -37,7 +38,6 @@ const EMPTY: ElectionFormValues = {
 };
 
 const DERIVED_DATES = CALENDAR_ORDER.filter((field): field is CalendarField => field !== 'votingDay');
-const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
  * Creates an election (no `election` given) or edits one. For a new election the calendar fills
@@ -58,7 +58,7 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
   const votingDay = watch('votingDay');
 
   const fillCalendar = (overwrite: boolean) => {
-    if (!isDate(votingDay)) return;
+    if (!isIsoDate(votingDay)) return;
     const calendar = calendarFor(votingDay);
     for (const field of DERIVED_DATES) {
       if (overwrite || !dirtyFields[field]) setValue(field, calendar[field], { shouldDirty: overwrite, shouldValidate: formState.isSubmitted });
@@ -115,7 +115,7 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
         </p>
         {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date' })}
         <div className="flex items-end">
-          <button type="button" onClick={() => fillCalendar(true)} disabled={!isDate(votingDay)} className={secondaryButtonClass}>
+          <button type="button" onClick={() => fillCalendar(true)} disabled={!isIsoDate(votingDay)} className={secondaryButtonClass}>
             {t('elections.form.refill')}
           </button>
         </div>

@@ -1,7 +1,5 @@
-import { addDays, DAY_MS, isoDate, parseIsoDate } from '@/lib/calendar';
+import { addDays, DAY_MS, parseIsoDate } from '@/lib/calendar';
 import type { Random } from './random';
-
-export { addDays, isoDate, parseIsoDate };
 
 const daysBetween = (from: string, to: string) => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
 

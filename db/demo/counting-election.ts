@@ -1,5 +1,6 @@
+import { addDays } from '@/lib/calendar';
 import { calendarFor } from '@/lib/elections/calendar';
-import { addDays, addMinutes, at } from './calendar';
+import { addMinutes, at } from './calendar';
 import { requiredSignatures } from './candidate-checks';
 import { nomination, newPerson, withBallotOrder, type IinIssuer } from './candidates';
 import { PLACES_COUNTING, regionOf } from './geography';

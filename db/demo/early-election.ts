@@ -1,4 +1,5 @@
-import { addDays, at } from './calendar';
+import { addDays } from '@/lib/calendar';
+import { at } from './calendar';
 import { PLACES_EARLY } from './geography';
 import { layOutPrecincts, voterListWeight } from './precincts';
 import { createRandom } from './random';

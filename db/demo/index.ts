@@ -1,4 +1,4 @@
-import { parseIsoDate } from './calendar';
+import { parseIsoDate } from '@/lib/calendar';
 import { REGIONS } from './geography';
 import { createIinIssuer } from './people';
 import { PARTIES } from './parties';

@@ -1,5 +1,6 @@
 import { apportion, sum } from './arithmetic';
-import { addDays, addMinutes, at } from './calendar';
+import { addDays } from '@/lib/calendar';
+import { addMinutes, at } from './calendar';
 import { requiredSignatures, type AttestedCheckCode } from './candidate-checks';
 import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
 import { approvedListRevisions } from './list-revisions';

@@ -1,4 +1,5 @@
-import { addDays, addMinutes, at } from './calendar';
+import { addDays } from '@/lib/calendar';
+import { addMinutes, at } from './calendar';
 import { requiredSignatures } from './candidate-checks';
 import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
 import { PLACES_UPCOMING, regionOf, type Place } from './geography';

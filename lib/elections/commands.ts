@@ -3,7 +3,7 @@ import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { rulesLocked } from './phase';
 import { findElection, type ElectionWithPhase } from './queries';
@@ -105,6 +105,21 @@ export const updateElection = defineCommand({
   },
 });
 
+/** Stamps an announcement or archiving on the election, versioned, published and audited. */
+async function stamp(tx: Transaction, election: ElectionWithPhase, audit: CommandContext<unknown>['audit'], change: 'announcedAt' | 'archivedAt') {
+  const at = new Date();
+  await tx.update(elections).set({ [change]: at, version: election.version + 1 }).where(eq(elections.id, election.id));
+  await bumpResultsVersion(tx, election.id);
+  await audit({
+    action: change === 'announcedAt' ? 'elections.announce' : 'elections.archive',
+    entityType: 'election',
+    entityId: election.id,
+    before: { phase: election.phase },
+    after: { [change]: at.toISOString() },
+  });
+  return { version: election.version + 1 };
+}
+
 /** Publishes a draft: from now on the public sees it and its calendar drives the phases. */
 export const announceElection = defineCommand({
   name: 'elections.announce',
@@ -115,11 +130,7 @@ export const announceElection = defineCommand({
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notDraft' });
     if (election.votingDay <= todayInKazakhstan()) throw new DomainError('invalidState', { message: 'elections.errors.votingDayInPast' });
-    const announcedAt = new Date();
-    await tx.update(elections).set({ announcedAt, version: election.version + 1 }).where(eq(elections.id, election.id));
-    await bumpResultsVersion(tx, election.id);
-    await audit({ action: 'elections.announce', entityType: 'election', entityId: election.id, before: { phase: 'draft' }, after: { announcedAt: announcedAt.toISOString() } });
-    return { version: election.version + 1 };
+    return stamp(tx, election, audit, 'announcedAt');
   },
 });
 
@@ -132,10 +143,6 @@ export const archiveElection = defineCommand({
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'results_official' && election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });
-    const archivedAt = new Date();
-    await tx.update(elections).set({ archivedAt, version: election.version + 1 }).where(eq(elections.id, election.id));
-    await bumpResultsVersion(tx, election.id);
-    await audit({ action: 'elections.archive', entityType: 'election', entityId: election.id, before: { phase: election.phase }, after: { archivedAt: archivedAt.toISOString() } });
-    return { version: election.version + 1 };
+    return stamp(tx, election, audit, 'archivedAt');
   },
 });

@@ -18,10 +18,11 @@ const resultsOfficial = sql<boolean>`coalesce((
   select bool_and(c.results_status = 'official') from constituencies c
   where c.election_id = "elections"."id" and c.status = 'in_force'), false)`;
 
-const withPhase = (row: Election & { resultsOfficial: boolean }, today: string): ElectionWithPhase => {
-  const { resultsOfficial: official, ...election } = row;
-  return { ...election, phase: electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial: official }, today) };
-};
+type Row = { election: Election; resultsOfficial: boolean };
+const withPhase = ({ election, resultsOfficial: official }: Row, today: string): ElectionWithPhase => ({
+  ...election,
+  phase: electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial: official }, today),
+});
 
 /** Every election, drafts included (staff pages), newest voting day first, with its phase. */
 export async function listElections(db: Queryable, options: { publicOnly?: boolean } = {}): Promise<ElectionWithPhase[]> {
@@ -31,7 +32,7 @@ export async function listElections(db: Queryable, options: { publicOnly?: boole
     .from(elections)
     .where(options.publicOnly ? isNotNull(elections.announcedAt) : undefined)
     .orderBy(desc(elections.votingDay), desc(elections.id));
-  return rows.map((row) => withPhase({ ...row.election, resultsOfficial: row.resultsOfficial }, today));
+  return rows.map((row) => withPhase(row, today));
 }
 
 /** Elections the public may see: announced ones (drafts stay with the admins). */
@@ -44,7 +45,7 @@ export function pickElection<E extends Election>(all: E[], wanted: string | unde
 
 export async function findElection(db: Queryable, id: number): Promise<ElectionWithPhase | null> {
   const [row] = await db.select({ election: elections, resultsOfficial }).from(elections).where(eq(elections.id, id));
-  return row ? withPhase({ ...row.election, resultsOfficial: row.resultsOfficial }, todayInKazakhstan()) : null;
+  return row ? withPhase(row, todayInKazakhstan()) : null;
 }
 
 export const nextDeadlineOf = (election: Election) => nextDeadline(election, todayInKazakhstan());

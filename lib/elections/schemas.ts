@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { elections } from '@/db/schema/elections';
-import { addDays } from '@/lib/calendar';
+import { addDays, isIsoDate } from '@/lib/calendar';
 import {
   basisPointsAsPercent,
   checkboxField,
@@ -50,8 +50,6 @@ const electionFields = {
   againstAllOnBallot: checkboxField,
 };
 
-const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
 /**
  * The calendar's dates come in order (registration closes before voting day), and the election is
  * called at least 50 days before voting. Each problem is reported on the date that breaks it.
@@ -59,13 +57,13 @@ const isDate = (value: unknown): value is string => typeof value === 'string' &&
 function checkCalendar(value: Record<string, unknown>, context: z.RefinementCtx) {
   for (const [index, field] of CALENDAR_ORDER.entries()) {
     const previous = CALENDAR_ORDER[index - 1];
-    if (!previous || !isDate(value[field]) || !isDate(value[previous])) continue;
+    if (!previous || !isIsoDate(value[field]) || !isIsoDate(value[previous])) continue;
     const strictlyAfter = field === 'votingDay';
     if (value[field] < value[previous] || (strictlyAfter && value[field] === value[previous])) {
       context.addIssue({ code: 'custom', path: [field], message: `elections.errors.order.${field}` });
     }
   }
-  if (isDate(value.calledOn) && isDate(value.votingDay) && value.calledOn > addDays(value.votingDay, -MIN_DAYS_CALLED_BEFORE_VOTING)) {
+  if (isIsoDate(value.calledOn) && isIsoDate(value.votingDay) && value.calledOn > addDays(value.votingDay, -MIN_DAYS_CALLED_BEFORE_VOTING)) {
     context.addIssue({ code: 'custom', path: ['calledOn'], message: 'elections.errors.calledTooLate' });
   }
 }

@@ -5,15 +5,13 @@ import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { calendarFor } from '@/lib/elections/calendar';
 import { electionFormValues } from '@/lib/elections/schemas';
 
-const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * An announced election whose nomination opens `nominationInDays` from today (negative: already
  * open) for `windowDays`; voting is 30 days after nomination closes, so (-40, 10) votes today.
  */
 export async function insertElection(db: Database, nominationInDays: number, windowDays = 20, options: { announced?: boolean } = {}) {
   const today = todayInKazakhstan();
-  const opens = shift(today, nominationInDays);
+  const opens = addDays(today, nominationInDays);
   const [election] = await db
     .insert(elections)
     .values({
@@ -21,12 +19,12 @@ export async function insertElection(db: Database, nominationInDays: number, win
       nameKk: 'Сынақ сайлау',
       nameRu: 'Тестовые выборы',
       nameEn: 'Test election',
-      calledOn: shift(opens, -10),
+      calledOn: addDays(opens, -10),
       nominationOpensOn: opens,
-      nominationClosesOn: shift(opens, windowDays),
-      registrationDeadline: shift(opens, windowDays + 5),
-      votingDay: shift(opens, windowDays + 30),
-      resultsDeadline: shift(opens, windowDays + 33),
+      nominationClosesOn: addDays(opens, windowDays),
+      registrationDeadline: addDays(opens, windowDays + 5),
+      votingDay: addDays(opens, windowDays + 30),
+      resultsDeadline: addDays(opens, windowDays + 33),
       depositAmount: 350_000,
       announcedAt: options.announced === false ? null : new Date(),
     })

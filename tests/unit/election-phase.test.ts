@@ -61,6 +61,11 @@ describe('calendar validation', () => {
     expect(errorsOf({ resultsDeadline: '2023-11-04' })).toEqual({ resultsDeadline: 'elections.errors.order.resultsDeadline' });
   });
 
+  it('reports an impossible date on its field instead of failing the whole check', () => {
+    expect(errorsOf({ votingDay: '2023-11-31' })).toEqual({ votingDay: 'errors.date' });
+    expect(errorsOf({ calledOn: '2023-02-30' })).toEqual({ calledOn: 'errors.date' });
+  });
+
   it('requires the election to be called at least 50 days before voting day', () => {
     expect(errorsOf({ calledOn: '2023-09-17', nominationOpensOn: '2023-09-20' })).toEqual({ calledOn: 'elections.errors.calledTooLate' });
     expect(errorsOf({ calledOn: '2023-09-16' })).toEqual({});

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { listCandidates } from '@/lib/candidates/queries';
+import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
@@ -13,11 +14,11 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
   const user = await requirePermission('candidate.view');
   const db = getDb();
   const elections = await listElections(db);
-  const election = pickElection(elections, (await searchParams).election, (e) => e.phase === 'nomination');
+  const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('nomination', e.phase));
   const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
   const candidates = await listCandidates(db, { electionId: election.id, regionId: user.regionId });
-  const nominationOpen = election.phase === 'nomination';
+  const nominationOpen = isWorkOpen('nomination', election.phase);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ElectionPicker } from '@/components/election-picker';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
+import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolProgress } from '@/lib/protocols/queries';
@@ -12,7 +13,7 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
   const user = await requirePermission('protocol.view');
   const db = getDb();
   const elections = await listElections(db);
-  const election = pickElection(elections, (await searchParams).election, (e) => e.phase === 'voting' || e.phase === 'counting');
+  const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('protocols', e.phase));
   const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
   const [rows, next] = await Promise.all([protocolProgress(db, election.id, user.regionId), nextPrecinctFor(db, user, election.id)]);

@@ -6,6 +6,7 @@ import { WorkClosedNote } from '@/components/elections/work-closed-note';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { constituencyOptions, partyOptions } from '@/lib/candidates/queries';
+import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 
@@ -22,7 +23,7 @@ export default async function NewNominationPage({ searchParams }: { searchParams
     partyOptions(db),
   ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
-  const open = election.phase === 'nomination';
+  const open = isWorkOpen('nomination', election.phase);
   return (
     <div className="flex flex-col gap-4">
       <Link href={`/staff/candidates?election=${election.id}`} className="text-sm text-brand-700 underline">
