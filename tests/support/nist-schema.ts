@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 
-// CI lays shared/ beside the repository clone.
-const SCHEMA_PATH = path.resolve(process.cwd(), '..', 'shared', 'standards', 'nist-sp-1500-100-v2', 'NIST_V2_election_results_reporting.json');
+// The official schema travels with the repository (standards/, NIST's notice beside it).
+const SCHEMA_PATH = path.resolve(process.cwd(), 'standards', 'nist-sp-1500-100-v2', 'NIST_V2_election_results_reporting.json');
 
 /** Every object of the report that has an @id, duplicates included. */
 export function identifiedObjects(value: unknown): { id: string; type: string }[] {
