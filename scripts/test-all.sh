@@ -47,7 +47,10 @@ fi
 export AUTH_SECRET="${AUTH_SECRET:-e2e-$(date +%s)-$RANDOM-secret-not-for-production}"
 
 stage "production build"
-npx next build
+npm run build
+
+stage "server process (npm start, SIGTERM)"
+npx vitest run --config vitest.process.config.ts
 
 stage "e2e"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
@@ -55,7 +58,7 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   psql "$TEST_DATABASE_URL" -qc "create database \"$E2E_DB\"" >/dev/null
   export DATABASE_URL="${TEST_DATABASE_URL%/*}/$E2E_DB"
   CLEANUP='psql "$TEST_DATABASE_URL" -qc "drop database if exists \"$E2E_DB\" with (force)" >/dev/null'
-  npx tsx scripts/db-seed.ts
+  npm run db:seed
 else
   export PGLITE_DATA_DIR="$(mktemp -d)/pglite"
   CLEANUP='rm -rf "$(dirname "$PGLITE_DATA_DIR")"'
