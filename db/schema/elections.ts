@@ -31,6 +31,8 @@ export const elections = pgTable(
     winnerRule: winnerRule('winner_rule').notNull().default('plurality'),
     turnoutThresholdBp: integer('turnout_threshold_bp'),
     againstAllOnBallot: boolean('against_all_on_ballot').notNull().default(true),
+    /** A protocol can be approved only with an image of its signed paper; otherwise a written reason suffices. */
+    protocolImageRequired: boolean('protocol_image_required').notNull().default(false),
     /** Null while the election is a draft only admins see; set when an admin announces it. */
     announcedAt: timestamp('announced_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

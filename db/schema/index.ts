@@ -7,3 +7,5 @@ export * from './candidates';
 export * from './protocols';
 export * from './audit';
 export * from './results';
+export * from './storage';
+export * from './protocol-images';

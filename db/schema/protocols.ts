@@ -38,6 +38,8 @@ export const protocolVersions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: integer('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Why the reviewer approved this version without an image of the signed paper (lib/protocol-images). */
+    approvedWithoutImageReason: text('approved_without_image_reason'),
   },
   (t) => [
     unique('protocol_versions_number_unique').on(t.protocolId, t.versionNo),
