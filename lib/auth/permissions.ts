@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'protocol.resolve': ['reviewer'],
   'protocol.approve': ['reviewer'],
   'protocol.correct': ['operator', 'reviewer'],
+  /** Attach the image of the signed paper protocol (whoever holds the paper: the operator, or the reviewer settling a dispute). */
+  'protocol.attachImage': ['operator', 'reviewer'],
   'results.markOfficial': ['reviewer', 'admin'],
   'results.reopen': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,27 +3,13 @@ import { sha256Hex } from '@/lib/storage/hash';
 import { extensionLies, FileRefused, foreignSignature, sanitiseJpeg, sanitisePng, sniffType, type Dimensions } from './formats';
 import { PREVIEW_SIDE, UPLOAD_LIMITS, type RefusalCode, type UploadType } from './limits';
 import { inspectPdf } from './pdf';
+import { markInspected, type Addressed, type InspectedFile, type Preview } from './vetted';
 
-/** Bytes with their address in the file store. */
-export type Addressed = { sha256: string; bytes: Uint8Array };
-export type Preview = Addressed & { width: number; height: number };
-
-/** A file that passed every check, ready to store: its original without metadata and a preview per page. */
-export type InspectedFile = {
-  receivedName: string;
-  receivedSha256: string;
-  contentType: UploadType;
-  original: Addressed;
-  pages: (Preview | null)[];
-};
+export { isInspectedFile, type InspectedFile } from './vetted';
 
 /** Why one file (or, with `file: null`, the upload as a whole) was refused; values fill the message. */
 export type Refusal = { file: string | null; code: RefusalCode; values: Record<string, string> };
 export type UploadedFile = { name: string; bytes: Uint8Array };
-
-// Only files that went through `inspectUpload` in this process are stored: the command refuses anything else.
-const inspected = new WeakSet<object>();
-export const isInspectedFile = (value: unknown): value is InspectedFile => typeof value === 'object' && value !== null && inspected.has(value);
 
 const addressed = (bytes: Uint8Array): Addressed => ({ sha256: sha256Hex(bytes), bytes });
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -95,6 +81,6 @@ export async function inspectUpload(files: UploadedFile[]): Promise<{ ok: true; 
   }
   if (refusals.length) return { ok: false, refusals };
   if (pages > UPLOAD_LIMITS.maxPages) return { ok: false, refusals: [{ file: null, code: 'tooManyPages', values: { pages: String(pages), max: String(UPLOAD_LIMITS.maxPages) } }] };
-  for (const file of accepted) inspected.add(file);
+  for (const file of accepted) markInspected(file);
   return { ok: true, files: accepted };
 }

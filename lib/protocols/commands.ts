@@ -4,6 +4,7 @@ import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
 import { defineCommand, DomainError } from '@/lib/commands';
 import { requireWorkOpen } from '@/lib/elections/queries';
+import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { checkControlRelations, differingFields, type ProtocolFigures } from './relations';
 import {
@@ -235,15 +236,19 @@ export const approveProtocol = defineCommand({
     checkFourEyes(actor.id, [first, second]);
     const { constituency } = await precinctContext(tx, protocol.precinctId);
     const approved = resolution ?? first!;
+    const image = await reviewImageWithProtocol(tx, { precinctId: protocol.precinctId, electionId: constituency.electionId, actorId: actor.id, withoutImageReason: input.withoutImageReason });
     await bumpResultsVersion(tx, constituency.electionId);
-    await tx.update(protocolVersions).set({ approvedBy: actor.id, approvedAt: new Date() }).where(eq(protocolVersions.id, version.id));
+    await tx
+      .update(protocolVersions)
+      .set({ approvedBy: actor.id, approvedAt: new Date(), approvedWithoutImageReason: image.withoutImageReason })
+      .where(eq(protocolVersions.id, version.id));
     await tx.update(protocols).set({ status: 'approved', approvedEntryId: approved.id, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
     await audit({
       action: 'protocols.approve',
       entityType: 'protocol',
       entityId: protocol.id,
       before: { status: protocol.status, approvedEntryId: protocol.approvedEntryId },
-      after: { status: 'approved', version: version.versionNo, approvedEntryId: approved.id },
+      after: { status: 'approved', version: version.versionNo, approvedEntryId: approved.id, ...image },
     });
     return { lockVersion: protocol.lockVersion + 1 };
   },

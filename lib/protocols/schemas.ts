@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonField } from '@/lib/protocol-images/schemas';
 import { countField, idField, requiredText } from '@/lib/validation/fields';
 
 /** The typed figures of a protocol; voters on the list are never typed, they come from the precinct. */
@@ -25,7 +26,8 @@ export type Figures = z.output<typeof figuresSchema>;
 /** `lockVersion` 0 = the first entry of a protocol that does not exist yet. */
 export const enterProtocolSchema = z.object({ precinctId: idField, lockVersion: countField(2_147_483_647), ...figuresShape });
 export const resolveMismatchSchema = z.object({ protocolId: idField, lockVersion: idField, ...figuresShape });
-export const approveProtocolSchema = z.object({ protocolId: idField, lockVersion: idField });
+/** Without an image of the signed paper, approval needs a written reason (lib/protocol-images). */
+export const approveProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, withoutImageReason: reasonField });
 export const correctProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, reason: requiredText(10, 2000), ...figuresShape });
 export const markOfficialSchema = z.object({ constituencyId: idField });
 export const reopenResultsSchema = z.object({ constituencyId: idField, reason: requiredText(10, 2000) });

@@ -32,3 +32,8 @@ export async function readVerified(store: FileStore, db: Queryable, sha256: stri
   if (bytes && sha256Hex(bytes) !== sha256) throw new Error(`stored file ${sha256} does not match its hash (${store.backend} backend)`);
   return bytes;
 }
+
+/** For scripts and tests that choose the backend themselves; `null` goes back to the environment's. */
+export function useFileStore(store: FileStore | null): void {
+  globalForStore.portalFileStore = store ?? undefined;
+}

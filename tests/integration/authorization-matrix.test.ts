@@ -6,8 +6,10 @@ import { selectRows } from '@/db/client';
 import { protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
+import { inspectUpload } from '@/lib/protocol-images/inspect';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
+import { protocolPhoto } from '../support/protocol-images';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -171,7 +173,7 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const { precinctId, candidateIds } = await freshPrecinct();
     await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
     const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
-    return { protocolId: second.protocolId, lockVersion: second.lockVersion };
+    return { protocolId: second.protocolId, lockVersion: second.lockVersion, withoutImageReason: 'The paper stays with the commission' };
   },
   correctProtocol: async () => {
     const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
@@ -184,13 +186,24 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const { precinctId, candidateIds, constituencyId } = await freshPrecinct(1);
     await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
     const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
-    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, second));
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, { ...second, withoutImageReason: 'The paper stays with the commission' }));
     return { constituencyId };
   },
   reopenResults: async () => {
     const official = (await fixtures.markResultsOfficial!()) as { constituencyId: number };
     await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
     return { ...official, reason: 'Recount ordered by the commission' };
+  },
+  checkProtocolImageUpload: async () => ({ precinctId: (await freshPrecinct()).precinctId }),
+  attachProtocolImages: async () => ({ precinctId: (await freshPrecinct()).precinctId, expectedVersionNo: 0, files: await inspectedPhoto() }),
+  approveProtocolScan: async () => {
+    // An approved protocol whose image is then corrected: the correction waits for a reviewer.
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number };
+    const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
+    await ok(run(commands.get('attachProtocolImages')!, helpers.operator2, { precinctId: protocol!.precinctId, expectedVersionNo: 0, files: await inspectedPhoto() }));
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, { ...approval, withoutImageReason: undefined }));
+    await ok(run(commands.get('attachProtocolImages')!, helpers.operator3, { precinctId: protocol!.precinctId, expectedVersionNo: 1, reason: 'The first photo was blurred', files: await inspectedPhoto() }));
+    return { precinctId: protocol!.precinctId, versionNo: 2 };
   },
   createElection: async () => electionForm(`matrix-${unique++}`),
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
@@ -214,6 +227,13 @@ const fixtures: Record<string, () => Promise<unknown>> = {
   },
 };
 
+/** A photo of a protocol through the real inspection: the only kind of file the upload command stores. */
+async function inspectedPhoto() {
+  const result = await inspectUpload([{ name: 'protocol.jpg', bytes: await protocolPhoto({ label: `Matrix ${unique++}` }) }]);
+  if (!result.ok) throw new Error(JSON.stringify(result.refusals));
+  return result.files;
+}
+
 let protocolElectionId: number;
 /** A new constituency in region A (with registered candidates) and its first precinct. */
 async function freshPrecinct(precinctCount = 1) {
@@ -236,7 +256,9 @@ const snapshot = async () =>
                  (select coalesce(sum(session_version), 0)::int from users) as user_versions,
                  (select count(*)::int from constituencies where results_status = 'official') as official,
                  (select count(*)::int from elections) as elections, (select sum(version)::int from elections) as election_versions,
-                 (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions`,
+                 (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions,
+                 (select count(*)::int from protocol_scans) as scans, (select count(*)::int from protocol_scans where reviewed_at is not null) as reviewed_scans,
+                 (select count(*)::int from stored_files) as stored_files`,
     )
   )[0];
 

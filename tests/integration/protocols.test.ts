@@ -49,6 +49,9 @@ function expectOk<T>(result: ActionResult<T>): T {
   return result.data;
 }
 
+/** These protocols have no image of their paper: approval then needs a reason (lib/protocol-images). */
+const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
+
 /** A balanced protocol: 700 issued of 1000 voters, 698 cast. */
 const figures = (first = 400, second = 280, overrides: Record<string, unknown> = {}) => ({
   ballotsReceived: 1010,
@@ -86,7 +89,7 @@ describe('blind double entry and approval', () => {
     expect(second.status).toBe('awaiting_review');
     const before = await electionResults(testDb.db, electionId);
     expect(before!.totals.precinctsReported).toBe(0);
-    expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion }));
+    expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const after = await electionResults(testDb.db, electionId);
     expect(after!.totals).toMatchObject({ precinctsReported: 1, ballotsCast: 698, votesAgainstAll: 10 });
     const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'protocol'), eq(auditLog.entityId, String(second.protocolId)))).orderBy(auditLog.id);
@@ -107,7 +110,7 @@ describe('blind double entry and approval', () => {
     const changingAgreed = await run(resolveMismatch, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures(400, 280, { ballotsInvalid: 7, votesAgainstAll: 11 }) });
     expect(!changingAgreed.ok && changingAgreed.message).toBe('protocols.errors.agreedFieldChanged');
     const resolved = expectOk(await run<{ lockVersion: number }>(resolveMismatch, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures() }));
-    expectOk(await run(approveProtocol, staff.reviewer2A, { protocolId: second.protocolId, lockVersion: resolved.lockVersion }));
+    expectOk(await run(approveProtocol, staff.reviewer2A, { protocolId: second.protocolId, lockVersion: resolved.lockVersion, ...noImage }));
     const protocol = await protocolOf(precinctId);
     const entries = await selectRows<{ kind: string }>(testDb.db, sql`select e.kind::text as kind from protocol_entries e join protocol_versions v on v.id = e.version_id where v.protocol_id = ${protocol.id} order by e.id`);
     expect(entries.map((e) => e.kind)).toEqual(['first', 'second', 'resolution']);
@@ -120,7 +123,7 @@ describe('blind double entry and approval', () => {
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...figures() }));
     const second = expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator3A, { precinctId, lockVersion: 1, ...figures() }));
     await testDb.db.update(users).set({ role: 'reviewer' }).where(eq(users.id, staff.operator3A.id));
-    const result = await run(approveProtocol, staff.operator3A, { protocolId: second.protocolId, lockVersion: second.lockVersion });
+    const result = await run(approveProtocol, staff.operator3A, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage });
     await testDb.db.update(users).set({ role: 'operator' }).where(eq(users.id, staff.operator3A.id));
     expect(!result.ok && result.message).toBe('protocols.errors.ownEntry');
   });
@@ -159,7 +162,7 @@ describe('corrections and official results', () => {
   it('keeps the approved figures in results until a correction is approved, and keeps every version', async () => {
     const precinctId = precinctIds[7]!;
     const second = await enterTwice(precinctId);
-    const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion }));
+    const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const withoutReason = await run(correctProtocol, staff.operatorA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, reason: '', ...figures(390, 290) });
     expect(!withoutReason.ok && withoutReason.fieldErrors).toHaveProperty('reason');
     const reported = async () => (await electionResults(testDb.db, electionId))!.constituencies[0]!.candidates.find((c) => c.id === candidateIds[0])!.votes;
@@ -167,7 +170,7 @@ describe('corrections and official results', () => {
     const corrected = expectOk(await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, reason: 'Typo found against the signed paper protocol', ...figures(390, 290) }));
     expect(await reported()).toBe(votesBefore);
     const again = expectOk(await run<{ lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: corrected.lockVersion, ...figures(390, 290) }));
-    expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: again.lockVersion }));
+    expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: again.lockVersion, ...noImage }));
     expect(await reported()).toBe(votesBefore - 10);
     const versions = await testDb.db.select().from(protocolVersions).where(eq(protocolVersions.protocolId, second.protocolId)).orderBy(protocolVersions.versionNo);
     expect(versions.map((v) => [v.versionNo, v.correctionReason, v.approvedBy !== null])).toEqual([
@@ -192,8 +195,8 @@ describe('corrections and official results', () => {
       }
       if (protocol.status === 'mismatch') throw new Error('unexpected mismatch');
       if (protocol.status === 'awaiting_review') {
-        const reviewer = (await run(approveProtocol, staff.reviewerA, { protocolId: protocol.id, lockVersion: protocol.lockVersion })).ok ? null : staff.reviewer2A;
-        if (reviewer) expectOk(await run(approveProtocol, reviewer, { protocolId: protocol.id, lockVersion: protocol.lockVersion }));
+        const reviewer = (await run(approveProtocol, staff.reviewerA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...noImage })).ok ? null : staff.reviewer2A;
+        if (reviewer) expectOk(await run(approveProtocol, reviewer, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...noImage }));
       }
     }
     expectOk(await run(markResultsOfficial, staff.reviewerA, { constituencyId }));

@@ -30,6 +30,7 @@ const EXPECTED: Record<string, string> = {
   'protocol.resolve':                 'R',
   'protocol.approve':                 'R',
   'protocol.correct':                 'O R',
+  'protocol.attachImage':             'O R',
   'results.markOfficial':             'A R',
   'results.reopen':                   'A',
 };
