@@ -11,4 +11,6 @@ export async function register() {
   if (process.env.DATABASE_URL) (await import('./db/driver-guard')).guardPostgresClosedSocketRace();
   const { prepareDatabase } = await import('./db/bootstrap');
   await prepareDatabase();
+  const { sweepOrphanFilesInBackground } = await import('./lib/protocol-images/files');
+  sweepOrphanFilesInBackground();
 }

@@ -4,8 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files, argon2 a native binary: load both from node_modules at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  // PGlite ships WASM and data files, argon2, sharp and the PDF renderer's canvas native binaries,
+  // PDF.js its fonts and decoders: load them from node_modules at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'sharp', 'pdfjs-dist', '@napi-rs/canvas', '@aws-sdk/client-s3'],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user outside their permission or region.
   experimental: { authInterrupts: true },

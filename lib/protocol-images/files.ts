@@ -1,5 +1,5 @@
-import type { Database } from '@/db/client';
-import type { FileStore } from '@/lib/storage';
+import { getDb, type Database } from '@/db/client';
+import { getFileStore, type FileStore } from '@/lib/storage';
 import { discardUnreferenced, sweepOrphans } from '@/lib/storage/sweep';
 import { referencedFiles } from './queries';
 import type { InspectedFile } from './vetted';
@@ -15,3 +15,16 @@ export const discardFailedUpload = (db: Database, store: FileStore, files: Inspe
 
 /** Deletes stored files nothing refers to (an upload's objects left behind by a crash mid-way). */
 export const sweepOrphanFiles = (db: Database, store: FileStore) => sweepOrphans(db, store, referencedFiles);
+
+/**
+ * At start-up, with S3: sweeps what an instance that died mid-upload left in the bucket. In the
+ * background, so serving does not wait; with PostgreSQL a rollback leaves nothing to sweep.
+ */
+export function sweepOrphanFilesInBackground(): void {
+  const store = getFileStore();
+  if (store.backend !== 's3') return;
+  sweepOrphanFiles(getDb(), store).then(
+    (removed) => removed.length && console.log(`Removed ${removed.length} stored files that no protocol image refers to.`),
+    (error: unknown) => console.error('Sweeping unreferenced stored files failed', error),
+  );
+}

@@ -45,4 +45,5 @@ export type RefusalCode =
   | 'pdfEncrypted'
   | 'tooManyPages'
   | 'tooManyFiles'
-  | 'noFiles';
+  | 'noFiles'
+  | 'requestTooLarge';
