@@ -249,3 +249,16 @@ export async function publishedImages(db: Queryable, electionId: number): Promis
   }
   return [...versions.values()];
 }
+
+/** What the public precinct page shows of the paper: the published image versions, or why the approved protocol has none. */
+export async function publicPrecinctImages(db: Queryable, precinctId: number): Promise<{ scans: ScanView[]; withoutImageReason: string | null }> {
+  const scans = await precinctScans(db, precinctId, 'public');
+  if (scans.length) return { scans, withoutImageReason: null };
+  const [row] = await selectRows<{ reason: string | null }>(
+    db,
+    sql`select v.approved_without_image_reason as reason from protocols pr
+        join protocol_entries e on e.id = pr.approved_entry_id join protocol_versions v on v.id = e.version_id
+        where pr.precinct_id = ${precinctId}`,
+  );
+  return { scans, withoutImageReason: row?.reason ?? null };
+}

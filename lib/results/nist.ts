@@ -154,7 +154,20 @@ function postElectionStatus(constituency: ConstituencyResult, candidate: Candida
   return constituency.resultsStatus === 'official' ? 'winner' : 'projected-winner';
 }
 
-export function toNistElectionReport(input: { results: ElectionResults; precincts: PrecinctResult[]; generatedAt: Date }): NistElectionReport {
+/**
+ * The standard has no place for a document's image on a reporting unit; ExternalIdentifier (Type
+ * "other") is where it lets a precinct carry the SHA-256 of its signed protocol's published image,
+ * which identifies that document (served at /protocol-images/{sha256}; decision 011).
+ */
+const protocolImageId = (sha256: string): ExternalIdentifier => ({ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha256 });
+
+export function toNistElectionReport(input: {
+  results: ElectionResults;
+  precincts: PrecinctResult[];
+  generatedAt: Date;
+  /** Per precinct, the SHA-256 of each file of its published protocol image. */
+  protocolImages?: Map<number, string[]>;
+}): NistElectionReport {
   const { results, generatedAt } = input;
   const { election, totals } = results;
   const precinctsOf = new Map<number, PrecinctResult[]>();
@@ -210,7 +223,7 @@ export function toNistElectionReport(input: { results: ElectionResults; precinct
         '@id': nistIds.precinct(precinct.id),
         Type: 'precinct',
         Number: String(precinct.number),
-        ExternalIdentifier: [ocdId(`${constituencyOcdPath(constituency)}/precinct:${precinct.number}`)],
+        ExternalIdentifier: [ocdId(`${constituencyOcdPath(constituency)}/precinct:${precinct.number}`), ...(input.protocolImages?.get(precinct.id) ?? []).map(protocolImageId)],
         VotersRegistered: precinct.votersOnList,
         ...(precinct.reported ? { VotersParticipated: precinct.ballotsCast } : {}),
       }),

@@ -228,4 +228,15 @@ describe('NIST SP 1500-100 v2 election report', () => {
       ['cand-22', undefined],
     ]);
   });
+
+  it('references each precinct’s published protocol image by its SHA-256, still valid against the schema', () => {
+    const sha = (digit: string) => digit.repeat(64);
+    const report = toNistElectionReport({ results: results(), precincts: PRECINCTS, generatedAt: GENERATED_AT, protocolImages: new Map([[101, [sha('a'), sha('b')]]]) });
+    expect(validateNist(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
+    expect(unit(report, nistIds.precinct(101)).ExternalIdentifier.filter((id) => id.Type === 'other')).toEqual([
+      { '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha('a') },
+      { '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha('b') },
+    ]);
+    expect(unit(report, nistIds.precinct(102)).ExternalIdentifier.map((id) => id.Type)).toEqual(['ocd-id']);
+  });
 });

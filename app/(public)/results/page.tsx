@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ElectionPicker } from '@/components/election-picker';
+import { ImageCoverageLine } from '@/components/protocol-images/coverage-line';
 import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
 import { Stat } from '@/components/stat';
 import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedImageCoverage } from '@/lib/protocol-images/public';
+import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 
@@ -16,6 +19,7 @@ const DOWNLOADS = [
   ['candidates.json', 'candidatesJson'],
   ['candidates.csv', 'candidatesCsv'],
   ['nist-1500-100.json', 'nist'],
+  ['protocol-images.json', 'protocolImagesJson'],
 ] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +32,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
   const election = pickElection(elections, (await searchParams).election);
   const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
-  const [{ value: results }, { value: candidates }] = await Promise.all([cachedElectionResults(election.id), cachedCandidates(election.id)]);
+  const [{ value: results }, { value: candidates }, { value: coverage }] = await Promise.all([
+    cachedElectionResults(election.id),
+    cachedCandidates(election.id),
+    cachedImageCoverage(election.id),
+  ]);
   if (!results) return <p>{t('none')}</p>;
   const headline = headlineFigures(results, candidates);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
@@ -42,6 +50,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{name(election)}</h1>
         <ResultsStatus results={results} />
+        <ImageCoverageLine coverage={totalCoverage(coverage.values())} missingHref={`/results/${election.slug}/missing-images`} />
       </div>
 
       <section aria-labelledby="headline-heading">

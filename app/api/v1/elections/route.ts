@@ -26,6 +26,7 @@ export async function GET() {
             candidates: `/api/v1/elections/${election.id}/candidates.json`,
             candidatesCsv: `/api/v1/elections/${election.id}/candidates.csv`,
             nist: `/api/v1/elections/${election.id}/nist-1500-100.json`,
+            protocolImages: `/api/v1/elections/${election.id}/protocol-images.json`,
           },
         };
       }),

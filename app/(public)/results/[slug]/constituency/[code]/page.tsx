@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ImageCoverageLine } from '@/components/protocol-images/coverage-line';
 import { BarChart } from '@/components/results/bar-chart';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { ResultsStatus } from '@/components/results/results-status';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
 
@@ -14,7 +16,13 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
   const results = await publicResultsBySlug(slug);
   const result = results?.constituencies.find((c) => c.code === code);
   if (!results || !result) notFound();
-  const [t, format, locale, { value: precincts }] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale(), cachedPrecinctResults(results.election.id)]);
+  const [t, format, locale, { value: precincts }, { value: coverage }] = await Promise.all([
+    getTranslations('publicResults'),
+    getFormatter(),
+    getLocale(),
+    cachedPrecinctResults(results.election.id),
+    cachedImageCoverage(results.election.id),
+  ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const region = results.regions.find((r) => r.id === result.regionId)!;
@@ -32,6 +40,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
       <ResultsStatus results={results} />
+      <ImageCoverageLine coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }} missingHref={`/results/${slug}/missing-images#${code}`} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <ConstituencyResultView result={result} />
       </section>

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PublishedProtocolImage } from '@/components/protocol-images/published-image';
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { getDb } from '@/db/client';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedPrecinctImages } from '@/lib/protocol-images/public';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { cachedDerived } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
@@ -16,7 +18,12 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
   if (!results || !Number.isInteger(precinctId) || precinctId <= 0) notFound();
   const { value: sheet } = await cachedDerived(`precinct-sheet:${precinctId}`, results.election.id, () => protocolSheet(getDb(), precinctId, 'public'));
   if (!sheet || sheet.election.id !== results.election.id) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const [t, format, locale, { value: paper }] = await Promise.all([
+    getTranslations('publicResults'),
+    getFormatter(),
+    getLocale(),
+    cachedPrecinctImages(results.election.id, precinctId),
+  ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
   const version = sheet.versions.find((v) => v.entries.some((e) => e.id === approved?.id));
@@ -53,6 +60,7 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
           <p>{t('notReported')}</p>
         )}
       </section>
+      {approved && <PublishedProtocolImage {...paper} />}
     </div>
   );
 }

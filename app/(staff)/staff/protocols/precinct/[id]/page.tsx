@@ -6,12 +6,14 @@ import { ApproveProtocolButton } from '@/components/protocols/protocol-buttons';
 import { ProtocolForm } from '@/components/protocols/protocol-form';
 import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
 import { WorkClosedNote } from '@/components/elections/work-closed-note';
+import { BesidePaper, PrecinctImages } from '@/components/protocol-images/precinct-images';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields } from '@/lib/protocols/relations';
 
@@ -24,12 +26,13 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const sheet = await protocolSheet(db, precinctId, user);
   if (!sheet) notFound();
   await requirePermission('protocol.view', sheet.constituency.regionId);
-  const [t, format, locale, next, election] = await Promise.all([
+  const [t, format, locale, next, election, scans] = await Promise.all([
     getTranslations('protocols'),
     getFormatter(),
     getLocale(),
     nextPrecinctFor(db, user, sheet.election.id),
     findElection(db, sheet.election.id),
+    precinctScans(db, precinctId, 'staff'),
   ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const { protocol, candidates } = sheet;
@@ -46,6 +49,8 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const canResolve = !closed && status === 'mismatch' && hasPermission(user, 'protocol.resolve') && !typedByViewer;
   const canApprove = !closed && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
   const canCorrect = !closed && status === 'approved' && hasPermission(user, 'protocol.correct');
+  const latestScan = scans[0];
+  const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
   const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
@@ -102,30 +107,32 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           <h2 id="mismatch-heading" className="text-lg font-semibold">
             {t('mismatchTitle')}
           </h2>
-          <FiguresTable
-            caption={t('mismatchTitle')}
-            columns={[
-              { label: t('copyBy', { kind: t('kinds.first'), name: copy('first')!.enteredBy }), figures: copy('first')!.figures },
-              { label: t('copyBy', { kind: t('kinds.second'), name: copy('second')!.enteredBy }), figures: copy('second')!.figures },
-            ]}
-            {...formProps}
-          />
-          {canResolve && (
-            <>
-              <p className="text-sm text-slate-700">{t('resolveHint')}</p>
-              <ProtocolForm
-                mode={{
-                  kind: 'resolve',
-                  protocolId: protocol!.id,
-                  lockVersion: protocol!.lockVersion,
-                  agreed: copy('first')!.figures,
-                  disputed: differingFields(copy('first')!.figures, copy('second')!.figures),
-                  copies: [copy('first')!.figures, copy('second')!.figures],
-                }}
-                {...formProps}
-              />
-            </>
-          )}
+          <BesidePaper scan={latestScan}>
+            <FiguresTable
+              caption={t('mismatchTitle')}
+              columns={[
+                { label: t('copyBy', { kind: t('kinds.first'), name: copy('first')!.enteredBy }), figures: copy('first')!.figures },
+                { label: t('copyBy', { kind: t('kinds.second'), name: copy('second')!.enteredBy }), figures: copy('second')!.figures },
+              ]}
+              {...formProps}
+            />
+            {canResolve && (
+              <>
+                <p className="text-sm text-slate-700">{t('resolveHint')}</p>
+                <ProtocolForm
+                  mode={{
+                    kind: 'resolve',
+                    protocolId: protocol!.id,
+                    lockVersion: protocol!.lockVersion,
+                    agreed: copy('first')!.figures,
+                    disputed: differingFields(copy('first')!.figures, copy('second')!.figures),
+                    copies: [copy('first')!.figures, copy('second')!.figures],
+                  }}
+                  {...formProps}
+                />
+              </>
+            )}
+          </BesidePaper>
         </section>
       )}
 
@@ -134,8 +141,10 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           <h2 id="review-heading" className="text-lg font-semibold">
             {t('reviewTitle')}
           </h2>
-          <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...formProps} />
-          {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
+          <BesidePaper scan={latestScan}>
+            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...formProps} />
+            {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} image={image} />}
+          </BesidePaper>
           {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
         </section>
       )}
@@ -155,6 +164,13 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           )}
         </section>
       )}
+
+      <PrecinctImages
+        precinctId={precinctId}
+        scans={scans}
+        canUpload={!closed && hasPermission(user, 'protocol.attachImage')}
+        canApproveCorrection={!closed && status === 'approved' && hasPermission(user, 'protocol.approve') && latestScan?.uploadedById !== user.id}
+      />
 
       {sheet.versions.length > 0 && (
         <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4">

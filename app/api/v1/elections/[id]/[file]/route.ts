@@ -1,9 +1,11 @@
+import { currentImageHashes, protocolImagesJson } from '@/lib/protocol-images/open-data';
+import { cachedPublishedImages } from '@/lib/protocol-images/public';
 import { encodeDocument, jsonError, versionedResponse } from '@/lib/results/api';
 import { cachedCandidates, cachedDerived, cachedElectionResults, cachedElections, cachedPrecinctResults } from '@/lib/results/cache';
 import { candidatesCsv, candidatesJson, resultsCsv, resultsJson } from '@/lib/results/export';
 import { toNistElectionReport } from '@/lib/results/nist';
 
-const FILES = ['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json'] as const;
+const FILES = ['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json', 'protocol-images.json'] as const;
 type File = (typeof FILES)[number];
 
 /** The text of one open-data document, from the cached aggregation. */
@@ -14,10 +16,12 @@ async function documentText(electionId: number, file: File): Promise<string> {
   if (!results) throw new Error(`election ${electionId} has no results`);
   if (file === 'results.csv') return resultsCsv(results, precincts);
   if (file === 'results.json') return JSON.stringify(resultsJson(results, precincts, new Date()));
-  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date() }));
+  const { value: images } = await cachedPublishedImages(electionId);
+  if (file === 'protocol-images.json') return JSON.stringify(protocolImagesJson(results, precincts, images, new Date()));
+  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date(), protocolImages: currentImageHashes(images) }));
 }
 
-/** GET /api/v1/elections/{id}/{file}: results and candidates as JSON, CSV and NIST SP 1500-100. */
+/** GET /api/v1/elections/{id}/{file}: results and candidates as JSON, CSV and NIST SP 1500-100; the protocol images. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; file: string }> }) {
   const { id, file } = await params;
   if (!FILES.includes(file as File)) return jsonError(404, 'not_found', `Unknown document "${file}". Available: ${FILES.join(', ')}.`);

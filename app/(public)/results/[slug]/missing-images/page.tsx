@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { cachedMissingImages } from '@/lib/protocol-images/public';
+import { publicResultsBySlug } from '@/lib/results/public';
+
+/** The public list of approved protocols published without an image of their signed paper, with the reviewers' reasons. */
+export default async function MissingImagesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const results = await publicResultsBySlug(slug);
+  if (!results) notFound();
+  const [t, tResults, locale, { value: missing }] = await Promise.all([getTranslations('protocolImages.public'), getTranslations('publicResults'), getLocale(), cachedMissingImages(results.election.id)]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const constituencies = [...new Map(missing.map((m) => [m.constituency.code, m])).values()];
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={tResults('breadcrumbs')} className="flex gap-2 text-sm">
+        <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
+          {name(results.election)}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-bold text-brand-900">{t('missingTitle')}</h1>
+      <p className="text-slate-700">{t('missingIntro')}</p>
+      {missing.length === 0 && <p role="status">{t('missingNone')}</p>}
+      {constituencies.map(({ constituency, region }) => (
+        <section key={constituency.code} id={constituency.code} aria-labelledby={`${constituency.code}-heading`} className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id={`${constituency.code}-heading`} className="mb-2 text-lg font-semibold">
+            <Link href={`/results/${slug}/constituency/${constituency.code}`} className="text-brand-700 underline">
+              {name(constituency)}
+            </Link>{' '}
+            <span className="text-sm font-normal text-slate-600">· {name(region)}</span>
+          </h2>
+          <table className="w-full text-left text-sm" data-testid="missing-images">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">{tResults('precinct')}</th>
+                <th scope="col" className="py-1">{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {missing
+                .filter((m) => m.constituency.code === constituency.code)
+                .map((m) => (
+                  <tr key={m.precinctId} className="border-b last:border-0">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      <Link href={`/results/${slug}/precinct/${m.precinctId}`} className="text-brand-700 underline">
+                        {tResults('precinctNo', { number: m.number })}
+                      </Link>
+                    </th>
+                    <td className="py-1">{m.withoutImageReason ?? '—'}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
