@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '@/lib/audit/write';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database, Queryable, Transaction } from './client';
+import { getFileStore } from '@/lib/storage';
+import { PAPER_SIZE } from '@/lib/protocol-images/demo-rendering';
 import { DEMO_PASSWORD, generateDemoData, type DemoData } from './demo';
+import { approvedWithoutImage, DEMO_WITHOUT_IMAGE_REASON, demoProtocolScans } from './demo/protocol-images';
 import {
   candidateChecks,
   candidates,
@@ -14,6 +17,9 @@ import {
   protocolEntries,
   protocolEntryVotes,
   protocols,
+  protocolScanFiles,
+  protocolScanPages,
+  protocolScans,
   protocolVersions,
   regions,
   users,
@@ -213,6 +219,7 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
             createdAt: protocol.version.createdAt,
             approvedBy: optionalUserId(protocol.version.approvedBy),
             approvedAt: protocol.version.approvedAt,
+            approvedWithoutImageReason: approvedWithoutImage(protocol) ? DEMO_WITHOUT_IMAGE_REASON : null,
           })),
         )
         .returning({ id: protocolVersions.id, protocolId: protocolVersions.protocolId }),
@@ -252,6 +259,8 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
                    where protocols.id = approved.protocol_id`),
   );
 
+  await insertDemoScans(tx, demo, (protocol) => precinctId(`${constituencyOf(protocol)}/${protocol.precinctNumber}`), userId, optionalUserId);
+
   // The results' "last updated" time: the latest approval or certification in the demo.
   await tx.execute(sql`insert into results_versions (election_id, changed_at)
     select e.id, coalesce(greatest(
@@ -274,4 +283,72 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
       },
     },
   });
+}
+
+/** The demo's protocol images (db/demo/protocol-images.ts): the files, then one reviewed or waiting version per protocol. */
+async function insertDemoScans(
+  tx: Transaction,
+  demo: DemoData,
+  precinctIdOf: (protocol: DemoData['protocols'][number]) => number,
+  userId: (email: string) => number,
+  optionalUserId: (email: string | null) => number | null,
+): Promise<void> {
+  const scans = demoProtocolScans(demo);
+  await getFileStore().putMany(
+    tx,
+    scans.map(({ sha256, bytes }) => ({ sha256, bytes, contentType: 'image/svg+xml' })),
+  );
+  const scanId = await insertReturningIds(
+    'protocol scan',
+    scans,
+    (slice) =>
+      tx
+        .insert(protocolScans)
+        .values(
+          slice.map((scan) => ({
+            precinctId: precinctIdOf(scan.protocol),
+            versionNo: 1,
+            uploadedBy: userId(scan.uploadedBy),
+            uploadedAt: scan.uploadedAt,
+            reviewedBy: optionalUserId(scan.reviewedBy),
+            reviewedAt: scan.reviewedAt,
+            demoRendering: true,
+          })),
+        )
+        .returning({ id: protocolScans.id, precinctId: protocolScans.precinctId }),
+    (row) => String(row.precinctId),
+  );
+  const fileId = await insertReturningIds(
+    'protocol scan file',
+    scans,
+    (slice) =>
+      tx
+        .insert(protocolScanFiles)
+        .values(
+          slice.map((scan) => ({
+            scanId: scanId(String(precinctIdOf(scan.protocol))),
+            fileNo: 1,
+            sha256: scan.sha256,
+            contentType: 'image/svg+xml',
+            size: scan.bytes.byteLength,
+            pageCount: 1,
+            receivedName: 'demo-rendering.svg',
+            receivedSha256: scan.sha256,
+          })),
+        )
+        .returning({ id: protocolScanFiles.id, scanId: protocolScanFiles.scanId }),
+    (row) => String(row.scanId),
+  );
+  // An SVG draws itself at any size: it is its own preview.
+  await inSlices(scans, (slice) =>
+    tx.insert(protocolScanPages).values(
+      slice.map((scan) => ({
+        fileId: fileId(String(scanId(String(precinctIdOf(scan.protocol))))),
+        pageNo: 1,
+        previewSha256: scan.sha256,
+        previewWidth: PAPER_SIZE.width,
+        previewHeight: PAPER_SIZE.height,
+      })),
+    ),
+  );
 }

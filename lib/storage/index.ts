@@ -5,7 +5,7 @@ import { createS3Store, s3ConfigFromEnv } from './s3-store';
 import type { FileStore } from './store';
 
 export { isSha256, sha256Hex } from './hash';
-export { lockFile, type FileStore, type PutResult, type StorageBackend } from './store';
+export { lockFile, type FileStore, type PutResult, type StorageBackend, type StoredFile } from './store';
 
 /** The backend the environment names: `STORAGE_BACKEND=s3` (with the S3_* settings) or PostgreSQL, the default. */
 export function fileStoreFromEnv(env: NodeJS.ProcessEnv = process.env): FileStore {

@@ -16,11 +16,14 @@ import { selectRows, type Queryable, type Transaction } from '@/db/client';
 export type StorageBackend = 'postgres' | 's3';
 
 export type PutResult = { sha256: string; size: number };
+export type StoredFile = { sha256: string; bytes: Uint8Array; contentType: string };
 
 export interface FileStore {
   readonly backend: StorageBackend;
   /** Stores the bytes (a no-op when they are already there); `sha256` must be their hash. */
-  put(tx: Transaction, file: { sha256: string; bytes: Uint8Array; contentType: string }): Promise<PutResult>;
+  put(tx: Transaction, file: StoredFile): Promise<PutResult>;
+  /** Many files at once (loading the demo): as `put` for each, in fewer round trips. */
+  putMany(tx: Transaction, files: StoredFile[]): Promise<void>;
   /** The stored bytes, or null when nothing is stored under this hash. */
   get(db: Queryable, sha256: string): Promise<Uint8Array | null>;
   /** Removes the bytes; only the sweeper calls it, holding the file's lock. */
@@ -36,6 +39,11 @@ const FILE_LOCK_CLASS = 11_0_2026;
  * Locks one stored file for the rest of the transaction. Keyed by the hash's first 32 bits: two
  * different files sharing them only wait for each other, they never interfere otherwise.
  */
-export async function lockFile(tx: Queryable, sha256: string): Promise<void> {
-  await selectRows(tx, sql`select pg_advisory_xact_lock(${FILE_LOCK_CLASS}, ${Number.parseInt(sha256.slice(0, 8), 16) | 0})`);
+export const lockFile = (tx: Queryable, sha256: string) => lockFiles(tx, [sha256]);
+
+/** `lockFile` for many files in one statement, in a fixed order (two transactions never wait on each other in a cycle). */
+export async function lockFiles(tx: Queryable, hashes: string[]): Promise<void> {
+  const keys = [...new Set(hashes.map((sha256) => Number.parseInt(sha256.slice(0, 8), 16) | 0))].sort((a, b) => a - b);
+  if (keys.length === 0) return;
+  await selectRows(tx, sql`select pg_advisory_xact_lock(${FILE_LOCK_CLASS}, key) from unnest(${`{${keys.join(',')}}`}::int[]) with ordinality as k(key, n) order by n`);
 }
