@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, selectRows, type Queryable } from '@/db/client';
 import { seedDemoData } from '@/db/seed';
 import { verifyAuditChain } from '@/lib/audit/verify';
+import { readVerified, sha256Hex } from '@/lib/storage';
+import { postgresStore } from '@/lib/storage/postgres-store';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-/** The documented backup and restore (docs/operations.md), run for real: pg_dump, pg_restore, verify. */
+/** The documented backup and restore (docs/operations.md), run for real: pg_dump, pg_restore, verify (protocol images included). */
 const serverUrl = process.env.TEST_DATABASE_URL;
 let source: TestDatabase;
 const restoredName = `portal_restore_${Date.now()}`;
@@ -48,6 +50,10 @@ describe.skipIf(!serverUrl)('backup and restore with pg_dump / pg_restore', () =
     const restored = openDatabase({ url: restoredUrl.toString(), maxConnections: 2 });
     try {
       expect(await tableCounts(restored.db)).toEqual(await tableCounts(source.db));
+      // The protocol images' bytes live in the database too: restored, and still hashing to their addresses.
+      const images = await selectRows<{ sha256: string }>(source.db, sql`select sha256 from protocol_scan_files order by id limit 20`);
+      expect(images.length).toBeGreaterThan(0);
+      for (const { sha256 } of images) expect(sha256Hex((await readVerified(postgresStore, restored.db, sha256))!)).toBe(sha256);
       const chain = await verifyAuditChain(restored.db);
       expect(chain.firstBreak).toBeNull();
       expect(chain.rows).toBeGreaterThan(0);

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { generateDemoData } from '@/db/demo';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
+import { imageCoverage, precinctScans, totalCoverage } from '@/lib/protocol-images/queries';
+import { readVerified } from '@/lib/storage';
+import { postgresStore } from '@/lib/storage/postgres-store';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const REFERENCE_DATE = '2025-06-01';
@@ -119,6 +122,30 @@ describe('seeded demo, recomputed with SQL', () => {
       { election: 'akim-counting', kind: 'protocol', state: 'entered_once' },
       { election: 'akim-counting', kind: 'protocol', state: 'mismatch' },
     ]);
+  });
+
+  it('publishes an image of every 2023 protocol, drawn from its own approved figures and stored by its hash', async () => {
+    const [pilot] = await selectRows<{ id: number }>(testDb.db, sql`select id from elections where slug = 'akim-2023'`);
+    const coverage = totalCoverage((await imageCoverage(testDb.db, pilot!.id)).values());
+    expect(coverage).toEqual({ approved: 1491, published: 1491 });
+    const [precinct] = await selectRows<{ id: number; votersOnList: number }>(
+      testDb.db,
+      sql`select pr.id, e.voters_on_list as "votersOnList" ${APPROVED_2023} order by pr.id limit 1`,
+    );
+    const [scan] = await precinctScans(testDb.db, precinct!.id, 'public');
+    expect(scan).toMatchObject({ versionNo: 1, demoRendering: true });
+    const bytes = await readVerified(postgresStore, testDb.db, scan!.files[0]!.sha256);
+    const svg = new TextDecoder().decode(bytes!);
+    expect(svg).toContain('DEMO RENDERING');
+    expect(svg).toContain(`>${precinct!.votersOnList}<`);
+    // In the counting election, approved protocols without an image say why.
+    const missing = await selectRows<{ reason: string | null }>(
+      testDb.db,
+      sql`select v.approved_without_image_reason as reason from protocols p join protocol_versions v on v.protocol_id = p.id
+          where p.status = 'approved' and not exists (select 1 from protocol_scans s where s.precinct_id = p.precinct_id)`,
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    for (const row of missing) expect(row.reason).toBeTruthy();
   });
 
   it('records the seeding in the audit log', async () => {
