@@ -89,6 +89,10 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(operator2.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
 
   await reviewer.page.goto(matchUrl);
+  // No image of the paper was attached: approval needs the reviewer's reason.
+  await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await expect(reviewer.page.getByLabel('Reason for approving without an image')).toHaveAttribute('aria-invalid', 'true');
+  await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
 
@@ -113,6 +117,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await resolution.getByLabel(/^No\. 1 /).fill(String(temirFigures.votes[0]));
   await resolution.getByRole('button', { name: 'Save resolution' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
+  await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(temirFigures.invalid));

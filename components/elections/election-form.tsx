@@ -35,6 +35,7 @@ const EMPTY: ElectionFormValues = {
   winnerRule: 'plurality',
   turnoutThresholdBp: '',
   againstAllOnBallot: true,
+  protocolImageRequired: false,
 };
 
 const DERIVED_DATES = CALENDAR_ORDER.filter((field): field is CalendarField => field !== 'votingDay');
@@ -134,6 +135,10 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
         <label className="flex items-center gap-2 self-end pb-2">
           <input type="checkbox" {...register('againstAllOnBallot')} className="h-4 w-4" />
           <span>{t('elections.form.againstAll')}</span>
+        </label>
+        <label className="flex items-center gap-2 self-end pb-2">
+          <input type="checkbox" {...register('protocolImageRequired')} className="h-4 w-4" />
+          <span>{t('elections.form.protocolImageRequired')}</span>
         </label>
       </fieldset>
 

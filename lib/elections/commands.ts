@@ -24,6 +24,7 @@ const LOCKED_FIELDS = [
   'winnerRule',
   'turnoutThresholdBp',
   'againstAllOnBallot',
+  'protocolImageRequired',
 ] as const;
 const NAME_FIELDS = ['slug', 'nameKk', 'nameRu', 'nameEn'] as const;
 const EDITABLE_FIELDS = [...NAME_FIELDS, ...LOCKED_FIELDS] as const;

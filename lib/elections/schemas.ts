@@ -48,6 +48,7 @@ const electionFields = {
   winnerRule: z.enum(WINNER_RULES, 'errors.required'),
   turnoutThresholdBp: optionalPercentAsBasisPointsField,
   againstAllOnBallot: checkboxField,
+  protocolImageRequired: checkboxField,
 };
 
 /**
@@ -106,5 +107,6 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     winnerRule: election.winnerRule,
     turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : basisPointsAsPercent(election.turnoutThresholdBp),
     againstAllOnBallot: election.againstAllOnBallot,
+    protocolImageRequired: election.protocolImageRequired,
   };
 }
