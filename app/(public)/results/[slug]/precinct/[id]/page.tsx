@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/client-messages';
 import { PublishedProtocolImage } from '@/components/protocol-images/published-image';
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { getDb } from '@/db/client';
@@ -60,7 +61,12 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
           <p>{t('notReported')}</p>
         )}
       </section>
-      {approved && <PublishedProtocolImage {...paper} />}
+      {approved && (
+        // The image viewer is a client component: it gets its own messages only.
+        <ClientMessages namespaces={['protocolImages']}>
+          <PublishedProtocolImage {...paper} />
+        </ClientMessages>
+      )}
     </div>
   );
 }
