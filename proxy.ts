@@ -42,5 +42,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  // Protocol image files carry their own, stricter policy (a sandbox: they are files, not pages).
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|protocol-images/|favicon.ico|robots.txt).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
 };

@@ -25,6 +25,7 @@ async function openMismatchedPrecinct(page: Page) {
   await page.getByTestId('progress-table').getByRole('link', { name: 'Martuk District' }).click();
   const row = page.getByRole('row').filter({ has: page.getByTestId('protocol-status').getByText('Copies differ', { exact: true }) }).first();
   await row.getByRole('link').click();
+  await page.waitForURL(/\/staff\/protocols\/precinct\/\d+$/);
   // Operators see neither copy of another operator (blind entry), only the protocol's state.
   await expect(page.getByTestId('protocol-status')).toHaveText('Copies differ');
   return page.url();
@@ -42,7 +43,7 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   const upload = images.getByRole('form', { name: /Replace the image|Attach the image/ });
   await upload.getByTestId('file-input').setInputFiles({ name: 'protocol.pdf', mimeType: 'application/pdf', buffer: await protocolPhoto() });
   await upload.getByRole('button', { name: 'Upload' }).click();
-  await expect(upload.getByTestId('upload-refusals')).toContainText('protocol.pdf: The file\u2019s name does not match its content, which is image/jpeg.');
+  await expect(upload.getByTestId('upload-refusals')).toContainText("protocol.pdf: The file's name does not match its content, which is image/jpeg.");
   await upload.getByRole('button', { name: 'Remove protocol.pdf' }).click();
   await operator.page.reload();
   await expect(images.getByText(/^Image version \d+$/)).toHaveCount(versionsBefore);
@@ -81,7 +82,7 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   const resolution = reviewer.page.getByRole('form', { name: 'Resolve the differing fields' });
   for (let index = 0; index < (await differing.count()); index++) {
     const row = differing.nth(index);
-    const label = (await row.locator('th').innerText()).trim();
+    const label = (await row.locator('th').innerText()).split('\n')[0]!.trim();
     const paper = (await row.locator('td').first().innerText()).replace(/\D/g, '');
     await resolution.getByLabel(label, { exact: true }).fill(paper);
   }
@@ -123,7 +124,9 @@ test('every 2023 pilot precinct page shows its protocol image; the counting elec
   await page.goto('/results?election=akim-2023');
   await expect(page.getByTestId('image-coverage')).toHaveText('1,491 of 1,491 approved protocols published as images');
   await page.getByTestId('top-regions').getByRole('link', { name: 'Aktobe Region' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aktobe Region');
   await page.getByRole('listitem').getByRole('link').first().click();
+  await expect(page.getByTestId('outcome')).toContainText('Elected:');
   await expect(page.getByTestId('image-coverage')).toContainText('approved protocols published as images');
   await page.getByRole('link', { name: /^Precinct No\. \d+$/ }).first().click();
   const published = page.getByTestId('published-image');

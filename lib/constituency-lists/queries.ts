@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { constituencyListRevisions, elections, regions, users } from '@/db/schema';
+import { constituencies, constituencyListRevisions, elections, precincts, regions, users } from '@/db/schema';
+import { DomainError } from '@/lib/commands';
 import type { ListContent } from './schemas';
 import { listTotals } from './schemas';
 import { diffLists, type ListChange, type RevisionStatus } from './transitions';
@@ -189,4 +190,15 @@ export async function publicConstituencies(db: Queryable, electionId: number): P
     votersOnList: Number(row.votersOnList),
     regionName: { nameKk: regionKk, nameRu: regionRu, nameEn: regionEn },
   }));
+}
+
+/** The region a precinct lies in: where a command on it may be run (notFound for an unknown precinct). */
+export async function precinctRegion(tx: Queryable, precinctId: number): Promise<number> {
+  const [row] = await tx
+    .select({ regionId: constituencies.regionId })
+    .from(precincts)
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .where(eq(precincts.id, precinctId));
+  if (!row) throw new DomainError('notFound');
+  return row.regionId;
 }

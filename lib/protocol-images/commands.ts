@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { constituencies, elections, precincts, protocols, protocolScanFiles, protocolScanPages, protocolScans } from '@/db/schema';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { getFileStore } from '@/lib/storage';
@@ -10,16 +11,6 @@ import { approveScanSchema, attachImagesSchema, checkUploadSchema } from './sche
 const invalidState = (message: string): never => {
   throw new DomainError('invalidState', { message });
 };
-
-async function precinctRegion(tx: Transaction, precinctId: number) {
-  const [row] = await tx
-    .select({ regionId: constituencies.regionId })
-    .from(precincts)
-    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
-    .where(eq(precincts.id, precinctId));
-  if (!row) throw new DomainError('notFound');
-  return row.regionId;
-}
 
 const latestScan = async (tx: Transaction, precinctId: number) =>
   (await tx.select().from(protocolScans).where(eq(protocolScans.precinctId, precinctId)).orderBy(desc(protocolScans.versionNo)).limit(1))[0];

@@ -3,6 +3,7 @@ import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
 import { defineCommand, DomainError } from '@/lib/commands';
+import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
@@ -129,16 +130,6 @@ async function protocolRegion(tx: Transaction, protocolId: number) {
     .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
     .where(eq(protocols.id, protocolId));
-  if (!row) throw new DomainError('notFound');
-  return row.regionId;
-}
-
-async function precinctRegion(tx: Transaction, precinctId: number) {
-  const [row] = await tx
-    .select({ regionId: constituencies.regionId })
-    .from(precincts)
-    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
-    .where(eq(precincts.id, precinctId));
   if (!row) throw new DomainError('notFound');
   return row.regionId;
 }
