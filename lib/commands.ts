@@ -15,7 +15,7 @@ import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
 export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'notFound' | 'invalidState' | 'failed';
 export type FieldErrors = Record<string, string[] | undefined>;
 /** A problem in one line of an uploaded file. */
-export type RowError = { line: number; column?: string; message: string; value?: string };
+export type RowError = { line: number; column?: string; message: string; messageValues?: Record<string, string>; value?: string };
 /** A broken control relation of a protocol, with the numbers that break it. */
 export type RelationError = { relation: string; values: Record<string, number> };
 /** `message` is a catalogue key; `messageValues` fill its placeholders. */

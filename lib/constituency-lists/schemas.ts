@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { crossFieldCheck, idField, wholeNumberField } from '@/lib/validation/fields';
+import { MAX_PRECINCT_FILE_BYTES } from './precinct-file';
 
 /** Field atoms of a constituency list, shared by the editor, the CSV import and the server. */
 export const MAX_VOTERS_PER_PRECINCT = 100_000;
@@ -73,7 +74,11 @@ const revisionRef = {
 
 export const startRevisionSchema = z.object({ electionId: idField, regionId: idField });
 export const saveDraftSchema = z.object({ ...revisionRef, content: listContentSchema });
-export const importCsvSchema = z.object({ ...revisionRef, csv: z.string().max(5_000_000, 'lists.errors.fileTooLarge') });
+/** The uploaded file's bytes, CSV or XLSX: decoded on the server exactly as in the browser. */
+export const importFileSchema = z.object({
+  ...revisionRef,
+  file: z.instanceof(Uint8Array, { message: 'errors.required' }).refine((bytes) => bytes.byteLength <= MAX_PRECINCT_FILE_BYTES, 'lists.errors.fileTooLarge'),
+});
 export const submitRevisionSchema = z.object(revisionRef);
 export const returnRevisionSchema = z.object({ ...revisionRef, comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, 'errors.tooLong') });
 export const approveRevisionSchema = z.object({

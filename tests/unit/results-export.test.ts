@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/csv';
-import { parseCsv } from '@/lib/constituency-lists/csv';
+import { parseDelimited } from '@/lib/constituency-lists/precinct-file';
 import type { ElectionResults } from '@/lib/results/aggregate';
 import { candidatesCsv } from '@/lib/results/export';
 import { headlineFigures } from '@/lib/results/headline';
@@ -10,7 +10,7 @@ describe('CSV', () => {
     const values = ['Оспанов, Серік', 'The "Ak Zhol" party', 'two\nlines', 'plain', 42];
     const text = toCsv(['a', 'b', 'c', 'd', 'e'], [values]);
     expect(text).toBe('a,b,c,d,e\r\n"Оспанов, Серік","The ""Ak Zhol"" party","two\nlines",plain,42\r\n');
-    expect(parseCsv(text)[1]!.fields).toEqual(values.map(String));
+    expect(parseDelimited(text, ',')[1]!.fields).toEqual(values.map(String));
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { WorkClosedNote } from '@/components/elections/work-closed-note';
-import { CsvImport } from '@/components/lists/csv-import';
+import { PrecinctImport } from '@/components/lists/precinct-import';
 import { ListEditor } from '@/components/lists/list-editor';
 import { ChangesView, ListContentView, RevisionStatusBadge } from '@/components/lists/list-views';
 import { ReviewPanel, StartRevisionButton } from '@/components/lists/review-panel';
@@ -68,11 +68,11 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           </div>
           {canEdit ? (
             <>
-              <CsvImport
+              <PrecinctImport
                 revisionId={open.summary.id}
                 lockVersion={open.summary.lockVersion}
                 constituencyCodes={open.content.constituencies.map((c) => c.code)}
-                templateHref={`/staff/lists/${election.id}/${state.region.code}/precincts.csv`}
+                templateBase={`/staff/lists/${election.id}/${state.region.code}`}
               />
               <ListEditor key={open.summary.lockVersion} revisionId={open.summary.id} lockVersion={open.summary.lockVersion} content={open.content} />
             </>
