@@ -191,6 +191,13 @@ describe('denials change nothing', () => {
 });
 
 describe('concurrent editing', () => {
+  it('tells the second of two operators starting a list at once that a revision is open, not to reload', async () => {
+    const election = await insertElection(testDb.db, 30);
+    const results = await Promise.all([staff.operatorA, staff.operator2A].map((operator) => run(startRevision, operator, { electionId: election.id, regionId: regionA })));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: 'invalidState', message: 'lists.errors.openRevisionExists' });
+  });
+
   it('lets exactly one of two saves of the same version win; the other is told to reload', async () => {
     const { revisionId, lockVersion } = await openDraft();
     const results = await Promise.all([1111, 2222, 3333].map((voters) => run(saveDraft, staff.operatorA, { revisionId, lockVersion, content: content(voters) })));

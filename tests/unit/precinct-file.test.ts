@@ -5,7 +5,7 @@ import { decodeCsvBytes, detectDelimiter, parseDelimited, readPrecinctFile } fro
 import { PRECINCT_FILE_COLUMNS, validatePrecinctRecords } from '@/lib/constituency-lists/precinct-import';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`e2e/fixtures/${name}`));
-const codes = new Set(['karaganda-e2e-abai']);
+const codes = new Set(['pavlodar-e2e-files']);
 const read = (bytes: Uint8Array) => readPrecinctFile(bytes, PRECINCT_FILE_COLUMNS.length);
 
 describe('reading precinct files', () => {
@@ -14,7 +14,7 @@ describe('reading precinct files', () => {
     expect(reading.ok && reading.source).toEqual({ format: 'csv', encoding: 'utf-8', delimiter: ';' });
     if (!reading.ok) return;
     expect(reading.records.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
-    expect(reading.records[1]!.fields).toEqual(['karaganda-e2e-abai', '1', 'Абай қ., Абай к-сі, 1, "Болашақ" мектебі', '1200']);
+    expect(reading.records[1]!.fields).toEqual(['pavlodar-e2e-files', '1', 'Абай қ., Абай к-сі, 1, "Болашақ" мектебі', '1200']);
     expect(reading.records[2]!.fields[2]).toBe('Абай қ., Құнанбаев к-сі, 15, мәдениет үйі');
     const checked = validatePrecinctRecords(reading.records, codes);
     // The decimal comma is the one bad value; the upper-case code still names the constituency.
@@ -54,16 +54,16 @@ describe('reading precinct files', () => {
   it('reads the first sheet of a workbook, numbering errors by sheet row', async () => {
     const buffer = await writeExcelFile([
       [...PRECINCT_FILE_COLUMNS],
-      ['karaganda-e2e-abai', 1, 'Абай қ., Абай к-сі, 1', 1200],
+      ['pavlodar-e2e-files', 1, 'Абай қ., Абай к-сі, 1', 1200],
       [null, null, null, null],
-      ['karaganda-e2e-abai', 2, 'Топар кенті, 4', 12.5],
-      ['karaganda-e2e-abai', '3', '=HYPERLINK("x")', '915'],
+      ['pavlodar-e2e-files', 2, 'Топар кенті, 4', 12.5],
+      ['pavlodar-e2e-files', '3', '=HYPERLINK("x")', '915'],
     ]).toBuffer();
     const reading = await read(new Uint8Array(buffer));
     expect(reading.ok && reading.source).toEqual({ format: 'xlsx' });
     if (!reading.ok) return;
     expect(reading.records.map((r) => r.line)).toEqual([1, 2, 4, 5]);
-    expect(reading.records[1]!.fields).toEqual(['karaganda-e2e-abai', '1', 'Абай қ., Абай к-сі, 1', '1200']);
+    expect(reading.records[1]!.fields).toEqual(['pavlodar-e2e-files', '1', 'Абай қ., Абай к-сі, 1', '1200']);
     const checked = validatePrecinctRecords(reading.records, codes);
     expect(!checked.ok && checked.errors.map((e) => [e.line, e.column, e.value])).toEqual([[4, 'voters_on_list', '12.5']]);
   });
