@@ -96,7 +96,7 @@ async function replaceDraftContent(tx: Transaction, ref: { revisionId: number; l
   return {
     lockVersion: revision.lockVersion + 1,
     totals,
-    auditEntry: { entityType: 'constituencyListRevision', entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
+    auditEntry: { entityType: 'constituencyListRevision' as const, entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
   };
 }
 

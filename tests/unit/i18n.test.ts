@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionKey } from '@/lib/audit/events';
 import { negotiateLocale } from '@/lib/i18n/config';
 
 const paths = (value: object, prefix: string[] = []): string[][] =>
@@ -42,6 +43,15 @@ describe('message catalogues', () => {
 
   it('have no empty message', () => {
     for (const catalogue of [en, kk, ru]) for (const key of keys(catalogue)) expect(lookup(catalogue, key).trim(), key).not.toBe('');
+  });
+});
+
+describe('the audit log in words', () => {
+  it('has words for every action and every kind of record, in every language', () => {
+    const wanted = [...Object.keys(AUDIT_ACTIONS).map(auditActionKey), ...AUDIT_ENTITY_TYPES.map((type) => `audit.entityTypes.${type}`)];
+    for (const catalogue of [kk, ru, en]) {
+      for (const key of wanted) expect(typeof lookup(catalogue, JSON.stringify(key.split('.'))), key).toBe('string');
+    }
   });
 });
 
