@@ -9,6 +9,8 @@ import { saveDraftAction, submitRevisionAction } from '@/app/(staff)/staff/lists
 import { listContentSchema, listTotals, type ListContent, type ListContentInput } from '@/lib/constituency-lists/schemas';
 import { applyActionErrors, failureText } from '../form-result';
 import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { ConfirmButton } from '../confirm-button';
+import { useNotice } from '../notice';
 import { StatusMessage, type Status } from '../status-message';
 
 type FormErrors = FieldErrors<ListContentInput>;
@@ -131,6 +133,7 @@ function Totals({ control }: { control: Control<ListContentInput> }) {
 export function ListEditor({ revisionId, lockVersion, content }: { revisionId: number; lockVersion: number; content: ListContent }) {
   const t = useTranslations();
   const router = useRouter();
+  const notify = useNotice();
   const [status, setStatus] = useState<Status>(null);
   const { control, register, handleSubmit, setError, formState } = useForm<ListContentInput, unknown, ListContent>({
     resolver: zodResolver(listContentSchema),
@@ -155,6 +158,7 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
     setStatus(null);
     const result = await submitRevisionAction({ revisionId, lockVersion });
     if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
+    notify(t('lists.submitted'));
     router.refresh();
   };
 
@@ -213,9 +217,16 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
         <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
           {t('lists.saveDraft')}
         </button>
-        <button type="button" onClick={submit} disabled={formState.isDirty || formState.isSubmitting} className={secondaryButtonClass}>
+        <ConfirmButton
+          onConfirm={submit}
+          disabled={formState.isDirty || formState.isSubmitting}
+          className={secondaryButtonClass}
+          title={t('lists.submitConfirm.title')}
+          description={t('lists.submitConfirm.description')}
+          confirmLabel={t('lists.submitConfirm.confirm')}
+        >
           {t('lists.submitForReview')}
-        </button>
+        </ConfirmButton>
         {formState.isDirty && <span className="self-center text-sm text-slate-600">{t('lists.saveBeforeSubmit')}</span>}
       </div>
     </form>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
+import { NoticeProvider } from '@/components/notice';
 import { SiteHeader } from '@/components/site-header';
 import { signOutAction } from '@/app/(public)/login/actions';
 import { getDb } from '@/db/client';
@@ -54,7 +55,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </ul>
         </nav>
         <main id="main" className="min-w-0 flex-1">
-          <ClientMessages namespaces="all">{children}</ClientMessages>
+          <ClientMessages namespaces="all">
+            <NoticeProvider>{children}</NoticeProvider>
+          </ClientMessages>
         </main>
       </div>
     </>
