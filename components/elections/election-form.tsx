@@ -13,6 +13,7 @@ import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULE
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
+import { calendarDay } from '@/lib/i18n/formats';
 
 type FormValues = z.input<typeof updateElectionSchema>;
 type FieldName = keyof FormValues & string;
@@ -111,7 +112,7 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('elections.form.calendar')}</legend>
         <p id="calendar-hint" className="text-sm text-slate-600 sm:col-span-2">
-          {locked ? t('elections.form.lockedNote', { date: locked.since }) : t('elections.form.calendarHint')}
+          {locked ? t('elections.form.lockedNote', { date: calendarDay(locked.since) }) : t('elections.form.calendarHint')}
         </p>
         {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date' })}
         <div className="flex items-end">

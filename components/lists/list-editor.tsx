@@ -121,9 +121,9 @@ function Totals({ control }: { control: Control<ListContentInput> }) {
   return (
     <p aria-live="polite" className="rounded-md bg-brand-50 px-3 py-2 text-sm" data-testid="draft-totals">
       {t('totals', {
-        constituencies: format.number(totals.constituencies),
-        precincts: format.number(totals.precincts),
-        voters: format.number(totals.voters),
+        constituencies: totals.constituencies,
+        precincts: totals.precincts,
+        voters: totals.voters,
       })}
     </p>
   );

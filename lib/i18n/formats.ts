@@ -19,3 +19,15 @@ export const FORMATS = {
 
 /** A YYYY-MM-DD calendar day as the Date that the `date` format shows as that day. */
 export const calendarDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Message arguments with every YYYY-MM-DD calendar day turned into a Date, for catalogue
+ * messages that write days as `{date, date, date}` (the `date` format above). Refusals carry
+ * their days as plain strings from the server; this is where they become dates.
+ */
+export function withCalendarDays<V extends string | number>(values: Record<string, V> | undefined): Record<string, V | Date> | undefined {
+  if (!values) return values;
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && CALENDAR_DAY.test(value) ? calendarDay(value) : value]));
+}

@@ -27,9 +27,9 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
       <ElectionPicker elections={allElections} currentId={election.id} href={(e) => `/constituencies?election=${e.slug}`} label={t('electionChoice')} />
       <p className="text-slate-700">
         {t('summary', {
-          constituencies: n(rows.length),
-          precincts: n(rows.reduce((sum, r) => sum + r.precincts, 0)),
-          voters: n(rows.reduce((sum, r) => sum + r.votersOnList, 0)),
+          constituencies: rows.length,
+          precincts: rows.reduce((sum, r) => sum + r.precincts, 0),
+          voters: rows.reduce((sum, r) => sum + r.votersOnList, 0),
         })}
       </p>
       {regions.length === 0 && <p className="text-slate-600">{t('noneApproved')}</p>}

@@ -53,7 +53,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat
             label={t('precinctsReported')}
             value={percent(headline.precinctsReportedShare, 1)}
-            hint={t('ofPrecincts', { reported: format.number(results.totals.precinctsReported), total: format.number(results.totals.precincts) })}
+            hint={t('ofPrecincts', { reported: results.totals.precinctsReported, total: results.totals.precincts })}
           />
           <Stat
             label={t('registeredCandidates')}

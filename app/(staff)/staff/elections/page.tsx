@@ -6,13 +6,14 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
 
 /** Every election with its phase and next date; admins create and edit them from here. */
 export default async function ElectionsPage() {
   const user = await requirePermission('staff.view');
   const canManage = hasPermission(user, 'elections.manage');
   const [t, format, locale, elections] = await Promise.all([getTranslations('elections'), getFormatter(), getLocale(), listElections(getDb())]);
-  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (date: string) => format.dateTime(calendarDay(date), 'date');
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

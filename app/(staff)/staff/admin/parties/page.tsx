@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listParties } from '@/lib/parties/queries';
+import { calendarDay } from '@/lib/i18n/formats';
 
 export default async function PartiesPage() {
   await requirePermission('parties.manage');
@@ -34,7 +35,7 @@ export default async function PartiesPage() {
                   <th scope="row" className="py-2 pr-3 font-medium">{party.shortName}</th>
                   <td className="py-2 pr-3">{localized(party, locale as Locale)}</td>
                   <td className="py-2 pr-3">{party.registrationNumber}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(new Date(`${party.registeredOn}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(calendarDay(party.registeredOn), 'date')}</td>
                   <td className="py-2 pr-3">{party.active ? t('activeStatus') : t('inactiveStatus')}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/parties/${party.id}`} className="font-medium text-brand-700 underline">

@@ -54,7 +54,7 @@ export default async function UsersPage() {
                   <td className="py-2 pr-3">{tRoles(user.role)}</td>
                   <td className="py-2 pr-3">{regionName(user.regionId)}</td>
                   <td className="py-2 pr-3">{user.active ? t('activeStatus') : t('inactiveStatus')}</td>
-                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, 'dateTime') : '—'}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
                       {t('edit')}<span className="sr-only"> {user.email}</span>

@@ -32,7 +32,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
         </div>
         <div>
           <dt className="text-slate-500">{t('precinctsReported')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: format.number(region.precinctsReported), total: format.number(region.precincts) })}</dd>
+          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: region.precinctsReported, total: region.precincts })}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('votersOnLists')}</dt>
@@ -57,7 +57,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
               </Link>
               <p className="text-sm">{leader ? t(`winnerLine.${c.outcome.status === 'elected' ? 'elected' : 'leading'}`, { name: leader.fullName, share: percent(leader.share) }) : t(`outcomeShort.${c.outcome.status}`)}</p>
               <p className="text-xs text-slate-600">
-                {t('ofPrecincts', { reported: format.number(c.precinctsReported), total: format.number(c.precincts) })} · {t('turnout')} {percent(c.turnout)}
+                {t('ofPrecincts', { reported: c.precinctsReported, total: c.precincts })} · {t('turnout')} {percent(c.turnout)}
               </p>
             </li>
           );

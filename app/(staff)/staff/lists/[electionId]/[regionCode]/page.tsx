@@ -15,6 +15,7 @@ import { isEditable } from '@/lib/constituency-lists/transitions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
@@ -22,7 +23,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
   if (!state) notFound();
   const user = await requirePermission('constituencyList.view', state.region.id);
   const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
   const { open, approved } = state;
   const election = (await findElection(getDb(), state.election.id))!;
   const nominationOpened = todayInKazakhstan() >= election.nominationOpensOn;
@@ -41,7 +42,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         <p className="text-slate-600">{localized(election, locale as Locale)}</p>
         <p className="mt-1 text-sm text-slate-600">
           {t(nominationOpened ? 'calendarClosed' : 'calendarOpen', {
-            date: format.dateTime(new Date(`${election.nominationOpensOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+            date: format.dateTime(calendarDay(election.nominationOpensOn), 'date'),
           })}
         </p>
         <div className="mt-2">
@@ -80,9 +81,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
             <>
               <p className="text-sm text-slate-700" data-testid="open-totals">
                 {t('totals', {
-                  constituencies: format.number(open.summary.totals.constituencies),
-                  precincts: format.number(open.summary.totals.precincts),
-                  voters: format.number(open.summary.totals.voters),
+                  constituencies: open.summary.totals.constituencies,
+                  precincts: open.summary.totals.precincts,
+                  voters: open.summary.totals.voters,
                 })}
               </p>
               {canReview && <ReviewPanel revisionId={open.summary.id} lockVersion={open.summary.lockVersion} needsOverride={nominationOpened && user.role === 'admin'} />}
@@ -106,9 +107,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
             <p className="text-sm text-slate-700" data-testid="approved-totals">
               {t('revisionNo', { number: approved.summary.revisionNo })} ·{' '}
               {t('totals', {
-                constituencies: format.number(approved.summary.totals.constituencies),
-                precincts: format.number(approved.summary.totals.precincts),
-                voters: format.number(approved.summary.totals.voters),
+                constituencies: approved.summary.totals.constituencies,
+                precincts: approved.summary.totals.precincts,
+                voters: approved.summary.totals.voters,
               })}
             </p>
             <ListContentView content={approved.content} />
