@@ -11,7 +11,7 @@ describe('default calendar from voting day', () => {
   it('applies the legal offsets', () => {
     expect(calendar).toEqual({
       votingDay: '2023-11-05',
-      calledOn: '2023-09-06',
+      calledOn: '2023-09-15', // as the 2023 pilot was called
       nominationOpensOn: '2023-09-16',
       nominationClosesOn: '2023-10-06',
       registrationDeadline: '2023-10-11',
@@ -20,7 +20,7 @@ describe('default calendar from voting day', () => {
   });
 
   it('crosses month and year ends and leap days', () => {
-    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-11', resultsDeadline: '2028-01-13' });
+    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-20', nominationOpensOn: '2027-11-21', resultsDeadline: '2028-01-13' });
     expect(calendarFor('2028-03-30').nominationOpensOn).toBe('2028-02-09');
     expect(calendarFor('2028-03-01').resultsDeadline).toBe('2028-03-04');
     expect(calendarFor('2028-02-27').resultsDeadline).toBe('2028-03-01');
