@@ -172,11 +172,22 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
           <fieldset key={field.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <legend className="px-1 font-semibold">{t('lists.constituencyNumber', { number: index + 1 })}</legend>
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-              <label className="flex flex-col gap-1 text-sm">
-                {t('lists.code')}
-                <input {...register(`constituencies.${index}.code`)} {...fieldAria(`${base}-code`, fieldErrors?.code?.message)} className={inputClass} />
+              <div className="flex flex-col gap-1 text-sm">
+                <label className="flex flex-col gap-1">
+                  {t('lists.code')}
+                  <input
+                    {...register(`constituencies.${index}.code`)}
+                    {...fieldAria(`${base}-code`, fieldErrors?.code?.message, 'hint')}
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    className={inputClass}
+                  />
+                </label>
+                <span id={`${base}-code-hint`} className="text-xs text-slate-600">
+                  {t('lists.codeHint')}
+                </span>
                 <CellError id={`${base}-code`} message={fieldErrors?.code?.message} />
-              </label>
+              </div>
               <label className="flex flex-col gap-1 text-sm">
                 {t('lists.kind')}
                 <select {...register(`constituencies.${index}.kind`)} className={inputClass}>
