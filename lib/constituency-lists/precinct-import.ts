@@ -1,5 +1,5 @@
 import type { RowError } from '@/lib/commands';
-import { toCsv } from '@/lib/csv';
+import { csvDocument } from '@/lib/csv';
 import type { FileRecord } from './precinct-file';
 import { addressField, precinctNumberField, votersField, type ListContent } from './schemas';
 
@@ -116,4 +116,4 @@ export function precinctTemplateRows(content: ListContent): [readonly string[], 
   return [PRECINCT_FILE_COLUMNS, rows.length ? rows : example];
 }
 
-export const precinctCsv = (content: ListContent) => toCsv(...precinctTemplateRows(content));
+export const precinctCsv = (content: ListContent) => csvDocument(...precinctTemplateRows(content));

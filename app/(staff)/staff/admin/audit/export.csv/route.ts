@@ -4,7 +4,7 @@ import { auditActionKey } from '@/lib/audit/events';
 import { auditFieldKey, fieldChanges } from '@/lib/audit/present';
 import { auditFilterSchema, exportAuditLog } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/guard';
-import { toCsv } from '@/lib/csv';
+import { csvDocument } from '@/lib/csv';
 import { localized, type Locale } from '@/lib/i18n/config';
 
 const COLUMNS = ['id', 'time', 'user_email', 'user_name', 'user_role', 'action', 'action_words', 'record_type', 'record_id', 'region', 'changes'];
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [t, locale, rows] = await Promise.all([getTranslations(), getLocale(), exportAuditLog(getDb(), filter)]);
   const words = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
-  const csv = toCsv(
+  const csv = csvDocument(
     COLUMNS,
     rows.map((row) => [
       row.id,
@@ -37,7 +37,7 @@ export async function GET(request: Request) {
         .join('\n'),
     ]),
   );
-  return new Response(`\uFEFF${csv}`, {
+  return new Response(csv, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="audit-log.csv"', 'Cache-Control': 'private, no-store' },
   });
 }

@@ -18,8 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ele
   const name = `precincts-${state.region.code}-${state.election.slug}`;
   const headers = { 'Cache-Control': 'private, no-store' };
   if (file === 'precincts.csv') {
-    // UTF-8 with a byte-order mark, so Excel in any locale opens the Cyrillic addresses correctly.
-    return new Response(`\uFEFF${precinctCsv(content)}`, {
+    return new Response(precinctCsv(content), {
       headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` },
     });
   }
