@@ -33,7 +33,10 @@ export async function ConstituencyResultView({ result }: { result: ConstituencyR
         </div>
         <div>
           <dt className="text-slate-500">{t('votersOnList')}</dt>
-          <dd className="tabular-nums">{n(result.votersInReported)}</dd>
+          <dd className="tabular-nums" data-testid="voters-on-list">
+            {n(result.votersOnList)}
+          </dd>
+          {result.precinctsReported < result.precincts && <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>}
         </div>
         <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>

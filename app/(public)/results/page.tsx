@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const elections = await cachedElections();
   const election = pickElection(elections, (await searchParams).election);
-  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
   const [{ value: results }, { value: candidates }] = await Promise.all([cachedElectionResults(election.id), cachedCandidates(election.id)]);
   if (!results) return <p>{t('none')}</p>;
@@ -68,7 +68,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat label={t('womenAmongCandidates')} value={percent(headline.womenShareAmongCandidates, 1)} />
           <Stat label={t('womenAmongElected')} value={percent(headline.womenShareAmongElected, 1)} />
           <Stat label={t('under35AmongCandidates')} value={percent(headline.under35ShareAmongCandidates, 1)} />
-          <Stat label={t('votersOnLists')} value={format.number(results.totals.votersOnList)} />
+          <Stat
+            label={t('votersOnLists')}
+            value={format.number(results.totals.votersOnList)}
+            hint={results.totals.precinctsReported < results.totals.precincts ? tResults('votersInReported', { voters: results.totals.votersInReported }) : undefined}
+          />
         </dl>
       </section>
 

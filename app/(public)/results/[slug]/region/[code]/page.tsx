@@ -12,7 +12,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
   const results = await publicResultsBySlug(slug);
   const region = results?.regions.find((r) => r.code === code);
   if (!results || !region) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
@@ -37,6 +37,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
         <div>
           <dt className="text-slate-500">{t('votersOnLists')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersOnList)}</dd>
+          {region.precinctsReported < region.precincts && <dd className="text-xs text-slate-500">{tResults('votersInReported', { voters: region.votersInReported })}</dd>}
         </div>
         <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
