@@ -25,7 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The election overview: headline figures, turnout by region, and every constituency's winner. */
 export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const elections = await cachedElections();
-  const election = pickElection(elections, (await searchParams).election);
+  // The election that matters now: the one being voted on or counted, else the latest with results.
+  const election = pickElection(
+    elections,
+    (await searchParams).election,
+    (e) => e.phase === 'voting' || e.phase === 'counting',
+    (e) => e.phase === 'results_official' || e.phase === 'archived',
+  );
   const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
   const [{ value: results }, { value: candidates }] = await Promise.all([cachedElectionResults(election.id), cachedCandidates(election.id)]);
@@ -137,7 +143,8 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
                     <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
                     <td className="py-2">
                       {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
-                      {c.outcome.status === 'leading' && <span className="ml-1 text-xs text-slate-500">{t('leading')}</span>}
+                      {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
+                      {c.outcome.status === 'leading' && <> <span className="text-xs text-slate-500">{t('leading')}</span></>}
                     </td>
                   </tr>
                 );

@@ -92,7 +92,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="font-semibold">
                   {words(auditActionKey(row.action), row.action)}
-                  <span className="ml-2 font-mono text-xs font-normal text-slate-500">{row.action}</span>
+                  {' '}
+                  <span className="ml-1 font-mono text-xs font-normal text-slate-500">{row.action}</span>
                 </p>
                 <p className="tabular-nums text-slate-600">{format.dateTime(row.at, 'dateTime')}</p>
               </div>
