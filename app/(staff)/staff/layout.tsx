@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
 import { NoticeProvider } from '@/components/notice';
+import { StaffNav } from '@/components/staff-nav';
 import { SiteHeader } from '@/components/site-header';
 import { signOutAction } from '@/app/(public)/login/actions';
 import { getDb } from '@/db/client';
@@ -43,17 +43,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </form>
       </SiteHeader>
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <nav aria-label={t('navigation')} className="no-print md:w-48 md:shrink-0">
-          <ul className="flex flex-wrap gap-2 md:flex-col">
-            {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-brand-900 hover:bg-brand-100">
-                  {t(`nav.${item.label}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <StaffNav
+          label={t('navigation')}
+          items={NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }))}
+        />
         <main id="main" className="min-w-0 flex-1">
           <ClientMessages namespaces="all">
             <NoticeProvider>{children}</NoticeProvider>
