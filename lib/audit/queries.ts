@@ -3,6 +3,7 @@ import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { auditLog, regions, users } from '@/db/schema';
+import { containsPattern } from '@/lib/search';
 import { AUDIT_ENTITY_TYPES, isAuditAction, type AuditEntityType } from './events';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
@@ -44,9 +45,7 @@ export type AuditRow = {
 
 function conditionsOf(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
-  // Literal substring search: the user's % and _ are not wildcards.
-  const contains = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  if (filter.actor) conditions.push(or(ilike(auditLog.actorEmail, contains(filter.actor)), ilike(users.fullName, contains(filter.actor)))!);
+  if (filter.actor) conditions.push(or(ilike(auditLog.actorEmail, containsPattern(filter.actor)), ilike(users.fullName, containsPattern(filter.actor)))!);
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FormField, inputClass, secondaryButtonClass } from '@/components/form-field';
 import { CreateUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
@@ -7,15 +8,17 @@ import { localized, type Locale } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { listUsers } from '@/lib/users/queries';
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePermission('users.manage');
+  const { q } = await searchParams;
+  const search = typeof q === 'string' ? q.slice(0, 200) : '';
   const db = getDb();
   const [t, tRoles, format, locale, users, regions] = await Promise.all([
     getTranslations('users'),
     getTranslations('staff.roles'),
     getFormatter(),
     getLocale(),
-    listUsers(db),
+    listUsers(db, search),
     listRegions(db),
   ]);
   const regionOptions = regions.map((region) => ({ id: region.id, name: localized(region, locale as Locale) }));
@@ -33,6 +36,21 @@ export default async function UsersPage() {
         <h2 id="user-list" className="mb-4 text-lg font-semibold">
           {t('listTitle', { count: users.length })}
         </h2>
+        <form method="get" role="search" aria-label={t('searchLabel')} className="mb-4 flex flex-wrap items-end gap-3">
+          <div className="min-w-0 flex-1 sm:max-w-sm">
+            <FormField id="q" label={t('searchLabel')} hint={t('searchHint')}>
+              <input id="q" name="q" type="search" defaultValue={search} aria-describedby="q-hint" className={inputClass} />
+            </FormField>
+          </div>
+          <button type="submit" className={secondaryButtonClass}>
+            {t('search')}
+          </button>
+          {search && (
+            <Link href="/staff/admin/users" className="py-2 text-sm underline">
+              {t('clearSearch')}
+            </Link>
+          )}
+        </form>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
