@@ -9,6 +9,7 @@ import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
+import { TableScroll } from '@/components/table-scroll';
 
 const DOWNLOADS = [
   ['results.json', 'resultsJson'],
@@ -114,7 +115,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
           {t('constituencies')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm" data-testid="winners-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -151,7 +152,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="downloads-heading" className="rounded-xl border border-slate-200 bg-white p-4">

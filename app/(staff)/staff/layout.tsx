@@ -30,14 +30,17 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       <SiteHeader>
-        <div className="text-right text-sm leading-tight" data-testid="current-user">
-          <div className="font-medium">{user.fullName}</div>
-          <div className="text-white/80">
-            {t(`roles.${user.role}`)} · {region ? localized(region, locale as Locale) : t('allRegions')}
-          </div>
+        {/* Compact on a phone: the name and role on one line, the region from sm up. */}
+        <div className="min-w-0 text-sm leading-tight sm:text-right" data-testid="current-user">
+          <span className="font-medium">{user.fullName}</span>
+          <span className="text-white/80 sm:block">
+            <span className="sm:hidden"> · </span>
+            {t(`roles.${user.role}`)}
+            <span className="hidden sm:inline"> · {region ? localized(region, locale as Locale) : t('allRegions')}</span>
+          </span>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
+          <button type="submit" className="rounded border border-white/40 px-2 py-0.5 text-sm hover:bg-white/10 sm:px-3 sm:py-1">
             {t('signOut')}
           </button>
         </form>

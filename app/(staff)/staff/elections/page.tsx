@@ -7,6 +7,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Every election with its phase and next date; admins create and edit them from here. */
 export default async function ElectionsPage() {
@@ -28,7 +29,7 @@ export default async function ElectionsPage() {
       {elections.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4">
+        <TableScroll className="rounded-xl border border-slate-200 bg-white p-4">
           <table className="w-full text-left text-sm" data-testid="elections-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -64,7 +65,7 @@ export default async function ElectionsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listParties } from '@/lib/parties/queries';
 import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function PartiesPage() {
   await requirePermission('parties.manage');
@@ -17,7 +18,7 @@ export default async function PartiesPage() {
         <h2 id="party-list" className="mb-4 text-lg font-semibold">
           {t('listTitle', { count: parties.length })}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm" data-testid="party-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -46,7 +47,7 @@ export default async function PartiesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="create-party" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="create-party" className="mb-4 text-lg font-semibold">

@@ -7,6 +7,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { listUsers } from '@/lib/users/queries';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePermission('users.manage');
@@ -51,7 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </Link>
           )}
         </form>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -82,7 +83,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

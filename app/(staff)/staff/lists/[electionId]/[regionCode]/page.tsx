@@ -16,6 +16,7 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
@@ -123,7 +124,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         <h2 id="history" className="mb-3 text-lg font-semibold">
           {t('history')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -159,7 +160,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );
