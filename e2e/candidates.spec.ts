@@ -77,7 +77,7 @@ test('the public candidate list of the 2023 pilot shows 161 registered, 89 of th
   await expect(stats.getByText('Registered', { exact: true }).locator('..')).toContainText('161');
   await expect(stats.getByText('Self-nominated', { exact: true }).locator('..')).toContainText('55.3%');
   await page.getByLabel('Status').selectOption('registered');
-  await page.getByLabel('Nominated by').selectOption('self');
+  await page.getByLabel('Method of nomination').selectOption('self');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(89);
 });
