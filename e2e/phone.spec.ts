@@ -35,8 +35,9 @@ test('public pages in Kazakh at 390 px do not scroll sideways', async ({ page, c
 });
 
 test('staff pages in Kazakh at 390 px do not scroll sideways, and the header stays small', async ({ page, context, baseURL }) => {
-  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'kk', url: baseURL! }]);
   await signInAndWait(page, 'admin@demo.kz');
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'kk', url: baseURL! }]);
+  await page.reload();
   const header = await page.locator('header').boundingBox();
   expect(header!.height, 'staff header height').toBeLessThan(844 / 5);
   const staffPages = ['/staff', '/staff/elections', '/staff/regions', '/staff/regions/aktobe', '/staff/lists', '/staff/lists/review', '/staff/candidates', '/staff/candidates/review', '/staff/protocols?election=akim-counting', '/staff/admin/parties', '/staff/admin/users', '/staff/admin/audit'];

@@ -48,6 +48,7 @@ test('an operator imports Excel CSV in UTF-8 and Windows-1251 and an Excel workb
   await constituency.getByLabel('Name in English').fill('Files District (E2E)');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByTestId('list-changes')).toContainText(`Constituency ${CODE}`);
+  await expect(page.getByTestId('draft-totals')).toHaveText('1 constituency · 0 precincts · 0 voters on the lists');
 
   // UTF-8 with BOM, ';', CRLF: "12,5" voters on line 4 is the one error; the quoted and unquoted commas are fine.
   await upload(page, UTF8, fixture(UTF8));

@@ -25,7 +25,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
       <ResultsStatus results={results} />
-      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
         <div>
           <dt className="text-slate-500">{t('turnout')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{percent(region.turnout)}</dd>
