@@ -105,5 +105,8 @@ test('the precinct CSV route obeys the same guard as the pages', async ({ browse
   expect((await own.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('constituency_code,precinct_number,address,voters_on_list');
   const other = await page.request.get('/staff/lists/1/aktobe/precincts.csv');
   expect(other.status()).toBe(403);
+  expect((await page.request.get('/staff/lists/1/almaty/precincts.xlsx')).status()).toBe(200);
+  expect((await page.request.get('/staff/lists/1/aktobe/precincts.xlsx')).status()).toBe(403);
+  expect((await page.request.get('/staff/lists/1/almaty/precincts.ods')).status()).toBe(404);
   await context.close();
 });

@@ -50,3 +50,12 @@ test('the audit log reads in words: what was done, by whom, each changed field b
   expect(lines[1]).toContain('parties.update,Party record changed,party');
   expect(body.toString('utf8')).toContain('Short name: Respublica → Respublica (audit e2e)');
 });
+
+test('the audit export obeys the audit permission', async ({ browser, request }) => {
+  expect((await request.get('/staff/admin/audit/export.csv', { maxRedirects: 0 })).status()).toBe(307);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, 'operator.aktobe@demo.kz');
+  expect((await page.request.get('/staff/admin/audit/export.csv')).status()).toBe(403);
+  await context.close();
+});
