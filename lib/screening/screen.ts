@@ -1,6 +1,6 @@
 import type { ScreenedPrecinct } from './figures';
 import type { ScreeningSettings } from './settings';
-import { binomialTail, chiSquare, chiSquareTail, median, poissonBinomialTail, robustReference, robustZ, type RobustReference } from './statistics';
+import { binomialTail, chiSquare, chiSquareCritical, chiSquareTail, median, poissonBinomialTail, robustReference, robustZ, type RobustReference } from './statistics';
 
 /**
  * Statistical screening of approved precinct figures: "look again" flags, never verdicts. Pure
@@ -143,18 +143,6 @@ export function roundTurnoutChance(voters: number): number {
   return roundCounts.size / (voters + 1);
 }
 
-/** The smallest χ² that a `significance` test flags, with `degreesOfFreedom` degrees of freedom (bisection). */
-export function chiSquareCritical(degreesOfFreedom: number, significance: number): number {
-  let low = 0;
-  let high = 1000;
-  for (let step = 0; step < 100; step += 1) {
-    const middle = (low + high) / 2;
-    if (chiSquareTail(middle, degreesOfFreedom) > significance) low = middle;
-    else high = middle;
-  }
-  return high;
-}
-
 export type FindingStatus = 'flagged' | 'clear' | 'notEnoughData';
 
 /** An area-wide test: its counts, what chance would give, and the probability of that much by chance. */
@@ -240,10 +228,10 @@ export function screenElection(input: ScreeningInput, settings: ScreeningSetting
       entry.screened.push(screening);
     }
   }
-  const findings = new Map(
+  const findings = new Map<string, AreaFinding[]>(
     [...members].map(([key, { screened }]) => {
       const figures = screened.map((s) => s.precinct);
-      return [key, [lastDigitFinding(figures, settings), roundTurnoutFinding(figures, settings), fingerprintFinding(screened, settings)]] as const;
+      return [key, [lastDigitFinding(figures, settings), roundTurnoutFinding(figures, settings), fingerprintFinding(screened, settings)]];
     }),
   );
   // A round turnout is worth a look only where round turnouts are in excess: flag it with the smallest such area.
@@ -251,8 +239,8 @@ export function screenElection(input: ScreeningInput, settings: ScreeningSetting
     if (!isComparable(screening.precinct, settings) || !isRoundTurnout(screening.precinct)) continue;
     for (const level of LEVEL_ORDER) {
       const area = areaOf(level, screening.precinct);
-      const round = findings.get(areaKey(area))!.find((finding) => finding.test === 'roundTurnouts')!;
-      if (round.test === 'roundTurnouts' && round.status === 'flagged') {
+      const round = findings.get(areaKey(area))!.find((finding) => finding.test === 'roundTurnouts');
+      if (round?.test === 'roundTurnouts' && round.status === 'flagged') {
         screening.flags.push({ test: 'roundTurnout', value: screening.turnout, area, observed: round.observed, expected: round.expected });
         break;
       }

@@ -79,6 +79,24 @@ function upperGammaRatio(a: number, x: number): number {
 /** P(χ² ≥ statistic) with `degreesOfFreedom` degrees of freedom. */
 export const chiSquareTail = (statistic: number, degreesOfFreedom: number) => upperGammaRatio(degreesOfFreedom / 2, statistic / 2);
 
+const criticalValues = new Map<string, number>();
+
+/** The smallest χ² that a `significance` test flags, with `degreesOfFreedom` degrees of freedom (bisection, remembered). */
+export function chiSquareCritical(degreesOfFreedom: number, significance: number): number {
+  const key = `${degreesOfFreedom}:${significance}`;
+  const known = criticalValues.get(key);
+  if (known !== undefined) return known;
+  let low = 0;
+  let high = 1000;
+  for (let step = 0; step < 100; step += 1) {
+    const middle = (low + high) / 2;
+    if (chiSquareTail(middle, degreesOfFreedom) > significance) low = middle;
+    else high = middle;
+  }
+  criticalValues.set(key, high);
+  return high;
+}
+
 /** Pearson's χ² of observed counts against expected counts. */
 export function chiSquare(observed: readonly number[], expected: readonly number[]): number {
   return observed.reduce((sum, count, index) => {
