@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 
 const WIDTH = 640;
 const HEIGHT = 260;
-const MARGIN = { left: 44, right: 12, top: 12, bottom: 40 };
+const MARGIN = { left: 64, right: 16, top: 12, bottom: 40 };
 const PLOT = { width: WIDTH - MARGIN.left - MARGIN.right, height: HEIGHT - MARGIN.top - MARGIN.bottom };
 const INK = '#334155';
 const GRID = '#e2e8f0';

@@ -25,7 +25,7 @@ export function namesOf(results: ElectionResults, locale: Locale): ScreeningName
 export async function screeningText(settings: ScreeningSettings, names: ScreeningNames) {
   const [t, format] = await Promise.all([getTranslations('screening'), getFormatter()]);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const decimal = (value: number) => format.number(value, { maximumFractionDigits: 1 });
+  const decimal = (value: number) => format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const points = (share: number) => t('points', { value: decimal(share * 100) });
   /** A probability in words a reader can take in: "0.3 %", or "< 0.01 %" below that. */
   const chance = (p: number) => (p < 0.0001 ? `< ${format.number(0.0001, { style: 'percent', maximumFractionDigits: 2 })}` : format.number(p, { style: 'percent', maximumSignificantDigits: 2 }));

@@ -34,8 +34,9 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
   const flagged = report.precincts.filter((s) => s.flags.length > 0);
   const electionArea = report.areas.find((a) => a.area.level === 'election');
   const digits = electionArea?.findings.find((f) => f.test === 'lastDigits');
-  // The election and its regions always; a constituency only where one of its tests is worth a look.
-  const areas = report.areas.filter((a) => a.area.level !== 'constituency' || a.findings.some((f) => f.status === 'flagged'));
+  // The election, and any area where a test is worth a look; every region's tests one click away.
+  const areas = report.areas.filter((a) => a.area.level === 'election' || a.findings.some((f) => f.status === 'flagged'));
+  const regions = report.areas.filter((a) => a.area.level === 'region');
   const constituencyOf = new Map(results.constituencies.map((c) => [c.id, c]));
   const screened = screening.screenedConstituencies.size;
   return (
@@ -93,6 +94,12 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
               {t('findings.title')}
             </h2>
             <AreaFindings areas={areas} settings={report.settings} names={names} />
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm text-brand-700 underline">{t('findings.allRegions')}</summary>
+              <div className="mt-2">
+                <AreaFindings areas={regions} settings={report.settings} names={names} />
+              </div>
+            </details>
           </section>
 
           <section aria-labelledby="flagged-heading" className="flex flex-col gap-3">
