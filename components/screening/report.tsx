@@ -12,7 +12,7 @@ const FINDING_STYLE = { flagged: 'text-amber-900 font-semibold', clear: 'text-sl
 export async function FlagList({ screening, settings, names }: { screening: PrecinctScreening; settings: ScreeningSettings; names: ScreeningNames }) {
   const text = await screeningText(settings, names);
   return (
-    <ul className="flex list-disc flex-col gap-1 pl-5" data-testid="screening-flags">
+    <ul className="flex list-disc flex-col gap-1 pl-5 text-sm" data-testid="screening-flags">
       {screening.flags.map((flag, index) => (
         <li key={index}>{text.flag(flag)}</li>
       ))}

@@ -1,4 +1,5 @@
-import { PRECINCT_TESTS, screenElection, type AreaLevel, type AreaTest, type PrecinctTest, type ScreeningReport } from './screen';
+import type { ScreenedPrecinct } from './figures';
+import { PRECINCT_TESTS, screenElection, type AreaLevel, type AreaRef, type AreaTest, type PrecinctTest, type ScreeningReport } from './screen';
 import type { ScreeningSettings } from './settings';
 import { MANIPULATIONS, syntheticElection, type Manipulation } from './synthetic';
 
@@ -105,10 +106,10 @@ export function benchmarkMarkdown(result: BenchmarkResult): string {
     ...result.precinctRows.map((row) => `| ${PRECINCT_TEST_NAMES[row.test]} | ${percent(row.clean)} | ${percent(row.stuffed)} | ${percent(row.rounded)} | ${percent(row.untouchedInRounded)} |`),
   ];
   const areaTable = [
-    '| area-wide test | level | areas flagged in clean elections | areas flagged with the manipulation it looks for |',
-    '|---|---|---|---|',
+    '| area-wide test | level | areas flagged in clean elections | manipulation it looks for | areas flagged with it |',
+    '|---|---|---|---|---|',
     ...result.areaRows.map(
-      (row) => `| ${AREA_TEST_NAMES[row.test]} | ${row.level} | ${percent(row.clean)} | ${percent(row.manipulated)} (${MANIPULATION_NAMES[AREA_TARGETS[row.test]]}) |`,
+      (row) => `| ${AREA_TEST_NAMES[row.test]} | ${row.level} | ${percent(row.clean)} | ${MANIPULATION_NAMES[AREA_TARGETS[row.test]]} | ${percent(row.manipulated)} |`,
     ),
   ];
   return [
@@ -120,13 +121,46 @@ export function benchmarkMarkdown(result: BenchmarkResult): string {
   ].join('\n');
 }
 
-export const BENCHMARK_START = '<!-- screening-benchmark:start (written by scripts/screening-benchmark.ts) -->';
-export const BENCHMARK_END = '<!-- screening-benchmark:end -->';
+/** What screening finds in the 2023 demo election, for docs/screening.md. */
+export function demoMarkdown(report: ScreeningReport, label: { precinct: (precinct: ScreenedPrecinct) => string; area: (area: AreaRef) => string }): string {
+  const flagged = report.precincts.filter((s) => s.flags.length > 0);
+  const findings = report.areas.flatMap((a) => a.findings);
+  const flaggedFindings = report.areas.flatMap((a) => a.findings.filter((f) => f.status === 'flagged').map((f) => `${AREA_TEST_NAMES[f.test]} in ${label.area(a.area)}`));
+  const share = ((100 * flagged.length) / report.precincts.length).toFixed(2);
+  return [
+    `The 2023 pilot election of the demo data: ${report.precincts.length} precincts screened, **${flagged.length} flagged (${share} %)**; ${report.precincts.filter((s) => s.skipped.includes('smallPrecinct')).length} too small to compare.`,
+    '',
+    '| precinct | flags |',
+    '|---|---|',
+    ...flagged.map((s) => `| ${label.precinct(s.precinct)} | ${s.flags.map((f) => PRECINCT_TEST_NAMES[f.test]).join('; ')} |`),
+    '',
+    `Area-wide tests worth a look: ${flaggedFindings.length ? flaggedFindings.join('; ') : 'none'} (of ${findings.length} tests over ${report.areas.length} areas).`,
+  ].join('\n');
+}
 
-/** The document with its benchmark section replaced by `markdown`. */
-export function withBenchmark(document: string, markdown: string): string {
-  const start = document.indexOf(BENCHMARK_START);
-  const end = document.indexOf(BENCHMARK_END);
-  if (start < 0 || end < start) throw new Error('docs/screening.md has no benchmark markers');
-  return `${document.slice(0, start + BENCHMARK_START.length)}\n${markdown}\n${document.slice(end)}`;
+/** The marked sections of docs/screening.md that scripts/screening-benchmark.ts writes. */
+export const DOC_SECTIONS = {
+  benchmark: ['<!-- screening-benchmark:start (written by scripts/screening-benchmark.ts) -->', '<!-- screening-benchmark:end -->'],
+  demo: ['<!-- screening-demo:start (written by scripts/screening-benchmark.ts) -->', '<!-- screening-demo:end -->'],
+} as const;
+
+/** Where the text of `section` starts and ends in the document. */
+function sectionBounds(document: string, section: keyof typeof DOC_SECTIONS) {
+  const [startMarker, endMarker] = DOC_SECTIONS[section];
+  const start = document.indexOf(startMarker);
+  const end = document.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`docs/screening.md has no ${section} markers`);
+  return { start: start + startMarker.length, end };
+}
+
+/** The document's `section` as written between its markers. */
+export function docSection(document: string, section: keyof typeof DOC_SECTIONS): string {
+  const { start, end } = sectionBounds(document, section);
+  return document.slice(start, end).trim();
+}
+
+/** The document with `section` replaced by `markdown`. */
+export function withSection(document: string, section: keyof typeof DOC_SECTIONS, markdown: string): string {
+  const { start, end } = sectionBounds(document, section);
+  return `${document.slice(0, start)}\n${markdown}\n${document.slice(end)}`;
 }

@@ -187,6 +187,12 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
     return { ...official, reason: 'Recount ordered by the commission' };
   },
+  recordPaperCheck: async () => {
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));
+    const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
+    return { precinctId: protocol!.precinctId, entryId: protocol!.approvedEntryId, comment: 'Checked against the signed paper' };
+  },
   createElection: async () => electionForm(`matrix-${unique++}`),
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
@@ -231,7 +237,8 @@ const snapshot = async () =>
                  (select coalesce(sum(session_version), 0)::int from users) as user_versions,
                  (select count(*)::int from constituencies where results_status = 'official') as official,
                  (select count(*)::int from elections) as elections, (select sum(version)::int from elections) as election_versions,
-                 (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions`,
+                 (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions,
+                 (select count(*)::int from screening_checks) as screening_checks`,
     )
   )[0];
 
