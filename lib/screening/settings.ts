@@ -56,7 +56,7 @@ const environmentSchema = z.object({
   SCREENING_MIN_VOTERS: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
-/** The deployment's settings: the defaults with the environment's overrides (an invalid value stops the server with its name). */
+/** The deployment's settings: the defaults with the environment's overrides (an invalid value is an error naming the variable). */
 export function screeningSettings(environment: Record<string, string | undefined> = process.env): ScreeningSettings {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) throw new Error(`Invalid screening setting: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
