@@ -41,7 +41,7 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
   const screened = screening.screenedConstituencies.size;
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t('publicTitle')} className="text-sm">
+      <nav aria-label={tResults('breadcrumbs')} className="text-sm">
         <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
           {name(results.election)}
         </Link>
