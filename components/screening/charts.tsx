@@ -153,7 +153,7 @@ export function ChartFigure({ title, tableLabel, chart, columns, rows }: { title
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{tableLabel}</summary>
         {/* Scrolls when long: focusable so a keyboard can scroll it too. */}
-        <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={tableLabel}>
+        <div className="mt-2 max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={title}>
           <table className="w-full text-left tabular-nums">
             <caption className="sr-only">{title}</caption>
             <thead className="border-b text-slate-600">
