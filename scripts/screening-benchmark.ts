@@ -14,7 +14,7 @@ import { demoScreeningMarkdown } from '@/lib/screening/demo-report';
 import { DEFAULT_SCREENING_SETTINGS } from '@/lib/screening/settings';
 
 const file = path.join(process.cwd(), 'docs/screening.md');
-const benchmark = benchmarkMarkdown(measureScreening(DEFAULT_SCREENING_SETTINGS));
+const benchmark = benchmarkMarkdown(await measureScreening(DEFAULT_SCREENING_SETTINGS));
 console.log(benchmark);
 
 const handle = openDatabase({ dataDir: 'memory://' });
