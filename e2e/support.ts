@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { makeIin } from '../lib/identity/iin';
 
@@ -54,4 +55,11 @@ export async function nominate(page: Page, electionSlug: string, nominee: Nomine
   await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
   await page.getByLabel('Deposit paid on').fill(new Date().toISOString().slice(0, 10));
   await page.getByRole('button', { name: 'Save nomination' }).click();
+}
+
+/** No serious or critical accessibility violations on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(serious).toEqual([]);
 }

@@ -68,6 +68,8 @@ export const DUPLICATE_KEYS: Record<string, { field: string; message: string } |
   // Two operators starting a revision at once: the second one finds the first one's open revision.
   list_revisions_one_open_per_region: { message: 'lists.errors.openRevisionExists' },
   list_revisions_number_unique: { message: 'lists.errors.openRevisionExists' },
+  // Two reviewers answering a screening flag at once: the second finds it answered.
+  screening_checks_entry_id_unique: { message: 'screening.errors.alreadyChecked' },
 };
 
 /** The refusal for a repeated unique key, or null when the violation is not a known duplicate. */

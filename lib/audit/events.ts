@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'protocols.correct': 'protocol',
   'results.markOfficial': 'constituency',
   'results.reopen': 'constituency',
+  'screening.recordPaperCheck': 'protocol',
   'demo.seed': 'database',
 } as const;
 
