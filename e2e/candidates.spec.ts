@@ -1,40 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { makeIin } from '../lib/identity/iin';
-import { signInAndWait } from './support';
+import { iinFor, nominate as nominateIn, signInAndWait, type Nominee } from './support';
 
 const ELECTION = 'akim-2027';
 
-function iinFor(birthDate: string, sex: 'male' | 'female') {
-  for (let serial = 7000; ; serial++) {
-    const iin = makeIin(birthDate, sex, serial);
-    if (iin) return iin;
-  }
-}
-
-async function nominate(page: Page, nominee: { name: string; birthDate: string; sex: 'male' | 'female'; party?: string; signatures?: string }) {
-  await page.goto(`/staff/candidates?election=${ELECTION}`);
-  await page.getByRole('link', { name: 'Nominate a candidate' }).click();
-  await page.getByLabel('Full name').fill(nominee.name);
-  await page.getByLabel('IIN').fill(iinFor(nominee.birthDate, nominee.sex));
-  await page.getByLabel('Date of birth').fill(nominee.birthDate);
-  await page.getByLabel('Sex').selectOption(nominee.sex);
-  await page.getByLabel('Education').fill('Higher: public administration');
-  await page.getByLabel('Current position').fill('Head of department, district akimat');
-  await page.getByLabel('Constituency').selectOption({ label: 'Shalkar District' });
-  if (nominee.party) {
-    await page.getByLabel('Party', { exact: true }).check();
-    await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: nominee.party });
-  } else {
-    await expect(page.getByText(/At least \d+ signatures/)).toBeVisible();
-    await page.getByLabel('Valid supporting signatures').fill(nominee.signatures ?? '0');
-  }
-  await page.getByLabel('Application received').check();
-  await page.getByLabel('Asset-declaration certificates received').check();
-  await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
-  await page.getByLabel('Deposit paid on').fill(new Date().toISOString().slice(0, 10));
-  await page.getByRole('button', { name: 'Save nomination' }).click();
+const nominate = async (page: Page, nominee: Omit<Nominee, 'constituency'>) => {
+  await nominateIn(page, ELECTION, { ...nominee, constituency: 'Shalkar District' });
   await expect(page.getByRole('heading', { level: 1, name: nominee.name })).toBeVisible();
-}
+};
 
 test('a short-of-signatures self-nominee is refused with a ground; a valid party nominee is registered and listed publicly', async ({ browser }) => {
   const operatorContext = await browser.newContext();
@@ -105,7 +77,7 @@ test('the public candidate list of the 2023 pilot shows 161 registered, 89 of th
   await expect(stats.getByText('Registered', { exact: true }).locator('..')).toContainText('161');
   await expect(stats.getByText('Self-nominated', { exact: true }).locator('..')).toContainText('55.3%');
   await page.getByLabel('Status').selectOption('registered');
-  await page.getByLabel('Nominated by').selectOption('self');
+  await page.getByLabel('Method of nomination').selectOption('self');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(89);
 });

@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-/** No serious or critical accessibility violations on the page as it stands. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(serious).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support';
 
 test('the 2023 overview shows the reported headline figures, from approved protocols', async ({ page }) => {
   await page.goto('/results?election=akim-2023');
@@ -60,7 +53,7 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['cache-control']).toContain('max-age');
-  expect((await csv.text()).split('\r\n')[0]).toBe('level,region_code,constituency_code,precinct_number,name,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
+  expect((await csv.text()).split('\r\n')[0]).toBe('\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
   const etag = csv.headers()['etag']!;
   expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
 

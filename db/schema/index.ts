@@ -7,5 +7,6 @@ export * from './candidates';
 export * from './protocols';
 export * from './audit';
 export * from './results';
+export * from './screening';
 export * from './storage';
 export * from './protocol-images';

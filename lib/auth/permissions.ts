@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   /** Attach the image of the signed paper protocol (whoever holds the paper: the operator, or the reviewer settling a dispute). */
   'protocol.attachImage': ['operator', 'reviewer'],
   'results.markOfficial': ['reviewer', 'admin'],
+  'screening.check': ['reviewer'],
   'results.reopen': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

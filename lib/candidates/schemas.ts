@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateIin } from '@/lib/identity/iin';
-import { checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
+import { atMostChars, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
 import { ATTESTED_CHECKS, REFUSAL_GROUNDS } from './eligibility';
 
 const IIN_MESSAGES = {
@@ -35,7 +35,7 @@ export const nominationSchema = z
     birthDate: isoDateField,
     sex: z.enum(['male', 'female'], 'errors.required'),
     education: requiredText(2, 300),
-    currentPosition: z.string().trim().max(300, 'errors.tooLong'),
+    currentPosition: z.string().trim().max(300, atMostChars(300)),
     nominationRoute: z.enum(['party', 'self'], 'errors.required'),
     partyId: optionalIdField,
     ...documentFields,

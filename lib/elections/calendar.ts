@@ -2,11 +2,12 @@ import { addDays } from '@/lib/calendar';
 
 /**
  * The calendar an election gets by default, in days from voting day, as the law and the 2023 pilot
- * set it (domain brief): called 60 days before (at least 50 by law), nomination open from 50 to
- * 30 days before, registration closes 25 days before, results due 3 days after.
+ * set it (domain brief): called at least 50 days before (51 in 2023: 15 Sep for 5 Nov), nomination
+ * open from the next day, 50 days before, to 30 days before, registration closes 25 days before,
+ * results due 3 days after.
  */
 export const CALENDAR_OFFSETS = {
-  calledOn: -60,
+  calledOn: -51,
   nominationOpensOn: -50,
   nominationClosesOn: -30,
   registrationDeadline: -25,

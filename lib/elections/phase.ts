@@ -74,6 +74,8 @@ export const WORK_PHASES = {
   protocols: ['voting', 'counting'],
   certification: ['voting', 'counting'],
   reopening: ['voting', 'counting', 'results_official'],
+  // A reviewer may answer screening flags until the election is archived: the public sees them once results are official.
+  screeningCheck: ['voting', 'counting', 'results_official'],
 } as const satisfies Record<string, readonly Phase[]>;
 export type Work = keyof typeof WORK_PHASES;
 

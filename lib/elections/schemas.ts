@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import type { elections } from '@/db/schema/elections';
 import { addDays, isIsoDate } from '@/lib/calendar';
-import {
-  basisPointsAsPercent,
-  checkboxField,
-  countField,
-  crossFieldCheck,
-  idField,
-  isoDateField,
-  optionalPercentAsBasisPointsField,
-  percentAsBasisPointsField,
-  requiredText,
-  wholeNumberField,
-} from '@/lib/validation/fields';
+import { atLeastChars, atMostChars, basisPointsAsPercent, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalPercentAsBasisPointsField, percentAsBasisPointsField, requiredText, wholeNumberField } from '@/lib/validation/fields';
 import { CALENDAR_ORDER, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
 
 /** The election form, shared by the admin's browser and the server. */
@@ -26,8 +15,8 @@ export const slugField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'errors.tooShort')
-  .max(60, 'errors.tooLong')
+  .min(3, atLeastChars(3))
+  .max(60, atMostChars(60))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'elections.errors.slug');
 
 const electionFields = {
@@ -78,7 +67,7 @@ export const updateElectionSchema = z
     /** The version the admin edited: a concurrent change makes this save fail, not overwrite. */
     expectedVersion: idField,
     /** Required once the rules and calendar are locked (nomination has opened). */
-    correctionReason: z.string().trim().max(1000, 'errors.tooLong').default(''),
+    correctionReason: z.string().trim().max(1000, atMostChars(1000)).default(''),
   })
   .check(crossFieldCheck(checkCalendar));
 

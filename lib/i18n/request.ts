@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from './config';
+import { FORMATS } from './formats';
 
 // The language is a per-visitor choice kept in a cookie (set by /locale), else Accept-Language.
 export default getRequestConfig(async () => {
@@ -10,5 +11,6 @@ export default getRequestConfig(async () => {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
     timeZone: 'Asia/Almaty',
+    formats: FORMATS,
   };
 });

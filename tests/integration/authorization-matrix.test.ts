@@ -102,10 +102,10 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
     return { revisionId: id, lockVersion: 1, content: listContent(`m-${unique++}`) };
   },
-  importPrecinctsCsv: async () => {
+  importPrecinctFile: async () => {
     const draft = (await fixtures.saveDraft!()) as { revisionId: number; content: ReturnType<typeof listContent> };
     const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('saveDraft')!, helpers.operator2, { ...draft, lockVersion: 1 }));
-    return { revisionId: draft.revisionId, lockVersion, csv: `${draft.content.constituencies[0]!.code},2,Club,300` };
+    return { revisionId: draft.revisionId, lockVersion, file: new TextEncoder().encode(`${draft.content.constituencies[0]!.code},2,Club,300`) };
   },
   submitRevision: async () => {
     const draft = (await fixtures.saveDraft!()) as { revisionId: number };
@@ -205,6 +205,12 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     await ok(run(commands.get('attachProtocolImages')!, helpers.operator3, { precinctId: protocol!.precinctId, expectedVersionNo: 1, reason: 'The first photo was blurred', files: await inspectedPhoto() }));
     return { precinctId: protocol!.precinctId, versionNo: 2 };
   },
+  recordPaperCheck: async () => {
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));
+    const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
+    return { precinctId: protocol!.precinctId, entryId: protocol!.approvedEntryId, comment: 'Checked against the signed paper' };
+  },
   createElection: async () => electionForm(`matrix-${unique++}`),
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
@@ -258,7 +264,8 @@ const snapshot = async () =>
                  (select count(*)::int from elections) as elections, (select sum(version)::int from elections) as election_versions,
                  (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions,
                  (select count(*)::int from protocol_scans) as scans, (select count(*)::int from protocol_scans where reviewed_at is not null) as reviewed_scans,
-                 (select count(*)::int from stored_files) as stored_files`,
+                 (select count(*)::int from stored_files) as stored_files,
+                 (select count(*)::int from screening_checks) as screening_checks`,
     )
   )[0];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFor } from '@/lib/elections/calendar';
 import { electionPhase, isWorkOpen, nextDeadline, phaseOpensOn, rulesLocked, workRefusal, type Phase } from '@/lib/elections/phase';
+import { pickElection, type ElectionWithPhase } from '@/lib/elections/queries';
 import { createElectionSchema } from '@/lib/elections/schemas';
 
 // The 2023 pilot: voting on 5 November.
@@ -11,7 +12,7 @@ describe('default calendar from voting day', () => {
   it('applies the legal offsets', () => {
     expect(calendar).toEqual({
       votingDay: '2023-11-05',
-      calledOn: '2023-09-06',
+      calledOn: '2023-09-15', // as the 2023 pilot was called
       nominationOpensOn: '2023-09-16',
       nominationClosesOn: '2023-10-06',
       registrationDeadline: '2023-10-11',
@@ -20,7 +21,7 @@ describe('default calendar from voting day', () => {
   });
 
   it('crosses month and year ends and leap days', () => {
-    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-11', resultsDeadline: '2028-01-13' });
+    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-20', nominationOpensOn: '2027-11-21', resultsDeadline: '2028-01-13' });
     expect(calendarFor('2028-03-30').nominationOpensOn).toBe('2028-02-09');
     expect(calendarFor('2028-03-01').resultsDeadline).toBe('2028-03-04');
     expect(calendarFor('2028-02-27').resultsDeadline).toBe('2028-03-01');
@@ -147,5 +148,20 @@ describe('work allowed per phase', () => {
     expect(nextDeadline(calendar, '2023-09-20')).toEqual({ field: 'nominationClosesOn', date: '2023-10-06' });
     expect(nextDeadline(calendar, '2023-11-05')).toEqual({ field: 'votingDay', date: '2023-11-05' });
     expect(nextDeadline(calendar, '2023-11-09')).toBeNull();
+  });
+});
+
+describe('which election a page opens on', () => {
+  const election = (id: number, phase: Phase) => ({ id, slug: `e${id}`, phase }) as unknown as ElectionWithPhase;
+  // Newest first, as listed: lists being drawn up, then one being counted, then one with official results.
+  const all = [election(4, 'constituency_lists'), election(3, 'counting'), election(2, 'results_official'), election(1, 'archived')];
+  const beingCounted = (e: { phase: Phase }) => e.phase === 'voting' || e.phase === 'counting';
+  const withResults = (e: { phase: Phase }) => e.phase === 'results_official' || e.phase === 'archived';
+
+  it('takes the one asked for, else the first preference that matches, in order, else the newest', () => {
+    expect(pickElection(all, 'e1', beingCounted)?.id).toBe(1);
+    expect(pickElection(all, undefined, beingCounted, withResults)?.id).toBe(3);
+    expect(pickElection(all.filter((e) => e.id !== 3), undefined, beingCounted, withResults)?.id).toBe(2);
+    expect(pickElection([all[0]!], undefined, beingCounted, withResults)?.id).toBe(4);
   });
 });

@@ -9,6 +9,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { allChecksPassed } from '@/lib/candidates/eligibility';
 import { candidateDetail } from '@/lib/candidates/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -19,7 +20,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const ref = { candidateId: candidate.id, lockVersion: candidate.lockVersion };
   const open = candidate.status === 'nominated';
   const ownNomination = candidate.enteredById === user.id;
-  const date = (value: string | null) => (value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const date = (value: string | null) => (value ? format.dateTime(calendarDay(value), 'date') : '—');
   const facts: [string, string][] = [
     [t('iin'), candidate.iin],
     [t('birthDate'), `${date(candidate.birthDate)} (${t('ageOnVotingDay', { age: candidate.age })})`],

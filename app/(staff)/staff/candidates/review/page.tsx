@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { listCandidates } from '@/lib/candidates/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
 
 /** Nominees waiting for a decision, by registration deadline (soonest first), then nomination date. */
 export default async function CandidateReviewQueuePage() {
@@ -32,7 +33,7 @@ export default async function CandidateReviewQueuePage() {
             </div>
             <div className="text-right text-sm">
               <span className="block">
-                {t('deadline', { date: format.dateTime(new Date(`${candidate.election.registrationDeadline}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}
+                {t('deadline', { date: format.dateTime(calendarDay(candidate.election.registrationDeadline), 'date') })}
               </span>
               <span className="block text-xs text-slate-600">
                 {t('checksTally', { passed: candidate.checks.passed, failed: candidate.checks.failed, pending: candidate.checks.pending })}

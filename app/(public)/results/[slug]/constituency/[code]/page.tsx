@@ -5,10 +5,12 @@ import { ImageCoverageLine } from '@/components/protocol-images/coverage-line';
 import { BarChart } from '@/components/results/bar-chart';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { ResultsStatus } from '@/components/results/results-status';
+import { ScreeningLink } from '@/components/screening/screening-link';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
+import { TableScroll } from '@/components/table-scroll';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
 export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
@@ -41,6 +43,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
       <ResultsStatus results={results} />
       <ImageCoverageLine coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }} missingHref={`/results/${slug}/missing-images#${code}`} />
+      <ScreeningLink slug={slug} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <ConstituencyResultView result={result} />
       </section>
@@ -57,7 +60,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
         <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
           {t('precincts')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -102,7 +105,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

@@ -16,6 +16,7 @@ import { localized, type Locale } from '@/lib/i18n/config';
 import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields } from '@/lib/protocols/relations';
+import { ProtocolScreening } from './protocol-screening';
 
 export default async function PrecinctProtocolPage({ params }: { params: Promise<{ id: string }> }) {
   const precinctId = Number((await params).id);
@@ -52,7 +53,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const latestScan = scans[0];
   const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
   const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
 
   return (
     <div className="flex flex-col gap-6">
@@ -148,6 +149,8 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
         </section>
       )}
+
+      <ProtocolScreening precinctId={precinctId} />
 
       {approvedEntry && (
         <section aria-labelledby="approved-heading" className="flex flex-col gap-3 rounded-xl border border-green-300 bg-white p-4">
