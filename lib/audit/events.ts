@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'results.markOfficial': 'constituency',
   'results.reopen': 'constituency',
   'screening.recordPaperCheck': 'protocol',
+  'protocolImages.attach': 'precinct',
+  'protocolImages.approve': 'precinct',
   'demo.seed': 'database',
 } as const;
 
