@@ -215,7 +215,7 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     const bare = await run(approveProtocol, staff.reviewer, { protocolId: review.protocolId, lockVersion: review.lockVersion });
     expect(bare).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { withoutImageReason: ['protocolImages.errors.reasonWithoutImage'] } });
     const tooShort = await run(approveProtocol, staff.reviewer, { protocolId: review.protocolId, lockVersion: review.lockVersion, withoutImageReason: 'no' });
-    expect(!tooShort.ok && tooShort.fieldErrors?.withoutImageReason).toEqual(['errors.tooShort']);
+    expect(!tooShort.ok && tooShort.fieldErrors?.withoutImageReason).toEqual(['errors.minLength.n10']);
 
     await testDb.db.update(elections).set({ protocolImageRequired: true }).where(eq(elections.id, electionId));
     const required = await run(approveProtocol, staff.reviewer, { protocolId: review.protocolId, lockVersion: review.lockVersion, withoutImageReason: 'The camera was broken on the night' });
