@@ -14,28 +14,31 @@ export function PrecinctImages({
   precinctId,
   scans,
   canUpload,
-  canApproveCorrection,
+  protocolApproved,
+  canApproveImage,
 }: {
   precinctId: number;
   /** Newest first, as `precinctScans(…, 'staff')` returns them. */
   scans: ScanView[];
   canUpload: boolean;
-  /** A reviewer of an approved protocol who did not upload the pending image. */
-  canApproveCorrection: boolean;
+  /** Images of an approved protocol wait for a reviewer of their own; before approval they are reviewed with it. */
+  protocolApproved: boolean;
+  /** A reviewer who did not upload the waiting image. */
+  canApproveImage: boolean;
 }) {
   const t = useTranslations('protocolImages');
   const [latest, ...earlier] = scans;
-  const pendingCorrection = latest && !latest.reviewedAt && earlier.some((scan) => scan.reviewedAt);
+  const awaitingReview = latest && !latest.reviewedAt && protocolApproved;
   return (
     <section aria-labelledby="images-heading" className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="protocol-images">
       <h2 id="images-heading" className="text-lg font-semibold">
         {t('title')}
       </h2>
       {latest ? <ScanPanel scan={latest} /> : <p>{t('noImage')}</p>}
-      {pendingCorrection && (
+      {awaitingReview && (
         <div className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
           <p>{t('pendingCorrection')}</p>
-          {canApproveCorrection && <ApproveScanButton precinctId={precinctId} versionNo={latest.versionNo} />}
+          {canApproveImage && <ApproveScanButton precinctId={precinctId} versionNo={latest.versionNo} />}
         </div>
       )}
       {canUpload && <UploadForm precinctId={precinctId} latestVersionNo={latest?.versionNo ?? 0} reasonRequired={scans.some((scan) => scan.reviewedAt)} />}

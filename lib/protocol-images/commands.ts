@@ -124,8 +124,9 @@ function checkNotUploader(actorId: number, scan: { uploadedBy: number }) {
 }
 
 /**
- * A reviewer checks a corrected image of an approved protocol against its figures: from then on
- * the public sees it. Images uploaded before approval are reviewed with the protocol itself.
+ * A reviewer checks an image attached to an approved protocol (a correction, or the first image
+ * of a protocol approved without one) against its figures: from then on the public sees it.
+ * Images uploaded before approval are reviewed with the protocol itself.
  */
 export const approveProtocolScan = defineCommand({
   name: 'protocolImages.approve',

@@ -229,6 +229,13 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     expect(missing.find((m) => m.precinctId === precinctId)).toMatchObject({ withoutImageReason: 'The camera was broken on the night' });
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'protocols.approve')).orderBy(sql`${auditLog.id} desc`).limit(1);
     expect(audit!.after).toMatchObject({ imageVersion: null, withoutImageReason: 'The camera was broken on the night' });
+
+    // An image attached after such an approval waits for a reviewer; then it is published and the precinct leaves the list.
+    expectOk(await attach(staff.operator, precinctId, await photo('Late photo')));
+    expect(await precinctScans(testDb.db, precinctId, 'public')).toEqual([]);
+    expectOk(await run(approveProtocolScan, staff.reviewer, { precinctId, versionNo: 1 }));
+    expect((await precinctScans(testDb.db, precinctId, 'public')).map((scan) => scan.versionNo)).toEqual([1]);
+    expect((await precinctsMissingImages(testDb.db, electionId)).some((m) => m.precinctId === precinctId)).toBe(false);
   });
 
   it('refuses other regions, observers, anonymous callers and uploads after results are official, storing nothing', async () => {

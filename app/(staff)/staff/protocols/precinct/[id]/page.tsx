@@ -172,7 +172,8 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
         precinctId={precinctId}
         scans={scans}
         canUpload={!closed && hasPermission(user, 'protocol.attachImage')}
-        canApproveCorrection={!closed && status === 'approved' && hasPermission(user, 'protocol.approve') && latestScan?.uploadedById !== user.id}
+        protocolApproved={status === 'approved'}
+        canApproveImage={!closed && hasPermission(user, 'protocol.approve') && latestScan?.uploadedById !== user.id}
       />
 
       {sheet.versions.length > 0 && (
