@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { signInAndWait } from './support';
 
@@ -32,6 +32,8 @@ async function openMismatchedPrecinct(page: Page) {
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** How wide the browser decoded an image (0: it could not show it). */
+const displayedWidth = (image: Locator) => image.evaluate((element: HTMLImageElement) => element.naturalWidth);
 
 test('an operator uploads a photo of the protocol; the reviewer checks the mismatch against it and approves; the public can verify the download by its hash', async ({ browser, request }) => {
   const operator = await session(browser, 'operator.aktobe@demo.kz');
@@ -70,6 +72,7 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   const beside = reviewer.page.getByTestId('beside-paper');
   const viewer = beside.getByTestId('image-viewer');
   await expect(viewer.getByRole('img', { name: 'Page 1 of the signed protocol' })).toBeVisible();
+  await expect.poll(() => displayedWidth(viewer.getByRole('img'))).toBeGreaterThan(0);
   await viewer.getByTestId('viewer-frame').focus();
   await reviewer.page.keyboard.press('+');
   await reviewer.page.keyboard.press('r');
@@ -132,8 +135,10 @@ test('every 2023 pilot precinct page shows its protocol image; the counting elec
   const published = page.getByTestId('published-image');
   await expect(published).toContainText('Demo rendering of the typed figures, not a photograph of paper.');
   await expect(published.getByRole('img', { name: 'Page 1 of the signed protocol' })).toBeVisible();
+  await expect.poll(() => displayedWidth(published.getByRole('img'))).toBeGreaterThan(0);
   const hash = (await published.getByTestId('file-sha256').innerText()).trim();
   const file = await request.get(`/protocol-images/${hash}`);
+  expect(file.headers()['content-type']).toBe('image/svg+xml');
   expect(createHash('sha256').update(await file.body()).digest('hex')).toBe(hash);
   expect(file.headers()['content-security-policy']).toContain('sandbox');
 

@@ -16,7 +16,7 @@ export function ScanFiles({ scan }: { scan: ScanView }) {
             {t('fileSummary', {
               number: String(file.fileNo),
               type: TYPE_NAMES[file.contentType] ?? file.contentType,
-              size: `${format.number(file.size / 1024 / 1024, { maximumFractionDigits: 2 })} MB`,
+              size: file.size >= 1024 * 1024 ? `${format.number(file.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB` : `${format.number(Math.ceil(file.size / 1024))} kB`,
               pages: file.pageCount,
             })}
             {file.receivedName && <span className="text-slate-600"> · {t('receivedAs', { name: file.receivedName })}</span>}

@@ -110,7 +110,9 @@ export async function storedFileAccess(db: Queryable, sha256: string): Promise<S
     sql`select use.content_type as "contentType", (s.reviewed_at is not null and pr.approved_entry_id is not null) as published, c.region_id as "regionId"
         from (select f.scan_id, f.content_type from protocol_scan_files f where f.sha256 = ${sha256}
               union all
-              select f.scan_id, 'image/jpeg' from protocol_scan_pages p join protocol_scan_files f on f.id = p.file_id where p.preview_sha256 = ${sha256}) use
+              -- Previews are JPEGs, except a demo rendering's, which is its own preview.
+              select f.scan_id, case when f.sha256 = p.preview_sha256 then f.content_type else 'image/jpeg' end
+              from protocol_scan_pages p join protocol_scan_files f on f.id = p.file_id where p.preview_sha256 = ${sha256}) use
         join protocol_scans s on s.id = use.scan_id
         join precincts pc on pc.id = s.precinct_id
         join constituencies c on c.id = pc.constituency_id

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { generateDemoData } from '@/db/demo';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
-import { imageCoverage, precinctScans, totalCoverage } from '@/lib/protocol-images/queries';
+import { imageCoverage, precinctScans, storedFileAccess, totalCoverage } from '@/lib/protocol-images/queries';
 import { readVerified } from '@/lib/storage';
 import { postgresStore } from '@/lib/storage/postgres-store';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -134,6 +134,8 @@ describe('seeded demo, recomputed with SQL', () => {
     );
     const [scan] = await precinctScans(testDb.db, precinct!.id, 'public');
     expect(scan).toMatchObject({ versionNo: 1, demoRendering: true });
+    // Served as what it is: the rendering is its own preview.
+    expect(await storedFileAccess(testDb.db, scan!.files[0]!.sha256)).toMatchObject({ contentType: 'image/svg+xml', published: true });
     const bytes = await readVerified(postgresStore, testDb.db, scan!.files[0]!.sha256);
     const svg = new TextDecoder().decode(bytes!);
     expect(svg).toContain('DEMO RENDERING');
