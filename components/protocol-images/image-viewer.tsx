@@ -52,7 +52,7 @@ export function ImageViewer({ pages }: { pages: Pick<ScanPageView, 'preview' | '
   const preview = page.preview;
 
   return (
-    <div className="flex flex-col gap-2" data-testid="image-viewer">
+    <div className="flex w-full max-w-3xl flex-col gap-2" data-testid="image-viewer">
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('label', number)}>
         <button type="button" className={toolButton} onClick={() => turn(-1)} disabled={index === 0} aria-label={t('previous')}>
           ‹
