@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/calendar';
 
 /**
  * Hands client components only the message namespaces they use: the whole catalogue would be
@@ -9,5 +10,9 @@ import type { ReactNode } from 'react';
 export async function ClientMessages({ namespaces, children }: { namespaces: string[] | 'all'; children: ReactNode }) {
   const messages = await getMessages();
   const picked = namespaces === 'all' ? messages : Object.fromEntries(namespaces.map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={picked} timeZone={KAZAKHSTAN_TIME_ZONE}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '@/lib/audit/write';
 import { hashPassword } from '@/lib/auth/password';
+import { todayInKazakhstan } from '@/lib/calendar';
 import type { Database, Queryable, Transaction } from './client';
 import { DEMO_PASSWORD, generateDemoData, type DemoData } from './demo';
 import {
@@ -27,14 +28,15 @@ export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
 
 /**
  * Loads the demo (see db/demo) in one transaction: all of it or nothing. `referenceDate`
- * (YYYY-MM-DD, default today in UTC) dates the upcoming election. Refuses a database that
+ * (YYYY-MM-DD, default today in Kazakhstan) dates the upcoming election. Refuses a database that
  * already holds elections; two seeds racing each other collide on the unique election slug.
  */
 export async function seedDemoData(db: Database, options: { referenceDate?: string } = {}): Promise<void> {
   if (!(await isDatabaseEmpty(db))) {
     throw new Error('The database already holds elections: the demo is only loaded into an empty database.');
   }
-  const referenceDate = options.referenceDate ?? new Date().toISOString().slice(0, 10);
+  // Kazakhstan's day, not the UTC day: from 19:00 UTC the demo elections already belong to tomorrow.
+  const referenceDate = options.referenceDate ?? todayInKazakhstan();
   const demo = generateDemoData(referenceDate);
   // Argon2 is slow on purpose: hash the shared demo password once, not once per account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
