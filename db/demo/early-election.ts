@@ -23,6 +23,7 @@ function earlyElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 34),
     registrationDeadline: addDays(referenceDate, 39),
     resultsDeadline: addDays(referenceDate, 67),
+    akimRegistrationDeadline: addDays(referenceDate, 74),
     ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),

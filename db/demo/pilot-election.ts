@@ -28,6 +28,7 @@ const PILOT_ELECTION: DemoElection = {
   nominationClosesOn: '2023-10-05',
   registrationDeadline: '2023-10-11',
   resultsDeadline: '2023-11-08',
+  akimRegistrationDeadline: '2023-11-15',
   ...akimElectionRules(350_000),
   createdAt: at('2023-09-06', '04:00'),
   announcedAt: at('2023-09-06', '04:30'),

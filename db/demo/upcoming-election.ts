@@ -27,6 +27,7 @@ function upcomingElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 20),
     registrationDeadline: addDays(referenceDate, 25),
     resultsDeadline: addDays(referenceDate, 58),
+    akimRegistrationDeadline: addDays(referenceDate, 65),
     ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),

@@ -18,12 +18,16 @@ const LOCKED_FIELDS = [
   'registrationDeadline',
   'votingDay',
   'resultsDeadline',
+  'akimRegistrationDeadline',
   'minCandidateAge',
   'depositAmount',
   'signatureShareBp',
   'winnerRule',
   'turnoutThresholdBp',
   'againstAllOnBallot',
+  'withdrawalCutoffDays',
+  'depositRefundThresholdBp',
+  'depositRuleWhenRemoved',
 ] as const;
 const NAME_FIELDS = ['slug', 'nameKk', 'nameRu', 'nameEn'] as const;
 const EDITABLE_FIELDS = [...NAME_FIELDS, ...LOCKED_FIELDS] as const;

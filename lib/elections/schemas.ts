@@ -19,6 +19,7 @@ import { CALENDAR_ORDER, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
 type ElectionRow = typeof elections.$inferSelect;
 export const ELECTION_KINDS = ['district_city_akim', 'rural_akim'] as const satisfies readonly ElectionRow['kind'][];
 export const WINNER_RULES = ['plurality', 'absolute_majority'] as const satisfies readonly ElectionRow['winnerRule'][];
+export const DEPOSIT_RULES = ['forfeit', 'refund'] as const satisfies readonly ElectionRow['depositRuleWhenRemoved'][];
 
 export const CORRECTION_REASON_MIN_LENGTH = 10;
 
@@ -29,6 +30,13 @@ export const slugField = z
   .min(3, 'errors.tooShort')
   .max(60, 'errors.tooLong')
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'elections.errors.slug');
+
+/** The rules of a candidate's life after registration: withdrawal cut-off and deposit settlement. */
+const candidateRuleFields = {
+  withdrawalCutoffDays: wholeNumberField({ min: 0, max: 60, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.withdrawalCutoff', tooLarge: 'elections.errors.withdrawalCutoff' } }),
+  depositRefundThresholdBp: percentAsBasisPointsField,
+  depositRuleWhenRemoved: z.enum(DEPOSIT_RULES, 'errors.required'),
+};
 
 const electionFields = {
   slug: slugField,
@@ -42,12 +50,14 @@ const electionFields = {
   registrationDeadline: isoDateField,
   votingDay: isoDateField,
   resultsDeadline: isoDateField,
+  akimRegistrationDeadline: isoDateField,
   minCandidateAge: wholeNumberField({ min: 18, max: 100, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.minAge', tooLarge: 'elections.errors.minAge' } }),
   depositAmount: countField(),
   signatureShareBp: percentAsBasisPointsField,
   winnerRule: z.enum(WINNER_RULES, 'errors.required'),
   turnoutThresholdBp: optionalPercentAsBasisPointsField,
   againstAllOnBallot: checkboxField,
+  ...candidateRuleFields,
 };
 
 /**
@@ -100,11 +110,15 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     registrationDeadline: election.registrationDeadline,
     votingDay: election.votingDay,
     resultsDeadline: election.resultsDeadline,
+    akimRegistrationDeadline: election.akimRegistrationDeadline,
     minCandidateAge: String(election.minCandidateAge),
     depositAmount: String(election.depositAmount),
     signatureShareBp: basisPointsAsPercent(election.signatureShareBp),
     winnerRule: election.winnerRule,
     turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : basisPointsAsPercent(election.turnoutThresholdBp),
     againstAllOnBallot: election.againstAllOnBallot,
+    withdrawalCutoffDays: String(election.withdrawalCutoffDays),
+    depositRefundThresholdBp: basisPointsAsPercent(election.depositRefundThresholdBp),
+    depositRuleWhenRemoved: election.depositRuleWhenRemoved,
   };
 }

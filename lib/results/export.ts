@@ -68,14 +68,31 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
   return toCsv(RESULT_COLUMNS, rows);
 }
 
-/** The public candidate fields: never IIN or date of birth. */
+/**
+ * The public candidate fields: never IIN or date of birth. `registered` counts everyone the
+ * commission registered (withdrawn and cancelled since included), `onBallot` those still standing.
+ */
 export function candidatesJson(list: CandidateListItem[]) {
-  return list.map(({ checks: _checks, ...candidate }) => candidate);
+  return list.map(({ checks: _checks, wasRegistered, ...candidate }) => ({ ...candidate, registered: wasRegistered, onBallot: candidate.status === 'registered' }));
 }
 
 export function candidatesCsv(list: CandidateListItem[]): string {
   return toCsv(
-    ['region_code', 'constituency_code', 'constituency', 'ballot_order', 'full_name', 'age_on_voting_day', 'sex', 'nomination_route', 'party', 'status'],
-    list.map((c) => [c.region.code, c.constituency.code, c.constituency.nameEn, c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, c.party?.nameEn ?? null, c.status]),
+    ['region_code', 'constituency_code', 'constituency', 'ballot_order', 'full_name', 'age_on_voting_day', 'sex', 'nomination_route', 'party', 'status', 'registered', 'on_ballot', 'cancellation_ground'],
+    list.map((c) => [
+      c.region.code,
+      c.constituency.code,
+      c.constituency.nameEn,
+      c.ballotOrder,
+      c.fullName,
+      c.age,
+      c.sex,
+      c.nominationRoute,
+      c.party?.nameEn ?? null,
+      c.status,
+      String(c.wasRegistered),
+      String(c.status === 'registered'),
+      c.cancellationGround,
+    ]),
   );
 }

@@ -25,6 +25,7 @@ export async function insertElection(db: Database, nominationInDays: number, win
       registrationDeadline: addDays(opens, windowDays + 5),
       votingDay: addDays(opens, windowDays + 30),
       resultsDeadline: addDays(opens, windowDays + 33),
+      akimRegistrationDeadline: addDays(opens, windowDays + 40),
       depositAmount: 350_000,
       announcedAt: options.announced === false ? null : new Date(),
     })
