@@ -5,6 +5,7 @@ import { todayInKazakhstan } from '@/lib/calendar';
 import type { Database, Queryable, Transaction } from './client';
 import { DEMO_PASSWORD, generateDemoData, type DemoData } from './demo';
 import {
+  akimRegistrations,
   candidateChecks,
   candidates,
   constituencies,
@@ -17,6 +18,7 @@ import {
   protocols,
   protocolVersions,
   regions,
+  registrationCancellations,
   users,
 } from './schema';
 
@@ -144,6 +146,7 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
               resultsStatus: constituency.resultsStatus,
               resultsOfficialAt: constituency.resultsOfficialAt,
               resultsOfficialBy: optionalUserId(constituency.resultsOfficialBy),
+              ballotsPrintedOn: constituency.ballotsPrintedOn,
             };
           }),
         )
@@ -169,13 +172,14 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
       tx
         .insert(candidates)
         .values(
-          slice.map(({ electionSlug, constituencyCode, partyCode, decidedBy, enteredBy, checks, ...candidate }) => ({
+          slice.map(({ electionSlug, constituencyCode, partyCode, decidedBy, enteredBy, depositRefundRecordedBy, checks, ...candidate }) => ({
             ...candidate,
             electionId: electionId(electionSlug),
             constituencyId: constituencyOf({ electionSlug, constituencyCode }),
             partyId: partyCode === null ? null : partyId(partyCode),
             decidedBy: optionalUserId(decidedBy),
             enteredBy: userId(enteredBy),
+            depositRefundRecordedBy: optionalUserId(depositRefundRecordedBy),
           })),
         )
         .returning({ id: candidates.id, electionId: candidates.electionId, iin: candidates.iin }),
@@ -187,6 +191,27 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
       candidate.checks.map((check) => ({ ...check, candidateId: candidateOf(candidate.electionSlug, candidate.iin), decidedBy: optionalUserId(check.decidedBy) })),
     ),
     (slice) => tx.insert(candidateChecks).values(slice),
+  );
+
+  await inSlices(demo.cancellations, (slice) =>
+    tx.insert(registrationCancellations).values(
+      slice.map(({ electionSlug, candidateIin, proposedBy, decidedBy, ...cancellation }) => ({
+        ...cancellation,
+        candidateId: candidateOf(electionSlug, candidateIin),
+        proposedBy: userId(proposedBy),
+        decidedBy: optionalUserId(decidedBy),
+      })),
+    ),
+  );
+  await inSlices(demo.akimRegistrations, (slice) =>
+    tx.insert(akimRegistrations).values(
+      slice.map(({ electionSlug, constituencyCode, candidateIin, recordedBy, ...record }) => ({
+        ...record,
+        constituencyId: constituencyOf({ electionSlug, constituencyCode }),
+        candidateId: candidateIin === null ? null : candidateOf(electionSlug, candidateIin),
+        recordedBy: userId(recordedBy),
+      })),
+    ),
   );
 
   // Protocols point at their approved entry, which needs the protocol first: insert, then link.

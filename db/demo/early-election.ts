@@ -75,5 +75,5 @@ export function earlyElection(referenceDate: string, firstFreePrecinctNumber: (r
     },
     { ...firstRevision('karaganda'), status: 'draft', createdAt: day(-1, '06:30'), updatedAt: day(-1, '07:05'), submittedBy: null, submittedAt: null },
   ];
-  return { election, listRevisions, constituencies: [], candidates: [], protocols: [] };
+  return { election, listRevisions, constituencies: [], candidates: [], cancellations: [], akimRegistrations: [], protocols: [] };
 }

@@ -5,10 +5,9 @@ import { akimRegistrations, candidateChecks, candidates, constituencies, electio
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
-import { findElection, requireWorkOpen } from '@/lib/elections/queries';
-import { constituencyResult } from '@/lib/results/aggregate';
+import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
-import { akimActions, akimDecisionErrors, type AkimState } from './elected';
+import { akimActions, akimDecisionErrors } from './elected';
 import { ATTESTED_CHECKS, automaticChecks, encodeDetail, type NomineeFacts } from './eligibility';
 import {
   attestCheckSchema,
@@ -22,7 +21,7 @@ import {
   updateDocumentsSchema,
   withdrawalSchema,
 } from './schemas';
-import { candidateState } from './queries';
+import { candidateState, loadAkimState } from './queries';
 import { availableActions, type CandidateAction, type Refusal } from './transitions';
 
 const invalidState = (message: string): never => {
@@ -426,24 +425,6 @@ export const recordBallotsPrinted = defineCommand({
   },
 });
 
-/** The constituency's last step as the rules see it (lib/candidates/elected). */
-async function akimState(tx: Transaction, constituency: typeof constituencies.$inferSelect): Promise<AkimState> {
-  const [election, found, [recorded]] = await Promise.all([
-    findElection(tx, constituency.electionId),
-    constituencyResult(tx, constituency.id),
-    tx.select({ id: akimRegistrations.id }).from(akimRegistrations).where(eq(akimRegistrations.constituencyId, constituency.id)),
-  ]);
-  if (!election || !found) throw new DomainError('notFound');
-  return {
-    regionId: constituency.regionId,
-    resultsStatus: constituency.resultsStatus,
-    resultsOfficialOn: officialDay(constituency.resultsOfficialAt),
-    outcome: found.result.outcome,
-    recorded: recorded !== undefined,
-    election,
-  };
-}
-
 /**
  * Once the constituency's results are official: registers the elected akim (the winner, dated no
  * earlier than the results; after the legal term only with a reason), or records that a repeat
@@ -456,7 +437,7 @@ export const recordElectedAkim = defineCommand({
   regionOf: (input, tx) => constituencyRegion(tx, input.constituencyId),
   async run({ input, actor, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
-    const state = await akimState(tx, constituency);
+    const state = await loadAkimState(tx, constituency);
     const allowed = akimActions(state, actor)[input.decision];
     if (!allowed.ok) throw refusalError(allowed);
     const fieldErrors = akimDecisionErrors(state, input, todayInKazakhstan());

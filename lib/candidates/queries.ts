@@ -2,13 +2,14 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { candidateChecks, candidates, constituencies, elections, parties, precincts, regions, registrationCancellations, users } from '@/db/schema';
+import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, regions, registrationCancellations, users } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { DomainError } from '@/lib/commands';
-import { findElection, type Election } from '@/lib/elections/queries';
+import { findElection, type Election, type ElectionWithPhase } from '@/lib/elections/queries';
 import { constituencyResult, type ConstituencyResult } from '@/lib/results/aggregate';
 import { depositSettlement, type DepositSettlement } from './deposit';
 import { ageOn, decodeDetail, type CheckDetail, type CheckOutcome } from './eligibility';
+import type { AkimState } from './elected';
 import type { CandidateState, CandidateStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
@@ -254,6 +255,12 @@ function filterConditions(filter: CandidateFilter): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+/**
+ * Registered by the commission at some point, for a query naming the candidate `k`: still
+ * registered, cancelled since, or withdrawn after the registration decision.
+ */
+export const WAS_REGISTERED = sql.raw(`(k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null))`);
+
 /** Candidates with what lists show (no IIN or birth date: age only), in one query. */
 export async function listCandidates(db: Queryable, filter: CandidateFilter, order: 'ballot' | 'queue' = 'ballot'): Promise<CandidateListItem[]> {
   const orderBy =
@@ -265,7 +272,7 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
     sql`select k.id, k.full_name as "fullName", k.birth_date::text as "birthDate", e.voting_day::text as "votingDay", k.sex::text as sex,
                k.nomination_route::text as "nominationRoute", p.name_kk as "partyKk", p.name_ru as "partyRu", p.name_en as "partyEn",
                k.status::text as status, k.ballot_order as "ballotOrder", k.nominated_on::text as "nominatedOn",
-               (k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null)) as "wasRegistered",
+               ${WAS_REGISTERED} as "wasRegistered",
                (select x.ground from registration_cancellations x where x.candidate_id = k.id and x.status = 'cancelled') as "cancellationGround",
                c.code as "constituencyCode", c.name_kk as "constituencyKk", c.name_ru as "constituencyRu", c.name_en as "constituencyEn",
                r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
@@ -506,5 +513,132 @@ export async function reviewQueue(db: Queryable, regionId: number | null): Promi
   return {
     nominations: items.filter((item) => item.state.status === 'nominated'),
     cancellations: items.filter((item) => item.proposal !== null).sort((a, b) => a.proposal!.proposedAt.getTime() - b.proposal!.proposedAt.getTime()),
+  };
+}
+
+export type AkimRecord = {
+  constituencyId: number;
+  outcome: 'registered' | 'repeat_election';
+  candidateId: number | null;
+  decisionNumber: string;
+  decisionDate: string;
+  reason: string | null;
+  recordedBy: string;
+};
+
+const recorder = alias(users, 'recorder');
+
+/** The elected akims registered (or repeat elections recorded) in an election, by constituency. */
+export async function akimRecords(db: Queryable, electionId: number, constituencyId?: number): Promise<AkimRecord[]> {
+  return db
+    .select({
+      constituencyId: akimRegistrations.constituencyId,
+      outcome: akimRegistrations.outcome,
+      candidateId: akimRegistrations.candidateId,
+      decisionNumber: akimRegistrations.decisionNumber,
+      decisionDate: akimRegistrations.decisionDate,
+      reason: akimRegistrations.reason,
+      recordedBy: recorder.fullName,
+    })
+    .from(akimRegistrations)
+    .innerJoin(constituencies, eq(constituencies.id, akimRegistrations.constituencyId))
+    .innerJoin(recorder, eq(recorder.id, akimRegistrations.recordedBy))
+    .where(and(eq(constituencies.electionId, electionId), constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId)));
+}
+
+type ConstituencyRow = typeof constituencies.$inferSelect;
+
+const akimStateOf = (constituency: ConstituencyRow, election: ElectionWithPhase, result: ConstituencyResult, recorded: boolean): AkimState => ({
+  regionId: constituency.regionId,
+  resultsStatus: constituency.resultsStatus,
+  resultsOfficialOn: constituency.resultsOfficialAt ? todayInKazakhstan(constituency.resultsOfficialAt) : null,
+  outcome: result.outcome,
+  recorded,
+  election,
+});
+
+/** The constituency's last step as lib/candidates/elected sees it (read by the page and the command). */
+export async function loadAkimState(db: Queryable, constituency: ConstituencyRow): Promise<AkimState> {
+  const [election, found, records] = await Promise.all([findElection(db, constituency.electionId), constituencyResult(db, constituency.id), akimRecords(db, constituency.electionId, constituency.id)]);
+  if (!election || !found) throw new DomainError('notFound');
+  return akimStateOf(constituency, election, found.result, records.length > 0);
+}
+
+export type BallotLine = { id: number; ballotOrder: number; fullName: string; party: Names | null; status: CandidateStatus; struck: boolean };
+
+export type DepositLine = {
+  id: number;
+  fullName: string;
+  status: CandidateStatus;
+  depositAmount: number;
+  depositPaidOn: string | null;
+  votes: number | null;
+  share: number | null;
+  /** What the rules do with the deposit; null until the results are official. */
+  settlement: DepositSettlement | null;
+  refundedOn: string | null;
+};
+
+export type ConstituencySheet = {
+  constituency: Names & { id: number; code: string; regionId: number; ballotsPrintedOn: string | null; resultsStatus: 'counting' | 'official' };
+  election: ElectionWithPhase;
+  /** The ballot as printed: candidates on it and, once printed, the struck lines of those removed later. */
+  ballot: BallotLine[];
+  result: ConstituencyResult;
+  akim: AkimRecord | null;
+  akimState: AkimState;
+  deposits: DepositLine[];
+};
+
+/** A constituency's candidates from the ballot to the end: ballot lines, the elected akim, the deposits. */
+export async function constituencySheet(db: Queryable, constituencyId: number): Promise<ConstituencySheet | null> {
+  const [constituency] = await db.select().from(constituencies).where(eq(constituencies.id, constituencyId));
+  if (!constituency) return null;
+  const [election, found, records, rows] = await Promise.all([
+    findElection(db, constituency.electionId),
+    constituencyResult(db, constituencyId),
+    akimRecords(db, constituency.electionId, constituencyId),
+    db
+      .select({ candidate: candidates, party: parties })
+      .from(candidates)
+      .leftJoin(parties, eq(parties.id, candidates.partyId))
+      .where(eq(candidates.constituencyId, constituencyId))
+      .orderBy(sql`${candidates.ballotOrder} nulls last`, asc(candidates.fullName)),
+  ]);
+  if (!election || !found) return null;
+  const { result } = found;
+  const official = constituency.resultsStatus === 'official';
+  return {
+    constituency: {
+      id: constituency.id,
+      code: constituency.code,
+      regionId: constituency.regionId,
+      ballotsPrintedOn: constituency.ballotsPrintedOn,
+      resultsStatus: constituency.resultsStatus,
+      ...names(constituency),
+    },
+    election,
+    ballot: rows.flatMap(({ candidate, party }) =>
+      candidate.ballotOrder === null
+        ? []
+        : [{ id: candidate.id, ballotOrder: candidate.ballotOrder, fullName: candidate.fullName, party: party ? names(party) : null, status: candidate.status, struck: candidate.status !== 'registered' }],
+    ),
+    result,
+    akim: records[0] ?? null,
+    akimState: akimStateOf(constituency, election, result, records.length > 0),
+    deposits: rows.map(({ candidate }) => {
+      const line = result.candidates.find((c) => c.id === candidate.id);
+      return {
+        id: candidate.id,
+        fullName: candidate.fullName,
+        status: candidate.status,
+        depositAmount: candidate.depositAmount,
+        depositPaidOn: candidate.depositPaidOn,
+        votes: line?.votes ?? null,
+        share: line?.share ?? null,
+        settlement: official ? settlementOf(result, election, candidate) : null,
+        refundedOn: candidate.depositRefundedOn,
+      };
+    }),
   };
 }

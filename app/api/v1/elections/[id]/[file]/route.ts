@@ -14,7 +14,10 @@ async function documentText(electionId: number, file: File): Promise<string> {
   if (!results) throw new Error(`election ${electionId} has no results`);
   if (file === 'results.csv') return resultsCsv(results, precincts);
   if (file === 'results.json') return JSON.stringify(resultsJson(results, precincts, new Date()));
-  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date() }));
+  const removed = (await cachedCandidates(electionId)).value.flatMap((candidate) =>
+    candidate.wasRegistered && (candidate.status === 'withdrawn' || candidate.status === 'cancelled') ? [{ ...candidate, status: candidate.status }] : [],
+  );
+  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date(), removed }));
 }
 
 /** GET /api/v1/elections/{id}/{file}: results and candidates as JSON, CSV and NIST SP 1500-100. */
