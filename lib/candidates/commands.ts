@@ -5,7 +5,7 @@ import { akimRegistrations, candidateChecks, candidates, constituencies, electio
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
-import { requireWorkOpen } from '@/lib/elections/queries';
+import { findElection, requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { akimActions, akimDecisionErrors } from './elected';
 import { ATTESTED_CHECKS, automaticChecks, encodeDetail, type NomineeFacts } from './eligibility';
@@ -22,7 +22,7 @@ import {
   withdrawalSchema,
 } from './schemas';
 import { candidateState, loadAkimState } from './queries';
-import { availableActions, type CandidateAction, type Refusal } from './transitions';
+import { availableActions, checkBallotsPrinted, type CandidateAction, type Refusal } from './transitions';
 
 const invalidState = (message: string): never => {
   throw new DomainError('invalidState', { message });
@@ -412,10 +412,12 @@ export const recordBallotsPrinted = defineCommand({
   permission: 'candidate.recordBallotsPrinted',
   schema: ballotsPrintedSchema,
   regionOf: (input, tx) => constituencyRegion(tx, input.constituencyId),
-  async run({ input, tx, audit }) {
+  async run({ input, actor, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
-    if (constituency.ballotsPrintedOn) invalidState('candidates.errors.ballotsAlreadyPrinted');
-    const election = await requireWorkOpen(tx, constituency.electionId, 'ballots');
+    const election = await findElection(tx, constituency.electionId);
+    if (!election) throw new DomainError('notFound');
+    const allowed = checkBallotsPrinted({ ...constituency, election }, actor);
+    if (!allowed.ok) throw refusalError(allowed);
     if (input.printedOn < election.calledOn || input.printedOn >= election.votingDay || input.printedOn > todayInKazakhstan())
       throw new DomainError('invalid', { fieldErrors: { printedOn: ['candidates.errors.ballotsPrintedDate'] } });
     await tx.update(constituencies).set({ ballotsPrintedOn: input.printedOn }).where(eq(constituencies.id, constituency.id));

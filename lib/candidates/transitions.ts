@@ -125,3 +125,14 @@ export function availableActions(state: CandidateState, viewer: Viewer): Actions
   if (actions.register.ok && !allChecksPassed(state.checks)) actions.register = refuse('candidates.errors.checksNotPassed');
   return { ...actions, refuse: actions.refuse.ok ? { ok: true, grounds: refusalGroundsFor(state.checks) } : actions.refuse };
 }
+
+/** Recording the day a constituency's ballots were printed: once, by a reviewer, before voting day. */
+export function checkBallotsPrinted(
+  state: { regionId: number; ballotsPrintedOn: string | null; election: ElectionCalendar & { phase: Phase } },
+  viewer: Viewer,
+): Allowed | Refusal {
+  if (!hasPermission(viewer, 'candidate.recordBallotsPrinted') || !canAccessRegion(viewer, state.regionId)) return refuse('errors.forbidden', 'forbidden');
+  if (state.ballotsPrintedOn) return refuse('candidates.errors.ballotsAlreadyPrinted');
+  const phase = workRefusal('ballots', state.election.phase, state.election);
+  return phase ? refuse(phase.message, 'invalidState', phase.values) : OK;
+}

@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
 import { regions } from '@/db/schema';
 import { WAS_REGISTERED } from '@/lib/candidates/queries';
+import type { ElectionCalendar } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
 import { listElections } from '@/lib/elections/queries';
 
@@ -16,6 +17,8 @@ export type ElectionSummary = {
   phase: Phase;
   nominationOpensOn: string;
   nominationClosesOn: string;
+  /** The whole calendar with the withdrawal cut-off, for the legal deadlines (lib/elections/deadlines). */
+  calendar: ElectionCalendar & { withdrawalCutoffDays: number };
   constituencies: number;
   precincts: number;
   votersOnList: number;
@@ -86,6 +89,16 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       phase: election.phase,
       nominationOpensOn: election.nominationOpensOn,
       nominationClosesOn: election.nominationClosesOn,
+      calendar: {
+        calledOn: election.calledOn,
+        nominationOpensOn: election.nominationOpensOn,
+        nominationClosesOn: election.nominationClosesOn,
+        registrationDeadline: election.registrationDeadline,
+        votingDay: election.votingDay,
+        resultsDeadline: election.resultsDeadline,
+        akimRegistrationDeadline: election.akimRegistrationDeadline,
+        withdrawalCutoffDays: election.withdrawalCutoffDays,
+      },
       constituencies: size?.constituencies ?? 0,
       precincts: size?.precincts ?? 0,
       votersOnList: Number(size?.voters ?? 0),

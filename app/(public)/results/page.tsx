@@ -7,7 +7,7 @@ import { ResultsStatus } from '@/components/results/results-status';
 import { Stat } from '@/components/stat';
 import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
-import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 
 const DOWNLOADS = [
@@ -28,7 +28,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
   const election = pickElection(elections, (await searchParams).election);
   const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
-  const [{ value: results }, { value: candidates }] = await Promise.all([cachedElectionResults(election.id), cachedCandidates(election.id)]);
+  const [{ value: results }, { value: candidates }, { value: akims }] = await Promise.all([
+    cachedElectionResults(election.id),
+    cachedCandidates(election.id),
+    cachedAkimRecords(election.id),
+  ]);
   if (!results) return <p>{t('none')}</p>;
   const headline = headlineFigures(results, candidates);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
@@ -60,6 +64,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
             value={format.number(headline.registered)}
             hint={t('selfNominated', { count: format.number(headline.selfNominated), share: percent(headline.selfNominatedShare, 1) })}
           />
+          <Stat label={t('onBallot')} value={format.number(headline.onBallot)} hint={t('onBallotHint')} />
           <Stat
             label={t('averageAgeOfElected')}
             value={headline.averageAgeOfElected === null ? '—' : format.number(headline.averageAgeOfElected, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
@@ -119,6 +124,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
               {results.constituencies.map((c) => {
                 const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
                 const leader = c.candidates.find((k) => k.id === leaderId);
+                const akim = akims.find((record) => record.constituencyId === c.id);
                 return (
                   <tr key={c.id} className="border-b last:border-0">
                     <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
@@ -134,6 +140,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
                     <td className="py-2">
                       {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
                       {c.outcome.status === 'leading' && <span className="ml-1 text-xs text-slate-500">{t('leading')}</span>}
+                      {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
                     </td>
                   </tr>
                 );

@@ -5,7 +5,7 @@ import { BarChart } from '@/components/results/bar-chart';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { ResultsStatus } from '@/components/results/results-status';
 import { localized, type Locale } from '@/lib/i18n/config';
-import { cachedPrecinctResults } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
@@ -14,7 +14,13 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
   const results = await publicResultsBySlug(slug);
   const result = results?.constituencies.find((c) => c.code === code);
   if (!results || !result) notFound();
-  const [t, format, locale, { value: precincts }] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale(), cachedPrecinctResults(results.election.id)]);
+  const [t, format, locale, { value: precincts }, { value: akims }] = await Promise.all([
+    getTranslations('publicResults'),
+    getFormatter(),
+    getLocale(),
+    cachedPrecinctResults(results.election.id),
+    cachedAkimRecords(results.election.id),
+  ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const region = results.regions.find((r) => r.id === result.regionId)!;
@@ -33,7 +39,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
       <ResultsStatus results={results} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
-        <ConstituencyResultView result={result} />
+        <ConstituencyResultView result={result} akim={akims.find((record) => record.constituencyId === result.id)} />
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <BarChart
