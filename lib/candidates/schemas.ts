@@ -72,7 +72,10 @@ export const attestCheckSchema = z.object({
 });
 
 /** The territorial commission's decision as the reviewer records it: its number and date. */
-export const commissionDecisionFields = { decisionNumber: requiredText(1, 50), decisionDate: isoDateField };
+export const commissionDecisionFields = {
+  decisionNumber: requiredText(1, 50).regex(/^[\p{L}\p{N} ./№-]*\d[\p{L}\p{N} ./№-]*$/u, 'candidates.errors.decisionNumber'),
+  decisionDate: isoDateField,
+};
 
 export const decisionSchema = z.discriminatedUnion('decision', [
   z.object({ ...candidateRef, ...commissionDecisionFields, decision: z.literal('register') }),
