@@ -29,7 +29,7 @@ CREATE TABLE "registration_cancellations" (
 	"dismissal_reason" text,
 	"decided_by" integer,
 	"decided_at" timestamp with time zone,
-	CONSTRAINT "registration_cancellations_decided" CHECK ("registration_cancellations"."status" = 'proposed' or ("registration_cancellations"."decided_by" is not null and "registration_cancellations"."decision_number" is not null and "registration_cancellations"."decision_date" is not null)),
+	CONSTRAINT "registration_cancellations_decided" CHECK ("registration_cancellations"."status" = 'proposed' or ("registration_cancellations"."decided_by" is not null and ("registration_cancellations"."decision_number" is not null and "registration_cancellations"."decision_date" is not null or "registration_cancellations"."status" = 'dismissed' and "registration_cancellations"."dismissal_reason" is not null))),
 	CONSTRAINT "registration_cancellations_four_eyes" CHECK ("registration_cancellations"."decided_by" is null or "registration_cancellations"."decided_by" <> "registration_cancellations"."proposed_by")
 );
 --> statement-breakpoint

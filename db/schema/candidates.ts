@@ -113,7 +113,11 @@ export const registrationCancellations = pgTable(
   (t) => [
     uniqueIndex('registration_cancellations_one_open').on(t.candidateId).where(sql`${t.status} = 'proposed'`),
     index('registration_cancellations_candidate_idx').on(t.candidateId),
-    check('registration_cancellations_decided', sql`${t.status} = 'proposed' or (${t.decidedBy} is not null and ${t.decisionNumber} is not null and ${t.decisionDate} is not null)`),
+    // A cancellation carries the commission's numbered, dated decision; a dismissal says why.
+    check(
+      'registration_cancellations_decided',
+      sql`${t.status} = 'proposed' or (${t.decidedBy} is not null and (${t.decisionNumber} is not null and ${t.decisionDate} is not null or ${t.status} = 'dismissed' and ${t.dismissalReason} is not null))`,
+    ),
     check('registration_cancellations_four_eyes', sql`${t.decidedBy} is null or ${t.decidedBy} <> ${t.proposedBy}`),
   ],
 );
