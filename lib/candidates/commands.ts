@@ -1,8 +1,10 @@
 import { and, asc, eq, gt, max, sum } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, registrationCancellations } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
+import type { Permission } from '@/lib/auth/permissions';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
 import { findElection, requireWorkOpen } from '@/lib/elections/queries';
@@ -22,7 +24,7 @@ import {
   withdrawalSchema,
 } from './schemas';
 import { candidateState, loadAkimState } from './queries';
-import { availableActions, checkBallotsPrinted, type CandidateAction, type Refusal } from './transitions';
+import { availableActions, checkBallotsPrinted, type Actions, type CandidateAction, type CandidateState, type Refusal } from './transitions';
 
 const invalidState = (message: string): never => {
   throw new DomainError('invalidState', { message });
@@ -72,12 +74,36 @@ const officialDay = (at: Date | null) => (at ? todayInKazakhstan(at) : null);
 const refusalError = (refusal: Refusal) =>
   new DomainError(refusal.code, refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) });
 
-/** Refuses unless the transition rules allow `action` for the actor now; returns the state read. */
-async function requireAction(context: Pick<CommandContext<unknown>, 'tx' | 'actor'>, candidate: Candidate, action: CandidateAction, options?: { withSettlement?: boolean }) {
-  const state = await candidateState(context.tx, candidate, options);
-  const allowed = availableActions(state, context.actor)[action];
-  if (!allowed.ok) throw refusalError(allowed);
-  return { state, allowed };
+type CandidateRef = { candidateId: number; lockVersion: number };
+
+/**
+ * A command on one candidate: the runner checks the candidate's region, the row is locked at the
+ * version the caller read, and the transition rules (lib/candidates/transitions) must allow
+ * `action` for the actor now. `run` gets the candidate, its state and what the rules allowed.
+ */
+function candidateCommand<S extends z.ZodType<CandidateRef>, R>(definition: {
+  name: string;
+  permission: Permission;
+  schema: S;
+  action: CandidateAction | ((input: z.infer<S>) => CandidateAction);
+  /** Also work out the deposit's fate (needs the constituency's results). */
+  withSettlement?: boolean;
+  run: (context: CommandContext<z.infer<S>> & { candidate: Candidate; state: CandidateState; allowed: Actions[CandidateAction] }) => Promise<R>;
+}) {
+  return defineCommand({
+    name: definition.name,
+    permission: definition.permission,
+    schema: definition.schema,
+    regionOf: (input: z.infer<S>, tx) => candidateRegion(tx, input.candidateId),
+    async run(context) {
+      const candidate = await lockCandidate(context.tx, context.input.candidateId, context.input.lockVersion);
+      const state = await candidateState(context.tx, candidate, { withSettlement: definition.withSettlement });
+      const action = typeof definition.action === 'function' ? definition.action(context.input) : definition.action;
+      const allowed = availableActions(state, context.actor)[action];
+      if (!allowed.ok) throw refusalError(allowed);
+      return definition.run({ ...context, candidate, state, allowed });
+    },
+  });
 }
 
 const facts = (candidate: typeof candidates.$inferSelect): NomineeFacts => ({
@@ -149,14 +175,12 @@ export const nominate = defineCommand({
   },
 });
 
-export const updateDocuments = defineCommand({
+export const updateDocuments = candidateCommand({
   name: 'candidates.updateDocuments',
   permission: 'candidate.nominate',
   schema: updateDocumentsSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    await requireAction({ tx, actor }, candidate, 'updateDocuments');
+  action: 'updateDocuments',
+  async run({ input, tx, audit, candidate }) {
     const { candidateId, lockVersion, ...documents } = input;
     const [updated] = await tx.update(candidates).set({ ...documents, ...bump(candidate) }).where(eq(candidates.id, candidateId)).returning();
     const checks = await runAutomaticChecks(tx, updated!);
@@ -171,14 +195,12 @@ export const updateDocuments = defineCommand({
   },
 });
 
-export const attestCheck = defineCommand({
+export const attestCheck = candidateCommand({
   name: 'candidates.attestCheck',
   permission: 'candidate.attest',
   schema: attestCheckSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    await requireAction({ tx, actor }, candidate, 'attest');
+  action: 'attest',
+  async run({ input, actor, tx, audit, candidate }) {
     const [before] = await tx.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, candidate.id), eq(candidateChecks.code, input.code)));
     await tx
       .update(candidateChecks)
@@ -201,14 +223,12 @@ export const attestCheck = defineCommand({
  * the registration deadline) or refusal on a legal ground (a ground tied to a check needs that
  * check failed first). The decision's number and date are the commission's; the actor entered it.
  */
-export const decide = defineCommand({
+export const decide = candidateCommand({
   name: 'candidates.decide',
   permission: 'candidate.decide',
   schema: decisionSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    const { state, allowed } = await requireAction({ tx, actor }, candidate, input.decision);
+  action: (input) => input.decision,
+  async run({ input, actor, tx, audit, candidate, state, allowed }) {
     if (input.decisionDate < candidate.nominatedOn || input.decisionDate > state.election.registrationDeadline || input.decisionDate > state.today)
       throw new DomainError('invalid', { fieldErrors: { decisionDate: ['candidates.errors.registrationDecisionDate'] } });
     const decided = { decidedBy: actor.id, decidedAt: new Date(), decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, ...bump(candidate) };
@@ -269,14 +289,12 @@ async function removeFromBallot(tx: Transaction, candidate: Candidate, date: str
  * A withdrawal by the candidate or the nominating party, until the election's cut-off (by default
  * two days before voting day); the candidate stays listed as withdrawn.
  */
-export const withdraw = defineCommand({
+export const withdraw = candidateCommand({
   name: 'candidates.withdraw',
   permission: 'candidate.withdraw',
   schema: withdrawalSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    const { state } = await requireAction({ tx, actor }, candidate, 'withdraw');
+  action: 'withdraw',
+  async run({ input, tx, audit, candidate, state }) {
     if (input.withdrawnBy === 'party' && candidate.nominationRoute !== 'party')
       throw new DomainError('invalid', { fieldErrors: { withdrawnBy: ['candidates.errors.partyWithdrawalForSelfNominee'] } });
     if (input.withdrawnOn < candidate.nominatedOn || input.withdrawnOn > lastWithdrawalDay(state.election) || input.withdrawnOn > state.today)
@@ -299,14 +317,12 @@ export const withdraw = defineCommand({
 });
 
 /** Proposes that the commission cancel a registration, on a legal ground with an explanation. */
-export const proposeCancellation = defineCommand({
+export const proposeCancellation = candidateCommand({
   name: 'candidates.proposeCancellation',
   permission: 'candidate.proposeCancellation',
   schema: proposeCancellationSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    await requireAction({ tx, actor }, candidate, 'proposeCancellation');
+  action: 'proposeCancellation',
+  async run({ input, actor, tx, audit, candidate }) {
     const [proposal] = await tx
       .insert(registrationCancellations)
       .values({ candidateId: candidate.id, ground: input.ground, explanation: input.explanation, proposedBy: actor.id })
@@ -327,14 +343,12 @@ export const proposeCancellation = defineCommand({
  * it), up to the opening of the polls. A cancelled candidate stays listed, with the ground, and
  * loses the ballot line (struck on the protocol once the ballots are printed).
  */
-export const decideCancellation = defineCommand({
+export const decideCancellation = candidateCommand({
   name: 'candidates.decideCancellation',
   permission: 'candidate.cancel',
   schema: decideCancellationSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    const { state } = await requireAction({ tx, actor }, candidate, 'decideCancellation');
+  action: 'decideCancellation',
+  async run({ input, actor, tx, audit, candidate, state }) {
     const [proposal] = await tx
       .select()
       .from(registrationCancellations)
@@ -369,14 +383,13 @@ export const decideCancellation = defineCommand({
 });
 
 /** Records the day a refundable deposit was paid back, once the constituency's results are official. */
-export const recordDepositRefund = defineCommand({
+export const recordDepositRefund = candidateCommand({
   name: 'candidates.recordDepositRefund',
   permission: 'candidate.settleDeposit',
   schema: depositRefundSchema,
-  regionOf: (input, tx) => candidateRegion(tx, input.candidateId),
-  async run({ input, actor, tx, audit }) {
-    const candidate = await lockCandidate(tx, input.candidateId, input.lockVersion);
-    const { state } = await requireAction({ tx, actor }, candidate, 'recordDepositRefund', { withSettlement: true });
+  action: 'recordDepositRefund',
+  withSettlement: true,
+  async run({ input, actor, tx, audit, candidate, state }) {
     const [constituency] = await tx.select({ officialAt: constituencies.resultsOfficialAt }).from(constituencies).where(eq(constituencies.id, candidate.constituencyId));
     if (input.refundedOn < (officialDay(constituency?.officialAt ?? null) ?? state.election.votingDay) || input.refundedOn > state.today)
       throw new DomainError('invalid', { fieldErrors: { refundedOn: ['candidates.errors.refundDate'] } });

@@ -49,3 +49,7 @@ export const CALENDAR_ORDER = [
   'resultsDeadline',
   'akimRegistrationDeadline',
 ] as const;
+
+/** An election's calendar, picked from a record holding it (and more). */
+export const calendarOf = (election: ElectionCalendar): ElectionCalendar =>
+  Object.fromEntries(CALENDAR_ORDER.map((field) => [field, election[field]])) as ElectionCalendar;

@@ -5,6 +5,7 @@ import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
+import { CALENDAR_ORDER } from './calendar';
 import { rulesLocked } from './phase';
 import { findElection, type ElectionWithPhase } from './queries';
 import { CORRECTION_REASON_MIN_LENGTH, createElectionSchema, electionRefSchema, updateElectionSchema } from './schemas';
@@ -12,13 +13,7 @@ import { CORRECTION_REASON_MIN_LENGTH, createElectionSchema, electionRefSchema, 
 /** The calendar and the rules: locked once nomination opens. Names may always be corrected. */
 const LOCKED_FIELDS = [
   'kind',
-  'calledOn',
-  'nominationOpensOn',
-  'nominationClosesOn',
-  'registrationDeadline',
-  'votingDay',
-  'resultsDeadline',
-  'akimRegistrationDeadline',
+  ...CALENDAR_ORDER,
   'minCandidateAge',
   'depositAmount',
   'signatureShareBp',

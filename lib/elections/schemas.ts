@@ -13,7 +13,7 @@ import {
   requiredText,
   wholeNumberField,
 } from '@/lib/validation/fields';
-import { CALENDAR_ORDER, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
+import { CALENDAR_ORDER, calendarOf, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
 
 /** The election form, shared by the admin's browser and the server. */
 type ElectionRow = typeof elections.$inferSelect;
@@ -104,13 +104,7 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     nameRu: election.nameRu,
     nameEn: election.nameEn,
     kind: election.kind,
-    calledOn: election.calledOn,
-    nominationOpensOn: election.nominationOpensOn,
-    nominationClosesOn: election.nominationClosesOn,
-    registrationDeadline: election.registrationDeadline,
-    votingDay: election.votingDay,
-    resultsDeadline: election.resultsDeadline,
-    akimRegistrationDeadline: election.akimRegistrationDeadline,
+    ...calendarOf(election),
     minCandidateAge: String(election.minCandidateAge),
     depositAmount: String(election.depositAmount),
     signatureShareBp: basisPointsAsPercent(election.signatureShareBp),

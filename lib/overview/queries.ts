@@ -3,7 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
 import { regions } from '@/db/schema';
 import { WAS_REGISTERED } from '@/lib/candidates/queries';
-import type { ElectionCalendar } from '@/lib/elections/calendar';
+import { calendarOf, type ElectionCalendar } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
 import { listElections } from '@/lib/elections/queries';
 
@@ -89,16 +89,7 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       phase: election.phase,
       nominationOpensOn: election.nominationOpensOn,
       nominationClosesOn: election.nominationClosesOn,
-      calendar: {
-        calledOn: election.calledOn,
-        nominationOpensOn: election.nominationOpensOn,
-        nominationClosesOn: election.nominationClosesOn,
-        registrationDeadline: election.registrationDeadline,
-        votingDay: election.votingDay,
-        resultsDeadline: election.resultsDeadline,
-        akimRegistrationDeadline: election.akimRegistrationDeadline,
-        withdrawalCutoffDays: election.withdrawalCutoffDays,
-      },
+      calendar: { ...calendarOf(election), withdrawalCutoffDays: election.withdrawalCutoffDays },
       constituencies: size?.constituencies ?? 0,
       precincts: size?.precincts ?? 0,
       votersOnList: Number(size?.voters ?? 0),

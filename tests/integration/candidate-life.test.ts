@@ -84,6 +84,25 @@ async function registeredInNomination(count = 3) {
   return { election, constituency, ids: rows.map((row) => row.id) };
 }
 
+/** What the nomination form sends for a self-nominee with every document in. */
+const nomineeIn = (electionId: number, constituencyId: number, birthDate: string) => ({
+  electionId,
+  constituencyId,
+  fullName: 'Айдар Серікұлы Мұратов',
+  iin: freshIin(birthDate),
+  birthDate,
+  sex: 'male',
+  education: 'Higher',
+  currentPosition: '',
+  nominationRoute: 'self',
+  partyId: '',
+  applicationReceived: true,
+  assetDeclarationsReceived: true,
+  depositAmount: 350_000,
+  depositPaidOn: today(),
+  supportingSignatures: 50,
+});
+
 async function cancel(candidateId: number, decisionDate = today()) {
   expectOk(await run(proposeCancellation, staff.operatorA, { candidateId, lockVersion: await lockVersionOf(candidateId), ground: 'voter_bribery', explanation: 'Food parcels handed out at a meeting' }));
   return run(decideCancellation, staff.reviewerA, { candidateId, lockVersion: await lockVersionOf(candidateId), decision: 'cancel', ...commission(decisionDate) });
@@ -130,25 +149,8 @@ describe('cancellation of a registration', () => {
       expect(['unauthenticated', 'forbidden']).toContain(!result.ok && result.error);
     }
     expect(await snapshot()).toEqual(before);
-    const nominee = expectOk(
-      await run<{ id: number }>(nominate, staff.operatorA, {
-        electionId: (await rowOf(candidateId)).electionId,
-        constituencyId: (await rowOf(candidateId)).constituencyId,
-        fullName: 'Нұрлан Болатұлы Сейітов',
-        iin: freshIin('1979-05-05'),
-        birthDate: '1979-05-05',
-        sex: 'male',
-        education: 'Higher',
-        currentPosition: '',
-        nominationRoute: 'self',
-        partyId: '',
-        applicationReceived: true,
-        assetDeclarationsReceived: true,
-        depositAmount: 350_000,
-        depositPaidOn: today(),
-        supportingSignatures: 50,
-      }),
-    );
+    const { electionId, constituencyId } = await rowOf(candidateId);
+    const nominee = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomineeIn(electionId, constituencyId, '1979-05-05')));
     expect(await run(proposeCancellation, staff.operatorA, { candidateId: nominee.id, lockVersion: 1, ground: 'other', explanation: 'Not registered yet' })).toMatchObject({
       ok: false,
       message: 'candidates.errors.notRegistered',
@@ -234,23 +236,7 @@ describe('refusal grounds tied to a check', () => {
   it('refuses a ground whose check has not failed; allows it once marked failed; other grounds stay free', async () => {
     const election = await insertElection(testDb.db, -5);
     const constituency = await insertConstituency(testDb.db, election.id, regionA, staff.operatorA.id, 1000);
-    const nominee = (birthDate: string) => ({
-      electionId: election.id,
-      constituencyId: constituency.id,
-      fullName: 'Айдар Серікұлы Мұратов',
-      iin: freshIin(birthDate),
-      birthDate,
-      sex: 'male',
-      education: 'Higher',
-      currentPosition: '',
-      nominationRoute: 'self',
-      partyId: '',
-      applicationReceived: true,
-      assetDeclarationsReceived: true,
-      depositAmount: 350_000,
-      depositPaidOn: today(),
-      supportingSignatures: 50,
-    });
+    const nominee = (birthDate: string) => nomineeIn(election.id, constituency.id, birthDate);
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nominee('1977-07-07')));
     const refuse = async (refusalGround: string) =>
       run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', refusalGround, explanation: 'The certificate shows a conviction', ...commission() });

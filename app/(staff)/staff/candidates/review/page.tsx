@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
@@ -33,37 +34,39 @@ export default async function CandidateReviewQueuePage() {
       </div>
     </li>
   );
+  const section = (id: string, title: string, empty: string, items: ReactNode[]) => (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-2">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {items.length === 0 ? <p className="text-slate-600">{empty}</p> : <ol className="flex flex-col gap-2">{items}</ol>}
+    </section>
+  );
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-brand-900">{t('reviewQueue')}</h1>
-      <section aria-labelledby="nominations-heading" className="flex flex-col gap-2">
-        <h2 id="nominations-heading" className="text-lg font-semibold">
-          {t('queueNominations')}
-        </h2>
-        {queue.nominations.length === 0 && <p className="text-slate-600">{t('queueEmpty')}</p>}
-        <ol className="flex flex-col gap-2">
-          {queue.nominations.map((candidate) => {
-            const actions = availableActions(candidate.state, user);
-            const detail = `${t('deadline', { date: `${day(candidate.election.registrationDeadline)} ${REGISTRATION_CLOSES_AT}` })} · ${t('checksTally', candidate.checks)}`;
-            return item(candidate, detail, actions.register.ok || actions.refuse.ok);
-          })}
-        </ol>
-      </section>
-      <section aria-labelledby="cancellations-heading" className="flex flex-col gap-2">
-        <h2 id="cancellations-heading" className="text-lg font-semibold">
-          {t('queueCancellations')}
-        </h2>
-        {queue.cancellations.length === 0 && <p className="text-slate-600">{t('queueNoCancellations')}</p>}
-        <ol className="flex flex-col gap-2">
-          {queue.cancellations.map((candidate) =>
-            item(
-              candidate,
-              t('cancellation.queueLine', { ground: t(`cancellationGrounds.${candidate.proposal!.ground}`), name: candidate.proposal!.proposedBy }),
-              availableActions(candidate.state, user).decideCancellation.ok,
-            ),
-          )}
-        </ol>
-      </section>
+      {section(
+        'nominations',
+        t('queueNominations'),
+        t('queueEmpty'),
+        queue.nominations.map((candidate) => {
+          const actions = availableActions(candidate.state, user);
+          const detail = `${t('deadline', { date: `${day(candidate.election.registrationDeadline)} ${REGISTRATION_CLOSES_AT}` })} · ${t('checksTally', candidate.checks)}`;
+          return item(candidate, detail, actions.register.ok || actions.refuse.ok);
+        }),
+      )}
+      {section(
+        'cancellations',
+        t('queueCancellations'),
+        t('queueNoCancellations'),
+        queue.cancellations.map((candidate) =>
+          item(
+            candidate,
+            t('cancellation.queueLine', { ground: t(`cancellationGrounds.${candidate.proposal!.ground}`), name: candidate.proposal!.proposedBy }),
+            availableActions(candidate.state, user).decideCancellation.ok,
+          ),
+        ),
+      )}
     </div>
   );
 }
