@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
- * e2e runs in Debian's Chromium (no browser downloads here) against `next build` + server.ts.
+ * e2e runs in Debian's Chromium (no browser downloads here) against the production build (`npm run build`: .next/ and dist/server.js).
  * scripts/test-all.sh prepares the database and the build first; the server gets DATABASE_URL
  * from the environment (or uses a fresh embedded database when it is unset).
  */
@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production server, page cache included (server.ts).
-    command: `PORT=${port} npx tsx server.ts`,
+    command: `PORT=${port} node dist/server.js`,
     url: `http://127.0.0.1:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,9 +1,11 @@
 /**
  * The production server: Next.js behind the in-process page cache (lib/http/page-cache.ts), so
  * election-night crowds on the public pages and the open-data API are served without rendering
- * each request. `npm run serve` (and `npm start`, after building) run it; PORT picks the port.
+ * each request. `npm start` runs its built form (dist/server.js, see scripts/build.mjs); PORT
+ * picks the port. SIGTERM or SIGINT stops it gracefully.
  */
 import { createServer } from 'node:http';
+import { closeDatabaseHandle } from '@/db/client';
 import { createPageCache } from '@/lib/http/page-cache';
 
 // What `next start` sets: React and Next.js run their production builds.
@@ -11,6 +13,8 @@ Object.assign(process.env, { NODE_ENV: 'production' });
 const { default: next } = await import('next');
 
 const port = Number(process.env.PORT ?? 3000);
+/** How long a stop waits for requests in flight before closing their connections. */
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 const pageCache = createPageCache({
@@ -21,9 +25,10 @@ const pageCache = createPageCache({
 });
 
 await app.prepare();
-createServer((request, response) => {
+const server = createServer((request, response) => {
   void pageCache.handle(request, response, () => handle(request, response));
-}).listen(port, async () => {
+});
+server.listen(port, async () => {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
   // the first request is answered. Ask for a page now: if start-up failed, stop instead of serving
   // errors, so a supervisor sees the failure and restarts the portal.
@@ -34,3 +39,27 @@ createServer((request, response) => {
   }
   console.log(`Portal listening on http://localhost:${port}`);
 });
+
+/**
+ * A graceful stop: accept no new connections, let requests in flight finish (each command is one
+ * transaction, so it either commits or rolls back whole), then close the database — which flushes
+ * the embedded one — and exit. Connections still busy after the grace period are cut.
+ */
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping (in-flight requests get up to ${SHUTDOWN_GRACE_MS} ms)…`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections fall idle between requests: close them as they do.
+  const reaper = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS))]);
+  clearInterval(reaper);
+  server.closeAllConnections();
+  await closeDatabaseHandle().catch((error: unknown) => console.error('Closing the database failed', error));
+  console.log('Stopped.');
+  process.exit(0);
+}
+process.on('SIGTERM', (signal) => void stop(signal));
+process.on('SIGINT', (signal) => void stop(signal));

@@ -50,6 +50,13 @@ export function getDatabaseHandle(): DatabaseHandle {
   return globalForDb.portalDb;
 }
 
+/** Closes the process-wide database if it was opened: the last step of a graceful stop (flushes PGlite). */
+export async function closeDatabaseHandle(): Promise<void> {
+  const handle = globalForDb.portalDb;
+  globalForDb.portalDb = undefined;
+  await handle?.close();
+}
+
 export function getDb(): Database {
   return getDatabaseHandle().db;
 }

@@ -255,7 +255,8 @@ async function javascriptForPage(base: string, path: string) {
 }
 
 async function main() {
-  if (!existsSync('.next/BUILD_ID')) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  // What production runs: the Next.js build and the server compiled to dist/ (npm run build).
+  if (!existsSync('.next/BUILD_ID') || !existsSync('dist/server.js')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   const name = `portal_bench_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
@@ -275,8 +276,8 @@ async function main() {
 
     const base = `http://127.0.0.1:${PORT}`;
     if (await fetch(`${base}/robots.txt`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
-    // The production server (server.ts), run by Node itself, not npx: killing it at the end must really stop it.
-    server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    // The production server as built (dist/server.js), run by Node itself: killing it at the end must really stop it.
+    server = spawn(process.execPath, ['dist/server.js'], {
       env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), AUTH_SECRET: 'bench-secret-not-for-production-0123456789' },
       stdio: 'ignore',
     });

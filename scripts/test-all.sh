@@ -5,32 +5,62 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== type check"
+# Each stage prints its duration; the summary at the end lists them all (the suite's budget is 15 minutes).
+SUITE_STARTED=$SECONDS
+STAGE_NAME=""
+STAGE_STARTED=$SECONDS
+TIMINGS=()
+stage() {
+  finish_stage
+  STAGE_NAME="$1"
+  STAGE_STARTED=$SECONDS
+  echo "== $1"
+}
+finish_stage() {
+  if [ -n "$STAGE_NAME" ]; then
+    TIMINGS+=("$(printf '%5ds  %s' $((SECONDS - STAGE_STARTED)) "$STAGE_NAME")")
+    echo "-- $STAGE_NAME: $((SECONDS - STAGE_STARTED)) s"
+  fi
+  STAGE_NAME=""
+}
+summary() {
+  finish_stage
+  echo "== durations"
+  for line in "${TIMINGS[@]}"; do echo "$line"; done
+  printf '%5ds  %s\n' $((SECONDS - SUITE_STARTED)) "whole suite"
+}
+CLEANUP=":"
+trap 'eval "$CLEANUP" || true; summary' EXIT
+
+stage "type check"
 npx tsc --noEmit -p .
 
-echo "== unit and integration tests"
+stage "unit and integration tests"
 npx vitest run
 
 if [ -n "${TEST_DATABASE_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
-  echo "== fault injection (restarts the local PostgreSQL server)"
+  stage "fault injection (restarts the local PostgreSQL server)"
   npx vitest run --config vitest.faults.config.ts
 fi
 
 # Set before the build too: the e2e bundle scan checks this secret never reaches client code.
 export AUTH_SECRET="${AUTH_SECRET:-e2e-$(date +%s)-$RANDOM-secret-not-for-production}"
 
-echo "== production build"
-npx next build
+stage "production build"
+npm run build
 
-echo "== e2e"
+stage "server process (npm start, SIGTERM)"
+npx vitest run --config vitest.process.config.ts
+
+stage "e2e"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   E2E_DB="portal_e2e_$(date +%s)_$RANDOM"
   psql "$TEST_DATABASE_URL" -qc "create database \"$E2E_DB\"" >/dev/null
   export DATABASE_URL="${TEST_DATABASE_URL%/*}/$E2E_DB"
-  trap 'psql "$TEST_DATABASE_URL" -qc "drop database if exists \"$E2E_DB\" with (force)" >/dev/null' EXIT
-  npx tsx scripts/db-seed.ts
+  CLEANUP='psql "$TEST_DATABASE_URL" -qc "drop database if exists \"$E2E_DB\" with (force)" >/dev/null'
+  npm run db:seed
 else
   export PGLITE_DATA_DIR="$(mktemp -d)/pglite"
-  trap 'rm -rf "$(dirname "$PGLITE_DATA_DIR")"' EXIT
+  CLEANUP='rm -rf "$(dirname "$PGLITE_DATA_DIR")"'
 fi
 npx playwright test

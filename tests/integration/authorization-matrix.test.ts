@@ -31,16 +31,21 @@ function filesNamed(dir: string, name: string): string[] {
 
 type DiscoveredAction = { file: string; name: string; command: string | null };
 
-function discoverActions(): DiscoveredAction[] {
-  return filesNamed(path.join(ROOT, 'app'), 'actions.ts').flatMap((file) => {
-    const source = readFileSync(file, 'utf8');
-    if (!/^['"]use server['"]/m.test(source)) return [];
-    const starts = [...source.matchAll(/export async function (\w+)\(/g)];
-    return starts.map((match, index) => {
-      const body = source.slice(match.index, starts[index + 1]?.index ?? source.length);
-      return { file: path.relative(ROOT, file), name: match[1]!, command: /runGuardedCommand\((\w+),/.exec(body)?.[1] ?? null };
-    });
+/** The exported server actions of one module: `export async function x(` and `export const x = async (` alike. */
+function actionsIn(file: string, source: string): DiscoveredAction[] {
+  if (!/^['"]use server['"]/m.test(source)) return [];
+  const starts = [...source.matchAll(/export (?:async function (\w+)\s*\(|const (\w+)\s*=\s*async\b)/g)];
+  return starts.map((match, index) => {
+    const body = source.slice(match.index, starts[index + 1]?.index ?? source.length);
+    return { file, name: (match[1] ?? match[2])!, command: /runGuardedCommand\((\w+),/.exec(body)?.[1] ?? null };
   });
+}
+
+/** Server actions live in `actions.ts` modules, beside their routes or their capability. */
+function discoverActions(): DiscoveredAction[] {
+  return ['app', 'lib']
+    .flatMap((dir) => filesNamed(path.join(ROOT, dir), 'actions.ts'))
+    .flatMap((file) => actionsIn(path.relative(ROOT, file), readFileSync(file, 'utf8')));
 }
 
 async function discoverCommands(): Promise<Map<string, Command<never, unknown>>> {
@@ -312,6 +317,16 @@ afterAll(async () => {
 });
 
 describe('the authorization matrix', () => {
+  it('recognises both ways of exporting an action', () => {
+    const source = `'use server';\nexport async function a(input: unknown) { return runGuardedCommand(first, input); }\nexport const b = async (input: unknown) => runGuardedCommand(second, input);\nexport const c = async () => null;\n`;
+    expect(actionsIn('x/actions.ts', source).map(({ name, command }) => [name, command])).toEqual([
+      ['a', 'first'],
+      ['b', 'second'],
+      ['c', null],
+    ]);
+    expect(actionsIn('x/actions.ts', source.replace("'use server';", ''))).toEqual([]);
+  });
+
   it('finds every server action, and each one runs a guarded command (or manages only the session)', () => {
     expect(actions.length).toBeGreaterThan(15);
     const unguarded = actions.filter((action) => action.command === null && !SESSION_ACTIONS.has(action.name));

@@ -1,10 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { canAccessRegion, hasPermission, isAllowed, PERMISSIONS, ROLES } from '@/lib/auth/permissions';
+import { canAccessRegion, hasPermission, isAllowed, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/permissions';
 
 const ALMATY = 4;
 const AKTOBE = 3;
 
+/**
+ * Who may do what, written out by hand: the table in lib/auth/permissions.ts must say exactly this.
+ * A new permission, or a role added to one, fails here until someone writes it down on purpose.
+ */
+const EXPECTED: Record<string, string> = {
+  //                                  admin  operator  reviewer  observer
+  'staff.view':                       'A O R V',
+  'users.manage':                     'A',
+  'audit.view':                       'A',
+  'elections.manage':                 'A',
+  'parties.manage':                   'A',
+  'constituencyList.view':            'A O R V',
+  'constituencyList.edit':            'O',
+  'constituencyList.submit':          'O',
+  'constituencyList.review':          'A R',
+  'constituencyList.overrideCalendar':'A',
+  'candidate.view':                   'A O R V',
+  'candidate.nominate':               'O',
+  'candidate.attest':                 'R',
+  'candidate.decide':                 'R',
+  'candidate.withdraw':               'O R',
+  'protocol.view':                    'A O R V',
+  'protocol.enter':                   'O',
+  'protocol.resolve':                 'R',
+  'protocol.approve':                 'R',
+  'protocol.correct':                 'O R',
+  'results.markOfficial':             'A R',
+  'results.reopen':                   'A',
+};
+const LETTER: Record<Role, string> = { admin: 'A', operator: 'O', reviewer: 'R', observer: 'V' };
+
 describe('permission table', () => {
+  it('says exactly who may do what, as written out by hand above', () => {
+    const actual = Object.fromEntries(
+      Object.keys(PERMISSIONS).map((permission) => [permission, ROLES.filter((role) => hasPermission({ role, regionId: null }, permission as Permission)).map((role) => LETTER[role]).join(' ')]),
+    );
+    expect(actual).toEqual(EXPECTED);
+  });
+
   it('gives every permission to at least one role and only to known roles', () => {
     for (const [permission, roles] of Object.entries(PERMISSIONS)) {
       expect(roles.length, permission).toBeGreaterThan(0);
