@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-/** No serious or critical accessibility violations on the page as it stands. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  expect(serious).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support';
 
 test('the 2023 overview shows the reported headline figures, from approved protocols', async ({ page }) => {
   await page.goto('/results?election=akim-2023');

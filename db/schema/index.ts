@@ -7,3 +7,4 @@ export * from './candidates';
 export * from './protocols';
 export * from './audit';
 export * from './results';
+export * from './screening';

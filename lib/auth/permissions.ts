@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'protocol.approve': ['reviewer'],
   'protocol.correct': ['operator', 'reviewer'],
   'results.markOfficial': ['reviewer', 'admin'],
+  'screening.check': ['reviewer'],
   'results.reopen': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

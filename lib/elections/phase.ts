@@ -87,6 +87,8 @@ export const WORK_PHASES = {
   certification: ['counting'],
   reopening: ['counting', 'results_official'],
   afterResults: ['counting', 'results_official'],
+  // A reviewer may answer screening flags until the election is archived: the public sees them once results are official.
+  screeningCheck: ['voting', 'counting', 'results_official'],
 } as const satisfies Record<string, readonly Phase[]>;
 export type Work = keyof typeof WORK_PHASES;
 

@@ -214,6 +214,12 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
     return { ...official, reason: 'Recount ordered by the commission' };
   },
+  recordPaperCheck: async () => {
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
+    await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));
+    const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
+    return { precinctId: protocol!.precinctId, entryId: protocol!.approvedEntryId, comment: 'Checked against the signed paper' };
+  },
   createElection: async () => electionForm(`matrix-${unique++}`),
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
@@ -277,7 +283,8 @@ const snapshot = async () =>
                  (select count(*)::int from elections) as elections, (select sum(version)::int from elections) as election_versions,
                  (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions,
                  (select count(*)::int from registration_cancellations) as cancellations, (select count(*)::int from akim_registrations) as akim_registrations,
-                 (select count(*)::int from constituencies where ballots_printed_on is not null) as ballots_printed`,
+                 (select count(*)::int from constituencies where ballots_printed_on is not null) as ballots_printed,
+                 (select count(*)::int from screening_checks) as screening_checks`,
     )
   )[0];
 

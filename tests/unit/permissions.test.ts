@@ -37,6 +37,7 @@ const EXPECTED: Record<string, string> = {
   'protocol.correct':                 'O R',
   'results.markOfficial':             'A R',
   'results.reopen':                   'A',
+  'screening.check':                  'R',
 };
 const LETTER: Record<Role, string> = { admin: 'A', operator: 'O', reviewer: 'R', observer: 'V' };
 

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ElectionPicker } from '@/components/election-picker';
 import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
+import { ScreeningLink } from '@/components/screening/screening-link';
 import { Stat } from '@/components/stat';
 import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
@@ -46,6 +47,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold text-brand-900 sm:text-3xl">{name(election)}</h1>
         <ResultsStatus results={results} />
+        <ScreeningLink slug={election.slug} />
       </div>
 
       <section aria-labelledby="headline-heading">

@@ -17,6 +17,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: '/staff/lists', label: 'lists', permission: 'constituencyList.view' },
   { href: '/staff/candidates', label: 'candidates', permission: 'candidate.view' },
   { href: '/staff/protocols', label: 'protocols', permission: 'protocol.view' },
+  { href: '/staff/screening', label: 'screening', permission: 'protocol.view' },
   { href: '/staff/admin/parties', label: 'parties', permission: 'parties.manage' },
   { href: '/staff/admin/users', label: 'users', permission: 'users.manage' },
   { href: '/staff/admin/audit', label: 'audit', permission: 'audit.view' },

@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/results/bar-chart';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { ResultsStatus } from '@/components/results/results-status';
+import { ScreeningLink } from '@/components/screening/screening-link';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
@@ -38,6 +39,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
       <ResultsStatus results={results} />
+      <ScreeningLink slug={slug} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <ConstituencyResultView result={result} akim={akims.find((record) => record.constituencyId === result.id)} />
       </section>

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
+import { ScreeningLink } from '@/components/screening/screening-link';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { publicResultsBySlug } from '@/lib/results/public';
 
@@ -25,6 +26,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
       <ResultsStatus results={results} />
+      <ScreeningLink slug={slug} />
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-500">{t('turnout')}</dt>

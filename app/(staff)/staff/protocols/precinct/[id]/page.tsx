@@ -14,6 +14,7 @@ import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields } from '@/lib/protocols/relations';
+import { ProtocolScreening } from './protocol-screening';
 
 export default async function PrecinctProtocolPage({ params }: { params: Promise<{ id: string }> }) {
   const precinctId = Number((await params).id);
@@ -141,6 +142,8 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
         </section>
       )}
+
+      <ProtocolScreening precinctId={precinctId} />
 
       {approvedEntry && (
         <section aria-labelledby="approved-heading" className="flex flex-col gap-3 rounded-xl border border-green-300 bg-white p-4">

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { AreaFindings, FlaggedPrecincts } from '@/components/screening/report';
+import { ScreeningCharts } from '@/components/screening/screening-charts';
+import { namesOf } from '@/components/screening/text';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { constituencyPlace, electionScreening } from '@/lib/screening/queries';
+
+/** One constituency's screening: its charts, its area-wide tests and each flagged precinct with a link to answer it on the protocol. */
+export default async function ConstituencyScreeningPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const row = await constituencyPlace(db, id);
+  if (!row) notFound();
+  await requirePermission('protocol.view', row.regionId);
+  const screening = await electionScreening(db, row.electionId, 'approved');
+  const constituency = screening?.results.constituencies.find((c) => c.id === id);
+  if (!screening || !constituency) notFound();
+  const [t, tProtocols, locale] = await Promise.all([getTranslations('screening'), getTranslations('protocols'), getLocale()]);
+  const { results, report, checks } = screening;
+  const names = namesOf(results, locale as Locale);
+  const screened = report.precincts.filter((s) => s.precinct.constituencyId === id);
+  const area = report.areas.find((a) => a.area.level === 'constituency' && a.area.id === id);
+  const digits = area?.findings.find((f) => f.test === 'lastDigits');
+  const flagged = screened.filter((s) => s.flags.length > 0);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href={`/staff/screening?election=${row.electionId}`} className="text-sm text-brand-700 underline">
+          ← {t('staff.backToList')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{t('staff.constituencyTitle', { name: localized(constituency, locale as Locale) })}</h1>
+        <p className="text-slate-600">{localized(results.election, locale as Locale)}</p>
+      </div>
+      <section aria-labelledby="flagged-heading" className="flex flex-col gap-3">
+        <h2 id="flagged-heading" className="text-lg font-semibold">
+          {t('staff.flaggedTitle')}
+        </h2>
+        {flagged.length === 0 ? (
+          <p>{t('staff.noneFlagged')}</p>
+        ) : (
+          <FlaggedPrecincts
+            flagged={flagged}
+            checks={checks}
+            settings={report.settings}
+            names={names}
+            audience="staff"
+            title={(s) => (
+              <Link href={`/staff/protocols/precinct/${s.precinct.id}`} className="text-brand-700 underline">
+                {tProtocols('precinctTitle', { number: s.precinct.number })}
+              </Link>
+            )}
+          />
+        )}
+      </section>
+      {area && (
+        <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
+            {t('findings.title')}
+          </h2>
+          <AreaFindings areas={[area]} settings={report.settings} names={names} />
+        </section>
+      )}
+      {digits?.test === 'lastDigits' && screened.length > 0 && (
+        <section aria-labelledby="charts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
+            {t('public.chartsTitle')}
+          </h2>
+          <ScreeningCharts id={`constituency-${id}`} screened={screened} digits={digits} settings={report.settings} />
+        </section>
+      )}
+    </div>
+  );
+}

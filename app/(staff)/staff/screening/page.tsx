@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ElectionPicker } from '@/components/election-picker';
+import { AreaFindings } from '@/components/screening/report';
+import { namesOf } from '@/components/screening/text';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { isWorkOpen } from '@/lib/elections/phase';
+import { listElections, pickElection } from '@/lib/elections/queries';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { electionScreening } from '@/lib/screening/queries';
+
+/** Screening of every approved precinct in the user's scope, per constituency, with the area-wide tests of their regions. */
+export default async function ScreeningOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+  const user = await requirePermission('protocol.view');
+  const db = getDb();
+  const elections = await listElections(db);
+  const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('screeningCheck', e.phase));
+  const [t, format, locale] = await Promise.all([getTranslations('screening'), getFormatter(), getLocale()]);
+  const screening = election ? await electionScreening(db, election.id, 'approved') : null;
+  if (!election || !screening) return <p>{t('staff.noElection')}</p>;
+  const { results, report, checks } = screening;
+  const inScope = (regionId: number) => user.regionId === null || user.regionId === regionId;
+  const constituencies = results.constituencies.filter((c) => inScope(c.regionId));
+  const areaOf = (level: 'constituency' | 'region', id: number) => report.areas.find((a) => a.area.level === level && a.area.id === id);
+  const flaggedIn = (constituencyId: number) => report.precincts.filter((s) => s.precinct.constituencyId === constituencyId && s.flags.length > 0);
+  const areas = report.areas.filter((a) => (a.area.level === 'election' && user.regionId === null) || (a.area.level === 'region' && inScope(a.area.id)));
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+      <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/staff/screening?election=${e.id}`} label={t('staff.election')} />
+      <p className="text-slate-700">{t('staff.intro')}</p>
+      {constituencies.length === 0 ? (
+        <p className="text-slate-600">{t('staff.noConstituencies')}</p>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm" data-testid="screening-table">
+              <caption className="sr-only">{t('title')}</caption>
+              <thead className="border-b bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('staff.region')}</th>
+                  <th scope="col" className="px-3 py-2">{t('staff.constituency')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('staff.screened')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('staff.flagged')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('staff.checked')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('staff.areaFlags')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {constituencies.map((c) => {
+                  const area = areaOf('constituency', c.id);
+                  const flagged = flaggedIn(c.id);
+                  return (
+                    <tr key={c.id} className="border-b last:border-0">
+                      <td className="px-3 py-2">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        <Link href={`/staff/screening/constituency/${c.id}`} className="text-brand-700 underline">
+                          {name(c)}
+                        </Link>
+                      </th>
+                      <td className="px-3 py-2 text-right tabular-nums">{format.number(area?.precincts ?? 0)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{format.number(flagged.length)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{format.number(flagged.filter((s) => checks.has(s.precinct.id)).length)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{format.number(area?.findings.filter((f) => f.status === 'flagged').length ?? 0)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+            <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
+              {t('findings.title')}
+            </h2>
+            <AreaFindings areas={areas} settings={report.settings} names={namesOf(results, locale as Locale)} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
