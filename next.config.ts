@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user outside their permission or region.
-  experimental: { authInterrupts: true },
+  // Server actions take up to 6 MB: a precinct file of up to 5 MB (MAX_PRECINCT_FILE_BYTES) with its envelope.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {

@@ -2,6 +2,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { KAZAKHSTAN_TIME_ZONE } from '@/lib/calendar';
+import { FORMATS } from '@/lib/i18n/formats';
 
 /**
  * Hands client components only the message namespaces they use: the whole catalogue would be
@@ -11,7 +12,7 @@ export async function ClientMessages({ namespaces, children }: { namespaces: str
   const messages = await getMessages();
   const picked = namespaces === 'all' ? messages : Object.fromEntries(namespaces.map((name) => [name, messages[name]]));
   return (
-    <NextIntlClientProvider messages={picked} timeZone={KAZAKHSTAN_TIME_ZONE}>
+    <NextIntlClientProvider messages={picked} formats={FORMATS} timeZone={KAZAKHSTAN_TIME_ZONE}>
       {children}
     </NextIntlClientProvider>
   );

@@ -1,11 +1,12 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { ActionResult } from '@/lib/commands';
+import { withCalendarDays } from '@/lib/i18n/formats';
 
-type Translate = (key: string, values?: Record<string, string>) => string;
+type Translate = (key: string, values?: Record<string, string | Date>) => string;
 
 /** The sentence that tells the user why a command failed, with its details filled in. */
 export function failureText(t: Translate, result: Extract<ActionResult<unknown>, { ok: false }>): string {
-  return t(result.message ?? `errors.${result.error}`, result.messageValues);
+  return t(result.message ?? `errors.${result.error}`, withCalendarDays(result.messageValues));
 }
 
 /** Puts a failed command's field errors on the form's fields; returns the form-level error text. */

@@ -3,6 +3,8 @@ import { LOCALES } from '@/lib/i18n/config';
 import { CurrentPathInput } from './current-path-input';
 
 const LABELS = { kk: 'Қазақша', ru: 'Русский', en: 'English' } as const;
+/** What a phone shows: the start of each name, so the button's name still begins with what is seen. */
+const SHORT_LABELS = { kk: 'Қаз', ru: 'Рус', en: 'Eng' } as const;
 
 /**
  * Posts the chosen language to /locale, which sets the cookie and comes back to this page.
@@ -21,9 +23,11 @@ export async function LanguageSwitcher() {
           value={locale}
           lang={locale}
           aria-pressed={locale === current}
+          aria-label={LABELS[locale]}
           className={`rounded px-2 py-1 text-sm ${locale === current ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
         >
-          {LABELS[locale]}
+          <span className="sm:hidden">{SHORT_LABELS[locale]}</span>
+          <span className="hidden sm:inline">{LABELS[locale]}</span>
         </button>
       ))}
     </form>

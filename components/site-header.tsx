@@ -8,12 +8,13 @@ export async function SiteHeader({ children }: { children?: ReactNode }) {
   const t = await getTranslations('common');
   return (
     <header className="no-print bg-brand-900 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded-full bg-sky-400" />
+      {/* Everything wraps (long Kazakh words, 320 px screens, 400% zoom): nothing scrolls sideways. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-2 px-4 py-2 sm:py-3">
+        <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold [overflow-wrap:anywhere]">
+          <span aria-hidden="true" className="inline-block h-6 w-6 shrink-0 rounded-full bg-sky-400" />
           {t('appName')}
         </Link>
-        <div className="flex flex-wrap items-center gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2">
           {children}
           <LanguageSwitcher />
         </div>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { ActionResult } from '@/lib/commands';
+import { useNotice } from './notice';
 import { failureText } from './form-result';
 import type { Status } from './status-message';
 
@@ -14,17 +15,20 @@ export function useCommandButton() {
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
-  /** Runs the action; on success the page reloads into the record's new state, which is the confirmation. */
-  async function run(action: () => Promise<ActionResult<unknown>>) {
+  const notify = useNotice();
+  /** Runs the action; on success the page reloads into the record's new state and `success` is shown above it. */
+  async function run(action: () => Promise<ActionResult<unknown>>, success?: string) {
     setBusy(true);
     setStatus(null);
     setFieldErrors({});
+    notify(null);
     const result = await action();
     setBusy(false);
     if (!result.ok) {
       setFieldErrors(result.fieldErrors ?? {});
       return setStatus({ kind: 'error', text: failureText(t, result) });
     }
+    if (success) notify(success);
     router.refresh();
   }
   return { status, busy, fieldErrors, run, t };

@@ -94,7 +94,7 @@ test('a deactivated user is refused at the next request and at sign-in', async (
   await expect(user.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' })).toBeVisible();
 
   await admin.goto('/staff/admin/audit?action=users.update');
-  await expect(admin.getByRole('cell', { name: 'users.update' }).first()).toBeVisible();
+  await expect(admin.getByTestId('audit-entry').filter({ hasText: 'User changed' }).first()).toBeVisible();
   await adminContext.close();
   await userContext.close();
 });

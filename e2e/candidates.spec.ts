@@ -1,44 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { todayInKazakhstan } from '../lib/calendar';
-import { makeIin } from '../lib/identity/iin';
-import { signInAndWait } from './support';
+import { iinFor, nominate as nominateIn, signInAndWait, type Nominee } from './support';
 
 const ELECTION = 'akim-2027';
 
-function iinFor(birthDate: string, sex: 'male' | 'female') {
-  for (let serial = 7000; ; serial++) {
-    const iin = makeIin(birthDate, sex, serial);
-    if (iin) return iin;
-  }
-}
-
-async function nominate(page: Page, nominee: { name: string; birthDate: string; sex: 'male' | 'female'; party?: string; signatures?: string }) {
-  await page.goto(`/staff/candidates?election=${ELECTION}`);
-  await page.getByRole('link', { name: 'Nominate a candidate' }).click();
-  // The form opens with the keyboard in its first field.
-  await expect(page.getByLabel('Full name')).toBeFocused();
-  await page.getByLabel('Full name').fill(nominee.name);
-  await page.getByLabel('IIN').fill(iinFor(nominee.birthDate, nominee.sex));
-  await page.getByLabel('Date of birth').fill(nominee.birthDate);
-  await page.getByLabel('Sex').selectOption(nominee.sex);
-  await page.getByLabel('Education').fill('Higher: public administration');
-  await page.getByLabel('Current position').fill('Head of department, district akimat');
-  await page.getByLabel('Constituency').selectOption({ label: 'Shalkar District' });
-  if (nominee.party) {
-    await page.getByLabel('Party', { exact: true }).check();
-    await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: nominee.party });
-  } else {
-    await expect(page.getByText(/At least \d+ signatures/)).toBeVisible();
-    await page.getByLabel('Valid supporting signatures').fill(nominee.signatures ?? '0');
-  }
-  await page.getByLabel('Application received').check();
-  await page.getByLabel('Asset-declaration certificates received').check();
-  await expect(page.getByText('Required: 425,000 tenge.')).toBeVisible();
-  await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
-  await page.getByLabel('Deposit paid on').fill(todayInKazakhstan());
-  await page.getByRole('button', { name: 'Save nomination' }).click();
+const nominate = async (page: Page, nominee: Omit<Nominee, 'constituency'>) => {
+  await nominateIn(page, ELECTION, { ...nominee, constituency: 'Shalkar District' });
   await expect(page.getByRole('heading', { level: 1, name: nominee.name })).toBeVisible();
-}
+};
 
 test('a short-of-signatures self-nominee is refused with a ground; a valid party nominee is registered and listed publicly', async ({ browser }) => {
   const operatorContext = await browser.newContext();

@@ -42,15 +42,17 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await expect(operator.getByTestId('list-changes')).toContainText('Constituency aktobe-e2e-kargaly (Kargaly District (E2E)) added: 1 precinct, 1,500 voters');
 
   // A file with one bad row is refused whole, with the line named.
-  await operator.getByLabel('CSV file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,abc']));
+  await operator.getByLabel('CSV or Excel file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,abc']));
   await expect(operator.getByRole('alert').filter({ hasText: 'The file has 1 error' })).toBeVisible();
-  await expect(operator.getByTestId('csv-errors').getByRole('row').nth(1)).toContainText('3');
-  await expect(operator.getByTestId('csv-errors')).toContainText('Enter a whole number.');
-  await operator.getByLabel('CSV file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,820']));
+  await expect(operator.getByTestId('file-errors').getByRole('row').nth(1)).toContainText('3');
+  await expect(operator.getByTestId('file-errors')).toContainText('Enter a whole number.');
+  await operator.getByLabel('CSV or Excel file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,820']));
   await expect(operator.getByRole('status').filter({ hasText: '2 precincts imported.' })).toBeVisible();
   await expect(operator.getByTestId('draft-totals')).toContainText('2,320');
   await operator.getByRole('button', { name: 'Submit for review' }).click();
+  await operator.getByRole('dialog', { name: 'Submit the list for review?' }).getByRole('button', { name: 'Submit for review' }).click();
   await expect(operator.getByRole('heading', { name: /Revision 1/ })).toContainText('Submitted');
+  await expect(operator.getByTestId('notice')).toContainText('The list has been submitted for review.');
 
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
@@ -59,7 +61,9 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await reviewer.getByRole('link', { name: /Aktobe Region · Revision 1/ }).click();
   await reviewer.getByLabel('Comment for the operator (required to return)').fill('Precinct 2: voters must match the register of 1 October (835).');
   await reviewer.getByRole('button', { name: 'Return for correction' }).click();
+  await reviewer.getByRole('dialog', { name: 'Return the list for correction?' }).getByRole('button', { name: 'Return for correction' }).click();
   await expect(reviewer.getByRole('heading', { name: /Revision 1/ })).toContainText('Returned');
+  await expect(reviewer.getByTestId('notice')).toContainText('The list has been returned to the operator with your comment.');
 
   await operator.reload();
   await expect(operator.getByRole('note')).toContainText('voters must match the register');
@@ -67,12 +71,15 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await operator.getByRole('button', { name: 'Save draft' }).click();
   await expect(operator.getByTestId('list-changes')).toContainText('added: 2 precincts, 2,335 voters');
   await operator.getByRole('button', { name: 'Submit for review' }).click();
+  await operator.getByRole('dialog').getByRole('button', { name: 'Submit for review' }).click();
   await expect(operator.getByRole('heading', { name: /Revision 1/ })).toContainText('Submitted');
 
   await reviewer.reload();
   await expect(reviewer.getByTestId('open-totals')).toContainText('2,335');
   await reviewer.getByRole('button', { name: 'Approve list' }).click();
+  await reviewer.getByRole('dialog', { name: 'Approve this list?' }).getByRole('button', { name: 'Approve the list' }).click();
   await expect(reviewer.getByTestId('approved-totals')).toContainText('2,335');
+  await expect(reviewer.getByTestId('notice')).toContainText('The list has been approved and is now in force.');
 
   const visitor = await browser.newPage();
   await visitor.goto('/constituencies?election=akim-2027-early');
@@ -98,5 +105,8 @@ test('the precinct CSV route obeys the same guard as the pages', async ({ browse
   expect((await own.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('constituency_code,precinct_number,address,voters_on_list');
   const other = await page.request.get('/staff/lists/1/aktobe/precincts.csv');
   expect(other.status()).toBe(403);
+  expect((await page.request.get('/staff/lists/1/almaty/precincts.xlsx')).status()).toBe(200);
+  expect((await page.request.get('/staff/lists/1/aktobe/precincts.xlsx')).status()).toBe(403);
+  expect((await page.request.get('/staff/lists/1/almaty/precincts.ods')).status()).toBe(404);
   await context.close();
 });

@@ -49,8 +49,25 @@ test('an admin sets up an election: calendar pre-filled from voting day, a date 
   await visitor.goto('/');
   await expect(visitor.getByTestId('election-rural-e2e')).toHaveCount(0);
 
+  // Announcing asks first, naming what will happen; Escape leaves everything as it was.
   await page.getByRole('button', { name: 'Announce the election' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Announce this election?' });
+  await expect(confirm).toContainText('It cannot be made a draft again');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Announce the election' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Save election' })).not.toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('election-phase')).toHaveText('Phase: Draft');
+  await expect(page.getByRole('button', { name: 'Announce the election' })).toBeFocused();
+  await page.getByRole('button', { name: 'Announce the election' }).click();
+  await confirm.getByRole('button', { name: 'Announce the election' }).click();
   await expect(page.getByTestId('election-phase')).toHaveText('Phase: Constituency lists');
+  await expect(page.getByTestId('notice')).toContainText('The election has been announced');
+  // Its public address is in use now: the form shows it fixed.
+  await expect(page.getByRole('form', { name: 'Edit election' }).getByLabel('Web address (slug)')).toHaveAttribute('readonly', '');
   // The form keeps up with the announcement: a correction right after it saves.
   const edit = page.getByRole('form', { name: 'Edit election' });
   await edit.getByLabel('Name in Russian').fill('Выборы акимов сельских округов (E2E)');

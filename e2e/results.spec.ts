@@ -53,7 +53,7 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['cache-control']).toContain('max-age');
-  expect((await csv.text()).split('\r\n')[0]).toBe('level,region_code,constituency_code,precinct_number,name,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
+  expect((await csv.text()).split('\r\n')[0]).toBe('\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
   const etag = csv.headers()['etag']!;
   expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
 

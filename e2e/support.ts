@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { todayInKazakhstan } from '../lib/calendar';
+import { makeIin } from '../lib/identity/iin';
 
 export const DEMO_PASSWORD = 'demo-pass-2023';
 
@@ -19,6 +21,45 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
   await signIn(page, email, password);
   await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** A valid IIN for the birth date and sex (the first serial whose checksum works). */
+export function iinFor(birthDate: string, sex: 'male' | 'female') {
+  for (let serial = 7000; ; serial++) {
+    const iin = makeIin(birthDate, sex, serial);
+    if (iin) return iin;
+  }
+}
+
+export type Nominee = { name: string; birthDate: string; sex: 'male' | 'female'; constituency: string; party?: string; signatures?: string };
+
+/** Fills in and sends the nomination form of an election; the caller checks the outcome. */
+export async function nominate(page: Page, electionSlug: string, nominee: Nominee) {
+  await page.goto(`/staff/candidates?election=${electionSlug}`);
+  await page.getByRole('link', { name: 'Nominate a candidate' }).click();
+  // The form opens with the keyboard in its first field.
+  await expect(page.getByLabel('Full name')).toBeFocused();
+  await page.getByLabel('Full name').fill(nominee.name);
+  await page.getByLabel('IIN').fill(iinFor(nominee.birthDate, nominee.sex));
+  await page.getByLabel('Date of birth').fill(nominee.birthDate);
+  await page.getByLabel('Sex').selectOption(nominee.sex);
+  await page.getByLabel('Education').fill('Higher: public administration');
+  await page.getByLabel('Current position').fill('Head of department, district akimat');
+  await page.getByLabel('Constituency').selectOption({ label: nominee.constituency });
+  if (nominee.party) {
+    await page.getByLabel('Party', { exact: true }).check();
+    await page.getByRole('combobox', { name: 'Party' }).selectOption({ label: nominee.party });
+  } else {
+    await expect(page.getByText(/At least \d+ signatures/)).toBeVisible();
+    await page.getByLabel('Valid supporting signatures').fill(nominee.signatures ?? '0');
+  }
+  await page.getByLabel('Application received').check();
+  await page.getByLabel('Asset-declaration certificates received').check();
+  // The deposit required stands beside the field, as the signatures required do.
+  await expect(page.getByText('Required: 425,000 tenge.')).toBeVisible();
+  await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
+  await page.getByLabel('Deposit paid on').fill(todayInKazakhstan());
+  await page.getByRole('button', { name: 'Save nomination' }).click();
 }
 
 /** No serious or critical accessibility violations on the page as it stands. */

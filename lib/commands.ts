@@ -15,7 +15,7 @@ import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
 export type ErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'notFound' | 'invalidState' | 'failed';
 export type FieldErrors = Record<string, string[] | undefined>;
 /** A problem in one line of an uploaded file. */
-export type RowError = { line: number; column?: string; message: string; value?: string };
+export type RowError = { line: number; column?: string; message: string; messageValues?: Record<string, string>; value?: string };
 /** A broken control relation of a protocol, with the numbers that break it. */
 export type RelationError = { relation: string; values: Record<string, number> };
 /** `message` is a catalogue key; `messageValues` fill its placeholders. */
@@ -51,6 +51,34 @@ export type Command<S extends z.ZodType, R> = {
 };
 
 export const defineCommand = <S extends z.ZodType, R>(command: Command<S, R>) => command;
+
+/**
+ * Unique keys whose violation means the input repeats a record that already exists (one person
+ * nominated twice, a party's second nominee in a constituency, a taken e-mail): the user is told
+ * which field and why. A unique violation not listed here can only come from two people doing the
+ * same thing at the same moment, and is reported as a conflict ("reload and try again").
+ */
+export const DUPLICATE_KEYS: Record<string, { field: string; message: string } | { field?: undefined; message: string }> = {
+  candidates_iin_per_election_unique: { field: 'iin', message: 'candidates.errors.duplicateIin' },
+  candidates_one_party_nominee_per_constituency: { field: 'partyId', message: 'candidates.errors.partyQuota' },
+  elections_slug_unique: { field: 'slug', message: 'elections.errors.slugTaken' },
+  parties_code_unique: { field: 'code', message: 'parties.errors.codeTaken' },
+  parties_registration_number_unique: { field: 'registrationNumber', message: 'parties.errors.registrationNumberTaken' },
+  users_email_lower_unique: { field: 'email', message: 'errors.emailTaken' },
+  // Two operators starting a revision at once: the second one finds the first one's open revision.
+  list_revisions_one_open_per_region: { message: 'lists.errors.openRevisionExists' },
+  list_revisions_number_unique: { message: 'lists.errors.openRevisionExists' },
+  // Two reviewers answering a screening flag at once: the second finds it answered.
+  screening_checks_entry_id_unique: { message: 'screening.errors.alreadyChecked' },
+};
+
+/** The refusal for a repeated unique key, or null when the violation is not a known duplicate. */
+export function duplicateRefusal(error: unknown): DomainError | null {
+  const pg = postgresError(error);
+  const known = pg?.code === '23505' && pg.constraint ? DUPLICATE_KEYS[pg.constraint] : undefined;
+  if (!known) return null;
+  return known.field ? new DomainError('invalid', { fieldErrors: { [known.field]: [known.message] } }) : new DomainError('invalidState', { message: known.message });
+}
 
 export type ActorRef = { id: number; sessionVersion?: number } | null;
 
@@ -89,6 +117,8 @@ export async function executeCommand<S extends z.ZodType, R>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) return failure(error.code, error.detail);
+    const duplicate = duplicateRefusal(error);
+    if (duplicate) return failure(duplicate.code, duplicate.detail);
     if (isUniqueViolation(error)) return failure('conflict');
     // Serialization failures and deadlocks: the other writer won; the user reloads and retries.
     if (['40001', '40P01'].includes(postgresError(error)?.code ?? '')) return failure('conflict');

@@ -12,3 +12,9 @@ function csvCell(value: Cell): string {
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * A CSV file to download: UTF-8 with a byte-order mark, so Excel in any locale reads the Kazakh
+ * and Russian text as UTF-8 instead of guessing the local code page.
+ */
+export const csvDocument = (header: readonly string[], rows: readonly Cell[][]): string => `\uFEFF${toCsv(header, rows)}`;

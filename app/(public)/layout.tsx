@@ -8,7 +8,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   return (
     <>
       <SiteHeader>
-        <nav aria-label={t('mainNavigation')} className="flex gap-3 text-sm">
+        <nav aria-label={t('mainNavigation')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/" className="hover:underline">
             {t('home')}
           </Link>

@@ -5,6 +5,7 @@ import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { electionSummaries } from '@/lib/overview/queries';
+import { calendarDay } from '@/lib/i18n/formats';
 
 export default async function HomePage() {
   const [t, format, locale, summaries] = await Promise.all([
@@ -39,7 +40,7 @@ export default async function HomePage() {
               <PhaseBadge phase={election.phase} />
             </div>
             <p className="text-sm text-slate-600">
-              {t('votingDay', { date: format.dateTime(new Date(`${election.votingDay}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) })}
+              {t('votingDay', { date: format.dateTime(calendarDay(election.votingDay), 'date') })}
             </p>
             <nav aria-label={t('electionLinks', { name: localized(election, locale as Locale) })} className="mt-2 flex flex-wrap gap-4 text-sm">
               <Link href={`/results?election=${election.slug}`} className="font-medium text-brand-700 underline">

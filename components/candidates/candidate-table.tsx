@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CandidateListItem } from '@/lib/candidates/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Candidates by constituency: staff see links to each file and the checklist tally. */
 export async function CandidateTable({ candidates, caption, staffLinks = false }: { candidates: CandidateListItem[]; caption: string; staffLinks?: boolean }) {
@@ -9,7 +10,7 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   if (candidates.length === 0) return <p className="text-slate-600">{t('none')}</p>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <TableScroll className="rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="candidate-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-slate-50 text-slate-600">
@@ -57,6 +58,6 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CheckView } from '@/lib/candidates/queries';
+import { withCalendarDays } from '@/lib/i18n/formats';
 import { AttestForm } from './candidate-actions';
 
 const OUTCOME_STYLE = { passed: 'bg-green-100 text-green-900', failed: 'bg-red-100 text-red-900', pending: 'bg-slate-200 text-slate-800' } as const;
@@ -17,12 +18,12 @@ export async function Checklist({ checks, attest }: { checks: CheckView[]; attes
               <span className="font-medium">{label}</span>
               <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLE[check.outcome]}`}>{t(`candidates.outcomes.${check.outcome}`)}</span>
             </div>
-            <p className="mt-1 text-sm text-slate-700">{'key' in check.detail ? t(check.detail.key, check.detail.values) : check.detail.text}</p>
+            <p className="mt-1 text-sm text-slate-700">{'key' in check.detail ? t(check.detail.key, withCalendarDays(check.detail.values)) : check.detail.text}</p>
             <p className="text-xs text-slate-500">
               {check.kind === 'automatic'
-                ? t('candidates.checkedBySystem', { date: check.decidedAt ? format.dateTime(check.decidedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })
+                ? t('candidates.checkedBySystem', { date: check.decidedAt ? format.dateTime(check.decidedAt, 'dateTime') : '—' })
                 : check.decidedBy
-                  ? t('candidates.checkedBy', { name: check.decidedBy, date: check.decidedAt ? format.dateTime(check.decidedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })
+                  ? t('candidates.checkedBy', { name: check.decidedBy, date: check.decidedAt ? format.dateTime(check.decidedAt, 'dateTime') : '—' })
                   : t('candidates.awaitingReviewer')}
             </p>
             {attest && check.kind === 'attested' && <AttestForm candidateRef={attest} code={check.code} label={label} />}

@@ -158,9 +158,9 @@ export function NominationForm({
             <input {...register('supportingSignatures')} {...aria('supportingSignatures', 'hint')} inputMode="numeric" className={inputClass} />,
             constituency
               ? t('candidates.form.signaturesHint', {
-                  required: format.number(requiredSignatures(constituency.voters, signatureShareBp)),
+                  required: requiredSignatures(constituency.voters, signatureShareBp),
                   share: signatureShareBp / 100,
-                  voters: format.number(constituency.voters),
+                  voters: constituency.voters,
                 })
               : t('candidates.form.signaturesHintNoConstituency'),
           )}

@@ -13,6 +13,7 @@ import { createElectionSchema, DEPOSIT_RULES, ELECTION_KINDS, updateElectionSche
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
+import { calendarDay } from '@/lib/i18n/formats';
 
 type FormValues = z.input<typeof updateElectionSchema>;
 type FieldName = keyof FormValues & string;
@@ -47,7 +48,16 @@ const DERIVED_DATES = CALENDAR_ORDER.filter((field): field is CalendarField => f
  * Creates an election (no `election` given) or edits one. For a new election the calendar fills
  * itself from voting day with the legal offsets until the admin changes a date by hand.
  */
-export function ElectionForm({ election, locked = null }: { election?: { id: number; version: number; values: ElectionFormValues }; locked?: { since: string } | null }) {
+export function ElectionForm({
+  election,
+  locked = null,
+  slugFixed = false,
+}: {
+  election?: { id: number; version: number; values: ElectionFormValues };
+  locked?: { since: string } | null;
+  /** Announced: the public address is in use and can no longer change. */
+  slugFixed?: boolean;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [status, setStatus] = useState<Status>(null);
@@ -91,11 +101,18 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
     router.refresh();
   });
 
-  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => {
+  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string; readOnly?: boolean } = {}) => {
     const message = errors[name]?.message;
     return (
       <FormField id={name} label={label} error={message && t(message)} hint={props.hint}>
-        <input {...register(name)} {...fieldAria(name, message, props.hint)} type={props.type ?? 'text'} inputMode={props.inputMode} className={inputClass} />
+        <input
+          {...register(name)}
+          {...fieldAria(name, message, props.hint)}
+          type={props.type ?? 'text'}
+          inputMode={props.inputMode}
+          readOnly={props.readOnly}
+          className={`${inputClass} read-only:bg-slate-100 read-only:text-slate-600`}
+        />
       </FormField>
     );
   };
@@ -108,14 +125,14 @@ export function ElectionForm({ election, locked = null }: { election?: { id: num
         {field('nameKk', t('elections.form.nameKk'))}
         {field('nameRu', t('elections.form.nameRu'))}
         {field('nameEn', t('elections.form.nameEn'))}
-        {field('slug', t('elections.form.slug'), { hint: t('elections.form.slugHint') })}
+        {field('slug', t('elections.form.slug'), slugFixed ? { hint: t('elections.form.slugLocked'), readOnly: true } : { hint: t('elections.form.slugHint') })}
         <SelectField name="kind" label={t('elections.form.kind')} register={register} errors={errors} options={ELECTION_KINDS.map((kind) => [kind, t(`elections.kinds.${kind}`)])} />
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('elections.form.calendar')}</legend>
         <p id="calendar-hint" className="text-sm text-slate-600 sm:col-span-2">
-          {locked ? t('elections.form.lockedNote', { date: locked.since }) : t('elections.form.calendarHint')}
+          {locked ? t('elections.form.lockedNote', { date: calendarDay(locked.since) }) : t('elections.form.calendarHint')}
         </p>
         {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date' })}
         <div className="flex items-end">

@@ -1,6 +1,7 @@
 'use client';
 
 import { announceElectionAction, archiveElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { ConfirmButton } from '../confirm-button';
 import { primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
@@ -18,17 +19,32 @@ export function ElectionLifecycle({ electionId, version, canAnnounce, canArchive
       <StatusMessage status={status} />
       {canAnnounce && (
         <div className="flex flex-col items-start gap-1">
-          <button type="button" disabled={busy} onClick={() => run(() => announceElectionAction(ref))} className={primaryButtonClass}>
+          <ConfirmButton
+            disabled={busy}
+            className={primaryButtonClass}
+            title={t('elections.announceConfirm.title')}
+            description={t('elections.announceConfirm.description')}
+            confirmLabel={t('elections.announceConfirm.confirm')}
+            onConfirm={() => run(() => announceElectionAction(ref), t('elections.announced'))}
+          >
             {t('elections.announce')}
-          </button>
+          </ConfirmButton>
           <p className="text-sm text-slate-600">{t('elections.announceHint')}</p>
         </div>
       )}
       {canArchive && (
         <div className="flex flex-col items-start gap-1">
-          <button type="button" disabled={busy} onClick={() => run(() => archiveElectionAction(ref))} className={secondaryButtonClass}>
+          <ConfirmButton
+            disabled={busy}
+            className={secondaryButtonClass}
+            tone="danger"
+            title={t('elections.archiveConfirm.title')}
+            description={t('elections.archiveConfirm.description')}
+            confirmLabel={t('elections.archiveConfirm.confirm')}
+            onConfirm={() => run(() => archiveElectionAction(ref), t('elections.archived'))}
+          >
             {t('elections.archive')}
-          </button>
+          </ConfirmButton>
           <p className="text-sm text-slate-600">{t('elections.archiveHint')}</p>
         </div>
       )}

@@ -9,6 +9,8 @@ import { saveDraftAction, submitRevisionAction } from '@/app/(staff)/staff/lists
 import { listContentSchema, listTotals, type ListContent, type ListContentInput } from '@/lib/constituency-lists/schemas';
 import { applyActionErrors, failureText } from '../form-result';
 import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { ConfirmButton } from '../confirm-button';
+import { useNotice } from '../notice';
 import { StatusMessage, type Status } from '../status-message';
 
 type FormErrors = FieldErrors<ListContentInput>;
@@ -119,9 +121,9 @@ function Totals({ control }: { control: Control<ListContentInput> }) {
   return (
     <p aria-live="polite" className="rounded-md bg-brand-50 px-3 py-2 text-sm" data-testid="draft-totals">
       {t('totals', {
-        constituencies: format.number(totals.constituencies),
-        precincts: format.number(totals.precincts),
-        voters: format.number(totals.voters),
+        constituencies: totals.constituencies,
+        precincts: totals.precincts,
+        voters: totals.voters,
       })}
     </p>
   );
@@ -131,6 +133,7 @@ function Totals({ control }: { control: Control<ListContentInput> }) {
 export function ListEditor({ revisionId, lockVersion, content }: { revisionId: number; lockVersion: number; content: ListContent }) {
   const t = useTranslations();
   const router = useRouter();
+  const notify = useNotice();
   const [status, setStatus] = useState<Status>(null);
   const { control, register, handleSubmit, setError, formState } = useForm<ListContentInput, unknown, ListContent>({
     resolver: zodResolver(listContentSchema),
@@ -155,6 +158,7 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
     setStatus(null);
     const result = await submitRevisionAction({ revisionId, lockVersion });
     if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
+    notify(t('lists.submitted'));
     router.refresh();
   };
 
@@ -168,11 +172,22 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
           <fieldset key={field.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <legend className="px-1 font-semibold">{t('lists.constituencyNumber', { number: index + 1 })}</legend>
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-              <label className="flex flex-col gap-1 text-sm">
-                {t('lists.code')}
-                <input {...register(`constituencies.${index}.code`)} {...fieldAria(`${base}-code`, fieldErrors?.code?.message)} className={inputClass} />
+              <div className="flex flex-col gap-1 text-sm">
+                <label className="flex flex-col gap-1">
+                  {t('lists.code')}
+                  <input
+                    {...register(`constituencies.${index}.code`)}
+                    {...fieldAria(`${base}-code`, fieldErrors?.code?.message, 'hint')}
+                    autoCapitalize="none"
+                    spellCheck={false}
+                    className={inputClass}
+                  />
+                </label>
+                <span id={`${base}-code-hint`} className="text-xs text-slate-600">
+                  {t('lists.codeHint')}
+                </span>
                 <CellError id={`${base}-code`} message={fieldErrors?.code?.message} />
-              </label>
+              </div>
               <label className="flex flex-col gap-1 text-sm">
                 {t('lists.kind')}
                 <select {...register(`constituencies.${index}.kind`)} className={inputClass}>
@@ -213,9 +228,16 @@ export function ListEditor({ revisionId, lockVersion, content }: { revisionId: n
         <button type="submit" disabled={formState.isSubmitting} className={primaryButtonClass}>
           {t('lists.saveDraft')}
         </button>
-        <button type="button" onClick={submit} disabled={formState.isDirty || formState.isSubmitting} className={secondaryButtonClass}>
+        <ConfirmButton
+          onConfirm={submit}
+          disabled={formState.isDirty || formState.isSubmitting}
+          className={secondaryButtonClass}
+          title={t('lists.submitConfirm.title')}
+          description={t('lists.submitConfirm.description')}
+          confirmLabel={t('lists.submitConfirm.confirm')}
+        >
           {t('lists.submitForReview')}
-        </button>
+        </ConfirmButton>
         {formState.isDirty && <span className="self-center text-sm text-slate-600">{t('lists.saveBeforeSubmit')}</span>}
       </div>
     </form>

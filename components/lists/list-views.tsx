@@ -30,8 +30,8 @@ export async function ListContentView({ content }: { content: ListContent }) {
               </span>
               <span className="text-sm text-slate-600 tabular-nums">
                 {t('precinctsAndVoters', {
-                  precincts: format.number(constituency.precincts.length),
-                  voters: format.number(constituency.precincts.reduce((sum, p) => sum + p.votersOnList, 0)),
+                  precincts: constituency.precincts.length,
+                  voters: constituency.precincts.reduce((sum, p) => sum + p.votersOnList, 0),
                 })}
               </span>
             </summary>
@@ -68,12 +68,12 @@ export async function ChangesView({ changes }: { changes: ListChange[] }) {
     switch (change.type) {
       case 'constituencyAdded':
       case 'constituencyRemoved':
-        return t(change.type, { code: change.code, name: change.name, precincts: change.precincts, voters: format.number(change.voters) });
+        return t(change.type, { code: change.code, name: change.name, precincts: change.precincts, voters: change.voters });
       case 'constituencyChanged':
         return t(change.type, { code: change.code, fields: change.fields.join(', ') });
       case 'precinctAdded':
       case 'precinctRemoved':
-        return t(change.type, { code: change.code, number: change.number, voters: format.number(change.votersOnList) });
+        return t(change.type, { code: change.code, number: change.number, voters: change.votersOnList });
       case 'precinctChanged':
         return t(change.type, { code: change.code, number: change.number, before: format.number(change.votersBefore), after: format.number(change.votersAfter) });
     }

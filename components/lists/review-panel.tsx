@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/app/(staff)/staff/lists/actions';
+import { ConfirmButton } from '../confirm-button';
 import { FormField, fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
@@ -30,22 +31,31 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
         </FormField>
       )}
       <div>
-        <button
-          type="button"
+        <ConfirmButton
           disabled={busy}
           className={primaryButtonClass}
-          onClick={() => run(() => approveRevisionAction({ revisionId, lockVersion, overrideReason }))}
+          title={t('lists.approveConfirm.title')}
+          description={t('lists.approveConfirm.description')}
+          confirmLabel={t('lists.approveConfirm.confirm')}
+          onConfirm={() => run(() => approveRevisionAction({ revisionId, lockVersion, overrideReason }), t('lists.approved'))}
         >
           {t('lists.approve')}
-        </button>
+        </ConfirmButton>
       </div>
       <FormField id="returnComment" label={t('lists.returnComment')} error={commentError}>
         <textarea {...fieldAria('returnComment', commentError)} value={comment} onChange={(event) => setComment(event.target.value)} rows={3} className={inputClass} />
       </FormField>
       <div>
-        <button type="button" disabled={busy} className={secondaryButtonClass} onClick={() => run(() => returnRevisionAction({ revisionId, lockVersion, comment }))}>
+        <ConfirmButton
+          disabled={busy}
+          className={secondaryButtonClass}
+          title={t('lists.returnConfirm.title')}
+          description={t('lists.returnConfirm.description')}
+          confirmLabel={t('lists.returnConfirm.confirm')}
+          onConfirm={() => run(() => returnRevisionAction({ revisionId, lockVersion, comment }), t('lists.returned'))}
+        >
           {t('lists.return')}
-        </button>
+        </ConfirmButton>
       </div>
       <StatusMessage status={status} />
     </section>

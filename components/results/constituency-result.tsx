@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { AkimRecord } from '@/lib/candidates/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
+import { TableScroll } from '../table-scroll';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
 export async function ConstituencyResultView({ result, akim = null }: { result: ConstituencyResult; akim?: AkimRecord | null }) {
@@ -25,7 +26,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
   })();
   return (
     <div className="flex flex-col gap-3" data-testid="constituency-result">
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
         <div>
           <dt className="text-slate-500">{t('reported')}</dt>
           <dd className="tabular-nums" data-testid="reported">
@@ -34,7 +35,10 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
         </div>
         <div>
           <dt className="text-slate-500">{t('votersOnList')}</dt>
-          <dd className="tabular-nums">{n(result.votersInReported)}</dd>
+          <dd className="tabular-nums" data-testid="voters-on-list">
+            {n(result.votersOnList)}
+          </dd>
+          {result.precinctsReported < result.precincts && <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>}
         </div>
         <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
@@ -55,6 +59,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
           <dd className="tabular-nums">{n(result.validVotes)}</dd>
         </div>
       </dl>
+      <TableScroll>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('votesCaption')}</caption>
         <thead className="border-b text-slate-600">
@@ -86,6 +91,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
           </tr>
         </tbody>
       </table>
+      </TableScroll>
       <p className="font-medium" data-testid="outcome">
         {outcome}
       </p>

@@ -17,7 +17,7 @@ export async function ResultsStatus({ results }: { results: ElectionResults }) {
         {t(`status.${results.status}`)}
       </span>
       <span className="text-slate-600">
-        {t('lastUpdated', { date: results.lastChangedAt ? format.dateTime(results.lastChangedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—' })}
+        {t('lastUpdated', { date: results.lastChangedAt ? format.dateTime(results.lastChangedAt, 'dateTime') : '—' })}
       </span>
       {results.status !== 'certified' && <span className="text-slate-600">{t('refreshing')}</span>}
       <AutoRefresh active={results.status !== 'certified'} />

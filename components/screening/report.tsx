@@ -4,6 +4,7 @@ import type { PaperCheck } from '@/lib/screening/queries';
 import type { AreaScreening, PrecinctScreening } from '@/lib/screening/screen';
 import type { ScreeningSettings } from '@/lib/screening/settings';
 import { screeningText, type ScreeningNames } from './text';
+import { TableScroll } from '../table-scroll';
 
 /** Building blocks of the screening pages: flags, checks, area findings. Data arrives as props. */
 
@@ -23,7 +24,7 @@ export async function FlagList({ screening, settings, names }: { screening: Prec
 /** Reviewers' "checked against the paper: correct"; the public sees no staff names. */
 export async function CheckList({ checks, audience }: { checks: (PaperCheck & { current?: boolean })[]; audience: 'staff' | 'public' }) {
   const [t, format] = await Promise.all([getTranslations('screening'), getFormatter()]);
-  const date = (value: Date) => format.dateTime(new Date(value), { dateStyle: 'medium' });
+  const date = (value: Date) => format.dateTime(new Date(value), 'dateTime');
   return (
     <ul className="flex flex-col gap-1" data-testid="paper-checks">
       {checks.map((check) => (
@@ -41,7 +42,7 @@ export async function CheckList({ checks, audience }: { checks: (PaperCheck & { 
 export async function AreaFindings({ areas, settings, names }: { areas: AreaScreening[]; settings: ScreeningSettings; names: ScreeningNames }) {
   const text = await screeningText(settings, names);
   return (
-    <div className="overflow-x-auto">
+    <TableScroll>
       <table className="w-full text-left text-sm" data-testid="area-findings">
         <caption className="sr-only">{text.t('findings.title')}</caption>
         <thead className="border-b text-slate-600">
@@ -71,7 +72,7 @@ export async function AreaFindings({ areas, settings, names }: { areas: AreaScre
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

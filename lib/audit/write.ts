@@ -3,17 +3,11 @@ import { selectRows, type Queryable } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import { asStoredJson, auditRowHash, GENESIS_HASH, type ChainedContent } from './chain';
+import type { AuditEvent } from './events';
 
 export type AuditActor = { id: number; email: string; role: Role | null; regionId: number | null };
 
-export type AuditEvent = {
-  action: string;
-  entityType: string;
-  entityId?: string | number | null;
-  regionId?: number | null;
-  before?: unknown;
-  after?: unknown;
-};
+export type { AuditEvent } from './events';
 
 // Any constant: the transaction-level lock that orders audit rows so the hash chain has one line.
 const AUDIT_CHAIN_LOCK = 7_045_2024;

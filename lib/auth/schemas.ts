@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { atMostChars } from '@/lib/validation/fields';
 
 /** Sign-in form, shared by the form (zodResolver) and the server. Messages are i18n keys. */
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email')),
-  password: z.string().min(1, 'errors.required').max(256, 'errors.tooLong'),
+  email: z.string().trim().min(1, 'errors.required').max(254, atMostChars(254)).pipe(z.email('errors.email')),
+  password: z.string().min(1, 'errors.required').max(256, atMostChars(256)),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, max, sum } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Transaction } from '@/db/client';
-import { isUniqueViolation } from '@/db/errors';
 import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, registrationCancellations } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import type { Permission } from '@/lib/auth/permissions';
@@ -151,18 +150,13 @@ export const nominate = defineCommand({
       if (!party?.active) throw new DomainError('invalid', { fieldErrors: { partyId: ['candidates.errors.partyNotActive'] } });
     }
     const today = todayInKazakhstan();
-    let created: typeof candidates.$inferSelect | undefined;
-    try {
-      [created] = await tx
-        .insert(candidates)
-        .values({ ...input, nominatedOn: today, enteredBy: actor.id })
-        .returning();
-    } catch (error) {
-      if (isUniqueViolation(error, 'candidates_iin_per_election_unique')) throw new DomainError('conflict', { fieldErrors: { iin: ['candidates.errors.duplicateIin'] } });
-      if (isUniqueViolation(error, 'candidates_one_party_nominee_per_constituency'))
-        throw new DomainError('conflict', { fieldErrors: { partyId: ['candidates.errors.partyQuota'] } });
-      throw error;
-    }
+    // One person once per election, one nominee per party and constituency: a repeat is refused on
+    // its field by the database's unique keys (lib/commands.ts DUPLICATE_KEYS), also when two
+    // clerks enter the same nomination at the same moment.
+    const [created] = await tx
+      .insert(candidates)
+      .values({ ...input, nominatedOn: today, enteredBy: actor.id })
+      .returning();
     const checks = await runAutomaticChecks(tx, created!);
     await tx.insert(candidateChecks).values(ATTESTED_CHECKS.map((code) => ({ candidateId: created!.id, code, kind: 'attested' as const })));
     await audit({

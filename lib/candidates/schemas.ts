@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateIin } from '@/lib/identity/iin';
-import { checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
+import { atMostChars, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
 import { ATTESTED_CHECKS, CANCELLATION_GROUNDS, REFUSAL_GROUNDS } from './eligibility';
 
 const IIN_MESSAGES = {
@@ -35,7 +35,7 @@ export const nominationSchema = z
     birthDate: isoDateField,
     sex: z.enum(['male', 'female'], 'errors.required'),
     education: requiredText(2, 300),
-    currentPosition: z.string().trim().max(300, 'errors.tooLong'),
+    currentPosition: z.string().trim().max(300, atMostChars(300)),
     nominationRoute: z.enum(['party', 'self'], 'errors.required'),
     partyId: optionalIdField,
     ...documentFields,
@@ -73,7 +73,7 @@ export const attestCheckSchema = z.object({
 
 /** The territorial commission's decision as the reviewer records it: its number and date. */
 export const commissionDecisionFields = {
-  decisionNumber: requiredText(1, 50).regex(/^[\p{L}\p{N} ./№-]*\d[\p{L}\p{N} ./№-]*$/u, 'candidates.errors.decisionNumber'),
+  decisionNumber: requiredText(1, 40).regex(/^[\p{L}\p{N} ./№-]*\d[\p{L}\p{N} ./№-]*$/u, 'candidates.errors.decisionNumber'),
   decisionDate: isoDateField,
 };
 
@@ -112,7 +112,7 @@ export const electedAkimSchema = z.discriminatedUnion('decision', [
     ...commissionDecisionFields,
     decision: z.literal('register'),
     candidateId: idField,
-    lateReason: z.string().trim().max(2000, 'errors.tooLong').default(''),
+    lateReason: z.string().trim().max(2000, atMostChars(2000)).default(''),
   }),
   z.object({ constituencyId: idField, ...commissionDecisionFields, decision: z.literal('repeatElection'), reason: requiredText(10, 2000) }),
 ]);

@@ -5,10 +5,11 @@ import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
-import { applyPrecinctImport, validatePrecinctCsv } from './csv';
+import { readPrecinctFile } from './precinct-file';
+import { applyPrecinctImport, PRECINCT_FILE_COLUMNS, validatePrecinctRecords } from './precinct-import';
 import {
   approveRevisionSchema,
-  importCsvSchema,
+  importFileSchema,
   listContentSchema,
   listTotals,
   returnRevisionSchema,
@@ -95,7 +96,7 @@ async function replaceDraftContent(tx: Transaction, ref: { revisionId: number; l
   return {
     lockVersion: revision.lockVersion + 1,
     totals,
-    auditEntry: { entityType: 'constituencyListRevision', entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
+    auditEntry: { entityType: 'constituencyListRevision' as const, entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
   };
 }
 
@@ -112,24 +113,26 @@ export const saveDraft = defineCommand({
   },
 });
 
-/** Replaces the precincts of the constituencies a CSV file names; the whole file or nothing. */
-export const importPrecinctsCsv = defineCommand({
-  name: 'constituencyLists.importCsv',
+/** Replaces the precincts of the constituencies a file (CSV or XLSX) names; the whole file or nothing. */
+export const importPrecinctFile = defineCommand({
+  name: 'constituencyLists.importFile',
   permission: 'constituencyList.edit',
-  schema: importCsvSchema,
+  schema: importFileSchema,
   regionOf: (input, tx) => revisionRegion(input.revisionId, tx),
   async run({ input, actor, tx, audit }) {
+    const reading = await readPrecinctFile(input.file, PRECINCT_FILE_COLUMNS.length);
+    if (!reading.ok) throw new DomainError('invalid', { message: reading.message });
     let rows = 0;
     const { auditEntry, ...result } = await replaceDraftContent(tx, input, actor.id, (current) => {
-      const validation = validatePrecinctCsv(input.csv, new Set(current.constituencies.map((c) => c.code)));
-      if (!validation.ok) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid', rowErrors: validation.errors });
+      const validation = validatePrecinctRecords(reading.records, new Set(current.constituencies.map((c) => c.code)));
+      if (!validation.ok) throw new DomainError('invalid', { message: 'lists.errors.fileInvalid', rowErrors: validation.errors });
       const content = listContentSchema.safeParse(applyPrecinctImport(current, validation.value));
-      if (!content.success) throw new DomainError('invalid', { message: 'lists.errors.csvInvalid' });
+      if (!content.success) throw new DomainError('invalid', { message: 'lists.errors.fileInvalid' });
       rows = validation.value.rows;
       return content.data;
     });
-    await audit({ action: 'constituencyLists.importCsv', ...auditEntry, after: { ...auditEntry.after, rows } });
-    return { ...result, rows };
+    await audit({ action: 'constituencyLists.importFile', ...auditEntry, after: { ...auditEntry.after, rows, source: reading.source } });
+    return { ...result, rows, source: reading.source };
   },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { crossFieldCheck, idField, wholeNumberField } from '@/lib/validation/fields';
+import { atLeastChars, atMostChars, crossFieldCheck, idField, wholeNumberField } from '@/lib/validation/fields';
+import { MAX_PRECINCT_FILE_BYTES } from './precinct-file';
 
 /** Field atoms of a constituency list, shared by the editor, the CSV import and the server. */
 export const MAX_VOTERS_PER_PRECINCT = 100_000;
@@ -8,10 +9,10 @@ export const constituencyCodeField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(2, 'errors.tooShort')
-  .max(60, 'errors.tooLong')
+  .min(2, atLeastChars(2))
+  .max(60, atMostChars(60))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lists.errors.codeFormat');
-const nameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
+const nameField = z.string().trim().min(2, atLeastChars(2)).max(200, atMostChars(200));
 export const precinctNumberField = wholeNumberField({
   min: 1,
   max: 99_999,
@@ -22,7 +23,7 @@ export const votersField = wholeNumberField({
   max: MAX_VOTERS_PER_PRECINCT,
   messages: { notWhole: 'lists.errors.wholeNumber', tooSmall: 'lists.errors.votersNegative', tooLarge: 'lists.errors.votersTooMany' },
 });
-export const addressField = z.string().trim().min(3, 'errors.tooShort').max(300, 'errors.tooLong');
+export const addressField = z.string().trim().min(3, atLeastChars(3)).max(300, atMostChars(300));
 
 export const precinctSchema = z.object({ number: precinctNumberField, address: addressField, votersOnList: votersField });
 
@@ -73,9 +74,13 @@ const revisionRef = {
 
 export const startRevisionSchema = z.object({ electionId: idField, regionId: idField });
 export const saveDraftSchema = z.object({ ...revisionRef, content: listContentSchema });
-export const importCsvSchema = z.object({ ...revisionRef, csv: z.string().max(5_000_000, 'lists.errors.fileTooLarge') });
+/** The uploaded file's bytes, CSV or XLSX: decoded on the server exactly as in the browser. */
+export const importFileSchema = z.object({
+  ...revisionRef,
+  file: z.instanceof(Uint8Array, { message: 'errors.required' }).refine((bytes) => bytes.byteLength <= MAX_PRECINCT_FILE_BYTES, 'lists.errors.fileTooLarge'),
+});
 export const submitRevisionSchema = z.object(revisionRef);
-export const returnRevisionSchema = z.object({ ...revisionRef, comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, 'errors.tooLong') });
+export const returnRevisionSchema = z.object({ ...revisionRef, comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, atMostChars(2000)) });
 export const approveRevisionSchema = z.object({
   ...revisionRef,
   /** Only an admin may approve after nomination opened, and must say why. */

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { isUniqueViolation } from '@/db/errors';
 import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
@@ -39,9 +38,6 @@ async function loadForChange(tx: Transaction, electionId: number, expectedVersio
   return election;
 }
 
-const slugTaken = (error: unknown) => isUniqueViolation(error, 'elections_slug_unique');
-const slugConflict = () => new DomainError('conflict', { fieldErrors: { slug: ['elections.errors.slugTaken'] } });
-
 /** A new election starts as a draft only admins see; voting day must be ahead. */
 export const createElection = defineCommand({
   name: 'elections.create',
@@ -50,13 +46,8 @@ export const createElection = defineCommand({
   regionOf: async () => null,
   async run({ input, tx, audit }) {
     if (input.votingDay <= todayInKazakhstan()) throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
-    let created: typeof elections.$inferSelect | undefined;
-    try {
-      [created] = await tx.insert(elections).values(input).returning();
-    } catch (error) {
-      if (slugTaken(error)) throw slugConflict();
-      throw error;
-    }
+    // A slug already in use is refused on its field (lib/commands.ts DUPLICATE_KEYS).
+    const [created] = await tx.insert(elections).values(input).returning();
     await audit({ action: 'elections.create', entityType: 'election', entityId: created!.id, after: pick(created!, EDITABLE_FIELDS) });
     return { id: created!.id };
   },
@@ -85,12 +76,7 @@ export const updateElection = defineCommand({
     if (changed.includes('votingDay') && values.votingDay <= todayInKazakhstan()) {
       throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     }
-    try {
-      await tx.update(elections).set({ ...values, version: election.version + 1 }).where(eq(elections.id, electionId));
-    } catch (error) {
-      if (slugTaken(error)) throw slugConflict();
-      throw error;
-    }
+    await tx.update(elections).set({ ...values, version: election.version + 1 }).where(eq(elections.id, electionId));
     // Rules such as the winner rule change what the published results say.
     await bumpResultsVersion(tx, electionId);
     await audit({

@@ -103,7 +103,8 @@ export function workRefusal(work: Work, phase: Phase, calendar: ElectionCalendar
   const firstAllowed = WORK_PHASES[work][0];
   const opensOn = PHASES.indexOf(phase) < PHASES.indexOf(firstAllowed) ? phaseOpensOn(calendar, firstAllowed) : null;
   return opensOn
-    ? { message: 'elections.errors.workNotOpenYet', values: { work, phase, date: opensOn.replace('T', ' ') } }
+    ? // A phase that starts at an hour (registration closing at 18:00, the polls at 07:00 and 20:00) names it.
+      { message: 'elections.errors.workNotOpenYet', values: { work, phase, date: opensOn.slice(0, 10), time: opensOn.slice(11) || 'none' } }
     : { message: 'elections.errors.workClosed', values: { work, phase, date: '' } };
 }
 

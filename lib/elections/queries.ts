@@ -38,9 +38,9 @@ export async function listElections(db: Queryable, options: { publicOnly?: boole
 /** Elections the public may see: announced ones (drafts stay with the admins). */
 export const listPublicElections = (db: Queryable) => listElections(db, { publicOnly: true });
 
-/** The election a page asks for by id or slug, else the first one `prefer` accepts, else the newest. */
-export function pickElection<E extends Election>(all: E[], wanted: string | undefined, prefer?: (election: E) => boolean): E | undefined {
-  return all.find((e) => String(e.id) === wanted || e.slug === wanted) ?? (prefer && all.find(prefer)) ?? all[0];
+/** The election a page asks for by id or slug, else the first one the first `prefer` accepts (then the next), else the newest. */
+export function pickElection<E extends Election>(all: E[], wanted: string | undefined, ...prefer: ((election: E) => boolean)[]): E | undefined {
+  return all.find((e) => String(e.id) === wanted || e.slug === wanted) ?? prefer.map((accepts) => all.find(accepts)).find(Boolean) ?? all[0];
 }
 
 export async function findElection(db: Queryable, id: number): Promise<ElectionWithPhase | null> {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { elections } from '@/db/schema/elections';
 import { addDays, isIsoDate } from '@/lib/calendar';
 import {
+  atLeastChars,
+  atMostChars,
   basisPointsAsPercent,
   checkboxField,
   countField,
@@ -27,8 +29,8 @@ export const slugField = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'errors.tooShort')
-  .max(60, 'errors.tooLong')
+  .min(3, atLeastChars(3))
+  .max(60, atMostChars(60))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'elections.errors.slug');
 
 /** The rules of a candidate's life after registration: withdrawal cut-off and deposit settlement. */
@@ -87,7 +89,7 @@ export const updateElectionSchema = z
     /** The version the admin edited: a concurrent change makes this save fail, not overwrite. */
     expectedVersion: idField,
     /** Required once the rules and calendar are locked (nomination has opened). */
-    correctionReason: z.string().trim().max(1000, 'errors.tooLong').default(''),
+    correctionReason: z.string().trim().max(1000, atMostChars(1000)).default(''),
   })
   .check(crossFieldCheck(checkCalendar));
 

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { isUniqueViolation } from '@/db/errors';
 import { parties } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError } from '@/lib/commands';
@@ -7,14 +6,6 @@ import { createPartySchema, updatePartySchema } from './schemas';
 
 const AUDITED = ['code', 'nameKk', 'nameRu', 'nameEn', 'shortName', 'registrationNumber', 'registeredOn', 'active'] as const;
 const audited = (party: Record<(typeof AUDITED)[number], unknown>) => Object.fromEntries(AUDITED.map((field) => [field, party[field]]));
-
-/** The registry's unique keys, reported on the field that repeats an existing party's. */
-function duplicateField(error: unknown): DomainError | null {
-  if (isUniqueViolation(error, 'parties_code_unique')) return new DomainError('conflict', { fieldErrors: { code: ['parties.errors.codeTaken'] } });
-  if (isUniqueViolation(error, 'parties_registration_number_unique'))
-    return new DomainError('conflict', { fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] } });
-  return null;
-}
 
 const notInFuture = (registeredOn: string) => {
   if (registeredOn > todayInKazakhstan()) throw new DomainError('invalid', { fieldErrors: { registeredOn: ['parties.errors.registeredInFuture'] } });
@@ -27,12 +18,8 @@ export const createParty = defineCommand({
   regionOf: async () => null,
   async run({ input, tx, audit }) {
     notInFuture(input.registeredOn);
-    let created: typeof parties.$inferSelect | undefined;
-    try {
-      [created] = await tx.insert(parties).values(input).returning();
-    } catch (error) {
-      throw duplicateField(error) ?? error;
-    }
+    // A repeated code or registration number is refused on its field (lib/commands.ts DUPLICATE_KEYS).
+    const [created] = await tx.insert(parties).values(input).returning();
     await audit({ action: 'parties.create', entityType: 'party', entityId: created!.id, after: audited(created!) });
     return { id: created!.id };
   },
@@ -50,16 +37,11 @@ export const updateParty = defineCommand({
     const [current] = await tx.select().from(parties).where(eq(parties.id, partyId)).for('update');
     if (!current) throw new DomainError('notFound');
     if (current.version !== expectedVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
-    let updated: typeof parties.$inferSelect | undefined;
-    try {
-      [updated] = await tx
-        .update(parties)
-        .set({ ...values, version: current.version + 1 })
-        .where(and(eq(parties.id, partyId), eq(parties.version, expectedVersion)))
-        .returning();
-    } catch (error) {
-      throw duplicateField(error) ?? error;
-    }
+    const [updated] = await tx
+      .update(parties)
+      .set({ ...values, version: current.version + 1 })
+      .where(and(eq(parties.id, partyId), eq(parties.version, expectedVersion)))
+      .returning();
     await audit({ action: 'parties.update', entityType: 'party', entityId: partyId, before: audited(current), after: audited(updated!) });
     return { version: updated!.version };
   },

@@ -1,12 +1,15 @@
 import type { CandidateListItem } from '@/lib/candidates/queries';
-import { toCsv } from '@/lib/csv';
+import { csvDocument } from '@/lib/csv';
 import type { ElectionResults, PrecinctResult } from './aggregate';
 
 /**
  * The open-data documents: results at every level and the candidate list, as JSON and CSV, all
- * built from the shared aggregation. Names are given in kk/ru/en in JSON and in English in CSV.
+ * built from the shared aggregation. Names are given in kk/ru/en in JSON and in CSV (name, name_kk,
+ * name_ru); CSV files are UTF-8 with a byte-order mark.
  */
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
+/** English first (the `name` column kept for existing readers), then Kazakh and Russian. */
+const names = (unit: { nameKk: string; nameRu: string; nameEn: string }) => [unit.nameEn, unit.nameKk, unit.nameRu];
 
 export function resultsJson(results: ElectionResults, precincts: PrecinctResult[], generatedAt: Date) {
   return {
@@ -30,6 +33,8 @@ const RESULT_COLUMNS = [
   'constituency_code',
   'precinct_number',
   'name',
+  'name_kk',
+  'name_ru',
   'precincts_reported',
   'precincts_total',
   'voters_on_list',
@@ -46,18 +51,19 @@ const RESULT_COLUMNS = [
 export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
   const rows: (string | number | null)[][] = [];
   const t = results.totals;
-  rows.push(['election', null, null, null, results.election.nameEn, t.precinctsReported, t.precincts, t.votersOnList, t.ballotsCast, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
+  rows.push(['election', null, null, null, ...names(results.election), t.precinctsReported, t.precincts, t.votersOnList, t.ballotsCast, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
   for (const r of results.regions) {
-    rows.push(['region', r.code, null, null, r.nameEn, r.precinctsReported, r.precincts, r.votersOnList, r.ballotsCast, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
+    rows.push(['region', r.code, null, null, ...names(r), r.precinctsReported, r.precincts, r.votersOnList, r.ballotsCast, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
   }
   for (const c of results.constituencies) {
-    const unit = ['constituency', c.regionCode, c.code, null, c.nameEn, c.precinctsReported, c.precincts, c.votersOnList, c.ballotsCast, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
+    const unit = ['constituency', c.regionCode, c.code, null, ...names(c), c.precinctsReported, c.precincts, c.votersOnList, c.ballotsCast, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
     rows.push([...unit, null, null, null]);
     for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
     rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.validVotes ? c.votesAgainstAll / c.validVotes : null)]);
     for (const p of precincts.filter((precinct) => precinct.constituencyId === c.id)) {
       const reported = p.reported;
-      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, reported ? 1 : 0, 1, p.votersOnList, reported ? p.ballotsCast : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersOnList ? p.ballotsCast / p.votersOnList : null) : null];
+      // A precinct is named by its address, written once (in the language the list gives it).
+      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, null, null, reported ? 1 : 0, 1, p.votersOnList, reported ? p.ballotsCast : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersOnList ? p.ballotsCast / p.votersOnList : null) : null];
       rows.push([...precinctUnit, null, null, null]);
       if (!reported) continue;
       const valid = p.ballotsCast - p.ballotsInvalid;
@@ -65,7 +71,7 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
       rows.push([...precinctUnit, 'Against all', p.votesAgainstAll, percent(valid ? p.votesAgainstAll / valid : null)]);
     }
   }
-  return toCsv(RESULT_COLUMNS, rows);
+  return csvDocument(RESULT_COLUMNS, rows);
 }
 
 /**
@@ -77,22 +83,26 @@ export function candidatesJson(list: CandidateListItem[]) {
 }
 
 export function candidatesCsv(list: CandidateListItem[]): string {
-  return toCsv(
-    ['region_code', 'constituency_code', 'constituency', 'ballot_order', 'full_name', 'age_on_voting_day', 'sex', 'nomination_route', 'party', 'status', 'registered', 'on_ballot', 'cancellation_ground'],
-    list.map((c) => [
-      c.region.code,
-      c.constituency.code,
-      c.constituency.nameEn,
-      c.ballotOrder,
-      c.fullName,
-      c.age,
-      c.sex,
-      c.nominationRoute,
-      c.party?.nameEn ?? null,
-      c.status,
-      String(c.wasRegistered),
-      String(c.status === 'registered'),
-      c.cancellationGround,
-    ]),
+  return csvDocument(
+    [
+      'region_code',
+      'constituency_code',
+      'constituency',
+      'constituency_kk',
+      'constituency_ru',
+      'ballot_order',
+      'full_name',
+      'age_on_voting_day',
+      'sex',
+      'nomination_route',
+      'party',
+      'party_kk',
+      'party_ru',
+      'status',
+      'registered',
+      'on_ballot',
+      'cancellation_ground',
+    ],
+    list.map((c) => [c.region.code, c.constituency.code, ...names(c.constituency), c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, ...(c.party ? names(c.party) : [null, null, null]), c.status, String(c.wasRegistered), String(c.status === 'registered'), c.cancellationGround]),
   );
 }

@@ -27,11 +27,10 @@ export const createUser = defineCommand({
         regionId: input.regionId,
         passwordHash: await hashPassword(input.password),
       })
-      .onConflictDoNothing()
       .returning();
-    if (!created) throw new DomainError('conflict', { fieldErrors: { email: ['errors.emailTaken'] } });
-    await audit({ action: 'users.create', entityType: 'user', entityId: created.id, after: auditedUserFields(created) });
-    return { id: created.id };
+    // A taken e-mail is refused on its field (lib/commands.ts DUPLICATE_KEYS).
+    await audit({ action: 'users.create', entityType: 'user', entityId: created!.id, after: auditedUserFields(created!) });
+    return { id: created!.id };
   },
 });
 

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { regions, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
+import { containsPattern } from '@/lib/search';
 
 /** What the portal knows about a signed-in staff member: never the password hash. */
 export type StaffUser = {
@@ -66,7 +67,9 @@ export type UserListItem = {
   lastLoginAt: Date | null;
 };
 
-export async function listUsers(db: Queryable): Promise<UserListItem[]> {
+/** Staff accounts; `search` narrows to names and e-mails containing it (case-insensitive, literal). */
+export async function listUsers(db: Queryable, search?: string): Promise<UserListItem[]> {
+  const pattern = search?.trim() ? containsPattern(search.trim()) : null;
   return db
     .select({
       id: users.id,
@@ -80,5 +83,6 @@ export async function listUsers(db: Queryable): Promise<UserListItem[]> {
     })
     .from(users)
     .leftJoin(regions, eq(regions.id, users.regionId))
+    .where(pattern ? or(ilike(users.fullName, pattern), ilike(users.email, pattern)) : undefined)
     .orderBy(users.role, regions.code, users.email);
 }

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
-import { checkboxField, crossFieldCheck, idField, optionalIdField } from '@/lib/validation/fields';
+import { atLeastChars, atMostChars, checkboxField, crossFieldCheck, idField, optionalIdField } from '@/lib/validation/fields';
 
 /** Field atoms and the user-management forms, shared by the forms and the server. */
-export const emailField = z.string().trim().toLowerCase().min(1, 'errors.required').max(254, 'errors.tooLong').pipe(z.email('errors.email'));
-export const fullNameField = z.string().trim().min(2, 'errors.tooShort').max(200, 'errors.tooLong');
+export const emailField = z.string().trim().toLowerCase().min(1, 'errors.required').max(254, atMostChars(254)).pipe(z.email('errors.email'));
+export const fullNameField = z.string().trim().min(2, atLeastChars(2)).max(200, atMostChars(200));
 export const roleField = z.enum(ROLES, 'errors.required');
 /** Empty select = every region. */
 export const regionIdField = optionalIdField;
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordField = z.string().min(PASSWORD_MIN_LENGTH, 'errors.passwordTooShort').max(256, 'errors.tooLong');
+export const passwordField = z.string().min(PASSWORD_MIN_LENGTH, 'errors.passwordTooShort').max(256, atMostChars(256));
 
 /** Operators and reviewers work in one region; admins act everywhere. */
 function checkRoleScope(value: Record<string, unknown>, context: z.RefinementCtx) {

@@ -41,7 +41,14 @@ export const optionalIsoDateField = z.preprocess(blankToNull, isoDateField.nulla
 /** A checkbox posted as a form value or a boolean. */
 export const checkboxField = z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean());
 
-export const requiredText = (min: number, max: number) => z.string().trim().min(min, min <= 1 ? 'errors.required' : 'errors.tooShort').max(max, 'errors.tooLong');
+/** Length limits the schemas use; each has its own sentence in the catalogues ("At least 10 characters."). */
+export const MIN_LENGTHS = [2, 3, 5, 10] as const;
+export const MAX_LENGTHS = [40, 60, 200, 254, 256, 300, 1000, 2000] as const;
+export const atLeastChars = (min: (typeof MIN_LENGTHS)[number]) => `errors.minLength.n${min}`;
+export const atMostChars = (max: (typeof MAX_LENGTHS)[number]) => `errors.maxLength.n${max}`;
+
+export const requiredText = (min: 1 | (typeof MIN_LENGTHS)[number], max: (typeof MAX_LENGTHS)[number]) =>
+  z.string().trim().min(min, min === 1 ? 'errors.required' : atLeastChars(min)).max(max, atMostChars(max));
 
 /**
  * A cross-field check that runs even when a field failed its own check (zod skips ordinary

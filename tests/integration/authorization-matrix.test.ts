@@ -101,10 +101,10 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
     return { revisionId: id, lockVersion: 1, content: listContent(`m-${unique++}`) };
   },
-  importPrecinctsCsv: async () => {
+  importPrecinctFile: async () => {
     const draft = (await fixtures.saveDraft!()) as { revisionId: number; content: ReturnType<typeof listContent> };
     const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('saveDraft')!, helpers.operator2, { ...draft, lockVersion: 1 }));
-    return { revisionId: draft.revisionId, lockVersion, csv: `${draft.content.constituencies[0]!.code},2,Club,300` };
+    return { revisionId: draft.revisionId, lockVersion, file: new TextEncoder().encode(`${draft.content.constituencies[0]!.code},2,Club,300`) };
   },
   submitRevision: async () => {
     const draft = (await fixtures.saveDraft!()) as { revisionId: number };

@@ -118,15 +118,23 @@ describe('nomination', () => {
     expectOk(await run(nominate, staff.operatorA, nomination(same)));
     const before = await snapshot();
     const again = await run(nominate, staff.operator2A, nomination(same));
-    expect(again).toMatchObject({ ok: false, error: 'conflict', fieldErrors: { iin: ['candidates.errors.duplicateIin'] } });
+    // The reason, on the IIN field, and not the concurrent-edit message: nobody else was editing.
+    expect(again).toEqual({ ok: false, error: 'invalid', fieldErrors: { iin: ['candidates.errors.duplicateIin'] } });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses the same person entered by two clerks at the same moment with the same reason', async () => {
+    const same = person('1976-06-06');
+    const results = await Promise.all([staff.operatorA, staff.operator2A].map((clerk) => run(nominate, clerk, nomination(same))));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: 'invalid', fieldErrors: { iin: ['candidates.errors.duplicateIin'] } });
   });
 
   it('refuses a second nominee of the same party in one constituency', async () => {
     expectOk(await run(nominate, staff.operatorA, nomination({ ...person('1970-01-01'), nominationRoute: 'party', partyId, supportingSignatures: '' })));
     const before = await snapshot();
     const second = await run(nominate, staff.operatorA, nomination({ ...person('1971-01-01'), nominationRoute: 'party', partyId, supportingSignatures: '' }));
-    expect(second).toMatchObject({ ok: false, error: 'conflict', fieldErrors: { partyId: ['candidates.errors.partyQuota'] } });
+    expect(second).toEqual({ ok: false, error: 'invalid', fieldErrors: { partyId: ['candidates.errors.partyQuota'] } });
     expect(await snapshot()).toEqual(before);
   });
 

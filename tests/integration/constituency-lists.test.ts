@@ -1,13 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { selectRows } from '@/db/client';
 import { auditLog, constituencies, constituencyListRevisions, precincts, users } from '@/db/schema';
 import { executeCommand, type ActionResult } from '@/lib/commands';
-import { approveRevision, importPrecinctsCsv, returnRevision, saveDraft, startRevision, submitRevision } from '@/lib/constituency-lists/commands';
+import { approveRevision, importPrecinctFile, returnRevision, saveDraft, startRevision, submitRevision } from '@/lib/constituency-lists/commands';
+import { PRECINCT_FILE_COLUMNS } from '@/lib/constituency-lists/precinct-import';
 import type { ListContent } from '@/lib/constituency-lists/schemas';
 import { insertElection } from '../support/elections';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
 
 let testDb: TestDatabase;
 let regionA: number;
@@ -148,7 +152,7 @@ describe('denials change nothing', () => {
       attempts.push(
         [startRevision, outsider, { electionId: election.id, regionId: regionA }],
         [saveDraft, outsider, { revisionId, lockVersion, content: content(9) }],
-        [importPrecinctsCsv, outsider, { revisionId, lockVersion, csv: 'list-a-north,9,Somewhere,10' }],
+        [importPrecinctFile, outsider, { revisionId, lockVersion, file: bytes('list-a-north,9,Somewhere,10') }],
         [submitRevision, outsider, { revisionId, lockVersion }],
         [returnRevision, outsider, { revisionId, lockVersion, comment: 'not mine to return' }],
         [approveRevision, outsider, { revisionId, lockVersion }],
@@ -179,14 +183,21 @@ describe('denials change nothing', () => {
     const whileSubmitted = await run(saveDraft, staff.operatorA, { revisionId, lockVersion: submitted.lockVersion, content: content(1) });
     expect(!whileSubmitted.ok && whileSubmitted.message).toBe('lists.errors.locked');
     const approved = expectOk(await run<{ lockVersion: number }>(approveRevision, staff.reviewerA, { revisionId, lockVersion: submitted.lockVersion }));
-    for (const command of [saveDraft, importPrecinctsCsv]) {
-      const result = await run(command, staff.operatorA, { revisionId, lockVersion: approved.lockVersion, content: content(1), csv: 'list-a-north,1,School,1' });
+    for (const command of [saveDraft, importPrecinctFile]) {
+      const result = await run(command, staff.operatorA, { revisionId, lockVersion: approved.lockVersion, content: content(1), file: bytes('list-a-north,1,School,1') });
       expect(!result.ok && result.message).toBe('lists.errors.locked');
     }
   });
 });
 
 describe('concurrent editing', () => {
+  it('tells the second of two operators starting a list at once that a revision is open, not to reload', async () => {
+    const election = await insertElection(testDb.db, 30);
+    const results = await Promise.all([staff.operatorA, staff.operator2A].map((operator) => run(startRevision, operator, { electionId: election.id, regionId: regionA })));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: 'invalidState', message: 'lists.errors.openRevisionExists' });
+  });
+
   it('lets exactly one of two saves of the same version win; the other is told to reload', async () => {
     const { revisionId, lockVersion } = await openDraft();
     const results = await Promise.all([1111, 2222, 3333].map((voters) => run(saveDraft, staff.operatorA, { revisionId, lockVersion, content: content(voters) })));
@@ -213,26 +224,45 @@ describe('the calendar guard', () => {
   });
 });
 
-describe('CSV import', () => {
+describe('precinct file import', () => {
   it('writes nothing when any row is bad and reports the lines', async () => {
     const { revisionId, lockVersion } = await openDraft();
     const before = await snapshot();
-    const result = await run(importPrecinctsCsv, staff.operatorA, { revisionId, lockVersion, csv: 'list-a-north,1,School,100\nlist-a-north,2,Club,-4\nlist-zz,3,Nowhere,5' });
-    expect(result).toMatchObject({ ok: false, error: 'invalid', message: 'lists.errors.csvInvalid' });
+    const result = await run(importPrecinctFile, staff.operatorA, { revisionId, lockVersion, file: bytes('list-a-north,1,School,100\nlist-a-north,2,Club,-4\nlist-zz,3,Nowhere,5') });
+    expect(result).toMatchObject({ ok: false, error: 'invalid', message: 'lists.errors.fileInvalid' });
     expect(!result.ok && result.rowErrors?.map((e) => e.line)).toEqual([2, 3]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('replaces the named constituencies’ precincts when the whole file is valid', async () => {
     const { revisionId, lockVersion } = await openDraft();
-    const result = expectOk(await run<{ rows: number; totals: { precincts: number; voters: number } }>(importPrecinctsCsv, staff.operatorA, {
+    const result = expectOk(await run<{ rows: number; totals: { precincts: number; voters: number } }>(importPrecinctFile, staff.operatorA, {
       revisionId,
       lockVersion,
-      csv: 'constituency_code,precinct_number,address,voters_on_list\nlist-a-north,10,"Hall, 2nd floor",300\nlist-a-north,11,Gym,200\n',
+      file: bytes('constituency_code,precinct_number,address,voters_on_list\nlist-a-north,10,"Hall, 2nd floor",300\nlist-a-north,11,Gym,200\n'),
     }));
     expect(result).toMatchObject({ rows: 2, totals: { constituencies: 2, precincts: 3, voters: 3000 } });
-    const stale = await run(importPrecinctsCsv, staff.operatorA, { revisionId, lockVersion, csv: 'list-a-north,12,Gym,200' });
+    const stale = await run(importPrecinctFile, staff.operatorA, { revisionId, lockVersion, file: bytes('list-a-north,12,Gym,200') });
     expect(stale).toMatchObject({ ok: false, error: 'conflict' });
     expect(await testDb.db.select().from(precincts).where(eq(precincts.number, 10))).toHaveLength(0);
+  });
+
+  it('reads the files clerks have: Windows-1251 CSV with semicolons and an Excel workbook, and records how it read them', async () => {
+    const { revisionId, lockVersion } = await openDraft();
+    // Node has no Windows-1251 encoder: map the Cyrillic letters by hand (А..я = 0xC0..0xFF, № = 0xB9).
+    const encode1251 = (text: string) => new Uint8Array(Array.from(text, (c) => (c === '№' ? 0xb9 : c >= 'А' && c <= 'я' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+    const csv = expectOk(await run<{ rows: number; lockVersion: number; source: unknown }>(importPrecinctFile, staff.operatorA, {
+      revisionId,
+      lockVersion,
+      file: encode1251('list-a-north;10;"г. Абай, школа №1";300\r\nlist-a-north;11;ул. Абая, 5;200\r\n'),
+    }));
+    expect(csv).toMatchObject({ rows: 2, source: { format: 'csv', encoding: 'windows-1251', delimiter: ';' } });
+    const [stored] = await testDb.db.select().from(constituencyListRevisions).where(eq(constituencyListRevisions.id, revisionId));
+    expect(stored?.content.constituencies[0]?.precincts.map((p) => p.address)).toEqual(['г. Абай, школа №1', 'ул. Абая, 5']);
+    const workbook = await writeExcelFile([[...PRECINCT_FILE_COLUMNS], ['list-a-north', 12, 'Абай көшесі, 7', 150]]).toBuffer();
+    const xlsx = expectOk(await run<{ rows: number }>(importPrecinctFile, staff.operatorA, { revisionId, lockVersion: csv.lockVersion, file: new Uint8Array(workbook) }));
+    expect(xlsx).toMatchObject({ rows: 1, source: { format: 'xlsx' } });
+    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(revisionId)), eq(auditLog.action, 'constituencyLists.importFile'))).orderBy(auditLog.id).limit(1);
+    expect(audit?.after).toMatchObject({ rows: 2, source: { encoding: 'windows-1251' } });
   });
 });

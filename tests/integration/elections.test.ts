@@ -84,7 +84,7 @@ describe('creating an election', () => {
     expect(past).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     const taken = slug();
     expect((await run(createElection, admin, electionForm(taken))).ok).toBe(true);
-    expect(await run(createElection, admin, electionForm(taken))).toMatchObject({ ok: false, error: 'conflict', fieldErrors: { slug: ['elections.errors.slugTaken'] } });
+    expect(await run(createElection, admin, electionForm(taken))).toEqual({ ok: false, error: 'invalid', fieldErrors: { slug: ['elections.errors.slugTaken'] } });
   });
 
   it('returns every field error at once and changes nothing', async () => {
@@ -230,8 +230,15 @@ describe('party registry', () => {
     const created = await run<{ id: number }>(createParty, admin, partyForm('zhana', 'R-100'));
     expect(created.ok).toBe(true);
     const id = created.ok ? created.data.id : 0;
-    expect(await run(createParty, admin, partyForm('zhana', 'R-101'))).toMatchObject({ ok: false, fieldErrors: { code: ['parties.errors.codeTaken'] } });
-    expect(await run(createParty, admin, partyForm('zhana-2', 'R-100'))).toMatchObject({ ok: false, fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] } });
+    expect(await run(createParty, admin, partyForm('zhana', 'R-101'))).toEqual({ ok: false, error: 'invalid', fieldErrors: { code: ['parties.errors.codeTaken'] } });
+    expect(await run(createParty, admin, partyForm('zhana-2', 'R-100'))).toEqual({ ok: false, error: 'invalid', fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] } });
+    const other = await run<{ id: number }>(createParty, admin, partyForm('zhana-other', 'R-200'));
+    const otherId = other.ok ? other.data.id : 0;
+    expect(await run(updateParty, admin, { ...partyForm('zhana-other', 'R-100'), partyId: otherId, expectedVersion: 1 })).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] },
+    });
     expect(await run(createParty, admin, { ...partyForm('zhana-3', 'R-102'), registeredOn: addDays(todayInKazakhstan(), 1) })).toMatchObject({
       ok: false,
       fieldErrors: { registeredOn: ['parties.errors.registeredInFuture'] },

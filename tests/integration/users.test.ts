@@ -5,7 +5,7 @@ import { auditLog, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { executeCommand } from '@/lib/commands';
 import { createUser, updateUser } from '@/lib/users/commands';
-import { loadActiveUser } from '@/lib/users/queries';
+import { listUsers, loadActiveUser } from '@/lib/users/queries';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -73,7 +73,19 @@ describe('creating users', () => {
   it('refuses a duplicate e-mail whatever its case', async () => {
     await executeCommand(testDb.db, createUser, { id: admin.id }, newUserInput('twin@test.kz'));
     const result = await executeCommand(testDb.db, createUser, { id: admin.id }, newUserInput('TWIN@test.kz'));
-    expect(!result.ok && result.fieldErrors).toMatchObject({ email: ['errors.emailTaken'] });
+    expect(result).toEqual({ ok: false, error: 'invalid', fieldErrors: { email: ['errors.emailTaken'] } });
+  });
+});
+
+describe('finding users', () => {
+  it('narrows the list to names and e-mails containing the search, literally', async () => {
+    await executeCommand(testDb.db, createUser, { id: admin.id }, { ...newUserInput('gulnar.search@test.kz'), fullName: 'Гүлнар Іздеуова' });
+    await executeCommand(testDb.db, createUser, { id: admin.id }, newUserInput('percent_search@test.kz'));
+    expect((await listUsers(testDb.db, 'ІЗДЕУ')).map((user) => user.email)).toEqual(['gulnar.search@test.kz']);
+    expect((await listUsers(testDb.db, 'gulnar.SEARCH')).map((user) => user.email)).toEqual(['gulnar.search@test.kz']);
+    // "_" is a letter here, not a wildcard.
+    expect((await listUsers(testDb.db, 't_search')).map((user) => user.email)).toEqual(['percent_search@test.kz']);
+    expect((await listUsers(testDb.db)).length).toBeGreaterThan(2);
   });
 });
 

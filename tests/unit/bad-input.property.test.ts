@@ -14,7 +14,7 @@ import {
   updateDocumentsSchema,
   withdrawalSchema,
 } from '@/lib/candidates/schemas';
-import { approveRevisionSchema, importCsvSchema, returnRevisionSchema, saveDraftSchema, startRevisionSchema } from '@/lib/constituency-lists/schemas';
+import { approveRevisionSchema, importFileSchema, returnRevisionSchema, saveDraftSchema, startRevisionSchema } from '@/lib/constituency-lists/schemas';
 import { correctProtocolSchema, enterProtocolSchema, reopenResultsSchema } from '@/lib/protocols/schemas';
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { freshIin } from '../support/iin';
@@ -41,7 +41,7 @@ const CASES: Record<string, Case> = {
     valid: { revisionId: 1, lockVersion: 1, content: { constituencies: [{ code: 'a-b', kind: 'city', nameKk: 'Қала', nameRu: 'Город', nameEn: 'Town', precincts: [{ number: 1, address: 'School 1', votersOnList: 10 }] }] } },
     ids: ['revisionId', 'lockVersion'],
   },
-  importCsv: { schema: importCsvSchema, valid: { revisionId: 1, lockVersion: 1, csv: 'a,1,b,2' }, ids: ['revisionId', 'lockVersion'] },
+  importFile: { schema: importFileSchema, valid: { revisionId: 1, lockVersion: 1, file: new TextEncoder().encode('a,1,b,2') }, ids: ['revisionId', 'lockVersion'] },
   returnRevision: { schema: returnRevisionSchema, valid: { revisionId: 1, lockVersion: 2, comment: 'Fix precinct 2' }, ids: ['revisionId'], texts: ['comment'] },
   approveRevision: { schema: approveRevisionSchema, valid: { revisionId: 1, lockVersion: 2 }, ids: ['revisionId', 'lockVersion'] },
   nomination: {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyPrecinctImport, parseCsv, precinctCsv, validatePrecinctCsv, validatePrecinctCsvWithProgress } from '@/lib/constituency-lists/csv';
+import { parseDelimited } from '@/lib/constituency-lists/precinct-file';
+import { applyPrecinctImport, precinctCsv, validatePrecinctRecords, validatePrecinctRecordsWithProgress } from '@/lib/constituency-lists/precinct-import';
+
+const validatePrecinctCsv = (csv: string, known: ReadonlySet<string>) => validatePrecinctRecords(parseDelimited(csv, ','), known);
 import { listContentSchema, listTotals, type ListContent } from '@/lib/constituency-lists/schemas';
 import { checkApprove, checkEdit, checkReturn, checkSubmit, diffLists } from '@/lib/constituency-lists/transitions';
 
@@ -76,16 +79,7 @@ describe('list content validation', () => {
   });
 });
 
-describe('precinct CSV', () => {
-  it('parses quotes, embedded commas and newlines, CRLF and a byte-order mark, keeping line numbers', () => {
-    const records = parseCsv('\uFEFFa,b\r\n"x, ""y""",2\n"multi\nline",3\n\n');
-    expect(records).toEqual([
-      { line: 1, fields: ['a', 'b'] },
-      { line: 2, fields: ['x, "y"', '2'] },
-      { line: 3, fields: ['multi\nline', '3'] },
-    ]);
-  });
-
+describe('precinct import', () => {
   it('reports every bad row with its line and writes nothing', () => {
     const csv = [
       'constituency_code,precinct_number,address,voters_on_list',
@@ -134,7 +128,7 @@ describe('precinct CSV', () => {
   it('validates large files in slices, reporting progress', async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => `aktobe-khromtau,${i + 1},Address ${i + 1},${i % 3000}`).join('\n');
     const progress: number[] = [];
-    const result = await validatePrecinctCsvWithProgress(rows, codes, (done) => progress.push(done), 2_000);
+    const result = await validatePrecinctRecordsWithProgress(parseDelimited(rows, ','), codes, (done) => progress.push(done), 2_000);
     expect(result.ok && result.value.rows).toBe(5_000);
     expect(progress).toEqual([2_000, 4_000, 5_000]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFor, lastWithdrawalDay, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, silenceDay } from '@/lib/elections/calendar';
 import { electionPhase, isWorkOpen, nextDeadline, phaseOpensOn, rulesLocked, workRefusal, type Phase } from '@/lib/elections/phase';
+import { pickElection, type ElectionWithPhase } from '@/lib/elections/queries';
 import { createElectionSchema } from '@/lib/elections/schemas';
 
 // The 2023 pilot: voting on 5 November.
@@ -11,7 +12,7 @@ describe('default calendar from voting day', () => {
   it('reproduces the 2023 pilot exactly (golden case)', () => {
     expect(calendar).toEqual({
       votingDay: '2023-11-05',
-      calledOn: '2023-09-15',
+      calledOn: '2023-09-15', // as the 2023 pilot was called
       nominationOpensOn: '2023-09-16',
       nominationClosesOn: '2023-10-05',
       registrationDeadline: '2023-10-10',
@@ -24,7 +25,7 @@ describe('default calendar from voting day', () => {
   });
 
   it('crosses month and year ends and leap days', () => {
-    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-20', resultsDeadline: '2028-01-13', akimRegistrationDeadline: '2028-01-20' });
+    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-20', nominationOpensOn: '2027-11-21', resultsDeadline: '2028-01-13', akimRegistrationDeadline: '2028-01-20' });
     expect(calendarFor('2028-03-30').nominationOpensOn).toBe('2028-02-09');
     expect(calendarFor('2028-03-01').resultsDeadline).toBe('2028-03-04');
     expect(calendarFor('2028-02-27').akimRegistrationDeadline).toBe('2028-03-08');
@@ -147,9 +148,9 @@ describe('work allowed per phase', () => {
   it('names the phase and the day work opens, or says it has closed', () => {
     expect(workRefusal('nomination', 'constituency_lists', calendar)).toEqual({
       message: 'elections.errors.workNotOpenYet',
-      values: { work: 'nomination', phase: 'constituency_lists', date: '2023-09-16' },
+      values: { work: 'nomination', phase: 'constituency_lists', date: '2023-09-16', time: 'none' },
     });
-    expect(workRefusal('protocols', 'nomination', calendar)?.values.date).toBe('2023-11-05 20:00');
+    expect(workRefusal('protocols', 'nomination', calendar)?.values).toMatchObject({ date: '2023-11-05', time: '20:00' });
     expect(workRefusal('nomination', 'campaign', calendar)).toEqual({ message: 'elections.errors.workClosed', values: { work: 'nomination', phase: 'campaign', date: '' } });
     expect(workRefusal('nomination', 'nomination', calendar)).toBeNull();
     expect(workRefusal('constituencyLists', 'archived', calendar)?.message).toBe('elections.errors.workClosed');
@@ -160,5 +161,20 @@ describe('work allowed per phase', () => {
     expect(nextDeadline(calendar, '2023-11-05')).toEqual({ field: 'votingDay', date: '2023-11-05' });
     expect(nextDeadline(calendar, '2023-11-09')).toEqual({ field: 'akimRegistrationDeadline', date: '2023-11-15' });
     expect(nextDeadline(calendar, '2023-11-16')).toBeNull();
+  });
+});
+
+describe('which election a page opens on', () => {
+  const election = (id: number, phase: Phase) => ({ id, slug: `e${id}`, phase }) as unknown as ElectionWithPhase;
+  // Newest first, as listed: lists being drawn up, then one being counted, then one with official results.
+  const all = [election(4, 'constituency_lists'), election(3, 'counting'), election(2, 'results_official'), election(1, 'archived')];
+  const beingCounted = (e: { phase: Phase }) => e.phase === 'voting' || e.phase === 'counting';
+  const withResults = (e: { phase: Phase }) => e.phase === 'results_official' || e.phase === 'archived';
+
+  it('takes the one asked for, else the first preference that matches, in order, else the newest', () => {
+    expect(pickElection(all, 'e1', beingCounted)?.id).toBe(1);
+    expect(pickElection(all, undefined, beingCounted, withResults)?.id).toBe(3);
+    expect(pickElection(all.filter((e) => e.id !== 3), undefined, beingCounted, withResults)?.id).toBe(2);
+    expect(pickElection([all[0]!], undefined, beingCounted, withResults)?.id).toBe(4);
   });
 });

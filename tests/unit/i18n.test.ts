@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import kk from '@/messages/kk.json';
 import ru from '@/messages/ru.json';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionKey } from '@/lib/audit/events';
 import { negotiateLocale } from '@/lib/i18n/config';
+import { atLeastChars, atMostChars, MAX_LENGTHS, MIN_LENGTHS } from '@/lib/validation/fields';
 
 const paths = (value: object, prefix: string[] = []): string[][] =>
   Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
@@ -42,6 +44,24 @@ describe('message catalogues', () => {
 
   it('have no empty message', () => {
     for (const catalogue of [en, kk, ru]) for (const key of keys(catalogue)) expect(lookup(catalogue, key).trim(), key).not.toBe('');
+  });
+});
+
+describe('the audit log in words', () => {
+  it('has words for every action and every kind of record, in every language', () => {
+    const wanted = [...Object.keys(AUDIT_ACTIONS).map(auditActionKey), ...AUDIT_ENTITY_TYPES.map((type) => `audit.entityTypes.${type}`)];
+    for (const catalogue of [kk, ru, en]) {
+      for (const key of wanted) expect(typeof lookup(catalogue, JSON.stringify(key.split('.'))), key).toBe('string');
+    }
+  });
+});
+
+describe('length limits in messages', () => {
+  it('say the limit in every language ("at least 10 characters", not "too short")', () => {
+    for (const [catalogue, language] of [[kk, 'kk'], [ru, 'ru'], [en, 'en']] as const) {
+      for (const min of MIN_LENGTHS) expect(lookup(catalogue, JSON.stringify(atLeastChars(min).split('.'))), `${language} ${min}`).toContain(String(min));
+      for (const max of MAX_LENGTHS) expect(lookup(catalogue, JSON.stringify(atMostChars(max).split('.'))).replace(/\D/g, ''), `${language} ${max}`).toBe(String(max));
+    }
   });
 });
 

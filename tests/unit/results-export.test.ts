@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/csv';
-import { parseCsv } from '@/lib/constituency-lists/csv';
+import { parseDelimited } from '@/lib/constituency-lists/precinct-file';
 import type { ElectionResults } from '@/lib/results/aggregate';
-import { candidatesCsv } from '@/lib/results/export';
+import { candidatesCsv, resultsCsv } from '@/lib/results/export';
 import { headlineFigures } from '@/lib/results/headline';
 
 describe('CSV', () => {
@@ -10,7 +10,7 @@ describe('CSV', () => {
     const values = ['Оспанов, Серік', 'The "Ak Zhol" party', 'two\nlines', 'plain', 42];
     const text = toCsv(['a', 'b', 'c', 'd', 'e'], [values]);
     expect(text).toBe('a,b,c,d,e\r\n"Оспанов, Серік","The ""Ak Zhol"" party","two\nlines",plain,42\r\n');
-    expect(parseCsv(text)[1]!.fields).toEqual(values.map(String));
+    expect(parseDelimited(text, ',')[1]!.fields).toEqual(values.map(String));
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {
@@ -37,7 +37,9 @@ describe('CSV', () => {
         checks: { passed: 9, failed: 0, pending: 0 },
       },
     ]);
-    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,registered,true,true,');
+    // UTF-8 with a byte-order mark, names in English, Kazakh and Russian.
+    expect(csv.startsWith('\uFEFFregion_code,constituency_code,constituency,constituency_kk,constituency_ru,')).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,Хромтау,Хромтау,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,Ақ жол,Ак жол,registered,true,true,');
   });
 });
 
@@ -92,5 +94,12 @@ describe('headline figures of a small hand-computed election', () => {
     // 40 (born 5 Nov 1983, birthday on voting day) and 60 (born 6 Nov 1962, one day short of 61).
     expect(headline.averageAgeOfElected).toBe(50);
     expect(headline.topRegionsByTurnout.map((r) => r.code)).toEqual(['north', 'south']);
+  });
+
+  it('writes results.csv as UTF-8 with a byte-order mark, each unit named in English, Kazakh and Russian', () => {
+    const named = { ...results, regions: results.regions.map((region) => ({ ...region, nameEn: 'North Region', nameKk: 'Солтүстік облысы', nameRu: 'Северная область' })) };
+    const lines = resultsCsv(named, []).split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,/);
+    expect(lines.find((line) => line.startsWith('region,north,'))).toMatch(/^region,north,,,North Region,Солтүстік облысы,Северная область,2,2,2000,/);
   });
 });

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CandidateTable } from '@/components/candidates/candidate-table';
 import { ElectionPicker } from '@/components/election-picker';
 import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
+import { RegionConstituencyFilter } from '@/components/region-constituency-filter';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
@@ -33,15 +34,19 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const election = pickElection(elections, query.election);
   if (!election) return <p>{tc('noElections')}</p>;
   const region = regions.find((r) => r.code === query.region);
+  const constituencies = await constituencyOptions(db, election.id, null);
+  // A constituency of another region than the one chosen is dropped, not turned into an empty list.
+  const constituency = constituencies.find((c) => c.code === query.constituency && (!region || c.regionId === region.id));
   const filter: CandidateFilter = {
     electionId: election.id,
     regionId: region?.id ?? null,
-    constituencyCode: query.constituency || undefined,
+    constituencyCode: constituency?.code,
     status: pick(query.status, STATUSES),
     sex: pick(query.sex, ['male', 'female'] as const),
     route: pick(query.route, ['party', 'self'] as const),
   };
-  const [candidates, constituencies] = await Promise.all([listCandidates(db, filter), constituencyOptions(db, election.id, region?.id ?? null)]);
+  const candidates = await listCandidates(db, filter);
+  const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
   const stats = candidateStatistics(candidates);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (share: number | null) => (share === null ? '—' : format.number(share, { style: 'percent', maximumFractionDigits: 1 }));
@@ -80,8 +85,13 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
       </section>
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters')}>
         <input type="hidden" name="election" value={election.slug} />
-        {select('region', t('region'), regions.map((r) => [r.code, name(r)]), query.region)}
-        {select('constituency', tc('constituency'), constituencies.map((c) => [c.code, name(c)]), query.constituency)}
+        <RegionConstituencyFilter
+          labels={{ region: t('region'), constituency: tc('constituency'), all: t('all') }}
+          regions={regions.map((r) => ({ value: r.code, label: name(r) }))}
+          constituencies={constituencies.map((c) => ({ value: c.code, label: name(c), region: regionCodeOf.get(c.regionId) ?? '' }))}
+          region={region?.code}
+          constituency={constituency?.code}
+        />
         {select('status', tc('status'), STATUSES.map((s) => [s, tc(`statuses.${s}`)]), query.status)}
         {select('sex', tc('sex'), (['female', 'male'] as const).map((s) => [s, tc(`sexes.${s}`)]), query.sex)}
         {select('route', tc('route'), (['self', 'party'] as const).map((r) => [r, tc(`routes.${r}`)]), query.route)}

@@ -5,6 +5,7 @@ import { ElectionPicker } from '@/components/election-picker';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { TableScroll } from '@/components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicLists'))('title') };
@@ -27,9 +28,9 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
       <ElectionPicker elections={allElections} currentId={election.id} href={(e) => `/constituencies?election=${e.slug}`} label={t('electionChoice')} />
       <p className="text-slate-700">
         {t('summary', {
-          constituencies: n(rows.length),
-          precincts: n(rows.reduce((sum, r) => sum + r.precincts, 0)),
-          voters: n(rows.reduce((sum, r) => sum + r.votersOnList, 0)),
+          constituencies: rows.length,
+          precincts: rows.reduce((sum, r) => sum + r.precincts, 0),
+          voters: rows.reduce((sum, r) => sum + r.votersOnList, 0),
         })}
       </p>
       {regions.length === 0 && <p className="text-slate-600">{t('noneApproved')}</p>}
@@ -40,7 +41,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
             <h2 id={`region-${code}`} className="mb-2 text-lg font-semibold">
               {localized(regionName, locale as Locale)}
             </h2>
-            <div className="overflow-x-auto">
+            <TableScroll>
               <table className="w-full text-left text-sm">
                 <thead className="border-b text-slate-600">
                   <tr>
@@ -61,7 +62,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         );
       })}

@@ -10,6 +10,7 @@ import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
+import { TableScroll } from '@/components/table-scroll';
 
 const DOWNLOADS = [
   ['results.json', 'resultsJson'],
@@ -26,8 +27,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The election overview: headline figures, turnout by region, and every constituency's winner. */
 export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const elections = await cachedElections();
-  const election = pickElection(elections, (await searchParams).election);
-  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  // The election that matters now: the one being voted on or counted, else the latest with results.
+  const election = pickElection(
+    elections,
+    (await searchParams).election,
+    (e) => e.phase === 'voting' || e.phase === 'counting',
+    (e) => e.phase === 'results_official' || e.phase === 'archived',
+  );
+  const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
   const [{ value: results }, { value: candidates }, { value: akims }] = await Promise.all([
     cachedElectionResults(election.id),
@@ -59,7 +66,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat
             label={t('precinctsReported')}
             value={percent(headline.precinctsReportedShare, 1)}
-            hint={t('ofPrecincts', { reported: format.number(results.totals.precinctsReported), total: format.number(results.totals.precincts) })}
+            hint={t('ofPrecincts', { reported: results.totals.precinctsReported, total: results.totals.precincts })}
           />
           <Stat
             label={t('registeredCandidates')}
@@ -75,7 +82,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat label={t('womenAmongCandidates')} value={percent(headline.womenShareAmongCandidates, 1)} />
           <Stat label={t('womenAmongElected')} value={percent(headline.womenShareAmongElected, 1)} />
           <Stat label={t('under35AmongCandidates')} value={percent(headline.under35ShareAmongCandidates, 1)} />
-          <Stat label={t('votersOnLists')} value={format.number(results.totals.votersOnList)} />
+          <Stat
+            label={t('votersOnLists')}
+            value={format.number(results.totals.votersOnList)}
+            hint={results.totals.precinctsReported < results.totals.precincts ? tResults('votersInReported', { voters: results.totals.votersInReported }) : undefined}
+          />
         </dl>
       </section>
 
@@ -111,7 +122,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
           {t('constituencies')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm" data-testid="winners-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -141,7 +152,8 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
                     <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
                     <td className="py-2">
                       {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
-                      {c.outcome.status === 'leading' && <span className="ml-1 text-xs text-slate-500">{t('leading')}</span>}
+                      {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
+                      {c.outcome.status === 'leading' && <> <span className="text-xs text-slate-500">{t('leading')}</span></>}
                       {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
                     </td>
                   </tr>
@@ -149,7 +161,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="downloads-heading" className="rounded-xl border border-slate-200 bg-white p-4">

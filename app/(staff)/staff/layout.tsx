@@ -1,7 +1,8 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
+import { NoticeProvider } from '@/components/notice';
+import { StaffNav } from '@/components/staff-nav';
 import { SiteHeader } from '@/components/site-header';
 import { signOutAction } from '@/app/(public)/login/actions';
 import { getDb } from '@/db/client';
@@ -30,32 +31,30 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <>
       <SiteHeader>
-        <div className="text-right text-sm leading-tight" data-testid="current-user">
-          <div className="font-medium">{user.fullName}</div>
-          <div className="text-white/80">
-            {t(`roles.${user.role}`)} · {region ? localized(region, locale as Locale) : t('allRegions')}
-          </div>
+        {/* Compact on a phone: the name and role on one line, the region from sm up. */}
+        <div className="min-w-0 text-sm leading-tight sm:text-right" data-testid="current-user">
+          <span className="font-medium">{user.fullName}</span>
+          <span className="text-white/80 sm:block">
+            <span className="sm:hidden"> · </span>
+            {t(`roles.${user.role}`)}
+            <span className="hidden sm:inline"> · {region ? localized(region, locale as Locale) : t('allRegions')}</span>
+          </span>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
+          <button type="submit" className="rounded border border-white/40 px-2 py-0.5 text-sm hover:bg-white/10 sm:px-3 sm:py-1">
             {t('signOut')}
           </button>
         </form>
       </SiteHeader>
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <nav aria-label={t('navigation')} className="no-print md:w-48 md:shrink-0">
-          <ul className="flex flex-wrap gap-2 md:flex-col">
-            {NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block rounded-md px-3 py-2 text-sm font-medium text-brand-900 hover:bg-brand-100">
-                  {t(`nav.${item.label}`)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <StaffNav
+          label={t('navigation')}
+          items={NAVIGATION.filter((item) => hasPermission(user, item.permission)).map((item) => ({ href: item.href, text: t(`nav.${item.label}`) }))}
+        />
         <main id="main" className="min-w-0 flex-1">
-          <ClientMessages namespaces="all">{children}</ClientMessages>
+          <ClientMessages namespaces="all">
+            <NoticeProvider>{children}</NoticeProvider>
+          </ClientMessages>
         </main>
       </div>
     </>

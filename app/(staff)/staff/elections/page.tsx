@@ -6,13 +6,15 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Every election with its phase and next date; admins create and edit them from here. */
 export default async function ElectionsPage() {
   const user = await requirePermission('staff.view');
   const canManage = hasPermission(user, 'elections.manage');
   const [t, format, locale, elections] = await Promise.all([getTranslations('elections'), getFormatter(), getLocale(), listElections(getDb())]);
-  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (date: string) => format.dateTime(calendarDay(date), 'date');
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -27,7 +29,7 @@ export default async function ElectionsPage() {
       {elections.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4">
+        <TableScroll className="rounded-xl border border-slate-200 bg-white p-4">
           <table className="w-full text-left text-sm" data-testid="elections-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -63,7 +65,7 @@ export default async function ElectionsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

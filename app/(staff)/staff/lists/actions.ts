@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { runGuardedCommand } from '@/lib/auth/guard';
 import type { ActionResult } from '@/lib/commands';
-import { approveRevision, importPrecinctsCsv, returnRevision, saveDraft, startRevision, submitRevision } from '@/lib/constituency-lists/commands';
+import { approveRevision, importPrecinctFile, returnRevision, saveDraft, startRevision, submitRevision } from '@/lib/constituency-lists/commands';
 
 function refreshLists<T>(result: ActionResult<T>): ActionResult<T> {
   if (result.ok) revalidatePath('/staff/lists', 'layout');
@@ -18,8 +18,8 @@ export async function saveDraftAction(input: unknown) {
   return refreshLists(await runGuardedCommand(saveDraft, input));
 }
 
-export async function importPrecinctsCsvAction(input: unknown) {
-  return refreshLists(await runGuardedCommand(importPrecinctsCsv, input));
+export async function importPrecinctFileAction(input: unknown) {
+  return refreshLists(await runGuardedCommand(importPrecinctFile, input));
 }
 
 export async function submitRevisionAction(input: unknown) {

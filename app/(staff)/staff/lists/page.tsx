@@ -9,6 +9,7 @@ import { listStatuses } from '@/lib/constituency-lists/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listElections } from '@/lib/elections/queries';
 import { listRegions } from '@/lib/overview/queries';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function ListsPage() {
   const user = await requirePermission('constituencyList.view');
@@ -39,6 +40,7 @@ export default async function ListsPage() {
             </h2>
             <PhaseBadge phase={election.phase} />
           </div>
+          <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -72,6 +74,7 @@ export default async function ListsPage() {
               })}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       ))}
     </div>

@@ -7,6 +7,7 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolProgress } from '@/lib/protocols/queries';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Progress of protocol entry per constituency, and a link straight to the next protocol to work on. */
 export default async function ProtocolDashboardPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -40,7 +41,7 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
       {rows.length === 0 ? (
         <p className="text-slate-600">{t('noConstituencies')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <TableScroll className="rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="progress-table">
             <caption className="sr-only">{t('progressCaption')}</caption>
             <thead className="border-b bg-slate-50 text-slate-600">
@@ -87,7 +88,7 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { electionScreening } from '@/lib/screening/queries';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Screening of every approved precinct in the user's scope, per constituency, with the area-wide tests of their regions. */
 export default async function ScreeningOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -35,7 +36,7 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
         <p className="text-slate-600">{t('staff.noConstituencies')}</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <TableScroll className="rounded-xl border border-slate-200 bg-white">
             <table className="w-full text-left text-sm" data-testid="screening-table">
               <caption className="sr-only">{t('title')}</caption>
               <thead className="border-b bg-slate-50 text-slate-600">
@@ -69,7 +70,7 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
             <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
               {t('findings.title')}

@@ -1,90 +1,150 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
 import { getDb } from '@/db/client';
-import { AUDIT_PAGE_SIZE, auditFilterSchema, searchAuditLog } from '@/lib/audit/queries';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionKey } from '@/lib/audit/events';
+import { auditFieldKey, fieldChanges } from '@/lib/audit/present';
+import { AUDIT_PAGE_SIZE, auditFilterSchema, searchAuditLog, type AuditFilter } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/guard';
+import { localized, type Locale } from '@/lib/i18n/config';
+import { listRegions } from '@/lib/overview/queries';
+
+const filterQuery = (filter: AuditFilter, page?: number) =>
+  new URLSearchParams(
+    Object.entries({ ...filter, page: page === undefined ? undefined : String(page) }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('audit.view');
   const filter = auditFilterSchema.parse(await searchParams);
-  const [t, format, { rows, total }] = await Promise.all([getTranslations('audit'), getFormatter(), searchAuditLog(getDb(), filter)]);
+  const [t, format, locale, { rows, total }, regions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), searchAuditLog(getDb(), filter), listRegions(getDb())]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const pageLink = (page: number) => {
-    const query = new URLSearchParams(Object.entries({ ...filter, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][]);
-    return `/staff/admin/audit?${query}`;
-  };
+  const fieldName = (field: string) => (t.has(auditFieldKey(field)) ? t(auditFieldKey(field)) : field);
+  const words = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <FormField id="action" label={t('action')}>
-          <input id="action" name="action" defaultValue={filter.action} className={inputClass} />
+      <h1 className="text-2xl font-bold text-brand-900">{t('audit.title')}</h1>
+      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t('audit.filters')}>
+        <FormField id="actor" label={t('audit.person')} hint={t('audit.personHint')}>
+          <input id="actor" name="actor" defaultValue={filter.actor} aria-describedby="actor-hint" className={inputClass} />
         </FormField>
-        <FormField id="entityType" label={t('entityType')}>
-          <input id="entityType" name="entityType" defaultValue={filter.entityType} className={inputClass} />
+        <FormField id="action" label={t('audit.action')}>
+          <select id="action" name="action" defaultValue={filter.action ?? ''} className={inputClass}>
+            <option value="">{t('audit.anyAction')}</option>
+            {Object.keys(AUDIT_ACTIONS).map((action) => (
+              <option key={action} value={action}>
+                {t(auditActionKey(action))}
+              </option>
+            ))}
+          </select>
         </FormField>
-        <FormField id="actor" label={t('actor')}>
-          <input id="actor" name="actor" defaultValue={filter.actor} className={inputClass} />
+        <FormField id="entityType" label={t('audit.entityType')}>
+          <select id="entityType" name="entityType" defaultValue={filter.entityType ?? ''} className={inputClass}>
+            <option value="">{t('audit.anyRecord')}</option>
+            {AUDIT_ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`audit.entityTypes.${type}`)}
+              </option>
+            ))}
+          </select>
         </FormField>
-        <FormField id="from" label={t('from')}>
+        <FormField id="entityId" label={t('audit.recordId')} hint={t('audit.recordIdHint')}>
+          <input id="entityId" name="entityId" defaultValue={filter.entityId} inputMode="numeric" aria-describedby="entityId-hint" className={inputClass} />
+        </FormField>
+        <FormField id="regionId" label={t('audit.region')}>
+          <select id="regionId" name="regionId" defaultValue={filter.regionId ?? ''} className={inputClass}>
+            <option value="">{t('audit.anyRegion')}</option>
+            {regions.map((region) => (
+              <option key={region.id} value={region.id}>
+                {localized(region, locale as Locale)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="from" label={t('audit.from')}>
           <input id="from" name="from" type="date" defaultValue={filter.from} className={inputClass} />
         </FormField>
-        <FormField id="to" label={t('to')}>
+        <FormField id="to" label={t('audit.to')}>
           <input id="to" name="to" type="date" defaultValue={filter.to} className={inputClass} />
         </FormField>
-        <div className="flex items-end">
+        <div className="flex flex-wrap items-end gap-3">
           <button type="submit" className={primaryButtonClass}>
-            {t('filter')}
+            {t('audit.filter')}
           </button>
+          <Link href="/staff/admin/audit" className="py-2 text-sm underline">
+            {t('audit.clear')}
+          </Link>
         </div>
       </form>
-      <p className="text-sm text-slate-600" role="status">
-        {t('found', { count: total })}
-      </p>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('at')}</th>
-              <th scope="col" className="px-3 py-2">{t('actor')}</th>
-              <th scope="col" className="px-3 py-2">{t('action')}</th>
-              <th scope="col" className="px-3 py-2">{t('entity')}</th>
-              <th scope="col" className="px-3 py-2">{t('change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className="border-b align-top last:border-0">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                <td className="px-3 py-2">
-                  {row.actorEmail ?? t('system')}
-                  {row.actorRole && <span className="block text-xs text-slate-500">{row.actorRole}</span>}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                <td className="px-3 py-2">
-                  {row.entityType}
-                  {row.entityId && ` #${row.entityId}`}
-                </td>
-                <td className="px-3 py-2">
-                  {(row.before != null || row.after != null) && (
-                    <details>
-                      <summary className="cursor-pointer text-brand-700">{t('showChange')}</summary>
-                      <pre className="mt-2 max-w-md overflow-x-auto whitespace-pre-wrap text-xs">
-                        {JSON.stringify({ before: row.before, after: row.after }, null, 2)}
-                      </pre>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" role="status">
+          {t('audit.found', { count: total })}
+        </p>
+        <a href={`/staff/admin/audit/export.csv?${filterQuery({ ...filter, page: 1 })}`} className="text-sm font-medium text-brand-700 underline" download>
+          {t('audit.export')}
+        </a>
       </div>
-      <nav aria-label={t('pagination')} className="flex items-center gap-3 text-sm">
-        {filter.page > 1 && <Link href={pageLink(filter.page - 1)} className="underline">{t('previous')}</Link>}
-        <span>{t('pageOf', { page: filter.page, pages })}</span>
-        {filter.page < pages && <Link href={pageLink(filter.page + 1)} className="underline">{t('next')}</Link>}
+      <ol className="flex flex-col gap-3" aria-label={t('audit.entries')}>
+        {rows.map((row) => {
+          const changes = fieldChanges(row.before, row.after);
+          return (
+            <li key={row.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-entry">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                <p className="font-semibold">
+                  {words(auditActionKey(row.action), row.action)}
+                  {' '}
+                  <span className="ml-1 font-mono text-xs font-normal text-slate-500">{row.action}</span>
+                </p>
+                <p className="tabular-nums text-slate-600">{format.dateTime(row.at, 'dateTime')}</p>
+              </div>
+              <p className="mt-1 text-slate-700">
+                {row.actorEmail ? (
+                  <>
+                    {row.actorName ?? row.actorEmail}
+                    {row.actorName && <span className="text-slate-500"> · {row.actorEmail}</span>}
+                    {row.actorRole && <span className="text-slate-500"> · {t(`staff.roles.${row.actorRole}`)}</span>}
+                  </>
+                ) : (
+                  t('audit.system')
+                )}
+                {' · '}
+                {words(`audit.entityTypes.${row.entityType}`, row.entityType)}
+                {row.entityId && ` #${row.entityId}`}
+                {row.region && ` · ${localized(row.region, locale as Locale)}`}
+              </p>
+              {changes.length > 0 && (
+                <div className="mt-2 overflow-x-auto">
+                  <table className="w-full text-left text-xs">
+                    <caption className="sr-only">{t('audit.changeCaption')}</caption>
+                    <thead className="text-slate-600">
+                      <tr>
+                        <th scope="col" className="py-1 pr-3">{t('audit.field')}</th>
+                        <th scope="col" className="py-1 pr-3">{t('audit.before')}</th>
+                        <th scope="col" className="py-1">{t('audit.after')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {changes.map((change) => (
+                        <tr key={change.field} className="border-t align-top">
+                          <th scope="row" className="py-1 pr-3 font-medium">
+                            {fieldName(change.field)}
+                          </th>
+                          <td className="break-words py-1 pr-3 text-slate-600">{change.before ?? '—'}</td>
+                          <td className="break-words py-1">{change.after ?? '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <nav aria-label={t('audit.pagination')} className="flex items-center gap-3 text-sm">
+        {filter.page > 1 && <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page - 1)}`} className="underline">{t('audit.previous')}</Link>}
+        <span>{t('audit.pageOf', { page: filter.page, pages })}</span>
+        {filter.page < pages && <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page + 1)}`} className="underline">{t('audit.next')}</Link>}
       </nav>
     </div>
   );

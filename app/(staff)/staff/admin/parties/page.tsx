@@ -5,6 +5,8 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listParties } from '@/lib/parties/queries';
+import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function PartiesPage() {
   await requirePermission('parties.manage');
@@ -16,7 +18,7 @@ export default async function PartiesPage() {
         <h2 id="party-list" className="mb-4 text-lg font-semibold">
           {t('listTitle', { count: parties.length })}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm" data-testid="party-table">
             <thead className="border-b text-slate-600">
               <tr>
@@ -34,7 +36,7 @@ export default async function PartiesPage() {
                   <th scope="row" className="py-2 pr-3 font-medium">{party.shortName}</th>
                   <td className="py-2 pr-3">{localized(party, locale as Locale)}</td>
                   <td className="py-2 pr-3">{party.registrationNumber}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(new Date(`${party.registeredOn}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(calendarDay(party.registeredOn), 'date')}</td>
                   <td className="py-2 pr-3">{party.active ? t('activeStatus') : t('inactiveStatus')}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/parties/${party.id}`} className="font-medium text-brand-700 underline">
@@ -45,7 +47,7 @@ export default async function PartiesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="create-party" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="create-party" className="mb-4 text-lg font-semibold">

@@ -1,21 +1,25 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FormField, inputClass, secondaryButtonClass } from '@/components/form-field';
 import { CreateUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { listUsers } from '@/lib/users/queries';
+import { TableScroll } from '@/components/table-scroll';
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePermission('users.manage');
+  const { q } = await searchParams;
+  const search = typeof q === 'string' ? q.slice(0, 200) : '';
   const db = getDb();
   const [t, tRoles, format, locale, users, regions] = await Promise.all([
     getTranslations('users'),
     getTranslations('staff.roles'),
     getFormatter(),
     getLocale(),
-    listUsers(db),
+    listUsers(db, search),
     listRegions(db),
   ]);
   const regionOptions = regions.map((region) => ({ id: region.id, name: localized(region, locale as Locale) }));
@@ -33,7 +37,22 @@ export default async function UsersPage() {
         <h2 id="user-list" className="mb-4 text-lg font-semibold">
           {t('listTitle', { count: users.length })}
         </h2>
-        <div className="overflow-x-auto">
+        <form method="get" role="search" aria-label={t('searchLabel')} className="mb-4 flex flex-wrap items-end gap-3">
+          <div className="min-w-0 flex-1 sm:max-w-sm">
+            <FormField id="q" label={t('searchLabel')} hint={t('searchHint')}>
+              <input id="q" name="q" type="search" defaultValue={search} aria-describedby="q-hint" className={inputClass} />
+            </FormField>
+          </div>
+          <button type="submit" className={secondaryButtonClass}>
+            {t('search')}
+          </button>
+          {search && (
+            <Link href="/staff/admin/users" className="py-2 text-sm underline">
+              {t('clearSearch')}
+            </Link>
+          )}
+        </form>
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -54,7 +73,7 @@ export default async function UsersPage() {
                   <td className="py-2 pr-3">{tRoles(user.role)}</td>
                   <td className="py-2 pr-3">{regionName(user.regionId)}</td>
                   <td className="py-2 pr-3">{user.active ? t('activeStatus') : t('inactiveStatus')}</td>
-                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, 'dateTime') : '—'}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
                       {t('edit')}<span className="sr-only"> {user.email}</span>
@@ -64,7 +83,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

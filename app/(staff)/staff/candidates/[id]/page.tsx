@@ -16,6 +16,7 @@ import { candidateDetail, loadCandidateState } from '@/lib/candidates/queries';
 import { availableActions, type Refusal } from '@/lib/candidates/transitions';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay, withCalendarDays } from '@/lib/i18n/formats';
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('candidate.view');
@@ -34,8 +35,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   if (!state) notFound();
   const actions = availableActions(state, user);
   const ref = { candidateId: candidate.id, lockVersion: candidate.lockVersion };
-  const reason = (refusal: Refusal) => tAll(refusal.reason, refusal.values);
-  const date = (value: string | null) => (value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const reason = (refusal: Refusal) => tAll(refusal.reason, withCalendarDays(refusal.values));
+  const date = (value: string | null) => (value ? format.dateTime(calendarDay(value), 'date') : '—');
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const facts: [string, string][] = [
     [t('iin'), candidate.iin],

@@ -48,6 +48,7 @@ export default async function EditElectionPage({ params, searchParams }: { param
             values: electionFormValues(election),
           }}
           locked={rulesLocked(election.phase) ? { since: election.nominationOpensOn } : null}
+          slugFixed={election.phase !== 'draft'}
         />
       )}
     </div>

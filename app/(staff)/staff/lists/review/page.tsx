@@ -23,16 +23,16 @@ export default async function ListReviewQueuePage() {
               <span className="text-sm text-slate-600">
                 {t('submittedAt', {
                   name: item.submittedBy ?? '—',
-                  date: item.submittedAt ? format.dateTime(item.submittedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+                  date: item.submittedAt ? format.dateTime(item.submittedAt, 'dateTime') : '—',
                 })}
               </span>
             </div>
             <p className="text-sm text-slate-600">{localized(item.electionName, locale as Locale)}</p>
             <p className="mt-2 text-sm">
               {t('totals', {
-                constituencies: format.number(item.totals.constituencies),
-                precincts: format.number(item.totals.precincts),
-                voters: format.number(item.totals.voters),
+                constituencies: item.totals.constituencies,
+                precincts: item.totals.precincts,
+                voters: item.totals.voters,
               })}
             </p>
             <details className="mt-2">

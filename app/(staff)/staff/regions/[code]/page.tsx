@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { electionSummaries, findRegionByCode, regionConstituencies } from '@/lib/overview/queries';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -31,7 +32,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
             {rows.length === 0 ? (
               <p className="text-slate-600">{t('noConstituencies')}</p>
             ) : (
-              <div className="overflow-x-auto">
+              <TableScroll>
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">{t('constituenciesCaption')}</caption>
                   <thead className="border-b text-slate-600">
@@ -61,7 +62,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             )}
           </section>
         );

@@ -8,6 +8,7 @@ import { ScreeningLink } from '@/components/screening/screening-link';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
+import { TableScroll } from '@/components/table-scroll';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
 export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
@@ -56,7 +57,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
         <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
           {t('precincts')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -101,7 +102,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

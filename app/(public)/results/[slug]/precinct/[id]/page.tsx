@@ -44,7 +44,7 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
             <p className="mt-3 text-sm text-slate-600">
               {t('approvedOn', {
                 version: version?.versionNo ?? 1,
-                date: version?.approvedAt ? format.dateTime(version.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+                date: version?.approvedAt ? format.dateTime(version.approvedAt, 'dateTime') : '—',
               })}
               {version?.correctionReason && ` ${t('correctedBecause', { reason: version.correctionReason })}`}
             </p>

@@ -13,7 +13,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
   const results = await publicResultsBySlug(slug);
   const region = results?.regions.find((r) => r.code === code);
   if (!results || !region) notFound();
-  const [t, format, locale] = await Promise.all([getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
@@ -27,18 +27,19 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
       <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
       <ResultsStatus results={results} />
       <ScreeningLink slug={slug} />
-      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
         <div>
           <dt className="text-slate-500">{t('turnout')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{percent(region.turnout)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('precinctsReported')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: format.number(region.precinctsReported), total: format.number(region.precincts) })}</dd>
+          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: region.precinctsReported, total: region.precincts })}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('votersOnLists')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersOnList)}</dd>
+          {region.precinctsReported < region.precincts && <dd className="text-xs text-slate-500">{tResults('votersInReported', { voters: region.votersInReported })}</dd>}
         </div>
         <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
@@ -59,7 +60,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
               </Link>
               <p className="text-sm">{leader ? t(`winnerLine.${c.outcome.status === 'elected' ? 'elected' : 'leading'}`, { name: leader.fullName, share: percent(leader.share) }) : t(`outcomeShort.${c.outcome.status}`)}</p>
               <p className="text-xs text-slate-600">
-                {t('ofPrecincts', { reported: format.number(c.precinctsReported), total: format.number(c.precincts) })} · {t('turnout')} {percent(c.turnout)}
+                {t('ofPrecincts', { reported: c.precinctsReported, total: c.precincts })} · {t('turnout')} {percent(c.turnout)}
               </p>
             </li>
           );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { WorkClosedNote } from '@/components/elections/work-closed-note';
-import { CsvImport } from '@/components/lists/csv-import';
+import { PrecinctImport } from '@/components/lists/precinct-import';
 import { ListEditor } from '@/components/lists/list-editor';
 import { ChangesView, ListContentView, RevisionStatusBadge } from '@/components/lists/list-views';
 import { ReviewPanel, StartRevisionButton } from '@/components/lists/review-panel';
@@ -15,6 +15,8 @@ import { isEditable } from '@/lib/constituency-lists/transitions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
@@ -22,7 +24,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
   if (!state) notFound();
   const user = await requirePermission('constituencyList.view', state.region.id);
   const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
   const { open, approved } = state;
   const election = (await findElection(getDb(), state.election.id))!;
   const nominationOpened = todayInKazakhstan() >= election.nominationOpensOn;
@@ -41,7 +43,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         <p className="text-slate-600">{localized(election, locale as Locale)}</p>
         <p className="mt-1 text-sm text-slate-600">
           {t(nominationOpened ? 'calendarClosed' : 'calendarOpen', {
-            date: format.dateTime(new Date(`${election.nominationOpensOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+            date: format.dateTime(calendarDay(election.nominationOpensOn), 'date'),
           })}
         </p>
         <div className="mt-2">
@@ -68,11 +70,11 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           </div>
           {canEdit ? (
             <>
-              <CsvImport
+              <PrecinctImport
                 revisionId={open.summary.id}
                 lockVersion={open.summary.lockVersion}
                 constituencyCodes={open.content.constituencies.map((c) => c.code)}
-                templateHref={`/staff/lists/${election.id}/${state.region.code}/precincts.csv`}
+                templateBase={`/staff/lists/${election.id}/${state.region.code}`}
               />
               <ListEditor key={open.summary.lockVersion} revisionId={open.summary.id} lockVersion={open.summary.lockVersion} content={open.content} />
             </>
@@ -80,9 +82,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
             <>
               <p className="text-sm text-slate-700" data-testid="open-totals">
                 {t('totals', {
-                  constituencies: format.number(open.summary.totals.constituencies),
-                  precincts: format.number(open.summary.totals.precincts),
-                  voters: format.number(open.summary.totals.voters),
+                  constituencies: open.summary.totals.constituencies,
+                  precincts: open.summary.totals.precincts,
+                  voters: open.summary.totals.voters,
                 })}
               </p>
               {canReview && <ReviewPanel revisionId={open.summary.id} lockVersion={open.summary.lockVersion} needsOverride={nominationOpened && user.role === 'admin'} />}
@@ -106,9 +108,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
             <p className="text-sm text-slate-700" data-testid="approved-totals">
               {t('revisionNo', { number: approved.summary.revisionNo })} ·{' '}
               {t('totals', {
-                constituencies: format.number(approved.summary.totals.constituencies),
-                precincts: format.number(approved.summary.totals.precincts),
-                voters: format.number(approved.summary.totals.voters),
+                constituencies: approved.summary.totals.constituencies,
+                precincts: approved.summary.totals.precincts,
+                voters: approved.summary.totals.voters,
               })}
             </p>
             <ListContentView content={approved.content} />
@@ -122,7 +124,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         <h2 id="history" className="mb-3 text-lg font-semibold">
           {t('history')}
         </h2>
-        <div className="overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
@@ -158,7 +160,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </div>
   );

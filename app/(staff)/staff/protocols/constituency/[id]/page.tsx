@@ -10,6 +10,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { constituencyPrecincts } from '@/lib/protocols/queries';
 import { constituencyResult } from '@/lib/results/aggregate';
+import { TableScroll } from '@/components/table-scroll';
 
 export default async function ConstituencyProtocolsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -48,6 +49,7 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
         <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
           {t('precinctsTitle')}
         </h2>
+        <TableScroll>
         <table className="w-full text-left text-sm">
           <thead className="border-b text-slate-600">
             <tr>
@@ -74,6 +76,7 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
     </div>
   );

@@ -50,7 +50,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const canApprove = !closed && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
   const canCorrect = !closed && status === 'approved' && hasPermission(user, 'protocol.correct');
   const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
-  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
 
   return (
     <div className="flex flex-col gap-6">

@@ -22,7 +22,7 @@ export default async function ConstituencyPrintPage({ params }: { params: Promis
         <p>{t(`resultsStatus.${found.result.resultsStatus}`)}</p>
       </header>
       <ConstituencyResultView result={found.result} />
-      <p className="text-xs text-slate-500">{t('printFooter', { date: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p className="text-xs text-slate-500">{t('printFooter', { date: format.dateTime(new Date(), 'dateTime') })}</p>
       <PrintButton />
     </article>
   );

@@ -35,14 +35,14 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
             {t('printApproved', {
               version: approvedVersion?.versionNo ?? 1,
               name: approvedVersion?.approvedBy ?? '—',
-              date: approvedVersion?.approvedAt ? format.dateTime(approvedVersion.approvedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—',
+              date: approvedVersion?.approvedAt ? format.dateTime(approvedVersion.approvedAt, 'dateTime') : '—',
             })}
           </p>
         </>
       ) : (
         <p>{t('printNotApproved')}</p>
       )}
-      <p className="text-xs text-slate-500">{t('printFooter', { date: format.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      <p className="text-xs text-slate-500">{t('printFooter', { date: format.dateTime(new Date(), 'dateTime') })}</p>
       <PrintButton />
     </article>
   );

@@ -1,59 +1,20 @@
 import type { RowError } from '@/lib/commands';
-import { toCsv } from '@/lib/csv';
+import { csvDocument } from '@/lib/csv';
+import type { FileRecord } from './precinct-file';
 import { addressField, precinctNumberField, votersField, type ListContent } from './schemas';
 
 /**
- * Precinct CSV import. The whole file is validated before anything is applied; every bad row is
- * reported with its line number. Rows replace the precincts of the constituencies they name.
+ * Precinct import from a file (CSV or XLSX, read by ./precinct-file). The whole file is validated
+ * before anything is applied; every bad row is reported with its line (or sheet row) number.
+ * Rows replace the precincts of the constituencies they name.
  */
-export const PRECINCT_CSV_COLUMNS = ['constituency_code', 'precinct_number', 'address', 'voters_on_list'] as const;
+export const PRECINCT_FILE_COLUMNS = ['constituency_code', 'precinct_number', 'address', 'voters_on_list'] as const;
 
 type Precinct = ListContent['constituencies'][number]['precincts'][number];
 export type PrecinctImport = { byConstituency: Map<string, Precinct[]>; rows: number };
 export type PrecinctImportResult = { ok: true; value: PrecinctImport } | { ok: false; errors: RowError[] };
 
 export const MAX_REPORTED_ERRORS = 200;
-
-/** RFC 4180 records with the line each starts on (quoted fields may span lines). */
-export function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',' || char === ';') {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[i + 1] === '\n') i++;
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      line++;
-      recordLine = line;
-    } else field += char;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-  }
-  return records.filter((record) => record.fields.some((value) => value.trim() !== ''));
-}
 
 const WHOLE_NUMBER = /^\s*\d+\s*$/;
 
@@ -73,14 +34,15 @@ function checkNumber(value: string, column: 'precinct_number' | 'voters_on_list'
 
 type ValidationState = { errors: RowError[]; seen: Map<string, number>; result: Map<string, Precinct[]> };
 
-function validateRecord(record: { line: number; fields: string[] }, knownCodes: ReadonlySet<string>, state: ValidationState) {
+function validateRecord(record: FileRecord, knownCodes: ReadonlySet<string>, state: ValidationState) {
   const { line, fields } = record;
   const errors: RowError[] = [];
-  if (fields.length !== PRECINCT_CSV_COLUMNS.length) {
-    state.errors.push({ line, message: 'lists.errors.columnCount' });
+  if (fields.length !== PRECINCT_FILE_COLUMNS.length) {
+    state.errors.push({ line, message: 'lists.errors.columnCount', messageValues: { expected: String(PRECINCT_FILE_COLUMNS.length), found: String(fields.length) } });
     return;
   }
   const [rawCode = '', rawNumber = '', rawAddress = '', rawVoters = ''] = fields;
+  // Codes are stored in lower case (they appear in addresses); a file may spell them either way.
   const code = rawCode.trim().toLowerCase();
   if (!knownCodes.has(code)) errors.push({ line, column: 'constituency_code', value: rawCode, message: 'lists.errors.unknownConstituency' });
   const number = checkNumber(rawNumber, 'precinct_number', line, errors);
@@ -90,7 +52,8 @@ function validateRecord(record: { line: number; fields: string[] }, knownCodes: 
   if (number !== null && knownCodes.has(code)) {
     const key = `${code}#${number}`;
     const firstLine = state.seen.get(key);
-    if (firstLine !== undefined) errors.push({ line, column: 'precinct_number', value: rawNumber, message: 'lists.errors.duplicatePrecinctInFile' });
+    if (firstLine !== undefined)
+      errors.push({ line, column: 'precinct_number', value: rawNumber, message: 'lists.errors.duplicatePrecinctInFile', messageValues: { line: String(firstLine) } });
     else state.seen.set(key, line);
   }
   if (errors.length) {
@@ -102,9 +65,9 @@ function validateRecord(record: { line: number; fields: string[] }, knownCodes: 
   state.result.set(code, precincts);
 }
 
-function isHeader(fields: string[]) {
-  return fields.map((f) => f.trim().toLowerCase()).join(',') === PRECINCT_CSV_COLUMNS.join(',');
-}
+const isHeader = (fields: string[]) => fields.map((f) => f.trim().toLowerCase()).join(',') === PRECINCT_FILE_COLUMNS.join(',');
+const dataRecords = (records: FileRecord[]) => (records[0] && isHeader(records[0].fields) ? records.slice(1) : records);
+const emptyState = (): ValidationState => ({ errors: [], seen: new Map(), result: new Map() });
 
 function finish(state: ValidationState, rows: number): PrecinctImportResult {
   if (rows === 0) return { ok: false, errors: [{ line: 1, message: 'lists.errors.emptyFile' }] };
@@ -112,34 +75,28 @@ function finish(state: ValidationState, rows: number): PrecinctImportResult {
   return { ok: true, value: { byConstituency: state.result, rows } };
 }
 
-const dataRecords = (text: string) => {
-  const records = parseCsv(text);
-  return records[0] && isHeader(records[0].fields) ? records.slice(1) : records;
-};
-const emptyState = (): ValidationState => ({ errors: [], seen: new Map(), result: new Map() });
-
-export function validatePrecinctCsv(text: string, knownCodes: ReadonlySet<string>): PrecinctImportResult {
-  const records = dataRecords(text);
+export function validatePrecinctRecords(records: FileRecord[], knownCodes: ReadonlySet<string>): PrecinctImportResult {
+  const rows = dataRecords(records);
   const state = emptyState();
-  for (const record of records) validateRecord(record, knownCodes, state);
-  return finish(state, records.length);
+  for (const record of rows) validateRecord(record, knownCodes, state);
+  return finish(state, rows.length);
 }
 
 /** The same validation in slices, yielding to the browser between them so a progress bar can move. */
-export async function validatePrecinctCsvWithProgress(
-  text: string,
+export async function validatePrecinctRecordsWithProgress(
+  records: FileRecord[],
   knownCodes: ReadonlySet<string>,
   onProgress: (done: number, total: number) => void,
   sliceSize = 2_000,
 ): Promise<PrecinctImportResult> {
-  const records = dataRecords(text);
+  const rows = dataRecords(records);
   const state = emptyState();
-  for (let start = 0; start < records.length; start += sliceSize) {
-    for (const record of records.slice(start, start + sliceSize)) validateRecord(record, knownCodes, state);
-    onProgress(Math.min(start + sliceSize, records.length), records.length);
+  for (let start = 0; start < rows.length; start += sliceSize) {
+    for (const record of rows.slice(start, start + sliceSize)) validateRecord(record, knownCodes, state);
+    onProgress(Math.min(start + sliceSize, rows.length), rows.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return finish(state, records.length);
+  return finish(state, rows.length);
 }
 
 /** New content: each constituency named in the file gets exactly the file's precincts, sorted by number. */
@@ -152,9 +109,11 @@ export function applyPrecinctImport(content: ListContent, imported: PrecinctImpo
   };
 }
 
-/** The downloadable template: the header, then the draft's current precincts (or one example row). */
-export function precinctCsv(content: ListContent): string {
+/** The downloadable template's rows: the draft's current precincts (or one example row), header first. */
+export function precinctTemplateRows(content: ListContent): [readonly string[], (string | number)[][]] {
   const rows = content.constituencies.flatMap((constituency) => constituency.precincts.map((p) => [constituency.code, p.number, p.address, p.votersOnList]));
   const example = content.constituencies[0] ? [[content.constituencies[0].code, 1, 'School No. 1, Main street 10', 1200]] : [];
-  return toCsv(PRECINCT_CSV_COLUMNS, rows.length ? rows : example);
+  return [PRECINCT_FILE_COLUMNS, rows.length ? rows : example];
 }
+
+export const precinctCsv = (content: ListContent) => csvDocument(...precinctTemplateRows(content));
