@@ -203,7 +203,7 @@ describe('cancellation of a registration', () => {
     const { ids } = await registeredInNomination(2);
     expectOk(await run(proposeCancellation, staff.operatorA, { candidateId: ids[0], lockVersion: 1, ground: 'other', explanation: 'A complaint by another candidate' }));
     const short = await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'dismiss', dismissalReason: 'no' });
-    expect(short).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { dismissalReason: ['errors.tooShort'] } });
+    expect(short).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { dismissalReason: ['errors.minLength.n10'] } });
     expectOk(await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'dismiss', dismissalReason: 'The complaint was not substantiated.' }));
     expect((await rowOf(ids[0]!)).status).toBe('registered');
     expect(await auditActions('candidate', ids[0]!)).toEqual(['candidates.proposeCancellation', 'candidates.dismissCancellation']);
