@@ -1,6 +1,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/calendar';
 import { FORMATS } from '@/lib/i18n/formats';
 
 /**
@@ -10,5 +11,9 @@ import { FORMATS } from '@/lib/i18n/formats';
 export async function ClientMessages({ namespaces, children }: { namespaces: string[] | 'all'; children: ReactNode }) {
   const messages = await getMessages();
   const picked = namespaces === 'all' ? messages : Object.fromEntries(namespaces.map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked} formats={FORMATS}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={picked} formats={FORMATS} timeZone={KAZAKHSTAN_TIME_ZONE}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

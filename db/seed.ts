@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { writeAudit } from '@/lib/audit/write';
 import { hashPassword } from '@/lib/auth/password';
+import { todayInKazakhstan } from '@/lib/calendar';
 import type { Database, Queryable, Transaction } from './client';
 import { getFileStore } from '@/lib/storage';
 import { PAPER_SIZE } from '@/lib/protocol-images/demo-rendering';
 import { DEMO_PASSWORD, generateDemoData, type DemoData } from './demo';
 import { approvedWithoutImage, DEMO_WITHOUT_IMAGE_REASON, demoProtocolScans } from './demo/protocol-images';
 import {
+  akimRegistrations,
   candidateChecks,
   candidates,
   constituencies,
@@ -22,6 +24,7 @@ import {
   protocolScans,
   protocolVersions,
   regions,
+  registrationCancellations,
   users,
 } from './schema';
 
@@ -33,14 +36,15 @@ export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
 
 /**
  * Loads the demo (see db/demo) in one transaction: all of it or nothing. `referenceDate`
- * (YYYY-MM-DD, default today in UTC) dates the upcoming election. Refuses a database that
+ * (YYYY-MM-DD, default today in Kazakhstan) dates the upcoming election. Refuses a database that
  * already holds elections; two seeds racing each other collide on the unique election slug.
  */
 export async function seedDemoData(db: Database, options: { referenceDate?: string } = {}): Promise<void> {
   if (!(await isDatabaseEmpty(db))) {
     throw new Error('The database already holds elections: the demo is only loaded into an empty database.');
   }
-  const referenceDate = options.referenceDate ?? new Date().toISOString().slice(0, 10);
+  // Kazakhstan's day, not the UTC day: from 19:00 UTC the demo elections already belong to tomorrow.
+  const referenceDate = options.referenceDate ?? todayInKazakhstan();
   const demo = generateDemoData(referenceDate);
   // Argon2 is slow on purpose: hash the shared demo password once, not once per account.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -148,6 +152,7 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
               resultsStatus: constituency.resultsStatus,
               resultsOfficialAt: constituency.resultsOfficialAt,
               resultsOfficialBy: optionalUserId(constituency.resultsOfficialBy),
+              ballotsPrintedOn: constituency.ballotsPrintedOn,
             };
           }),
         )
@@ -173,13 +178,14 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
       tx
         .insert(candidates)
         .values(
-          slice.map(({ electionSlug, constituencyCode, partyCode, decidedBy, enteredBy, checks, ...candidate }) => ({
+          slice.map(({ electionSlug, constituencyCode, partyCode, decidedBy, enteredBy, depositRefundRecordedBy, checks, ...candidate }) => ({
             ...candidate,
             electionId: electionId(electionSlug),
             constituencyId: constituencyOf({ electionSlug, constituencyCode }),
             partyId: partyCode === null ? null : partyId(partyCode),
             decidedBy: optionalUserId(decidedBy),
             enteredBy: userId(enteredBy),
+            depositRefundRecordedBy: optionalUserId(depositRefundRecordedBy),
           })),
         )
         .returning({ id: candidates.id, electionId: candidates.electionId, iin: candidates.iin }),
@@ -191,6 +197,27 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
       candidate.checks.map((check) => ({ ...check, candidateId: candidateOf(candidate.electionSlug, candidate.iin), decidedBy: optionalUserId(check.decidedBy) })),
     ),
     (slice) => tx.insert(candidateChecks).values(slice),
+  );
+
+  await inSlices(demo.cancellations, (slice) =>
+    tx.insert(registrationCancellations).values(
+      slice.map(({ electionSlug, candidateIin, proposedBy, decidedBy, ...cancellation }) => ({
+        ...cancellation,
+        candidateId: candidateOf(electionSlug, candidateIin),
+        proposedBy: userId(proposedBy),
+        decidedBy: optionalUserId(decidedBy),
+      })),
+    ),
+  );
+  await inSlices(demo.akimRegistrations, (slice) =>
+    tx.insert(akimRegistrations).values(
+      slice.map(({ electionSlug, constituencyCode, candidateIin, recordedBy, ...record }) => ({
+        ...record,
+        constituencyId: constituencyOf({ electionSlug, constituencyCode }),
+        candidateId: candidateIin === null ? null : candidateOf(electionSlug, candidateIin),
+        recordedBy: userId(recordedBy),
+      })),
+    ),
   );
 
   // Protocols point at their approved entry, which needs the protocol first: insert, then link.

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { todayInKazakhstan } from '../lib/calendar';
 import { iinFor, nominate as nominateIn, signInAndWait, type Nominee } from './support';
 
 const ELECTION = 'akim-2027';
@@ -34,12 +35,17 @@ test('a short-of-signatures self-nominee is refused with a ground; a valid party
   await reviewer.goto('/staff/candidates/review');
   await reviewer.getByRole('link', { name: 'Айгүл Серікқызы Тәжібаева' }).click();
   await expect(reviewer.locator('[data-check="signatures"]')).toContainText('Failed');
-  await expect(reviewer.getByRole('button', { name: 'Register candidate' })).toBeDisabled();
+  await expect(reviewer.getByRole('button', { name: 'Record registration' })).toBeDisabled();
+  // Grounds tied to a check that has not failed are not offered (citizenship is still pending).
+  await expect(reviewer.getByLabel('Legal ground').locator('option', { hasText: 'Not a citizen of Kazakhstan' })).toHaveCount(0);
+  await reviewer.getByLabel('Decision No.').fill('7/2');
+  await reviewer.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await reviewer.getByLabel('Legal ground').selectOption({ label: 'Too few valid supporting signatures' });
   await reviewer.getByLabel('Explanation').fill('12 valid signatures; at least 1% of the voters on the lists are required.');
-  await reviewer.getByRole('button', { name: 'Refuse registration' }).click();
+  await reviewer.getByRole('button', { name: 'Record refusal' }).click();
   await expect(reviewer.getByTestId('candidate-status')).toHaveText('Refused registration');
   await expect(reviewer.getByRole('note')).toContainText('Too few valid supporting signatures');
+  await expect(reviewer.getByRole('note')).toContainText('decision No. 7/2');
 
   await reviewer.goto('/staff/candidates/review');
   await reviewer.getByRole('link', { name: 'Ерлан Маратұлы Жақсыбеков' }).click();
@@ -55,9 +61,12 @@ test('a short-of-signatures self-nominee is refused with a ground; a valid party
     await form.getByRole('button', { name: 'Mark passed' }).click();
     await expect(reviewer.locator(`[data-check="${code}"]`)).toContainText('Marked by');
   }
-  await expect(reviewer.getByRole('button', { name: 'Register candidate' })).toBeEnabled();
-  await reviewer.getByRole('button', { name: 'Register candidate' }).click();
+  await expect(reviewer.getByRole('button', { name: 'Record registration' })).toBeEnabled();
+  await reviewer.getByLabel('Decision No.').fill('7/3');
+  await reviewer.getByLabel('Date of the decision').fill(todayInKazakhstan());
+  await reviewer.getByRole('button', { name: 'Record registration' }).click();
   await expect(reviewer.getByTestId('candidate-status')).toHaveText('Registered');
+  await expect(reviewer.getByText('Registered by decision No. 7/3 of the territorial commission')).toBeVisible();
 
   const visitor = await browser.newPage();
   await visitor.goto(`/candidates?election=${ELECTION}&region=aktobe`);
@@ -71,13 +80,28 @@ test('a short-of-signatures self-nominee is refused with a ground; a valid party
   await reviewerContext.close();
 });
 
-test('the public candidate list of the 2023 pilot shows 161 registered, 89 of them self-nominated', async ({ page }) => {
+test('the public candidate list of the 2023 pilot shows 161 registered (89 self-nominated) and 125 on the ballots', async ({ page }) => {
   await page.goto('/candidates?election=akim-2023');
   const stats = page.getByTestId('candidate-stats');
   await expect(stats.getByText('Registered', { exact: true }).locator('..')).toContainText('161');
+  await expect(stats.getByText('On the ballot', { exact: true }).locator('..')).toContainText('125');
   await expect(stats.getByText('Self-nominated', { exact: true }).locator('..')).toContainText('55.3%');
-  await page.getByLabel('Status').selectOption('registered');
-  await page.getByLabel('Method of nomination').selectOption('self');
+  // The difference: registrations withdrawn or cancelled before voting day, each listed with its status.
+  const withdrawn = Number((await stats.getByText('Withdrawn', { exact: true }).locator('..').innerText()).replace(/\D/g, ''));
+  const cancelled = Number((await stats.getByText('Registration cancelled', { exact: true }).locator('..').innerText()).replace(/\D/g, ''));
+  expect(cancelled).toBeGreaterThan(0);
+  expect(withdrawn).toBeGreaterThan(0);
+  await page.getByLabel('Status').selectOption('cancelled');
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(89);
+  await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(cancelled);
+  await page.getByLabel('Status').selectOption('registered');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(125);
+
+  // The results overview carries both figures.
+  await page.goto('/results?election=akim-2023');
+  const headline = page.getByTestId('headline');
+  await expect(headline.getByText('Registered candidates', { exact: true }).locator('..')).toContainText('161');
+  await expect(headline.getByText('Candidates on the ballots', { exact: true }).locator('..')).toContainText('125');
+  await expect(page.getByTestId('winners-table')).toContainText('elected and registered');
 });

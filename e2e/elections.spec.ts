@@ -18,13 +18,15 @@ test('an admin sets up an election: calendar pre-filled from voting day, a date 
   await form.getByLabel('Web address (slug)').fill('rural-e2e');
   await form.getByLabel('Kind of election').selectOption({ label: 'Akims of rural districts, villages and settlements' });
 
-  // Voting day fills the calendar with the legal offsets.
+  // Voting day fills the calendar as the 2023 pilot ran: called 51 days before, nomination from the next day.
   const votingDay = daysFromNow(120);
   await form.getByLabel('Voting day', { exact: true }).fill(votingDay);
   await expect(form.getByLabel('Election called')).toHaveValue(minusDays(votingDay, 51));
   await expect(form.getByLabel('Nomination opens')).toHaveValue(minusDays(votingDay, 50));
-  await expect(form.getByLabel('Nomination closes')).toHaveValue(minusDays(votingDay, 30));
-  await expect(form.getByLabel('Registration deadline')).toHaveValue(minusDays(votingDay, 25));
+  await expect(form.getByLabel('Nomination closes')).toHaveValue(minusDays(votingDay, 31));
+  await expect(form.getByLabel('Registration deadline')).toHaveValue(minusDays(votingDay, 26));
+  await expect(form.getByLabel('Elected akim registered by')).toHaveValue(addDays(votingDay, 10));
+  await expect(form.getByTestId('calendar-times')).toContainText(`Registration closes at 18:00 on its day; polls are open 07:00–20:00 on voting day (Kazakhstan time, UTC+5). Day of silence: ${minusDays(votingDay, 1)}.`);
 
   // A date out of order is refused on its field, and nothing is saved.
   await form.getByLabel('Nomination closes').fill(minusDays(votingDay, 55));

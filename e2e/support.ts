@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { todayInKazakhstan } from '../lib/calendar';
 import { makeIin } from '../lib/identity/iin';
 
 export const DEMO_PASSWORD = 'demo-pass-2023';
@@ -36,6 +37,8 @@ export type Nominee = { name: string; birthDate: string; sex: 'male' | 'female';
 export async function nominate(page: Page, electionSlug: string, nominee: Nominee) {
   await page.goto(`/staff/candidates?election=${electionSlug}`);
   await page.getByRole('link', { name: 'Nominate a candidate' }).click();
+  // The form opens with the keyboard in its first field.
+  await expect(page.getByLabel('Full name')).toBeFocused();
   await page.getByLabel('Full name').fill(nominee.name);
   await page.getByLabel('IIN').fill(iinFor(nominee.birthDate, nominee.sex));
   await page.getByLabel('Date of birth').fill(nominee.birthDate);
@@ -52,8 +55,10 @@ export async function nominate(page: Page, electionSlug: string, nominee: Nomine
   }
   await page.getByLabel('Application received').check();
   await page.getByLabel('Asset-declaration certificates received').check();
+  // The deposit required stands beside the field, as the signatures required do.
+  await expect(page.getByText('Required: 425,000 tenge.')).toBeVisible();
   await page.getByLabel('Electoral deposit paid (tenge)').fill('425000');
-  await page.getByLabel('Deposit paid on').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('Deposit paid on').fill(todayInKazakhstan());
   await page.getByRole('button', { name: 'Save nomination' }).click();
 }
 

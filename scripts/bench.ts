@@ -85,6 +85,7 @@ async function generate(db: Database) {
       registrationDeadline: '2026-02-05',
       votingDay: '2026-03-01',
       resultsDeadline: '2026-03-04',
+      akimRegistrationDeadline: '2026-03-11',
       depositAmount: 425_000,
       // Announced, voting day past: protocols may be entered (the counting phase).
       announcedAt: new Date('2026-01-01T04:00:00Z'),

@@ -3,8 +3,16 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { attestCheckAction, decideAction, updateDocumentsAction, withdrawAction } from '@/app/(staff)/staff/candidates/actions';
-import { REFUSAL_GROUNDS } from '@/lib/candidates/eligibility';
+import {
+  attestCheckAction,
+  decideAction,
+  decideCancellationAction,
+  proposeCancellationAction,
+  recordDepositRefundAction,
+  updateDocumentsAction,
+  withdrawAction,
+} from '@/app/(staff)/staff/candidates/actions';
+import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
@@ -14,7 +22,7 @@ import { failureText } from '../form-result';
  * Sends a form's values to an action; on success the page reloads into the candidate's new state
  * (the confirmation), on failure the errors are shown at their fields.
  */
-function useCandidateForm(action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>, fixed: Record<string, unknown>) {
+export function useCandidateForm(action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>, fixed: Record<string, unknown>) {
   const t = useTranslations();
   const router = useRouter();
   const [status, setStatus] = useState<Status>(null);
@@ -61,47 +69,68 @@ export function AttestForm({ candidateRef, code, label }: { candidateRef: Ref; c
   );
 }
 
-/** Register (when every check passed) or refuse with a legal ground and an explanation. */
-export function DecisionPanel({ candidateRef, canRegister }: { candidateRef: Ref; canRegister: boolean }) {
-  const register = useCandidateForm(decideAction, { ...candidateRef, decision: 'register' });
-  const refuse = useCandidateForm(decideAction, { ...candidateRef, decision: 'refuse' });
-  const t = register.t;
+/** The number and date of the territorial commission's decision, as adopted at its sitting. */
+export function CommissionDecisionFields({ prefix, error }: { prefix: string; error: (name: string) => string | undefined }) {
+  const t = useTranslations();
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <FormField id={`${prefix}-decisionNumber`} label={t('candidates.decision.number')} error={error('decisionNumber')}>
+        <input name="decisionNumber" {...fieldAria(`${prefix}-decisionNumber`, error('decisionNumber'))} autoComplete="off" className={inputClass} />
+      </FormField>
+      <FormField id={`${prefix}-decisionDate`} label={t('candidates.decision.date')} error={error('decisionDate')}>
+        <input name="decisionDate" type="date" {...fieldAria(`${prefix}-decisionDate`, error('decisionDate'))} className={inputClass} />
+      </FormField>
+    </div>
+  );
+}
+
+/**
+ * Records the commission's decision on a nominee: registration (when every check passed) or
+ * refusal on a legal ground the checks allow, with an explanation.
+ */
+export function DecisionPanel({ candidateRef, canRegister, grounds }: { candidateRef: Ref; canRegister: boolean; grounds: RefusalGround[] }) {
+  // The pressed button (decision=register or refuse) picks which decision is recorded.
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideAction, candidateRef);
   return (
     <section aria-labelledby="decision-heading" className="flex flex-col gap-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="decision-heading" className="text-lg font-semibold">
         {t('candidates.decision.title')}
       </h2>
-      <form onSubmit={register.onSubmit} className="flex flex-col gap-2">
-        <div>
-          <button type="submit" disabled={register.busy || !canRegister} className={primaryButtonClass} aria-describedby="register-hint">
-            {t('candidates.decision.register')}
-          </button>
+      <p className="text-sm text-slate-700">{t('candidates.decision.intro')}</p>
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.decision.title')}>
+        <CommissionDecisionFields prefix="decision" error={error} />
+        <div className="flex flex-col gap-2">
+          <div>
+            <button type="submit" name="decision" value="register" disabled={busy || !canRegister} className={primaryButtonClass} aria-describedby="register-hint">
+              {t('candidates.decision.register')}
+            </button>
+          </div>
+          <p id="register-hint" className="text-sm text-slate-700">
+            {t(canRegister ? 'candidates.decision.registerHint' : 'candidates.decision.checksOutstanding')}
+          </p>
         </div>
-        <p id="register-hint" className="text-sm text-slate-700">
-          {t(canRegister ? 'candidates.decision.registerHint' : 'candidates.decision.checksOutstanding')}
-        </p>
-        <StatusMessage status={register.status} />
-      </form>
-      <form onSubmit={refuse.onSubmit} className="flex flex-col gap-3 border-t border-amber-200 pt-4" aria-label={t('candidates.decision.refuseLabel')}>
-        <FormField id="refusalGround" label={t('candidates.decision.ground')} error={refuse.error('refusalGround')}>
-          <select name="refusalGround" {...fieldAria('refusalGround', refuse.error('refusalGround'))} className={inputClass} defaultValue="">
-            <option value="">{t('candidates.form.choose')}</option>
-            {REFUSAL_GROUNDS.map((ground) => (
-              <option key={ground} value={ground}>
-                {t(`candidates.grounds.${ground}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="explanation" label={t('candidates.decision.explanation')} error={refuse.error('explanation')}>
-          <textarea name="explanation" rows={3} {...fieldAria('explanation', refuse.error('explanation'))} className={inputClass} />
-        </FormField>
-        <div>
-          <button type="submit" disabled={refuse.busy} className={secondaryButtonClass}>
-            {t('candidates.decision.refuse')}
-          </button>
-        </div>
-        <StatusMessage status={refuse.status} />
+        <fieldset className="flex flex-col gap-3 border-t border-amber-200 pt-4">
+          <legend className="sr-only">{t('candidates.decision.refuseLabel')}</legend>
+          <FormField id="refusalGround" label={t('candidates.decision.ground')} error={error('refusalGround')} hint={t('candidates.decision.groundHint')}>
+            <select name="refusalGround" {...fieldAria('refusalGround', error('refusalGround'), 'hint')} className={inputClass} defaultValue="">
+              <option value="">{t('candidates.form.choose')}</option>
+              {grounds.map((ground) => (
+                <option key={ground} value={ground}>
+                  {t(`candidates.grounds.${ground}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField id="explanation" label={t('candidates.decision.explanation')} error={error('explanation')}>
+            <textarea name="explanation" rows={3} {...fieldAria('explanation', error('explanation'))} className={inputClass} />
+          </FormField>
+          <div>
+            <button type="submit" name="decision" value="refuse" disabled={busy} className={secondaryButtonClass}>
+              {t('candidates.decision.refuse')}
+            </button>
+          </div>
+        </fieldset>
+        <StatusMessage status={status} />
       </form>
     </section>
   );
@@ -154,8 +183,8 @@ export function DocumentsForm({ candidateRef, documents, selfNominated }: { cand
   );
 }
 
-/** Records a withdrawal by the candidate or the nominating party, with its date. */
-export function WithdrawalForm({ candidateRef, partyNominee }: { candidateRef: Ref; partyNominee: boolean }) {
+/** Records a withdrawal by the candidate or the nominating party, with its date (today unless changed). */
+export function WithdrawalForm({ candidateRef, partyNominee, today, lastDay }: { candidateRef: Ref; partyNominee: boolean; today: string; lastDay: string }) {
   const { t, status, busy, onSubmit, error } = useCandidateForm(withdrawAction, candidateRef);
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" aria-label={t('candidates.withdrawal.formLabel')}>
@@ -166,7 +195,7 @@ export function WithdrawalForm({ candidateRef, partyNominee }: { candidateRef: R
         </select>
       </FormField>
       <FormField id="withdrawnOn" label={t('candidates.withdrawal.date')} error={error('withdrawnOn')}>
-        <input name="withdrawnOn" type="date" {...fieldAria('withdrawnOn', error('withdrawnOn'))} className={inputClass} />
+        <input name="withdrawnOn" type="date" defaultValue={today} max={lastDay} {...fieldAria('withdrawnOn', error('withdrawnOn'))} className={inputClass} />
       </FormField>
       <div className="flex items-end">
         <button type="submit" disabled={busy} className={secondaryButtonClass}>
@@ -174,6 +203,79 @@ export function WithdrawalForm({ candidateRef, partyNominee }: { candidateRef: R
         </button>
       </div>
       <StatusMessage status={status} className="sm:col-span-3" />
+    </form>
+  );
+}
+
+/** Proposes that the commission cancel the registration, on a legal ground with an explanation. */
+export function CancellationProposalForm({ candidateRef }: { candidateRef: Ref }) {
+  const { t, status, busy, onSubmit, error } = useCandidateForm(proposeCancellationAction, candidateRef);
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={t('candidates.cancellation.proposeLabel')}>
+      <FormField id="cancellationGround" label={t('candidates.decision.ground')} error={error('ground')}>
+        <select name="ground" {...fieldAria('cancellationGround', error('ground'))} className={inputClass} defaultValue="">
+          <option value="">{t('candidates.form.choose')}</option>
+          {CANCELLATION_GROUNDS.map((ground) => (
+            <option key={ground} value={ground}>
+              {t(`candidates.cancellationGrounds.${ground}`)}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id="cancellationExplanation" label={t('candidates.decision.explanation')} error={error('explanation')}>
+        <textarea name="explanation" rows={3} {...fieldAria('cancellationExplanation', error('explanation'))} className={inputClass} />
+      </FormField>
+      <div>
+        <button type="submit" disabled={busy} className={secondaryButtonClass}>
+          {t('candidates.cancellation.propose')}
+        </button>
+      </div>
+      <StatusMessage status={status} />
+    </form>
+  );
+}
+
+/** Records the commission's decision on a cancellation proposal: cancelled (number and date), or not cancelled (why). */
+export function CancellationDecisionPanel({ candidateRef }: { candidateRef: Ref }) {
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideCancellationAction, candidateRef);
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.cancellation.decideLabel')}>
+      <CommissionDecisionFields prefix="cancellation" error={error} />
+      <div>
+        <button type="submit" name="decision" value="cancel" disabled={busy} className={primaryButtonClass}>
+          {t('candidates.cancellation.cancel')}
+        </button>
+      </div>
+      <fieldset className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+        <legend className="sr-only">{t('candidates.cancellation.dismiss')}</legend>
+        <FormField id="dismissalReason" label={t('candidates.cancellation.dismissalReason')} error={error('dismissalReason')}>
+          <textarea name="dismissalReason" rows={2} {...fieldAria('dismissalReason', error('dismissalReason'))} className={inputClass} />
+        </FormField>
+        <div>
+          <button type="submit" name="decision" value="dismiss" disabled={busy} className={secondaryButtonClass}>
+            {t('candidates.cancellation.dismiss')}
+          </button>
+        </div>
+      </fieldset>
+      <StatusMessage status={status} />
+    </form>
+  );
+}
+
+/** Records the day a refundable deposit was paid back. */
+export function DepositRefundForm({ candidateRef, today }: { candidateRef: Ref; today: string }) {
+  const { t, status, busy, onSubmit, error } = useCandidateForm(recordDepositRefundAction, candidateRef);
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.deposit.formLabel')}>
+      <FormField id="refundedOn" label={t('candidates.deposit.refundedOn')} error={error('refundedOn')}>
+        <input name="refundedOn" type="date" defaultValue={today} max={today} {...fieldAria('refundedOn', error('refundedOn'))} className={inputClass} />
+      </FormField>
+      <div className="flex items-end">
+        <button type="submit" disabled={busy} className={secondaryButtonClass}>
+          {t('candidates.deposit.record')}
+        </button>
+      </div>
+      <StatusMessage status={status} className="sm:col-span-2" />
     </form>
   );
 }

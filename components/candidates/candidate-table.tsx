@@ -45,7 +45,10 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
               <td className="px-3 py-2 text-right tabular-nums">{candidate.age}</td>
               <td className="px-3 py-2">{t(`sexes.${candidate.sex}`)}</td>
               <td className="px-3 py-2">{candidate.party ? name(candidate.party) : t('routes.self')}</td>
-              <td className="px-3 py-2">{t(`statuses.${candidate.status}`)}</td>
+              <td className="px-3 py-2">
+                {t(`statuses.${candidate.status}`)}
+                {candidate.cancellationGround && <span className="block text-xs text-slate-600">{t(`cancellationGrounds.${candidate.cancellationGround}`)}</span>}
+              </td>
               {staffLinks && (
                 <td className="px-3 py-2 text-xs">
                   {t('checksTally', { passed: candidate.checks.passed, failed: candidate.checks.failed, pending: candidate.checks.pending })}

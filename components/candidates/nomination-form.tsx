@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { nominateAction } from '@/app/(staff)/staff/candidates/actions';
 import { requiredSignatures } from '@/lib/candidates/eligibility';
@@ -18,11 +18,14 @@ type Option = { id: number; name: string };
 export function NominationForm({
   electionId,
   signatureShareBp,
+  depositAmount,
   constituencies,
   parties,
 }: {
   electionId: number;
   signatureShareBp: number;
+  /** The election's deposit, shown beside the field as the signatures required are. */
+  depositAmount: number;
   constituencies: (Option & { voters: number })[];
   parties: Option[];
 }) {
@@ -30,7 +33,7 @@ export function NominationForm({
   const format = useFormatter();
   const router = useRouter();
   const [status, setStatus] = useState<Status>(null);
-  const { register, handleSubmit, setError, control, formState } = useForm<NominationInput, unknown, Nomination>({
+  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<NominationInput, unknown, Nomination>({
     resolver: zodResolver(nominationSchema),
     defaultValues: {
       electionId,
@@ -50,6 +53,8 @@ export function NominationForm({
       supportingSignatures: '',
     },
   });
+  // The keyboard starts in the first field, not fourteen tabs away at the top of the page.
+  useEffect(() => setFocus('fullName'), [setFocus]);
   const route = useWatch({ control, name: 'nominationRoute' });
   const constituencyId = Number(useWatch({ control, name: 'constituencyId' }));
   const constituency = constituencies.find((c) => c.id === constituencyId);
@@ -139,7 +144,12 @@ export function NominationForm({
         <label className="flex items-center gap-2">
           <input type="checkbox" {...register('assetDeclarationsReceived')} className="h-4 w-4" /> {t('candidates.assetDeclarationsReceived')}
         </label>
-        {field('depositAmount', t('candidates.depositAmount'), <input {...register('depositAmount')} {...aria('depositAmount')} inputMode="numeric" className={inputClass} />)}
+        {field(
+          'depositAmount',
+          t('candidates.depositAmount'),
+          <input {...register('depositAmount')} {...aria('depositAmount', 'hint')} inputMode="numeric" className={inputClass} />,
+          t('candidates.form.depositHint', { required: format.number(depositAmount) }),
+        )}
         {field('depositPaidOn', t('candidates.depositPaidOn'), <input {...register('depositPaidOn')} {...aria('depositPaidOn')} type="date" className={inputClass} />)}
         {route === 'self' &&
           field(

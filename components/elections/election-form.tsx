@@ -8,8 +8,8 @@ import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form
 import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
 import { isIsoDate } from '@/lib/calendar';
-import { calendarFor, CALENDAR_ORDER, type CalendarField } from '@/lib/elections/calendar';
-import { createElectionSchema, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
+import { calendarFor, CALENDAR_ORDER, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, silenceDay, type CalendarField } from '@/lib/elections/calendar';
+import { createElectionSchema, DEPOSIT_RULES, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
@@ -30,6 +30,7 @@ const EMPTY: ElectionFormValues = {
   registrationDeadline: '',
   votingDay: '',
   resultsDeadline: '',
+  akimRegistrationDeadline: '',
   minCandidateAge: '25',
   depositAmount: '',
   signatureShareBp: '1',
@@ -37,6 +38,9 @@ const EMPTY: ElectionFormValues = {
   turnoutThresholdBp: '',
   againstAllOnBallot: true,
   protocolImageRequired: false,
+  withdrawalCutoffDays: '2',
+  depositRefundThresholdBp: '5',
+  depositRuleWhenRemoved: 'forfeit',
 };
 
 const DERIVED_DATES = CALENDAR_ORDER.filter((field): field is CalendarField => field !== 'votingDay');
@@ -140,6 +144,14 @@ export function ElectionForm({
         {DERIVED_DATES.map((name) => (
           <div key={name}>{field(name, t(`elections.calendarFields.${name}`), { type: 'date' })}</div>
         ))}
+        <p className="text-sm text-slate-600 sm:col-span-2" data-testid="calendar-times">
+          {t('elections.form.calendarTimes', {
+            registration: REGISTRATION_CLOSES_AT,
+            open: POLLS_OPEN_AT,
+            close: POLLS_CLOSE_AT,
+            silence: isIsoDate(votingDay) ? silenceDay(votingDay) : '—',
+          })}
+        </p>
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
@@ -157,6 +169,19 @@ export function ElectionForm({
           <input type="checkbox" {...register('protocolImageRequired')} className="h-4 w-4" />
           <span>{t('elections.form.protocolImageRequired')}</span>
         </label>
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('elections.form.candidateRules')}</legend>
+        {field('withdrawalCutoffDays', t('elections.form.withdrawalCutoffDays'), { inputMode: 'numeric', hint: t('elections.form.withdrawalCutoffHint') })}
+        {field('depositRefundThresholdBp', t('elections.form.depositRefundThreshold'), { inputMode: 'decimal', hint: t('elections.form.depositRefundThresholdHint') })}
+        <SelectField
+          name="depositRuleWhenRemoved"
+          label={t('elections.form.depositRuleWhenRemoved')}
+          register={register}
+          errors={errors}
+          options={DEPOSIT_RULES.map((rule) => [rule, t(`elections.depositRules.${rule}`)])}
+        />
       </fieldset>
 
       {locked && (
@@ -185,7 +210,7 @@ function SelectField({
   errors,
   options,
 }: {
-  name: 'kind' | 'winnerRule';
+  name: 'kind' | 'winnerRule' | 'depositRuleWhenRemoved';
   label: string;
   register: UseFormRegister<FormValues>;
   errors: FieldErrors<FormValues>;

@@ -1,15 +1,21 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { BALLOT_FIELDS, type ProtocolFigures } from '@/lib/protocols/relations';
+import { StruckLine } from './struck-line';
 
 type Column = { label: string; figures: ProtocolFigures };
 
 /** Protocol figures side by side (copies of one version, or one approved protocol); differing rows stand out. */
-export async function FiguresTable({ columns, candidates, againstAllOnBallot, caption }: { columns: Column[]; candidates: { id: number; fullName: string; ballotOrder: number }[]; againstAllOnBallot: boolean; caption: string }) {
+export async function FiguresTable({ columns, candidates, againstAllOnBallot, caption }: { columns: Column[]; candidates: { id: number; fullName: string; ballotOrder: number; struck?: boolean }[]; againstAllOnBallot: boolean; caption: string }) {
   const [t, format] = await Promise.all([getTranslations('protocols'), getFormatter()]);
-  const rows: { key: string; label: string; value: (f: ProtocolFigures) => number | null }[] = [
+  const rows: { key: string; label: ReactNode; value: (f: ProtocolFigures) => number | null }[] = [
     { key: 'votersOnList', label: t('fields.votersOnList'), value: (f) => f.votersOnList },
     ...BALLOT_FIELDS.map((field) => ({ key: field, label: t(`fields.${field}`), value: (f: ProtocolFigures) => f[field] })),
-    ...candidates.map((c) => ({ key: `votes.${c.id}`, label: t('form.candidateVotes', { number: c.ballotOrder, name: c.fullName }), value: (f: ProtocolFigures) => f.votes[c.id] ?? null })),
+    ...candidates.map((c) => ({
+      key: `votes.${c.id}`,
+      label: c.struck ? <StruckLine number={c.ballotOrder} name={c.fullName} /> : t('form.candidateVotes', { number: c.ballotOrder, name: c.fullName }),
+      value: (f: ProtocolFigures) => f.votes[c.id] ?? null,
+    })),
     ...(againstAllOnBallot ? [{ key: 'votesAgainstAll', label: t('fields.votesAgainstAll'), value: (f: ProtocolFigures) => f.votesAgainstAll }] : []),
   ];
   return (

@@ -1,10 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import type { AkimRecord } from '@/lib/candidates/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
 import { TableScroll } from '../table-scroll';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
-export async function ConstituencyResultView({ result }: { result: ConstituencyResult }) {
+export async function ConstituencyResultView({ result, akim = null }: { result: ConstituencyResult; akim?: AkimRecord | null }) {
   const [t, format, locale] = await Promise.all([getTranslations('results'), getFormatter(), getLocale()]);
   const n = (value: number) => format.number(value);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -94,6 +95,14 @@ export async function ConstituencyResultView({ result }: { result: ConstituencyR
       <p className="font-medium" data-testid="outcome">
         {outcome}
       </p>
+      {akim && (
+        <p className="text-sm" data-testid="akim-registration">
+          {t(akim.outcome === 'registered' ? 'akimRegistered' : 'repeatElectionRecorded', {
+            number: akim.decisionNumber,
+            date: format.dateTime(new Date(`${akim.decisionDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+          })}
+        </p>
+      )}
     </div>
   );
 }

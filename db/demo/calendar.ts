@@ -1,7 +1,7 @@
 import { addDays, DAY_MS, parseIsoDate } from '@/lib/calendar';
 import type { Random } from './random';
 
-const daysBetween = (from: string, to: string) => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
+export const daysBetween = (from: string, to: string) => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
 
 /** The instant `date` at `time` (HH:MM, UTC). */
 export const at = (date: string, time: string) => new Date(parseIsoDate(date).getTime() + Date.parse(`1970-01-01T${time}:00Z`));

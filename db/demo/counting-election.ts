@@ -2,8 +2,8 @@ import { addDays } from '@/lib/calendar';
 import { calendarFor } from '@/lib/elections/calendar';
 import { addMinutes, at } from './calendar';
 import { requiredSignatures } from './candidate-checks';
-import { nomination, newPerson, withBallotOrder, type IinIssuer } from './candidates';
-import { PLACES_COUNTING, regionOf } from './geography';
+import { nomination, newPerson, numberDecisions, withBallotOrder, type IinIssuer } from './candidates';
+import { PLACE_COUNTED, PLACES_COUNTING, regionOf } from './geography';
 import { approvedListRevisions } from './list-revisions';
 import { higherEducation, otherPosition, servingPosition } from './people';
 import { countPrecinct } from './protocol-figures';
@@ -36,6 +36,7 @@ const BALLOTS: Record<string, (string | null)[]> = {
   'aktobe-martuk': ['amanat', null, 'auyl'],
   'aktobe-kobda': ['amanat', null],
   'almaty-zhambyl': ['amanat', null, 'ak-zhol'],
+  'kostanay-karabalyk': ['amanat', null, 'auyl'],
 };
 
 function registeredCandidates(random: Random, issueIin: IinIssuer, election: DemoElection, constituencies: DemoConstituency[]): DemoCandidate[] {
@@ -128,20 +129,67 @@ function protocolsInProgress(random: Random, election: DemoElection, constituenc
 }
 
 /**
+ * Karabalyk counted overnight: every protocol approved and the results declared official at 23:30
+ * on voting day, with a clear winner, a runner-up above the deposit threshold and a candidate
+ * below it. The elected akim's registration and the deposits are left to the commission.
+ */
+function countedConstituency(referenceDate: string, issueIin: IinIssuer, election: DemoElection, firstFreePrecinctNumber: (regionCode: string) => number) {
+  const random = createRandom(0x2026_0b);
+  const [constituency] = demoConstituencies(random, election, [PLACE_COUNTED], firstFreePrecinctNumber).map(
+    (c): DemoConstituency => ({ ...c, resultsStatus: 'official', resultsOfficialAt: at(addDays(referenceDate, -1), '18:30'), resultsOfficialBy: staffEmail('reviewer', c.regionCode) }),
+  );
+  const candidates = registeredCandidates(random, issueIin, election, [constituency!]);
+  const support = [1, 0.45, 0.03];
+  const operator = staffEmail('operator', constituency!.regionCode);
+  const protocols = constituency!.precincts.map((precinct): DemoProtocol => {
+    const figures = countPrecinct(random, {
+      votersOnList: precinct.votersOnList,
+      ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.7)),
+      againstAllOnBallot: election.againstAllOnBallot,
+      candidates: candidates.map((candidate, index) => ({ iin: candidate.iin, weight: support[index] ?? 0.1 })),
+    });
+    const firstAt = addMinutes(at(election.votingDay, '15:30'), random.int(0, 90));
+    const secondAt = addMinutes(firstAt, random.int(5, 30));
+    const approvedAt = addMinutes(secondAt, random.int(10, 40));
+    return {
+      electionSlug: election.slug,
+      constituencyCode: constituency!.code,
+      precinctNumber: precinct.number,
+      status: 'approved',
+      updatedAt: approvedAt,
+      version: { createdBy: operator, createdAt: firstAt, approvedBy: staffEmail('reviewer', constituency!.regionCode), approvedAt },
+      entries: [
+        { kind: 'first', enteredBy: operator, enteredAt: firstAt, ...figures },
+        { kind: 'second', enteredBy: staffEmail('operator2', constituency!.regionCode), enteredAt: secondAt, ...figures },
+      ],
+      approvedEntryKind: 'first',
+    };
+  });
+  return { constituency: constituency!, candidates, protocols };
+}
+
+/**
  * An election whose voting day was the day before `referenceDate`: lists in force, candidates
- * registered, protocols coming in at every stage in Aktobe and Almaty regions.
+ * registered, protocols coming in at every stage in Aktobe and Almaty regions, and one district
+ * (Karabalyk) already official.
  */
 export function countingElection(referenceDate: string, issueIin: IinIssuer, firstFreePrecinctNumber: (regionCode: string) => number): ElectionDemo {
   const random = createRandom(0x2026);
   const election = countingElectionOn(referenceDate);
-  const constituencies = demoConstituencies(random, election, PLACES_COUNTING, firstFreePrecinctNumber);
-  const candidates = withBallotOrder(registeredCandidates(random, issueIin, election, constituencies));
+  // Ballots were printed two weeks before voting day.
+  const printed = (c: DemoConstituency): DemoConstituency => ({ ...c, ballotsPrintedOn: addDays(election.votingDay, -14) });
+  const counting = demoConstituencies(random, election, PLACES_COUNTING, firstFreePrecinctNumber).map(printed);
+  const candidates = withBallotOrder(registeredCandidates(random, issueIin, election, counting));
+  const counted = countedConstituency(referenceDate, issueIin, election, firstFreePrecinctNumber);
+  const constituencies = [...counting, printed(counted.constituency)];
   const listTime = (time: string) => at(addDays(election.calledOn, 2), time);
-  return {
+  return numberDecisions({
     election,
     listRevisions: approvedListRevisions(election, constituencies, { createdAt: listTime('05:00'), submittedAt: listTime('06:00'), reviewedAt: listTime('07:30') }),
     constituencies,
-    candidates,
-    protocols: protocolsInProgress(random, election, constituencies, candidates),
-  };
+    candidates: [...candidates, ...withBallotOrder(counted.candidates)],
+    cancellations: [],
+    akimRegistrations: [],
+    protocols: [...protocolsInProgress(random, election, counting, candidates), ...counted.protocols],
+  });
 }

@@ -23,6 +23,7 @@ function earlyElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 34),
     registrationDeadline: addDays(referenceDate, 39),
     resultsDeadline: addDays(referenceDate, 67),
+    akimRegistrationDeadline: addDays(referenceDate, 74),
     ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),
@@ -74,5 +75,5 @@ export function earlyElection(referenceDate: string, firstFreePrecinctNumber: (r
     },
     { ...firstRevision('karaganda'), status: 'draft', createdAt: day(-1, '06:30'), updatedAt: day(-1, '07:05'), submittedBy: null, submittedAt: null },
   ];
-  return { election, listRevisions, constituencies: [], candidates: [], protocols: [] };
+  return { election, listRevisions, constituencies: [], candidates: [], cancellations: [], akimRegistrations: [], protocols: [] };
 }

@@ -152,6 +152,9 @@ export const PLACES_COUNTING: Place[] = [
   district('almaty', 'zhambyl', 'Жамбыл ауданы', 'Жамбылский район', 'Zhambyl District', 'с. Узынагаш'),
 ];
 
+/** Counted the same night and declared official: the elected akim and the deposits wait for the commission. */
+export const PLACE_COUNTED = district('kostanay', 'karabalyk', 'Қарабалық ауданы', 'Карабалыкский район', 'Karabalyk District', 'пос. Карабалык');
+
 const VILLAGES = [
   'Акжар', 'Акбулак', 'Аксу', 'Береке', 'Бирлик', 'Бирлестик', 'Достык', 'Енбек', 'Жанаконыс', 'Жанаталап',
   'Жанатурмыс', 'Жанажол', 'Кайнар', 'Карабулак', 'Каракемер', 'Караой', 'Коктерек', 'Коктобе', 'Кызылту',

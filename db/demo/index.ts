@@ -46,6 +46,8 @@ export function generateDemoData(referenceDate: string): DemoData {
     listRevisions: elections.flatMap((part) => part.listRevisions),
     constituencies: elections.flatMap((part) => part.constituencies),
     candidates: elections.flatMap((part) => part.candidates),
+    cancellations: elections.flatMap((part) => part.cancellations),
+    akimRegistrations: elections.flatMap((part) => part.akimRegistrations),
     protocols: elections.flatMap((part) => part.protocols),
   };
 }

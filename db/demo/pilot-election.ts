@@ -1,8 +1,18 @@
 import { apportion, sum } from './arithmetic';
 import { addDays } from '@/lib/calendar';
-import { addMinutes, at } from './calendar';
+import type { CancellationGround, RefusalGround } from '@/lib/candidates/eligibility';
+import { addMinutes, at, daysBetween } from './calendar';
 import { requiredSignatures, type AttestedCheckCode } from './candidate-checks';
-import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
+import {
+  cancelledRegistration,
+  nomination,
+  newPerson,
+  numberDecisions,
+  withBallotOrder,
+  withdrawnAfterRegistration,
+  type Decision,
+  type IinIssuer,
+} from './candidates';
 import { approvedListRevisions } from './list-revisions';
 import { PLACES_2023, REGIONS, regionOf, type RegionCode } from './geography';
 import { higherEducation, otherPosition, SECONDARY_EDUCATION, servingPosition } from './people';
@@ -11,7 +21,8 @@ import { layOutPrecincts, voterListWeight } from './precincts';
 import { countPrecinct } from './protocol-figures';
 import { createRandom, type Random } from './random';
 import { akimElectionRules } from './rules';
-import type { DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, ElectionDemo } from './types';
+import { settleOfficialConstituencies } from './settlement';
+import type { DemoCancellation, DemoCandidate, DemoConstituency, DemoElection, DemoProtocol, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
 const VOTING_DAY = '2023-11-05';
@@ -22,15 +33,16 @@ const PILOT_ELECTION: DemoElection = {
   nameRu: 'Пилотные выборы акимов районов и городов 5 ноября 2023 года',
   nameEn: 'Pilot elections of district and city akims, 5 November 2023',
   votingDay: VOTING_DAY,
-  // At least 50 days before voting day, and before the nomination window opens.
-  calledOn: '2023-09-06',
+  // As reported: called on 15 September, nomination from the next day, registration closed on 10 October at 18:00.
+  calledOn: '2023-09-15',
   nominationOpensOn: '2023-09-16',
   nominationClosesOn: '2023-10-05',
-  registrationDeadline: '2023-10-11',
+  registrationDeadline: '2023-10-10',
   resultsDeadline: '2023-11-08',
+  akimRegistrationDeadline: '2023-11-15',
   ...akimElectionRules(350_000),
-  createdAt: at('2023-09-06', '04:00'),
-  announcedAt: at('2023-09-06', '04:30'),
+  createdAt: at('2023-09-15', '03:00'),
+  announcedAt: at('2023-09-15', '03:30'),
   archivedAt: null,
 };
 
@@ -40,6 +52,8 @@ const PILOT_ELECTION: DemoElection = {
  */
 const REPORTED = {
   precincts: 1491,
+  /** The CEC's count of candidates on the ballots on voting day; the other registered ones withdrew or were cancelled. */
+  onBallot: 125,
   votersOnList: 1_062_327,
   turnoutBp: 6279,
   selfNominated: 89,
@@ -85,32 +99,41 @@ const REGION_TURNOUT: Record<RegionCode, number> = {
   karaganda: 0.521,
 };
 
-type Refusal = { failing: 'age' | 'signatures' | AttestedCheckCode; ground: string; note: string };
-
-const ELECTIONS_LAW = 'Constitutional Law «On Elections in the Republic of Kazakhstan»';
+/** A refusal on the legal ground of the check that failed (grounds tied to a check need it failed). */
+type Refusal = { failing: 'age' | 'signatures' | AttestedCheckCode; ground: RefusalGround; note: string };
 
 const REFUSALS: Refusal[] = [
-  { failing: 'age', ground: `Under 25 years of age on voting day (${ELECTIONS_LAW})`, note: 'The nominee turns 25 only after voting day.' },
+  { failing: 'age', ground: 'age_below_minimum', note: 'The nominee turns 25 only after voting day.' },
   ...Array.from({ length: 3 }, (): Refusal => ({
     failing: 'signatures',
-    ground: `Fewer valid supporting signatures than 1% of the constituency’s voters (${ELECTIONS_LAW})`,
-    note: 'The signature verification protocol found too many invalid signatures to reach the threshold.',
+    ground: 'insufficient_signatures',
+    note: 'The signature verification protocol found too many invalid signatures to reach 1% of the constituency’s voters.',
   })),
   ...Array.from({ length: 3 }, (): Refusal => ({
     failing: 'civil_service',
-    ground: 'Does not meet the qualification requirements for the post of akim (civil-service legislation)',
-    note: 'No higher education: the qualification requirements for the post are not met.',
+    ground: 'qualification_not_met',
+    note: 'No higher education: the qualification requirements for the post of akim are not met.',
   })),
   {
     failing: 'criminal_record',
-    ground: `Unexpunged criminal record (${ELECTIONS_LAW})`,
+    ground: 'criminal_record',
     note: 'The certificate of the Committee on Legal Statistics and Special Records shows an unexpunged conviction.',
   },
   ...Array.from({ length: 2 }, (): Refusal => ({
     failing: 'declarations',
-    ground: `Asset and liability declarations of the candidate and spouse not filed (${ELECTIONS_LAW})`,
+    ground: 'declarations_not_filed',
     note: 'The spouse’s declaration and the tax-authority certificate were not submitted by the deadline.',
   })),
+];
+
+/** Why registrations were cancelled before voting day, as the commissions' decisions put it. */
+const CANCELLATIONS: { ground: CancellationGround; explanation: string }[] = [
+  { ground: 'false_information', explanation: 'The State Revenue Committee’s check found income left out of the candidate’s asset declaration.' },
+  { ground: 'official_position_abuse', explanation: 'The working group found the akimat’s vehicles and staff used for campaign meetings during working hours.' },
+  { ground: 'voter_bribery', explanation: 'Food parcels handed out to voters at a campaign meeting (police report and statements of three witnesses).' },
+  { ground: 'campaign_fund_violation', explanation: 'Campaign leaflets paid from outside the candidate’s election fund, over 10% of the fund’s limit.' },
+  { ground: 'eligibility_lost', explanation: 'A court sentence for an intentional crime entered into force after the registration.' },
+  { ground: 'court_decision', explanation: 'The registration was annulled by the district court on another candidate’s complaint.' },
 ];
 
 const WITHDRAWALS: ('candidate' | 'party')[] = ['candidate', 'candidate', 'candidate', 'candidate', 'party', 'party'];
@@ -145,6 +168,8 @@ function pilotConstituencies(): DemoConstituency[] {
     laidOut.flatMap(({ precincts }) => precincts.map((precinct) => voterListWeight(random, precinct))),
   );
   let precinctIndex = 0;
+  // Ballots were printed in the two weeks after registration closed.
+  const printing = createRandom(0x2023_1017);
   return laidOut.map(({ place, precincts }) => ({
     electionSlug: PILOT_ELECTION.slug,
     regionCode: place.regionCode,
@@ -157,6 +182,7 @@ function pilotConstituencies(): DemoConstituency[] {
     resultsStatus: 'official',
     resultsOfficialAt: addMinutes(at('2023-11-07', '05:00'), random.int(0, 300)),
     resultsOfficialBy: staffEmail('reviewer', place.regionCode),
+    ballotsPrintedOn: addDays('2023-10-17', printing.int(0, 6)),
     precincts: precincts.map(({ number, address }) => ({ number, address, votersOnList: voters[precinctIndex++] ?? 0 })),
   }));
 }
@@ -211,6 +237,7 @@ function registeredCandidates(random: Random, issueIin: IinIssuer, slotsByPlace:
   const serving = new Set(random.shuffle(winners).slice(0, REPORTED.winnersAlreadyServing));
   // Relative support on the ballot, by IIN: the winner leads clearly; now and then a runner-up comes close.
   const support = new Map<string, number>();
+  const winnerIins = new Set<string>();
   const candidates = slotsByPlace.flatMap((slots, placeIndex) =>
     slots.map((slot) => {
       const { constituency } = slot;
@@ -239,11 +266,71 @@ function registeredCandidates(random: Random, issueIin: IinIssuer, slotsByPlace:
         decision: { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: dates.decidedAt },
       });
       support.set(candidate.iin, isWinner ? 1 : random.chance(0.15) ? random.float(0.8, 0.9) : random.float(0.1, 0.65));
+      if (isWinner) winnerIins.add(candidate.iin);
       return candidate;
     }),
   );
-  return { candidates, support };
+  return { candidates, support, winners: winnerIins };
 }
+
+/**
+ * Registered candidates who were not on the ballots on voting day: some withdrew (by a statement,
+ * or recalled by their party) until the cut-off two days before voting day, the registrations of
+ * others were cancelled by the commission on a proposal. Never a winner, and every ballot keeps
+ * at least two names.
+ */
+function removedBeforeVotingDay(registered: DemoCandidate[], winners: Set<string>): { candidates: DemoCandidate[]; cancellations: DemoCancellation[] } {
+  const random = createRandom(0x2023_1104);
+  const removals = registered.length - REPORTED.onBallot;
+  const cancelledCount = 12;
+  const standing = new Map<string, number>();
+  for (const candidate of registered) standing.set(candidate.constituencyCode, (standing.get(candidate.constituencyCode) ?? 0) + 1);
+  const removed: DemoCandidate[] = [];
+  for (const candidate of random.shuffle(registered.filter((c) => !winners.has(c.iin)))) {
+    if (removed.length === removals) break;
+    if ((standing.get(candidate.constituencyCode) ?? 0) <= 2) continue;
+    standing.set(candidate.constituencyCode, standing.get(candidate.constituencyCode)! - 1);
+    removed.push(candidate);
+  }
+  if (removed.length !== removals) throw new Error(`Only ${removed.length} of ${removals} registered candidates could leave the ballots`);
+  const lastWithdrawal = addDays(VOTING_DAY, -PILOT_ELECTION.withdrawalCutoffDays);
+  const dayBetween = (from: string, to: string) => addDays(from, random.int(0, daysBetween(from, to)));
+  const cancellations: DemoCancellation[] = [];
+  const changed = new Map<string, DemoCandidate>();
+  removed.forEach((candidate, index) => {
+    const registeredOn = candidate.decisionDate!;
+    const reviewer = staffEmail('reviewer', regionOfConstituency(candidate.constituencyCode));
+    if (index >= cancelledCount) {
+      const by = candidate.partyCode !== null && random.chance(0.4) ? 'party' : 'candidate';
+      changed.set(
+        candidate.iin,
+        withdrawnAfterRegistration(candidate, {
+          on: dayBetween(addDays(registeredOn, 1), lastWithdrawal),
+          by,
+          note: by === 'party' ? 'Recalled by decision of the party’s regional branch' : 'Withdrew by a written statement to the territorial commission',
+        }),
+      );
+      return;
+    }
+    const proposedOn = dayBetween(addDays(registeredOn, 2), addDays(VOTING_DAY, -4));
+    const decisionDate = addDays(proposedOn, random.int(1, 3));
+    const reason = CANCELLATIONS[index % CANCELLATIONS.length]!;
+    const result = cancelledRegistration(candidate, {
+      ground: reason.ground,
+      explanation: reason.explanation,
+      proposedBy: staffEmail('operator', regionOfConstituency(candidate.constituencyCode)),
+      proposedAt: addMinutes(at(proposedOn, '04:00'), random.int(0, 360)),
+      decisionDate,
+      decidedBy: reviewer,
+      decidedAt: addMinutes(at(decisionDate, '05:00'), random.int(0, 360)),
+    });
+    changed.set(candidate.iin, result.candidate);
+    cancellations.push(result.cancellation);
+  });
+  return { candidates: registered.map((candidate) => changed.get(candidate.iin) ?? candidate), cancellations };
+}
+
+const regionOfConstituency = (code: string) => PLACES_2023.find((place) => place.code === code)!.regionCode;
 
 /** Refused and withdrawn nominees: never on the ballot, but part of the record. */
 function unsuccessfulNominees(random: Random, issueIin: IinIssuer, slotsByPlace: Slot[][]): DemoCandidate[] {
@@ -390,17 +477,26 @@ export function pilotElection(issueIin: IinIssuer): ElectionDemo {
   const constituencies = pilotConstituencies();
   const random = createRandom(0x2023_1105);
   const slotsByPlace = nominationSlots(random, constituencies);
-  const { candidates: registered, support } = registeredCandidates(random, issueIin, slotsByPlace);
-  const candidates = withBallotOrder([...registered, ...unsuccessfulNominees(random, issueIin, slotsByPlace)]);
-  return {
+  const { candidates: everRegistered, support, winners } = registeredCandidates(random, issueIin, slotsByPlace);
+  const { candidates: registered, cancellations } = removedBeforeVotingDay(everRegistered, winners);
+  const printedOn = new Map(constituencies.map((constituency) => [constituency.code, constituency.ballotsPrintedOn]));
+  const candidates = withBallotOrder([...registered, ...unsuccessfulNominees(random, issueIin, slotsByPlace)], {
+    printedOn: (code) => printedOn.get(code) ?? null,
+    cancellations,
+  });
+  const protocols = approvedProtocols(random, constituencies, candidates, support);
+  const settled = settleOfficialConstituencies(createRandom(0x2023_1108), PILOT_ELECTION, constituencies, candidates, protocols);
+  return numberDecisions({
     election: PILOT_ELECTION,
     listRevisions: approvedListRevisions(PILOT_ELECTION, constituencies, {
-      createdAt: at('2023-09-06', '05:00'),
-      submittedAt: at('2023-09-07', '06:00'),
-      reviewedAt: at('2023-09-08', '07:30'),
+      createdAt: at('2023-09-15', '05:00'),
+      submittedAt: at('2023-09-15', '06:00'),
+      reviewedAt: at('2023-09-15', '07:30'),
     }),
     constituencies,
-    candidates,
-    protocols: approvedProtocols(random, constituencies, candidates, support),
-  };
+    candidates: settled.candidates,
+    cancellations,
+    akimRegistrations: settled.akimRegistrations,
+    protocols,
+  });
 }

@@ -3,7 +3,10 @@ import type { DemoElection } from './types';
 /**
  * The rules every demo election shares (the 2023 pilot's): district and city akims, candidates
  * 25 or older, self-nominees need signatures of 1% of the voters, plurality, no turnout
- * threshold, "against all" on the ballot, approval without a protocol image allowed with a reason. The deposit is five minimum monthly wages of the year.
+ * threshold, "against all" on the ballot, withdrawals until two days before voting day, deposits
+ * refunded from 5% of the votes and kept from candidates who withdrew or whose registration was
+ * cancelled, approval without a protocol image allowed with a reason. The deposit is five minimum
+ * monthly wages of the year.
  */
 export const akimElectionRules = (depositAmount: number) =>
   ({
@@ -15,6 +18,9 @@ export const akimElectionRules = (depositAmount: number) =>
     turnoutThresholdBp: null,
     againstAllOnBallot: true,
     protocolImageRequired: false,
+    withdrawalCutoffDays: 2,
+    depositRefundThresholdBp: 500,
+    depositRuleWhenRemoved: 'forfeit',
   }) satisfies Partial<DemoElection>;
 
 /** Five minimum monthly wages (85,000 tenge since 2024). */

@@ -1,4 +1,16 @@
-import type { candidateChecks, candidates, elections, parties, ListRevisionContent, constituencyListRevisions, protocols, protocolEntries, users } from '@/db/schema';
+import type {
+  akimRegistrations,
+  candidateChecks,
+  candidates,
+  elections,
+  parties,
+  ListRevisionContent,
+  constituencyListRevisions,
+  protocols,
+  protocolEntries,
+  registrationCancellations,
+  users,
+} from '@/db/schema';
 import type { Names } from './geography';
 
 /**
@@ -13,6 +25,8 @@ export type DemoData = {
   listRevisions: DemoListRevision[];
   constituencies: DemoConstituency[];
   candidates: DemoCandidate[];
+  cancellations: DemoCancellation[];
+  akimRegistrations: DemoAkimRegistration[];
   protocols: DemoProtocol[];
 };
 
@@ -22,6 +36,8 @@ export type ElectionDemo = {
   listRevisions: DemoListRevision[];
   constituencies: DemoConstituency[];
   candidates: DemoCandidate[];
+  cancellations: DemoCancellation[];
+  akimRegistrations: DemoAkimRegistration[];
   protocols: DemoProtocol[];
 };
 
@@ -64,6 +80,7 @@ export type DemoConstituency = Omit<ListRevisionContent['constituencies'][number
   resultsStatus: 'counting' | 'official';
   resultsOfficialAt: Date | null;
   resultsOfficialBy: string | null;
+  ballotsPrintedOn: string | null;
   precincts: DemoPrecinct[];
 };
 
@@ -89,10 +106,13 @@ export type DemoCandidate = Pick<
   | 'status'
   | 'ballotOrder'
   | 'decidedAt'
+  | 'decisionNumber'
+  | 'decisionDate'
   | 'refusalGround'
   | 'decisionNote'
   | 'withdrawnOn'
   | 'withdrawnBy'
+  | 'depositRefundedOn'
   | 'createdAt'
 > & {
   electionSlug: string;
@@ -100,7 +120,25 @@ export type DemoCandidate = Pick<
   partyCode: string | null;
   decidedBy: string | null;
   enteredBy: string;
+  depositRefundRecordedBy: string | null;
   checks: DemoCheck[];
+};
+
+type CancellationRow = typeof registrationCancellations.$inferSelect;
+/** A proposal to cancel a registration and, once decided, the commission's decision. */
+export type DemoCancellation = Pick<CancellationRow, 'status' | 'ground' | 'explanation' | 'proposedAt' | 'decisionNumber' | 'decisionDate' | 'dismissalReason' | 'decidedAt'> & {
+  electionSlug: string;
+  candidateIin: string;
+  proposedBy: string;
+  decidedBy: string | null;
+};
+
+type AkimRegistrationRow = typeof akimRegistrations.$inferSelect;
+export type DemoAkimRegistration = Pick<AkimRegistrationRow, 'outcome' | 'decisionNumber' | 'decisionDate' | 'reason' | 'recordedAt'> & {
+  electionSlug: string;
+  constituencyCode: string;
+  candidateIin: string | null;
+  recordedBy: string;
 };
 
 type EntryRow = typeof protocolEntries.$inferSelect;

@@ -1,14 +1,14 @@
 import { addDays } from '@/lib/calendar';
 import { addMinutes, at } from './calendar';
 import { requiredSignatures } from './candidate-checks';
-import { nomination, newPerson, withBallotOrder, type Decision, type IinIssuer } from './candidates';
+import { nomination, newPerson, numberDecisions, withBallotOrder, type Decision, type IinIssuer } from './candidates';
 import { PLACES_UPCOMING, regionOf, type Place } from './geography';
 import { higherEducation, otherPosition, servingPosition } from './people';
 import { approvedListRevisions } from './list-revisions';
 import { layOutPrecincts, voterListWeight } from './precincts';
 import { createRandom, type Random } from './random';
 import { akimElectionRules, DEPOSIT_SINCE_2024 } from './rules';
-import type { DemoCandidate, DemoConstituency, DemoElection, DemoListRevision, ElectionDemo } from './types';
+import type { DemoCancellation, DemoCandidate, DemoConstituency, DemoElection, DemoListRevision, ElectionDemo } from './types';
 import { staffEmail } from './users';
 
 const UPCOMING_ELECTION_SLUG = 'akim-2027';
@@ -27,6 +27,7 @@ function upcomingElectionOn(referenceDate: string): DemoElection {
     nominationClosesOn: addDays(referenceDate, 20),
     registrationDeadline: addDays(referenceDate, 25),
     resultsDeadline: addDays(referenceDate, 58),
+    akimRegistrationDeadline: addDays(referenceDate, 65),
     ...akimElectionRules(DEPOSIT_SINCE_2024),
     createdAt: at(calledOn, '04:00'),
     announcedAt: at(calledOn, '04:30'),
@@ -74,6 +75,7 @@ export function demoConstituencies(
       resultsStatus: 'counting',
       resultsOfficialAt: null,
       resultsOfficialBy: null,
+      ballotsPrintedOn: null,
       precincts: precincts.map((precinct) => ({ number: precinct.number, address: precinct.address, votersOnList: voterListWeight(random, precinct) })),
     };
   });
@@ -115,6 +117,26 @@ function nominees(random: Random, issueIin: IinIssuer, election: DemoElection, r
       });
     }),
   );
+}
+
+/** Almaty's operator has proposed cancelling a self-nominee's registration in Karasay: it waits for the reviewer. */
+function cancellationProposal(referenceDate: string, candidates: DemoCandidate[]): DemoCancellation {
+  const candidate = candidates.find((c) => c.constituencyCode === 'almaty-karasay' && c.status === 'registered' && c.partyCode === null);
+  if (!candidate) throw new Error('No registered self-nominee in Karasay');
+  return {
+    electionSlug: candidate.electionSlug,
+    candidateIin: candidate.iin,
+    status: 'proposed',
+    ground: 'false_information',
+    explanation: 'The tax authority reports a business income the candidate left out of the asset declaration.',
+    proposedBy: staffEmail('operator', 'almaty'),
+    proposedAt: at(addDays(referenceDate, -1), '06:20'),
+    decisionNumber: null,
+    decisionDate: null,
+    dismissalReason: null,
+    decidedBy: null,
+    decidedAt: null,
+  };
 }
 
 type ListContent = DemoListRevision['content'];
@@ -214,11 +236,13 @@ export function upcomingElection(referenceDate: string, issueIin: IinIssuer, fir
     submittedAt: at(addDays(referenceDate, -18), '06:00'),
     reviewedAt: at(addDays(referenceDate, -17), '07:30'),
   });
-  return {
+  return numberDecisions({
     election,
     listRevisions: [...inForce, ...openListRevisions(referenceDate, election, inForce)],
     constituencies,
     candidates,
+    cancellations: [cancellationProposal(referenceDate, candidates)],
+    akimRegistrations: [],
     protocols: [],
-  };
+  });
 }

@@ -7,7 +7,7 @@ import { users } from './users';
 
 export const sex = pgEnum('sex', ['male', 'female']);
 export const nominationRoute = pgEnum('nomination_route', ['party', 'self']);
-export const candidateStatus = pgEnum('candidate_status', ['nominated', 'registered', 'refused', 'withdrawn']);
+export const candidateStatus = pgEnum('candidate_status', ['nominated', 'registered', 'refused', 'withdrawn', 'cancelled']);
 export const withdrawalBy = pgEnum('withdrawal_by', ['candidate', 'party']);
 export const checkKind = pgEnum('check_kind', ['automatic', 'attested']);
 export const checkOutcome = pgEnum('check_outcome', ['pending', 'passed', 'failed']);
@@ -39,8 +39,14 @@ export const candidates = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     refusalGround: text('refusal_ground'),
     decisionNote: text('decision_note'),
+    /** The territorial commission's decision registering or refusing the nominee; decidedBy entered it. */
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
     withdrawnOn: date('withdrawn_on'),
     withdrawnBy: withdrawalBy('withdrawn_by'),
+    /** The day the deposit was paid back (after the results are official, when the rules refund it). */
+    depositRefundedOn: date('deposit_refunded_on'),
+    depositRefundRecordedBy: integer('deposit_refund_recorded_by').references(() => users.id),
     enteredBy: integer('entered_by').notNull().references(() => users.id),
     lockVersion: integer('lock_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -56,7 +62,9 @@ export const candidates = pgTable(
     check('candidates_iin_format', sql`${t.iin} ~ '^[0-9]{12}$'`),
     check('candidates_route_party', sql`(${t.nominationRoute} = 'party') = (${t.partyId} is not null)`),
     check('candidates_counts_non_negative', sql`${t.depositAmount} >= 0 and coalesce(${t.supportingSignatures}, 0) >= 0`),
-    check('candidates_ballot_order_only_registered', sql`${t.ballotOrder} is null or (${t.ballotOrder} > 0 and ${t.status} in ('registered', 'withdrawn'))`),
+    // A candidate removed after the ballots were printed keeps the line, shown struck. (Compared as
+    // text: the migration that adds 'cancelled' to the enum cannot use the new value in its transaction.)
+    check('candidates_ballot_order_only_registered', sql`${t.ballotOrder} is null or (${t.ballotOrder} > 0 and ${t.status}::text in ('registered', 'withdrawn', 'cancelled'))`),
     check('candidates_refusal_has_ground', sql`${t.status} <> 'refused' or ${t.refusalGround} is not null`),
     check('candidates_withdrawal_dated', sql`${t.status} <> 'withdrawn' or (${t.withdrawnOn} is not null and ${t.withdrawnBy} is not null)`),
   ],
@@ -77,4 +85,65 @@ export const candidateChecks = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [unique('candidate_checks_code_unique').on(t.candidateId, t.code)],
+);
+
+export const cancellationStatus = pgEnum('cancellation_status', ['proposed', 'cancelled', 'dismissed']);
+
+/**
+ * A proposal to cancel a candidate's registration and the commission's decision on it. Four eyes:
+ * whoever proposed it cannot record the decision. Kept for ever, dismissed proposals included.
+ */
+export const registrationCancellations = pgTable(
+  'registration_cancellations',
+  {
+    id: serial('id').primaryKey(),
+    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    status: cancellationStatus('status').notNull().default('proposed'),
+    ground: text('ground').notNull(),
+    explanation: text('explanation').notNull(),
+    proposedBy: integer('proposed_by').notNull().references(() => users.id),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    /** Why the commission did not cancel (a dismissed proposal). */
+    dismissalReason: text('dismissal_reason'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('registration_cancellations_one_open').on(t.candidateId).where(sql`${t.status} = 'proposed'`),
+    index('registration_cancellations_candidate_idx').on(t.candidateId),
+    // A cancellation carries the commission's numbered, dated decision; a dismissal says why.
+    check(
+      'registration_cancellations_decided',
+      sql`${t.status} = 'proposed' or (${t.decidedBy} is not null and (${t.decisionNumber} is not null and ${t.decisionDate} is not null or ${t.status} = 'dismissed' and ${t.dismissalReason} is not null))`,
+    ),
+    check('registration_cancellations_four_eyes', sql`${t.decidedBy} is null or ${t.decidedBy} <> ${t.proposedBy}`),
+  ],
+);
+
+export const akimRegistrationOutcome = pgEnum('akim_registration_outcome', ['registered', 'repeat_election']);
+
+/**
+ * After a constituency's results are official, the commission registers the elected akim, or
+ * records that a repeat election is needed (the outcome requires it). One record per constituency.
+ */
+export const akimRegistrations = pgTable(
+  'akim_registrations',
+  {
+    id: serial('id').primaryKey(),
+    constituencyId: integer('constituency_id').notNull().references(() => constituencies.id),
+    outcome: akimRegistrationOutcome('outcome').notNull(),
+    candidateId: integer('candidate_id').references(() => candidates.id),
+    decisionNumber: text('decision_number').notNull(),
+    decisionDate: date('decision_date').notNull(),
+    /** Registration after the legal term needs the reason; a repeat election its explanation. */
+    reason: text('reason'),
+    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('akim_registrations_constituency_unique').on(t.constituencyId),
+    check('akim_registrations_candidate', sql`(${t.outcome} = 'registered') = (${t.candidateId} is not null)`),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { check, date, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { elections } from './elections';
 import { regions } from './regions';
 import { users } from './users';
@@ -75,6 +75,8 @@ export const constituencies = pgTable(
     resultsStatus: resultsStatus('results_status').notNull().default('counting'),
     resultsOfficialAt: timestamp('results_official_at', { withTimezone: true }),
     resultsOfficialBy: integer('results_official_by').references(() => users.id),
+    /** From this day the ballots are printed: a candidate removed later keeps a struck line, numbers do not move. */
+    ballotsPrintedOn: date('ballots_printed_on'),
   },
   (t) => [
     unique('constituencies_code_unique').on(t.electionId, t.code),

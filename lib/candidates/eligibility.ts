@@ -113,6 +113,7 @@ export function decodeDetail(stored: string): CheckDetail | { text: string } {
 }
 
 /** Legal grounds a refusal can cite (labels in the catalogues). */
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 export const REFUSAL_GROUNDS = [
   'age_below_minimum',
   'not_citizen',
@@ -126,3 +127,38 @@ export const REFUSAL_GROUNDS = [
   'party_quota_exceeded',
   'other',
 ] as const;
+
+/**
+ * The check each legal ground of refusal rests on: such a ground may be cited only once its check
+ * has failed (marked by a reviewer, or decided by the system). Grounds tied to no check stay free.
+ */
+export const GROUND_CHECK: Partial<Record<RefusalGround, AutomaticCheckCode | AttestedCheckCode>> = {
+  age_below_minimum: 'age',
+  not_citizen: 'citizenship',
+  criminal_record: 'criminal_record',
+  qualification_not_met: 'civil_service',
+  declarations_not_filed: 'declarations',
+  deposit_not_paid: 'deposit',
+  insufficient_signatures: 'signatures',
+  nominated_outside_window: 'nomination_window',
+  party_quota_exceeded: 'party_quota',
+};
+
+/** The grounds a refusal may cite now, given the nominee's checks. */
+export const refusalGroundsFor = (checks: readonly { code: string; outcome: CheckOutcome }[]): RefusalGround[] =>
+  REFUSAL_GROUNDS.filter((ground) => {
+    const code = GROUND_CHECK[ground];
+    return code === undefined || checks.some((check) => check.code === code && check.outcome === 'failed');
+  });
+
+/** Legal grounds on which the commission cancels a registration (labels in the catalogues). */
+export const CANCELLATION_GROUNDS = [
+  'false_information',
+  'official_position_abuse',
+  'voter_bribery',
+  'campaign_fund_violation',
+  'eligibility_lost',
+  'court_decision',
+  'other',
+] as const;
+export type CancellationGround = (typeof CANCELLATION_GROUNDS)[number];

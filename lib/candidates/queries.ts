@@ -1,9 +1,16 @@
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { candidateChecks, candidates, constituencies, elections, parties, precincts, regions, users } from '@/db/schema';
+import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, regions, registrationCancellations, users } from '@/db/schema';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { DomainError } from '@/lib/commands';
+import { findElection, type Election, type ElectionWithPhase } from '@/lib/elections/queries';
+import { constituencyResult, type ConstituencyResult } from '@/lib/results/aggregate';
+import { depositSettlement, type DepositSettlement } from './deposit';
 import { ageOn, decodeDetail, type CheckDetail, type CheckOutcome } from './eligibility';
+import type { AkimState } from './elected';
+import type { CandidateState, CandidateStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
 const names = (row: Names): Names => ({ nameKk: row.nameKk, nameRu: row.nameRu, nameEn: row.nameEn });
@@ -13,6 +20,19 @@ export type CheckView = {
   kind: 'automatic' | 'attested';
   outcome: CheckOutcome;
   detail: CheckDetail | { text: string };
+  decidedBy: string | null;
+  decidedAt: Date | null;
+};
+
+export type CancellationView = {
+  status: 'proposed' | 'cancelled' | 'dismissed';
+  ground: string;
+  explanation: string;
+  proposedBy: string;
+  proposedAt: Date;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  dismissalReason: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;
 };
@@ -29,7 +49,7 @@ export type CandidateDetail = {
   currentPosition: string;
   nominationRoute: 'party' | 'self';
   party: Names | null;
-  status: 'nominated' | 'registered' | 'refused' | 'withdrawn';
+  status: CandidateStatus;
   ballotOrder: number | null;
   nominatedOn: string;
   applicationReceived: boolean;
@@ -41,18 +61,25 @@ export type CandidateDetail = {
   decisionNote: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
   withdrawnOn: string | null;
   withdrawnBy: 'candidate' | 'party' | null;
+  depositRefundedOn: string | null;
   enteredById: number;
   enteredBy: string;
   election: Names & { id: number; votingDay: string; registrationDeadline: string };
-  constituency: Names & { id: number; code: string; regionId: number; regionCode: string };
+  constituency: Names & { id: number; code: string; regionId: number; regionCode: string; ballotsPrintedOn: string | null; resultsStatus: 'counting' | 'official' };
   checks: CheckView[];
+  /** Cancellation proposals and the commission's decisions on them, oldest first. */
+  cancellations: CancellationView[];
 };
 
 const enteredBy = alias(users, 'entered_by_user');
 const decidedBy = alias(users, 'decided_by_user');
 const checkDecider = alias(users, 'check_decider');
+const proposer = alias(users, 'proposer');
+const canceller = alias(users, 'canceller');
 
 /** A nominee's file for staff: person, documents, decision and the whole checklist. */
 export async function candidateDetail(db: Queryable, candidateId: number): Promise<CandidateDetail | null> {
@@ -75,12 +102,21 @@ export async function candidateDetail(db: Queryable, candidateId: number): Promi
     .leftJoin(parties, eq(parties.id, candidates.partyId))
     .where(eq(candidates.id, candidateId));
   if (!row) return null;
-  const checks = await db
-    .select({ check: candidateChecks, decidedBy: checkDecider.fullName })
-    .from(candidateChecks)
-    .leftJoin(checkDecider, eq(checkDecider.id, candidateChecks.decidedBy))
-    .where(eq(candidateChecks.candidateId, candidateId))
-    .orderBy(asc(candidateChecks.kind), asc(candidateChecks.id));
+  const [checks, cancellations] = await Promise.all([
+    db
+      .select({ check: candidateChecks, decidedBy: checkDecider.fullName })
+      .from(candidateChecks)
+      .leftJoin(checkDecider, eq(checkDecider.id, candidateChecks.decidedBy))
+      .where(eq(candidateChecks.candidateId, candidateId))
+      .orderBy(asc(candidateChecks.kind), asc(candidateChecks.id)),
+    db
+      .select({ cancellation: registrationCancellations, proposedBy: proposer.fullName, decidedBy: canceller.fullName })
+      .from(registrationCancellations)
+      .innerJoin(proposer, eq(proposer.id, registrationCancellations.proposedBy))
+      .leftJoin(canceller, eq(canceller.id, registrationCancellations.decidedBy))
+      .where(eq(registrationCancellations.candidateId, candidateId))
+      .orderBy(asc(registrationCancellations.id)),
+  ]);
   const c = row.candidate;
   return {
     id: c.id,
@@ -106,12 +142,35 @@ export async function candidateDetail(db: Queryable, candidateId: number): Promi
     decisionNote: c.decisionNote,
     decidedBy: row.decidedBy,
     decidedAt: c.decidedAt,
+    decisionNumber: c.decisionNumber,
+    decisionDate: c.decisionDate,
     withdrawnOn: c.withdrawnOn,
     withdrawnBy: c.withdrawnBy,
+    depositRefundedOn: c.depositRefundedOn,
     enteredById: c.enteredBy,
     enteredBy: row.enteredBy,
     election: { id: row.election.id, votingDay: row.election.votingDay, registrationDeadline: row.election.registrationDeadline, ...names(row.election) },
-    constituency: { id: row.constituency.id, code: row.constituency.code, regionId: row.constituency.regionId, regionCode: row.regionCode, ...names(row.constituency) },
+    constituency: {
+      id: row.constituency.id,
+      code: row.constituency.code,
+      regionId: row.constituency.regionId,
+      regionCode: row.regionCode,
+      ballotsPrintedOn: row.constituency.ballotsPrintedOn,
+      resultsStatus: row.constituency.resultsStatus,
+      ...names(row.constituency),
+    },
+    cancellations: cancellations.map(({ cancellation: x, proposedBy, decidedBy: by }) => ({
+      status: x.status,
+      ground: x.ground,
+      explanation: x.explanation,
+      proposedBy,
+      proposedAt: x.proposedAt,
+      decisionNumber: x.decisionNumber,
+      decisionDate: x.decisionDate,
+      dismissalReason: x.dismissalReason,
+      decidedBy: by,
+      decidedAt: x.decidedAt,
+    })),
     checks: checks.map(({ check, decidedBy: by }) => ({
       code: check.code,
       kind: check.kind,
@@ -130,7 +189,11 @@ export type CandidateListItem = {
   sex: 'male' | 'female';
   nominationRoute: 'party' | 'self';
   party: Names | null;
-  status: 'nominated' | 'registered' | 'refused' | 'withdrawn';
+  status: CandidateStatus;
+  /** Registered by the commission at some point (on the ballot now, or withdrawn or cancelled since). */
+  wasRegistered: boolean;
+  /** The ground of a cancelled registration. */
+  cancellationGround: string | null;
   ballotOrder: number | null;
   nominatedOn: string;
   constituency: Names & { code: string };
@@ -159,6 +222,8 @@ type ListRow = {
   partyRu: string | null;
   partyEn: string | null;
   status: CandidateListItem['status'];
+  wasRegistered: boolean;
+  cancellationGround: string | null;
   ballotOrder: number | null;
   nominatedOn: string;
   constituencyCode: string;
@@ -190,6 +255,12 @@ function filterConditions(filter: CandidateFilter): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+/**
+ * Registered by the commission at some point, for a query naming the candidate `k`: still
+ * registered, cancelled since, or withdrawn after the registration decision.
+ */
+export const WAS_REGISTERED = sql.raw(`(k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null))`);
+
 /** Candidates with what lists show (no IIN or birth date: age only), in one query. */
 export async function listCandidates(db: Queryable, filter: CandidateFilter, order: 'ballot' | 'queue' = 'ballot'): Promise<CandidateListItem[]> {
   const orderBy =
@@ -201,6 +272,8 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
     sql`select k.id, k.full_name as "fullName", k.birth_date::text as "birthDate", e.voting_day::text as "votingDay", k.sex::text as sex,
                k.nomination_route::text as "nominationRoute", p.name_kk as "partyKk", p.name_ru as "partyRu", p.name_en as "partyEn",
                k.status::text as status, k.ballot_order as "ballotOrder", k.nominated_on::text as "nominatedOn",
+               ${WAS_REGISTERED} as "wasRegistered",
+               (select x.ground from registration_cancellations x where x.candidate_id = k.id and x.status = 'cancelled') as "cancellationGround",
                c.code as "constituencyCode", c.name_kk as "constituencyKk", c.name_ru as "constituencyRu", c.name_en as "constituencyEn",
                r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
                e.id as "electionId", e.name_kk as "electionKk", e.name_ru as "electionRu", e.name_en as "electionEn",
@@ -226,6 +299,8 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
     nominationRoute: row.nominationRoute,
     party: row.partyEn ? { nameKk: row.partyKk!, nameRu: row.partyRu!, nameEn: row.partyEn } : null,
     status: row.status,
+    wasRegistered: row.wasRegistered,
+    cancellationGround: row.cancellationGround,
     ballotOrder: row.ballotOrder,
     nominatedOn: row.nominatedOn,
     constituency: { code: row.constituencyCode, nameKk: row.constituencyKk, nameRu: row.constituencyRu, nameEn: row.constituencyEn },
@@ -237,27 +312,39 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
 
 export type CandidateStatistics = {
   nominated: number;
+  /** Registered by the commission, including those withdrawn or cancelled since (the CEC's "registered"). */
   registered: number;
+  /** Still registered: on the ballot (on voting day, once it has passed). */
+  onBallot: number;
   refused: number;
   withdrawn: number;
+  cancelled: number;
   awaitingDecision: number;
+  selfNominated: number;
   selfNominatedShare: number | null;
   womenShare: number | null;
   under35Share: number | null;
   averageAge: number | null;
 };
 
+type StatisticsInput = Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>;
+
 /** Statistics over a candidate list: counts by status; shares and average age among the registered. */
-export function candidateStatistics(list: Pick<CandidateListItem, 'status' | 'nominationRoute' | 'sex' | 'age'>[]): CandidateStatistics {
-  const registered = list.filter((c) => c.status === 'registered');
+export function candidateStatistics(list: StatisticsInput[]): CandidateStatistics {
+  const registered = list.filter((c) => c.wasRegistered);
   const share = (count: number) => (registered.length ? count / registered.length : null);
+  const count = (status: CandidateStatus) => list.filter((c) => c.status === status).length;
+  const selfNominated = registered.filter((c) => c.nominationRoute === 'self').length;
   return {
     nominated: list.length,
     registered: registered.length,
-    refused: list.filter((c) => c.status === 'refused').length,
-    withdrawn: list.filter((c) => c.status === 'withdrawn').length,
-    awaitingDecision: list.filter((c) => c.status === 'nominated').length,
-    selfNominatedShare: share(registered.filter((c) => c.nominationRoute === 'self').length),
+    onBallot: count('registered'),
+    refused: count('refused'),
+    withdrawn: count('withdrawn'),
+    cancelled: count('cancelled'),
+    awaitingDecision: count('nominated'),
+    selfNominated,
+    selfNominatedShare: share(selfNominated),
     womenShare: share(registered.filter((c) => c.sex === 'female').length),
     under35Share: share(registered.filter((c) => c.age < 35).length),
     averageAge: registered.length ? registered.reduce((sum, c) => sum + c.age, 0) / registered.length : null,
@@ -284,3 +371,274 @@ export async function partyOptions(db: Queryable) {
     .orderBy(asc(parties.nameEn));
 }
 
+
+type CandidateRow = typeof candidates.$inferSelect;
+type DepositRulesOf = Pick<Election, 'depositRefundThresholdBp' | 'depositRuleWhenRemoved'>;
+
+/** What the deposit rules do with each candidate's deposit, once the constituency's results are official. */
+function settlementOf(result: ConstituencyResult, election: DepositRulesOf, candidate: Pick<CandidateRow, 'id' | 'status' | 'depositPaidOn' | 'depositAmount'>) {
+  const line = result.candidates.find((c) => c.id === candidate.id);
+  return depositSettlement(
+    {
+      paid: candidate.depositPaidOn !== null && candidate.depositAmount > 0,
+      onBallot: candidate.status === 'registered',
+      elected: result.outcome.status === 'elected' && result.outcome.candidateId === candidate.id,
+      votes: line?.votes ?? 0,
+      constituencyVotes: result.validVotes,
+    },
+    election,
+  );
+}
+
+/** The open cancellation proposal of each candidate: who proposed it. */
+async function pendingCancellations(db: Queryable, candidateIds: number[]) {
+  if (candidateIds.length === 0) return new Map<number, { proposedBy: number }>();
+  const rows = await db
+    .select({ candidateId: registrationCancellations.candidateId, proposedBy: registrationCancellations.proposedBy })
+    .from(registrationCancellations)
+    .where(and(inArray(registrationCancellations.candidateId, candidateIds), eq(registrationCancellations.status, 'proposed')));
+  return new Map(rows.map((row) => [row.candidateId, { proposedBy: row.proposedBy }]));
+}
+
+async function checksOf(db: Queryable, candidateIds: number[]) {
+  const byCandidate = new Map<number, { code: string; outcome: CheckOutcome }[]>();
+  if (candidateIds.length === 0) return byCandidate;
+  const rows = await db
+    .select({ candidateId: candidateChecks.candidateId, code: candidateChecks.code, outcome: candidateChecks.outcome })
+    .from(candidateChecks)
+    .where(inArray(candidateChecks.candidateId, candidateIds));
+  for (const { candidateId, ...check } of rows) byCandidate.set(candidateId, [...(byCandidate.get(candidateId) ?? []), check]);
+  return byCandidate;
+}
+
+type StateContext = { election: CandidateState['election'] & DepositRulesOf; regionId: number; result?: ConstituencyResult | null };
+
+function stateOf(candidate: CandidateRow, context: StateContext, checks: CandidateState['checks'], pending: { proposedBy: number } | undefined): CandidateState {
+  const official = context.result?.resultsStatus === 'official';
+  return {
+    regionId: context.regionId,
+    status: candidate.status,
+    enteredBy: candidate.enteredBy,
+    checks,
+    pendingCancellation: pending ?? null,
+    depositRefundedOn: candidate.depositRefundedOn,
+    depositSettlement: official ? settlementOf(context.result!, context.election, candidate) : null,
+    election: context.election,
+    today: todayInKazakhstan(),
+  };
+}
+
+/**
+ * A candidate as the transition rules (lib/candidates/transitions) see it: read by the candidate
+ * page and, inside their transaction, by the commands. `withSettlement` also works out the
+ * deposit's fate, which needs the constituency's results.
+ */
+export async function candidateState(db: Queryable, candidate: CandidateRow, options: { withSettlement?: boolean } = {}): Promise<CandidateState> {
+  const [election, [constituency], checks, pending] = await Promise.all([
+    findElection(db, candidate.electionId),
+    db.select({ regionId: constituencies.regionId, resultsStatus: constituencies.resultsStatus }).from(constituencies).where(eq(constituencies.id, candidate.constituencyId)),
+    checksOf(db, [candidate.id]),
+    pendingCancellations(db, [candidate.id]),
+  ]);
+  if (!election || !constituency) throw new DomainError('notFound');
+  const result = options.withSettlement && constituency.resultsStatus === 'official' ? (await constituencyResult(db, candidate.constituencyId))?.result : null;
+  return stateOf(candidate, { election, regionId: constituency.regionId, result }, checks.get(candidate.id) ?? [], pending.get(candidate.id));
+}
+
+export async function loadCandidateState(db: Queryable, candidateId: number, options: { withSettlement?: boolean } = {}) {
+  const [candidate] = await db.select().from(candidates).where(eq(candidates.id, candidateId));
+  return candidate ? candidateState(db, candidate, options) : null;
+}
+
+export type QueueItem = {
+  id: number;
+  fullName: string;
+  party: Names | null;
+  constituency: Names;
+  election: Names & { id: number; registrationDeadline: string };
+  checks: { passed: number; failed: number; pending: number };
+  state: CandidateState;
+  /** The open cancellation proposal, for registered candidates. */
+  proposal: { ground: string; proposedBy: string; proposedAt: Date } | null;
+};
+
+/**
+ * The reviewer's queue in a region: nominations awaiting the commission's decision (by
+ * registration deadline, then nomination date) and proposals to cancel a registration (oldest
+ * first). Each item carries its state, so the page asks the transition rules what the viewer may do.
+ */
+export async function reviewQueue(db: Queryable, regionId: number | null): Promise<{ nominations: QueueItem[]; cancellations: QueueItem[] }> {
+  const proposals = await db
+    .select({ candidateId: registrationCancellations.candidateId, ground: registrationCancellations.ground, proposedAt: registrationCancellations.proposedAt, proposedBy: proposer.fullName })
+    .from(registrationCancellations)
+    .innerJoin(proposer, eq(proposer.id, registrationCancellations.proposedBy))
+    .where(eq(registrationCancellations.status, 'proposed'))
+    .orderBy(asc(registrationCancellations.proposedAt));
+  const proposalOf = new Map(proposals.map(({ candidateId, ...proposal }) => [candidateId, proposal]));
+  const rows = await db
+    .select({ candidate: candidates, party: parties, constituency: constituencies, electionId: elections.id })
+    .from(candidates)
+    .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
+    .innerJoin(elections, eq(elections.id, candidates.electionId))
+    .leftJoin(parties, eq(parties.id, candidates.partyId))
+    .where(
+      and(
+        regionId === null ? undefined : eq(constituencies.regionId, regionId),
+        sql`(${candidates.status} = 'nominated' or ${candidates.id} in (select candidate_id from registration_cancellations where status = 'proposed'))`,
+      ),
+    )
+    .orderBy(asc(elections.registrationDeadline), asc(candidates.nominatedOn), asc(candidates.id));
+  const ids = rows.map((row) => row.candidate.id);
+  const [checks, pending, electionRows] = await Promise.all([
+    checksOf(db, ids),
+    pendingCancellations(db, ids),
+    Promise.all([...new Set(rows.map((row) => row.electionId))].map((id) => findElection(db, id))),
+  ]);
+  const electionOf = new Map(electionRows.flatMap((election) => (election ? [[election.id, election] as const] : [])));
+  const items = rows.map(({ candidate, party, constituency }): QueueItem => {
+    const election = electionOf.get(candidate.electionId)!;
+    const own = checks.get(candidate.id) ?? [];
+    const tally = (outcome: CheckOutcome) => own.filter((check) => check.outcome === outcome).length;
+    return {
+      id: candidate.id,
+      fullName: candidate.fullName,
+      party: party ? names(party) : null,
+      constituency: names(constituency),
+      election: { id: election.id, registrationDeadline: election.registrationDeadline, ...names(election) },
+      checks: { passed: tally('passed'), failed: tally('failed'), pending: tally('pending') },
+      state: stateOf(candidate, { election, regionId: constituency.regionId }, own, pending.get(candidate.id)),
+      proposal: proposalOf.get(candidate.id) ?? null,
+    };
+  });
+  return {
+    nominations: items.filter((item) => item.state.status === 'nominated'),
+    cancellations: items.filter((item) => item.proposal !== null).sort((a, b) => a.proposal!.proposedAt.getTime() - b.proposal!.proposedAt.getTime()),
+  };
+}
+
+export type AkimRecord = {
+  constituencyId: number;
+  outcome: 'registered' | 'repeat_election';
+  candidateId: number | null;
+  decisionNumber: string;
+  decisionDate: string;
+  reason: string | null;
+  recordedBy: string;
+};
+
+const recorder = alias(users, 'recorder');
+
+/** The elected akims registered (or repeat elections recorded) in an election, by constituency. */
+export async function akimRecords(db: Queryable, electionId: number, constituencyId?: number): Promise<AkimRecord[]> {
+  return db
+    .select({
+      constituencyId: akimRegistrations.constituencyId,
+      outcome: akimRegistrations.outcome,
+      candidateId: akimRegistrations.candidateId,
+      decisionNumber: akimRegistrations.decisionNumber,
+      decisionDate: akimRegistrations.decisionDate,
+      reason: akimRegistrations.reason,
+      recordedBy: recorder.fullName,
+    })
+    .from(akimRegistrations)
+    .innerJoin(constituencies, eq(constituencies.id, akimRegistrations.constituencyId))
+    .innerJoin(recorder, eq(recorder.id, akimRegistrations.recordedBy))
+    .where(and(eq(constituencies.electionId, electionId), constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId)));
+}
+
+type ConstituencyRow = typeof constituencies.$inferSelect;
+
+const akimStateOf = (constituency: ConstituencyRow, election: ElectionWithPhase, result: ConstituencyResult, recorded: boolean): AkimState => ({
+  regionId: constituency.regionId,
+  resultsStatus: constituency.resultsStatus,
+  resultsOfficialOn: constituency.resultsOfficialAt ? todayInKazakhstan(constituency.resultsOfficialAt) : null,
+  outcome: result.outcome,
+  recorded,
+  election,
+});
+
+/** The constituency's last step as lib/candidates/elected sees it (read by the page and the command). */
+export async function loadAkimState(db: Queryable, constituency: ConstituencyRow): Promise<AkimState> {
+  const [election, found, records] = await Promise.all([findElection(db, constituency.electionId), constituencyResult(db, constituency.id), akimRecords(db, constituency.electionId, constituency.id)]);
+  if (!election || !found) throw new DomainError('notFound');
+  return akimStateOf(constituency, election, found.result, records.length > 0);
+}
+
+export type BallotLine = { id: number; ballotOrder: number; fullName: string; party: Names | null; status: CandidateStatus; struck: boolean };
+
+export type DepositLine = {
+  id: number;
+  fullName: string;
+  status: CandidateStatus;
+  depositAmount: number;
+  depositPaidOn: string | null;
+  votes: number | null;
+  share: number | null;
+  /** What the rules do with the deposit; null until the results are official. */
+  settlement: DepositSettlement | null;
+  refundedOn: string | null;
+};
+
+export type ConstituencySheet = {
+  constituency: Names & { id: number; code: string; regionId: number; ballotsPrintedOn: string | null; resultsStatus: 'counting' | 'official' };
+  election: ElectionWithPhase;
+  /** The ballot as printed: candidates on it and, once printed, the struck lines of those removed later. */
+  ballot: BallotLine[];
+  result: ConstituencyResult;
+  akim: AkimRecord | null;
+  akimState: AkimState;
+  deposits: DepositLine[];
+};
+
+/** A constituency's candidates from the ballot to the end: ballot lines, the elected akim, the deposits. */
+export async function constituencySheet(db: Queryable, constituencyId: number): Promise<ConstituencySheet | null> {
+  const [constituency] = await db.select().from(constituencies).where(eq(constituencies.id, constituencyId));
+  if (!constituency) return null;
+  const [election, found, records, rows] = await Promise.all([
+    findElection(db, constituency.electionId),
+    constituencyResult(db, constituencyId),
+    akimRecords(db, constituency.electionId, constituencyId),
+    db
+      .select({ candidate: candidates, party: parties })
+      .from(candidates)
+      .leftJoin(parties, eq(parties.id, candidates.partyId))
+      .where(eq(candidates.constituencyId, constituencyId))
+      .orderBy(sql`${candidates.ballotOrder} nulls last`, asc(candidates.fullName)),
+  ]);
+  if (!election || !found) return null;
+  const { result } = found;
+  const official = constituency.resultsStatus === 'official';
+  return {
+    constituency: {
+      id: constituency.id,
+      code: constituency.code,
+      regionId: constituency.regionId,
+      ballotsPrintedOn: constituency.ballotsPrintedOn,
+      resultsStatus: constituency.resultsStatus,
+      ...names(constituency),
+    },
+    election,
+    ballot: rows.flatMap(({ candidate, party }) =>
+      candidate.ballotOrder === null
+        ? []
+        : [{ id: candidate.id, ballotOrder: candidate.ballotOrder, fullName: candidate.fullName, party: party ? names(party) : null, status: candidate.status, struck: candidate.status !== 'registered' }],
+    ),
+    result,
+    akim: records[0] ?? null,
+    akimState: akimStateOf(constituency, election, result, records.length > 0),
+    deposits: rows.map(({ candidate }) => {
+      const line = result.candidates.find((c) => c.id === candidate.id);
+      return {
+        id: candidate.id,
+        fullName: candidate.fullName,
+        status: candidate.status,
+        depositAmount: candidate.depositAmount,
+        depositPaidOn: candidate.depositPaidOn,
+        votes: line?.votes ?? null,
+        share: line?.share ?? null,
+        settlement: official ? settlementOf(result, election, candidate) : null,
+        refundedOn: candidate.depositRefundedOn,
+      };
+    }),
+  };
+}

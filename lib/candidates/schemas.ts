@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateIin } from '@/lib/identity/iin';
 import { atMostChars, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
-import { ATTESTED_CHECKS, REFUSAL_GROUNDS } from './eligibility';
+import { ATTESTED_CHECKS, CANCELLATION_GROUNDS, REFUSAL_GROUNDS } from './eligibility';
 
 const IIN_MESSAGES = {
   format: 'candidates.errors.iinFormat',
@@ -71,14 +71,50 @@ export const attestCheckSchema = z.object({
   note: requiredText(5, 1000),
 });
 
+/** The territorial commission's decision as the reviewer records it: its number and date. */
+export const commissionDecisionFields = {
+  decisionNumber: requiredText(1, 40).regex(/^[\p{L}\p{N} ./№-]*\d[\p{L}\p{N} ./№-]*$/u, 'candidates.errors.decisionNumber'),
+  decisionDate: isoDateField,
+};
+
 export const decisionSchema = z.discriminatedUnion('decision', [
-  z.object({ ...candidateRef, decision: z.literal('register') }),
+  z.object({ ...candidateRef, ...commissionDecisionFields, decision: z.literal('register') }),
   z.object({
     ...candidateRef,
+    ...commissionDecisionFields,
     decision: z.literal('refuse'),
     refusalGround: z.enum(REFUSAL_GROUNDS, 'candidates.errors.groundRequired'),
     explanation: requiredText(10, 2000),
   }),
+]);
+
+/** Someone proposes that the commission cancel a registration, with the legal ground. */
+export const proposeCancellationSchema = z.object({
+  ...candidateRef,
+  ground: z.enum(CANCELLATION_GROUNDS, 'candidates.errors.groundRequired'),
+  explanation: requiredText(10, 2000),
+});
+
+/** Another person records the commission's decision on the proposal: cancelled, or not (dismissed). */
+export const decideCancellationSchema = z.discriminatedUnion('decision', [
+  z.object({ ...candidateRef, ...commissionDecisionFields, decision: z.literal('cancel') }),
+  z.object({ ...candidateRef, decision: z.literal('dismiss'), dismissalReason: requiredText(10, 2000) }),
+]);
+
+export const depositRefundSchema = z.object({ ...candidateRef, refundedOn: isoDateField });
+
+export const ballotsPrintedSchema = z.object({ constituencyId: idField, printedOn: isoDateField });
+
+/** After official results: the elected akim registered (late only with a reason), or a repeat election marked. */
+export const electedAkimSchema = z.discriminatedUnion('decision', [
+  z.object({
+    constituencyId: idField,
+    ...commissionDecisionFields,
+    decision: z.literal('register'),
+    candidateId: idField,
+    lateReason: z.string().trim().max(2000, atMostChars(2000)).default(''),
+  }),
+  z.object({ constituencyId: idField, ...commissionDecisionFields, decision: z.literal('repeatElection'), reason: requiredText(10, 2000) }),
 ]);
 
 export const withdrawalSchema = z.object({

@@ -4,6 +4,7 @@ import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
+import { CALENDAR_ORDER } from './calendar';
 import { rulesLocked } from './phase';
 import { findElection, type ElectionWithPhase } from './queries';
 import { CORRECTION_REASON_MIN_LENGTH, createElectionSchema, electionRefSchema, updateElectionSchema } from './schemas';
@@ -11,12 +12,7 @@ import { CORRECTION_REASON_MIN_LENGTH, createElectionSchema, electionRefSchema, 
 /** The calendar and the rules: locked once nomination opens. Names may always be corrected. */
 const LOCKED_FIELDS = [
   'kind',
-  'calledOn',
-  'nominationOpensOn',
-  'nominationClosesOn',
-  'registrationDeadline',
-  'votingDay',
-  'resultsDeadline',
+  ...CALENDAR_ORDER,
   'minCandidateAge',
   'depositAmount',
   'signatureShareBp',
@@ -24,6 +20,9 @@ const LOCKED_FIELDS = [
   'turnoutThresholdBp',
   'againstAllOnBallot',
   'protocolImageRequired',
+  'withdrawalCutoffDays',
+  'depositRefundThresholdBp',
+  'depositRuleWhenRemoved',
 ] as const;
 const NAME_FIELDS = ['slug', 'nameKk', 'nameRu', 'nameEn'] as const;
 const EDITABLE_FIELDS = [...NAME_FIELDS, ...LOCKED_FIELDS] as const;

@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { elections } from '@/db/schema';
-import { todayInKazakhstan } from '@/lib/calendar';
+import { nowInKazakhstan, todayInKazakhstan } from '@/lib/calendar';
 import { DomainError } from '@/lib/commands';
 import { electionPhase, nextDeadline, workRefusal, type Phase, type Work } from './phase';
 
@@ -19,20 +19,20 @@ const resultsOfficial = sql<boolean>`coalesce((
   where c.election_id = "elections"."id" and c.status = 'in_force'), false)`;
 
 type Row = { election: Election; resultsOfficial: boolean };
-const withPhase = ({ election, resultsOfficial: official }: Row, today: string): ElectionWithPhase => ({
+const withPhase = ({ election, resultsOfficial: official }: Row, now: string): ElectionWithPhase => ({
   ...election,
-  phase: electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial: official }, today),
+  phase: electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial: official }, now),
 });
 
 /** Every election, drafts included (staff pages), newest voting day first, with its phase. */
 export async function listElections(db: Queryable, options: { publicOnly?: boolean } = {}): Promise<ElectionWithPhase[]> {
-  const today = todayInKazakhstan();
+  const now = nowInKazakhstan();
   const rows = await db
     .select({ election: elections, resultsOfficial })
     .from(elections)
     .where(options.publicOnly ? isNotNull(elections.announcedAt) : undefined)
     .orderBy(desc(elections.votingDay), desc(elections.id));
-  return rows.map((row) => withPhase(row, today));
+  return rows.map((row) => withPhase(row, now));
 }
 
 /** Elections the public may see: announced ones (drafts stay with the admins). */
@@ -45,7 +45,7 @@ export function pickElection<E extends Election>(all: E[], wanted: string | unde
 
 export async function findElection(db: Queryable, id: number): Promise<ElectionWithPhase | null> {
   const [row] = await db.select({ election: elections, resultsOfficial }).from(elections).where(eq(elections.id, id));
-  return row ? withPhase(row, todayInKazakhstan()) : null;
+  return row ? withPhase(row, nowInKazakhstan()) : null;
 }
 
 export const nextDeadlineOf = (election: Election) => nextDeadline(election, todayInKazakhstan());

@@ -1,13 +1,27 @@
 import { z } from 'zod';
 import type { elections } from '@/db/schema/elections';
 import { addDays, isIsoDate } from '@/lib/calendar';
-import { atLeastChars, atMostChars, basisPointsAsPercent, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalPercentAsBasisPointsField, percentAsBasisPointsField, requiredText, wholeNumberField } from '@/lib/validation/fields';
-import { CALENDAR_ORDER, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
+import {
+  atLeastChars,
+  atMostChars,
+  basisPointsAsPercent,
+  checkboxField,
+  countField,
+  crossFieldCheck,
+  idField,
+  isoDateField,
+  optionalPercentAsBasisPointsField,
+  percentAsBasisPointsField,
+  requiredText,
+  wholeNumberField,
+} from '@/lib/validation/fields';
+import { CALENDAR_ORDER, calendarOf, MIN_DAYS_CALLED_BEFORE_VOTING } from './calendar';
 
 /** The election form, shared by the admin's browser and the server. */
 type ElectionRow = typeof elections.$inferSelect;
 export const ELECTION_KINDS = ['district_city_akim', 'rural_akim'] as const satisfies readonly ElectionRow['kind'][];
 export const WINNER_RULES = ['plurality', 'absolute_majority'] as const satisfies readonly ElectionRow['winnerRule'][];
+export const DEPOSIT_RULES = ['forfeit', 'refund'] as const satisfies readonly ElectionRow['depositRuleWhenRemoved'][];
 
 export const CORRECTION_REASON_MIN_LENGTH = 10;
 
@@ -18,6 +32,13 @@ export const slugField = z
   .min(3, atLeastChars(3))
   .max(60, atMostChars(60))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'elections.errors.slug');
+
+/** The rules of a candidate's life after registration: withdrawal cut-off and deposit settlement. */
+const candidateRuleFields = {
+  withdrawalCutoffDays: wholeNumberField({ min: 0, max: 60, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.withdrawalCutoff', tooLarge: 'elections.errors.withdrawalCutoff' } }),
+  depositRefundThresholdBp: percentAsBasisPointsField,
+  depositRuleWhenRemoved: z.enum(DEPOSIT_RULES, 'errors.required'),
+};
 
 const electionFields = {
   slug: slugField,
@@ -31,6 +52,7 @@ const electionFields = {
   registrationDeadline: isoDateField,
   votingDay: isoDateField,
   resultsDeadline: isoDateField,
+  akimRegistrationDeadline: isoDateField,
   minCandidateAge: wholeNumberField({ min: 18, max: 100, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.minAge', tooLarge: 'elections.errors.minAge' } }),
   depositAmount: countField(),
   signatureShareBp: percentAsBasisPointsField,
@@ -38,6 +60,7 @@ const electionFields = {
   turnoutThresholdBp: optionalPercentAsBasisPointsField,
   againstAllOnBallot: checkboxField,
   protocolImageRequired: checkboxField,
+  ...candidateRuleFields,
 };
 
 /**
@@ -84,12 +107,7 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     nameRu: election.nameRu,
     nameEn: election.nameEn,
     kind: election.kind,
-    calledOn: election.calledOn,
-    nominationOpensOn: election.nominationOpensOn,
-    nominationClosesOn: election.nominationClosesOn,
-    registrationDeadline: election.registrationDeadline,
-    votingDay: election.votingDay,
-    resultsDeadline: election.resultsDeadline,
+    ...calendarOf(election),
     minCandidateAge: String(election.minCandidateAge),
     depositAmount: String(election.depositAmount),
     signatureShareBp: basisPointsAsPercent(election.signatureShareBp),
@@ -97,5 +115,8 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : basisPointsAsPercent(election.turnoutThresholdBp),
     againstAllOnBallot: election.againstAllOnBallot,
     protocolImageRequired: election.protocolImageRequired,
+    withdrawalCutoffDays: String(election.withdrawalCutoffDays),
+    depositRefundThresholdBp: basisPointsAsPercent(election.depositRefundThresholdBp),
+    depositRuleWhenRemoved: election.depositRuleWhenRemoved,
   };
 }

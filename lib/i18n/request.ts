@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { KAZAKHSTAN_TIME_ZONE } from '@/lib/calendar';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from './config';
 import { FORMATS } from './formats';
 
@@ -10,7 +11,8 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
-    timeZone: 'Asia/Almaty',
+    // The portal's one clock (lib/calendar): displayed times match the deadlines they describe.
+    timeZone: KAZAKHSTAN_TIME_ZONE,
     formats: FORMATS,
   };
 });

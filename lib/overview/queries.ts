@@ -2,6 +2,8 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
 import { regions } from '@/db/schema';
+import { WAS_REGISTERED } from '@/lib/candidates/queries';
+import { calendarOf, type ElectionCalendar } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
 import { listElections } from '@/lib/elections/queries';
 
@@ -15,10 +17,13 @@ export type ElectionSummary = {
   phase: Phase;
   nominationOpensOn: string;
   nominationClosesOn: string;
+  /** The whole calendar with the withdrawal cut-off, for the legal deadlines (lib/elections/deadlines). */
+  calendar: ElectionCalendar & { withdrawalCutoffDays: number };
   constituencies: number;
   precincts: number;
   votersOnList: number;
-  candidates: { nominated: number; registered: number; refused: number; withdrawn: number };
+  /** `registered`: everyone the commission registered (withdrawn or cancelled since included); `onBallot`: still registered. */
+  candidates: { nominated: number; registered: number; onBallot: number; refused: number; withdrawn: number; cancelled: number };
   protocols: { missing: number; enteredOnce: number; awaitingReview: number; mismatch: number; approved: number };
   listRevisions: { draft: number; submitted: number; returned: number };
 };
@@ -47,7 +52,12 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       db,
       sql`select k.election_id as "electionId", k.status::text as key, count(*)::int as n
           from candidates k join constituencies c on c.id = k.constituency_id
-          where ${inRegion} group by k.election_id, k.status`,
+          where ${inRegion} group by k.election_id, k.status
+          union all
+          select k.election_id, 'everRegistered', count(*)::int
+          from candidates k join constituencies c on c.id = k.constituency_id
+          where ${inRegion} and ${WAS_REGISTERED}
+          group by k.election_id`,
     ),
     selectRows<{ electionId: number; key: string; n: number }>(
       db,
@@ -79,14 +89,17 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       phase: election.phase,
       nominationOpensOn: election.nominationOpensOn,
       nominationClosesOn: election.nominationClosesOn,
+      calendar: { ...calendarOf(election), withdrawalCutoffDays: election.withdrawalCutoffDays },
       constituencies: size?.constituencies ?? 0,
       precincts: size?.precincts ?? 0,
       votersOnList: Number(size?.voters ?? 0),
       candidates: {
         nominated: candidates.nominated ?? 0,
-        registered: candidates.registered ?? 0,
+        registered: candidates.everRegistered ?? 0,
+        onBallot: candidates.registered ?? 0,
         refused: candidates.refused ?? 0,
         withdrawn: candidates.withdrawn ?? 0,
+        cancelled: candidates.cancelled ?? 0,
       },
       protocols: {
         missing: protocols.missing ?? 0,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
 import { candidates, constituencies, elections, parties, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions, regions, users } from '@/db/schema';
@@ -100,7 +100,8 @@ export type ProtocolSheet = {
   constituency: Names & { id: number; code: string; regionId: number; resultsStatus: 'counting' | 'official' };
   region: Names & { code: string };
   election: Names & { id: number; againstAllOnBallot: boolean; votingDay: string };
-  candidates: { id: number; fullName: string; ballotOrder: number; party: Names | null }[];
+  /** The ballot's lines in order; `struck`: removed after the ballots were printed (no votes, number kept). */
+  candidates: { id: number; fullName: string; ballotOrder: number; party: Names | null; struck: boolean }[];
   protocol: { id: number; status: ProtocolStatus; lockVersion: number; currentVersionNo: number; approvedEntryId: number | null } | null;
   versions: VersionView[];
 };
@@ -125,10 +126,11 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
   if (!row) return null;
   const [candidateRows, [protocol]] = await Promise.all([
     db
-      .select({ id: candidates.id, fullName: candidates.fullName, ballotOrder: candidates.ballotOrder, party: parties })
+      .select({ id: candidates.id, fullName: candidates.fullName, ballotOrder: candidates.ballotOrder, status: candidates.status, party: parties })
       .from(candidates)
       .leftJoin(parties, eq(parties.id, candidates.partyId))
-      .where(and(eq(candidates.constituencyId, row.constituency.id), eq(candidates.status, 'registered')))
+      // On the ballot, plus the lines of candidates removed after the ballots were printed (shown struck).
+      .where(and(eq(candidates.constituencyId, row.constituency.id), or(eq(candidates.status, 'registered'), isNotNull(candidates.ballotOrder))))
       .orderBy(asc(candidates.ballotOrder)),
     db.select().from(protocols).where(eq(protocols.precinctId, precinctId)),
   ]);
@@ -190,7 +192,7 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
     constituency: { id: row.constituency.id, code: row.constituency.code, regionId: row.constituency.regionId, resultsStatus: row.constituency.resultsStatus, ...names(row.constituency) },
     region: { code: row.region.code, ...names(row.region) },
     election: { id: row.election.id, againstAllOnBallot: row.election.againstAllOnBallot, votingDay: row.election.votingDay, ...names(row.election) },
-    candidates: candidateRows.map((c) => ({ id: c.id, fullName: c.fullName, ballotOrder: c.ballotOrder ?? 0, party: c.party ? names(c.party) : null })),
+    candidates: candidateRows.map((c) => ({ id: c.id, fullName: c.fullName, ballotOrder: c.ballotOrder ?? 0, party: c.party ? names(c.party) : null, struck: c.status !== 'registered' })),
     protocol: protocol
       ? { id: protocol.id, status: protocol.status, lockVersion: protocol.lockVersion, currentVersionNo: protocol.currentVersionNo, approvedEntryId: protocol.approvedEntryId }
       : null,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Database } from '@/db/client';
-import { listCandidates, type CandidateListItem } from '@/lib/candidates/queries';
+import { akimRecords, listCandidates, type AkimRecord, type CandidateListItem } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
 import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
 import { resultsVersion } from './version';
@@ -49,6 +49,9 @@ export const cachedPrecinctResults = (electionId: number, db = getDb()) =>
 
 export const cachedCandidates = (electionId: number, db = getDb()) =>
   cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);
+
+/** The elected akims registered (or repeat elections recorded), by constituency. */
+export const cachedAkimRecords = (electionId: number, db = getDb()) => cached<AkimRecord[]>(`akims:${electionId}`, electionId, () => akimRecords(db, electionId), db);
 
 /** Derived outputs (CSV, JSON documents) computed once per version too. */
 export const cachedDerived = <T,>(key: string, electionId: number, compute: () => Promise<T>, db = getDb()) =>

@@ -74,9 +74,12 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
   return csvDocument(RESULT_COLUMNS, rows);
 }
 
-/** The public candidate fields: never IIN or date of birth. */
+/**
+ * The public candidate fields: never IIN or date of birth. `registered` counts everyone the
+ * commission registered (withdrawn and cancelled since included), `onBallot` those still standing.
+ */
 export function candidatesJson(list: CandidateListItem[]) {
-  return list.map(({ checks: _checks, ...candidate }) => candidate);
+  return list.map(({ checks: _checks, wasRegistered, ...candidate }) => ({ ...candidate, registered: wasRegistered, onBallot: candidate.status === 'registered' }));
 }
 
 export function candidatesCsv(list: CandidateListItem[]): string {
@@ -96,7 +99,10 @@ export function candidatesCsv(list: CandidateListItem[]): string {
       'party_kk',
       'party_ru',
       'status',
+      'registered',
+      'on_ballot',
+      'cancellation_ground',
     ],
-    list.map((c) => [c.region.code, c.constituency.code, ...names(c.constituency), c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, ...(c.party ? names(c.party) : [null, null, null]), c.status]),
+    list.map((c) => [c.region.code, c.constituency.code, ...names(c.constituency), c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, ...(c.party ? names(c.party) : [null, null, null]), c.status, String(c.wasRegistered), String(c.status === 'registered'), c.cancellationGround]),
   );
 }

@@ -6,6 +6,7 @@ export type Headline = {
   turnout: number | null;
   precinctsReportedShare: number | null;
   registered: number;
+  onBallot: number;
   selfNominated: number;
   selfNominatedShare: number | null;
   womenShareAmongCandidates: number | null;
@@ -17,7 +18,7 @@ export type Headline = {
 };
 
 /** The overview's headline figures, all derived from the shared aggregation and the candidate list. */
-export function headlineFigures(results: ElectionResults, candidates: Pick<CandidateListItem, 'status' | 'nominationRoute' | 'sex' | 'age'>[]): Headline {
+export function headlineFigures(results: ElectionResults, candidates: Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>[]): Headline {
   const stats = candidateStatistics(candidates);
   const elected: CandidateResult[] = results.constituencies.flatMap(({ outcome, candidates: list }) =>
     outcome.status === 'elected' ? list.filter((c) => c.id === outcome.candidateId) : [],
@@ -27,7 +28,8 @@ export function headlineFigures(results: ElectionResults, candidates: Pick<Candi
     turnout: results.totals.turnout,
     precinctsReportedShare: share(results.totals.precinctsReported, results.totals.precincts),
     registered: stats.registered,
-    selfNominated: candidates.filter((c) => c.status === 'registered' && c.nominationRoute === 'self').length,
+    onBallot: stats.onBallot,
+    selfNominated: stats.selfNominated,
     selfNominatedShare: stats.selfNominatedShare,
     womenShareAmongCandidates: stats.womenShare,
     under35ShareAmongCandidates: stats.under35Share,

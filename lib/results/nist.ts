@@ -56,10 +56,16 @@ export type NistCandidate = {
   '@type': 'ElectionResults.Candidate';
   '@id': string;
   BallotName: InternationalizedText;
-  PersonId: string;
+  PersonId?: string;
   PartyId?: string;
+  ExternalIdentifier?: ExternalIdentifier[];
+  /** qualified: registered and on the ballot; withdrawn: registered, then withdrawn or cancelled. */
+  PreElectionStatus: 'qualified' | 'withdrawn';
   PostElectionStatus?: 'winner' | 'projected-winner';
 };
+
+/** A registered candidate no longer on the ballot: withdrawn, or the registration cancelled. */
+export type RemovedCandidate = { id: number; fullName: string; status: 'withdrawn' | 'cancelled'; nominationRoute: 'party' | 'self'; party: Names | null };
 
 export type NistBallotCounts = { '@type': 'ElectionResults.BallotCounts'; GpUnitId: string; Type: 'total'; BallotsCast: number; BallotsRejected: number };
 
@@ -161,11 +167,17 @@ function postElectionStatus(constituency: ConstituencyResult, candidate: Candida
  */
 const protocolImageId = (sha256: string): ExternalIdentifier => ({ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha256 });
 
+/**
+ * `removed`: registered candidates who withdrew or whose registration was cancelled; they are
+ * listed as candidates with PreElectionStatus "withdrawn" (a cancellation says so in an
+ * identifier: the format has no status of its own for it) and take part in no contest.
+ * `protocolImages`: per precinct, the SHA-256 of each file of its published protocol image.
+ */
 export function toNistElectionReport(input: {
   results: ElectionResults;
   precincts: PrecinctResult[];
   generatedAt: Date;
-  /** Per precinct, the SHA-256 of each file of its published protocol image. */
+  removed?: RemovedCandidate[];
   protocolImages?: Map<number, string[]>;
 }): NistElectionReport {
   const { results, generatedAt } = input;
@@ -281,8 +293,21 @@ export function toNistElectionReport(input: {
         BallotName: text([['kk', candidate.fullName], ['ru', candidate.fullName]]),
         PersonId: nistIds.person(candidate.id),
         ...(candidate.nominationRoute === 'party' && candidate.party ? { PartyId: partyIdOf(candidate.party) } : {}),
+        PreElectionStatus: 'qualified',
         ...(status ? { PostElectionStatus: status } : {}),
       };
+    }),
+  );
+  const removedCandidates = (input.removed ?? []).map(
+    (candidate): NistCandidate => ({
+      '@type': 'ElectionResults.Candidate',
+      '@id': nistIds.candidate(candidate.id),
+      BallotName: text([['kk', candidate.fullName], ['ru', candidate.fullName]]),
+      ...(candidate.nominationRoute === 'party' && candidate.party ? { PartyId: partyIdOf(candidate.party) } : {}),
+      PreElectionStatus: 'withdrawn',
+      ...(candidate.status === 'cancelled'
+        ? { ExternalIdentifier: [{ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'registration-status', Value: 'cancelled' }] }
+        : {}),
     }),
   );
   const people = results.constituencies.flatMap((constituency) =>
@@ -297,7 +322,7 @@ export function toNistElectionReport(input: {
     ),
   );
   const parties = new Map<string, NistParty>();
-  for (const candidate of results.constituencies.flatMap((constituency) => constituency.candidates)) {
+  for (const candidate of [...results.constituencies.flatMap((constituency) => constituency.candidates), ...(input.removed ?? [])]) {
     if (candidate.nominationRoute !== 'party' || !candidate.party) continue;
     const id = partyIdOf(candidate.party);
     parties.set(id, { '@type': 'ElectionResults.Party', '@id': id, Name: namesText(candidate.party) });
@@ -339,7 +364,7 @@ export function toNistElectionReport(input: {
         EndDate: election.votingDay,
         ElectionScopeId: nistIds.country,
         ExternalIdentifier: [{ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'portal-slug', Value: election.slug }],
-        Candidate: candidates,
+        Candidate: [...candidates, ...removedCandidates],
         Contest: contests,
         BallotCounts: ballotCounts,
       },

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const db = testDb.db;
   const region = await insertRegion(db, 'faults');
   operator = await insertUser(db, 'operator', region.id);
-  const election = await insertElection(db, -40, 10);
+  const election = await insertElection(db, -41, 10);
   const constituency = await insertConstituency(db, election.id, region.id, operator.id, 1000, 120);
   const [first, second] = await insertRegisteredCandidates(db, election.id, constituency.id, operator.id, 2);
   precinctIds = constituency.precincts.map((p) => p.id);

@@ -7,6 +7,7 @@ import { protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
 import { inspectUpload } from '@/lib/protocol-images/inspect';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { protocolPhoto } from '../support/protocol-images';
@@ -153,7 +154,28 @@ const fixtures: Record<string, () => Promise<unknown>> = {
   },
   decide: async () => {
     const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
-    return { candidateId, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Refused in the authorization matrix test' };
+    return { candidateId, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Refused in the authorization matrix test', ...commission() };
+  },
+  proposeCancellation: async () => ({ candidateId: await registeredCandidate(), lockVersion: 1, ground: 'voter_bribery', explanation: 'Food parcels handed out at a meeting' }),
+  decideCancellation: async () => {
+    const candidateId = await registeredCandidate();
+    const { lockVersion } = await ok<{ lockVersion: number }>(
+      run(commands.get('proposeCancellation')!, helpers.operator2, { candidateId, lockVersion: 1, ground: 'court_decision', explanation: 'Annulled by the district court' }),
+    );
+    return { candidateId, lockVersion, decision: 'cancel', ...commission() };
+  },
+  recordBallotsPrinted: async () => {
+    const election = await insertElection(testDb.db, -5);
+    const constituency = await insertConstituency(testDb.db, election.id, regionA, helpers.operator2.id, 1000);
+    return { constituencyId: constituency.id, printedOn: todayInKazakhstan() };
+  },
+  recordDepositRefund: async () => {
+    const { candidateIds } = await officialConstituency();
+    return { candidateId: candidateIds[0], lockVersion: 1, refundedOn: todayInKazakhstan() };
+  },
+  recordElectedAkim: async () => {
+    const { constituencyId, candidateIds } = await officialConstituency();
+    return { constituencyId, decision: 'register', candidateId: candidateIds[0], ...commission(), lateReason: '' };
   },
   withdraw: async () => {
     const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
@@ -241,6 +263,23 @@ async function inspectedPhoto() {
 }
 
 let protocolElectionId: number;
+const commission = () => ({ decisionNumber: `${unique++}/1`, decisionDate: todayInKazakhstan() });
+
+/** A registered candidate (ballot line 1) in region A of an election in its nomination phase. */
+async function registeredCandidate() {
+  const election = await insertElection(testDb.db, -5);
+  const constituency = await insertConstituency(testDb.db, election.id, regionA, helpers.operator2.id, 1000);
+  const [candidate] = await insertRegisteredCandidates(testDb.db, election.id, constituency.id, helpers.operator2.id, 2);
+  return candidate!.id;
+}
+
+/** A one-precinct constituency whose protocol is approved and results official: candidate 1 won with 400 of 690 votes. */
+async function officialConstituency() {
+  const official = (await fixtures.markResultsOfficial!()) as { constituencyId: number };
+  await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
+  const candidateIds = (await selectRows<{ id: number }>(testDb.db, sql`select id from candidates where constituency_id = ${official.constituencyId} order by ballot_order`)).map((r) => r.id);
+  return { constituencyId: official.constituencyId, candidateIds };
+}
 /** A new constituency in region A (with registered candidates) and its first precinct. */
 async function freshPrecinct(precinctCount = 1) {
   const constituency = await insertConstituency(testDb.db, protocolElectionId, regionA, helpers.operator2.id, 1000, precinctCount);
@@ -265,6 +304,8 @@ const snapshot = async () =>
                  (select count(*)::int from parties) as parties, (select sum(version)::int from parties) as party_versions,
                  (select count(*)::int from protocol_scans) as scans, (select count(*)::int from protocol_scans where reviewed_at is not null) as reviewed_scans,
                  (select count(*)::int from stored_files) as stored_files,
+                 (select count(*)::int from registration_cancellations) as cancellations, (select count(*)::int from akim_registrations) as akim_registrations,
+                 (select count(*)::int from constituencies where ballots_printed_on is not null) as ballots_printed,
                  (select count(*)::int from screening_checks) as screening_checks`,
     )
   )[0];
@@ -298,7 +339,7 @@ beforeAll(async () => {
     await as('deactivated operator of the same region', 'operator', regionA, false),
   ];
   partyId = (await insertParty(db, 'matrix-party')).id;
-  protocolElectionId = (await insertElection(db, -40, 10)).id;
+  protocolElectionId = (await insertElection(db, -41, 10)).id;
 });
 afterAll(async () => {
   await testDb?.drop();

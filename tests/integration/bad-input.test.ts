@@ -47,7 +47,7 @@ beforeAll(async () => {
     depositPaidOn: '2023-09-20',
     supportingSignatures: 300,
   };
-  const counting = await insertElection(db, -40, 10);
+  const counting = await insertElection(db, -41, 10);
   const protocolConstituency = await insertConstituency(db, counting.id, region.id, operator.id, 1000);
   const [first, second] = await insertRegisteredCandidates(db, counting.id, protocolConstituency.id, operator.id, 2);
   protocolBase = {

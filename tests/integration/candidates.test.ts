@@ -5,6 +5,7 @@ import { auditLog, candidateChecks, candidates, users } from '@/db/schema';
 import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
 import { executeCommand, type ActionResult } from '@/lib/commands';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { insertConstituency, insertElection, insertParty } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -41,6 +42,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await testDb?.drop();
 });
+
+/** The commission's decision as recorded: its number and today's date. */
+const commission = { decisionNumber: '5/1', decisionDate: todayInKazakhstan() };
 
 const person = (birthDate = '1980-03-14', sex: 'male' | 'female' = 'male') => ({ iin: freshIin(birthDate, sex), birthDate, sex });
 
@@ -149,14 +153,14 @@ describe('nomination', () => {
         [nominate, outsider, nomination(person('1982-05-05'))],
         [updateDocuments, outsider, { candidateId: id, lockVersion, depositAmount: 1, depositPaidOn: '2023-01-01', supportingSignatures: 1 }],
         [attestCheck, outsider, { candidateId: id, lockVersion, code: 'citizenship', outcome: 'passed', note: 'Checked passport' }],
-        [decide, outsider, { candidateId: id, lockVersion, decision: 'refuse', refusalGround: 'other', explanation: 'Not from this region at all' }],
+        [decide, outsider, { candidateId: id, lockVersion, decision: 'refuse', ...commission, refusalGround: 'other', explanation: 'Not from this region at all' }],
         [withdraw, outsider, { candidateId: id, lockVersion, withdrawnBy: 'candidate', withdrawnOn: '2023-01-01' }],
       );
     }
     attempts.push(
       [nominate, staff.reviewerA, nomination(person('1983-06-06'))],
       [attestCheck, staff.operatorA, { candidateId: id, lockVersion, code: 'citizenship', outcome: 'passed', note: 'Checked passport' }],
-      [decide, staff.operatorA, { candidateId: id, lockVersion, decision: 'register' }],
+      [decide, staff.operatorA, { candidateId: id, lockVersion, decision: 'register', ...commission }],
     );
     for (const [command, actor, input] of attempts) {
       const result = await run(command, actor, input);
@@ -170,13 +174,13 @@ describe('nomination', () => {
 describe('registration decisions', () => {
   it('registers only when every check has passed, gives ballot numbers in order, and audits', async () => {
     const first = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination(person('1960-06-06'))));
-    const early = await run(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register' });
+    const early = await run(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register', ...commission });
     expect(!early.ok && early.message).toBe('candidates.errors.checksNotPassed');
     await attestAll(first.id);
-    const registered = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register' }));
+    const registered = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register', ...commission }));
     const second = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination(person('1961-07-07'))));
     await attestAll(second.id, staff.reviewer2A);
-    const next = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewer2A, { candidateId: second.id, lockVersion: await lockVersionOf(second.id), decision: 'register' }));
+    const next = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewer2A, { candidateId: second.id, lockVersion: await lockVersionOf(second.id), decision: 'register', ...commission }));
     expect(next.ballotOrder).toBe(registered.ballotOrder + 1);
     const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(first.id)))).orderBy(auditLog.id);
     expect(actions.map((a) => a.action)).toEqual(['candidates.nominate', ...ATTESTED_CHECKS.map(() => 'candidates.attestCheck'), 'candidates.register']);
@@ -184,9 +188,9 @@ describe('registration decisions', () => {
 
   it('refuses with a legal ground and an explanation', async () => {
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination({ ...person('1962-08-08'), supportingSignatures: 10 })));
-    const missing = await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', explanation: 'short' });
+    const missing = await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', ...commission, explanation: 'short' });
     expect(!missing.ok && Object.keys(missing.fieldErrors ?? {}).sort()).toEqual(['explanation', 'refusalGround']);
-    expectOk(await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', refusalGround: 'insufficient_signatures', explanation: '10 valid signatures of 124 required' }));
+    expectOk(await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', ...commission, refusalGround: 'insufficient_signatures', explanation: '10 valid signatures of 124 required' }));
     const [row] = await testDb.db.select().from(candidates).where(eq(candidates.id, id));
     expect(row).toMatchObject({ status: 'refused', refusalGround: 'insufficient_signatures', decidedBy: staff.reviewerA.id, ballotOrder: null });
   });
@@ -195,7 +199,7 @@ describe('registration decisions', () => {
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operator2A, nomination(person('1963-09-09'))));
     await attestAll(id);
     await testDb.db.update(users).set({ role: 'reviewer' }).where(eq(users.id, staff.operator2A.id));
-    const result = await run(decide, staff.operator2A, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'register' });
+    const result = await run(decide, staff.operator2A, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'register', ...commission });
     await testDb.db.update(users).set({ role: 'operator' }).where(eq(users.id, staff.operator2A.id));
     expect(!result.ok && result.message).toBe('candidates.errors.ownNomination');
   });
@@ -205,8 +209,8 @@ describe('registration decisions', () => {
     await attestAll(id);
     const lockVersion = await lockVersionOf(id);
     const results = await Promise.all([
-      run(decide, staff.reviewerA, { candidateId: id, lockVersion, decision: 'register' }),
-      run(decide, staff.reviewer2A, { candidateId: id, lockVersion, decision: 'refuse', refusalGround: 'other', explanation: 'A refusal racing the registration' }),
+      run(decide, staff.reviewerA, { candidateId: id, lockVersion, decision: 'register', ...commission }),
+      run(decide, staff.reviewer2A, { candidateId: id, lockVersion, decision: 'refuse', ...commission, refusalGround: 'other', explanation: 'A refusal racing the registration' }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const audit = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(id)), sql`${auditLog.action} in ('candidates.register', 'candidates.refuse')`));

@@ -156,18 +156,18 @@ describe('announcing', () => {
 describe('phase from the data', () => {
   it('is results official only when every constituency in force of that election is official', async () => {
     const operator = await insertUser(testDb.db, 'operator', regionId);
-    const election = await insertElection(testDb.db, -40, 10);
-    const other = await insertElection(testDb.db, -40, 10);
+    const election = await insertElection(testDb.db, -41, 10);
+    const other = await insertElection(testDb.db, -41, 10);
     const first = await insertConstituency(testDb.db, election.id, regionId, operator.id, 1000);
     const second = await insertConstituency(testDb.db, election.id, regionId, operator.id, 1000);
     await insertConstituency(testDb.db, other.id, regionId, operator.id, 1000);
     const phases = async () => Promise.all([election.id, other.id].map(async (id) => (await findElection(testDb.db, id))!.phase));
     const markOfficial = (id: number) => testDb.db.update(constituencies).set({ resultsStatus: 'official' }).where(eq(constituencies.id, id));
-    expect(await phases()).toEqual(['voting', 'voting']);
+    expect(await phases()).toEqual(['counting', 'counting']);
     await markOfficial(first.id);
-    expect(await phases()).toEqual(['voting', 'voting']);
+    expect(await phases()).toEqual(['counting', 'counting']);
     await markOfficial(second.id);
-    expect(await phases()).toEqual(['results_official', 'voting']);
+    expect(await phases()).toEqual(['results_official', 'counting']);
     expect((await listPublicElections(testDb.db)).find((e) => e.id === election.id)?.phase).toBe('results_official');
   });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
     observer: await insertUser(db, 'observer', null),
     admin: await insertUser(db, 'admin', null),
   };
-  electionId = (await insertElection(db, -40, 10)).id;
+  electionId = (await insertElection(db, -41, 10)).id;
   const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 12);
   constituencyId = constituency.id;
   precinctIds = constituency.precincts.map((p) => p.id);

@@ -65,7 +65,7 @@ beforeAll(async () => {
     observer: await user('observer', null),
     admin: await user('admin', null),
   };
-  electionId = (await insertElection(db, -40, 10)).id; // votes today: protocols are open
+  electionId = (await insertElection(db, -41, 10)).id; // voted yesterday: protocols are open (from 20:00 on voting day)
   const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, VOTERS, 12);
   precinctIds = constituency.precincts.map((p) => p.id);
   candidateIds = (await insertRegisteredCandidates(db, electionId, constituency.id, staff.operatorA.id, 2)).map((c) => c.id);

@@ -49,14 +49,35 @@ describe('seeded demo, recomputed with SQL', () => {
     expect(row).toEqual({ protocols: 1491, turnout: 62.79 });
   });
 
-  it('registered 161 candidates, 89 of them self-nominated', async () => {
-    const [row] = await selectRows<{ registered: number; selfNominated: number }>(
+  it('registered 161 candidates, 89 of them self-nominated, and had 125 on the ballots', async () => {
+    const [row] = await selectRows<{ registered: number; selfNominated: number; onBallot: number; cancelled: number }>(
       testDb.db,
-      sql`select count(*)::int as registered, count(*) filter (where k.nomination_route = 'self')::int as "selfNominated"
+      sql`select count(*) filter (where k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null))::int as registered,
+                 count(*) filter (where (k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null)) and k.nomination_route = 'self')::int as "selfNominated",
+                 count(*) filter (where k.status = 'registered')::int as "onBallot",
+                 count(*) filter (where k.status = 'cancelled')::int as cancelled
           from candidates k join elections el on el.id = k.election_id
-          where el.slug = 'akim-2023' and k.status = 'registered'`,
+          where el.slug = 'akim-2023'`,
     );
-    expect(row).toEqual({ registered: 161, selfNominated: 89 });
+    expect(row).toMatchObject({ registered: 161, selfNominated: 89, onBallot: 125 });
+    // Every cancellation is a decided row of its own, by someone other than who proposed it.
+    const [decided] = await selectRows<{ cancellations: number }>(
+      testDb.db,
+      sql`select count(*)::int as cancellations from registration_cancellations x join candidates k on k.id = x.candidate_id join elections el on el.id = k.election_id
+          where el.slug = 'akim-2023' and x.status = 'cancelled' and x.decided_by <> x.proposed_by and x.decision_number is not null`,
+    );
+    expect(decided!.cancellations).toBe(row!.cancelled);
+  });
+
+  it('registered every elected akim of 2023 by 15 November, the winner of each constituency', async () => {
+    const rows = await selectRows<{ registered: number; late: number; notOnBallot: number }>(
+      testDb.db,
+      sql`select count(*)::int as registered, count(*) filter (where a.decision_date > el.akim_registration_deadline)::int as late,
+                 count(*) filter (where k.status <> 'registered')::int as "notOnBallot"
+          from akim_registrations a join constituencies c on c.id = a.constituency_id join elections el on el.id = c.election_id
+          join candidates k on k.id = a.candidate_id where el.slug = 'akim-2023' and a.outcome = 'registered'`,
+    );
+    expect(rows[0]).toEqual({ registered: 45, late: 0, notOnBallot: 0 });
   });
 
   it('elected 45 akims, one per constituency without ties, 46.7 years old on average', async () => {

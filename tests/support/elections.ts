@@ -7,7 +7,8 @@ import { electionFormValues } from '@/lib/elections/schemas';
 
 /**
  * An announced election whose nomination opens `nominationInDays` from today (negative: already
- * open) for `windowDays`; voting is 30 days after nomination closes, so (-40, 10) votes today.
+ * open) for `windowDays`; voting is 30 days after nomination closes, so (-40, 10) votes today and
+ * (-41, 10) voted yesterday (counting: protocols are entered once the polls have closed).
  */
 export async function insertElection(db: Database, nominationInDays: number, windowDays = 20, options: { announced?: boolean } = {}) {
   const today = todayInKazakhstan();
@@ -25,6 +26,7 @@ export async function insertElection(db: Database, nominationInDays: number, win
       registrationDeadline: addDays(opens, windowDays + 5),
       votingDay: addDays(opens, windowDays + 30),
       resultsDeadline: addDays(opens, windowDays + 33),
+      akimRegistrationDeadline: addDays(opens, windowDays + 40),
       depositAmount: 350_000,
       announcedAt: options.announced === false ? null : new Date(),
     })
@@ -58,7 +60,7 @@ export async function insertConstituency(db: Database, electionId: number, regio
   return { ...constituency!, precincts: inserted };
 }
 
-/** Registered candidates (ballot order 1..n) of a constituency, for protocol and results tests. */
+/** Registered candidates (ballot order 1..n, deposit paid) of a constituency, for protocol and results tests. */
 export async function insertRegisteredCandidates(db: Database, electionId: number, constituencyId: number, enteredBy: number, count: number) {
   const rows = Array.from({ length: count }, (_, index) => ({
     electionId,
@@ -70,6 +72,8 @@ export async function insertRegisteredCandidates(db: Database, electionId: numbe
     education: 'Higher',
     nominationRoute: 'self' as const,
     nominatedOn: '2026-01-01',
+    depositAmount: 350_000,
+    depositPaidOn: '2026-01-01',
     status: 'registered' as const,
     ballotOrder: index + 1,
     enteredBy,
@@ -101,6 +105,9 @@ export function electionForm(slug: string, votingInDays = 100) {
     winnerRule: 'plurality',
     turnoutThresholdBp: '',
     againstAllOnBallot: true,
+    withdrawalCutoffDays: '2',
+    depositRefundThresholdBp: '5',
+    depositRuleWhenRemoved: 'forfeit',
   };
 }
 

@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { signInSchema } from '@/lib/auth/schemas';
-import { attestCheckSchema, decisionSchema, nominationSchema, updateDocumentsSchema, withdrawalSchema } from '@/lib/candidates/schemas';
+import {
+  attestCheckSchema,
+  ballotsPrintedSchema,
+  decideCancellationSchema,
+  decisionSchema,
+  depositRefundSchema,
+  electedAkimSchema,
+  nominationSchema,
+  proposeCancellationSchema,
+  updateDocumentsSchema,
+  withdrawalSchema,
+} from '@/lib/candidates/schemas';
 import { approveRevisionSchema, importFileSchema, returnRevisionSchema, saveDraftSchema, startRevisionSchema } from '@/lib/constituency-lists/schemas';
 import { correctProtocolSchema, enterProtocolSchema, reopenResultsSchema } from '@/lib/protocols/schemas';
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
@@ -64,7 +75,23 @@ const CASES: Record<string, Case> = {
     ids: ['candidateId'],
   },
   attestCheck: { schema: attestCheckSchema, valid: { candidateId: 1, lockVersion: 1, code: 'citizenship', outcome: 'passed', note: 'Passport checked' }, texts: ['note'], ids: ['candidateId'] },
-  decision: { schema: decisionSchema, valid: { candidateId: 1, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Explained at length' }, texts: ['explanation'] },
+  decision: {
+    schema: decisionSchema,
+    valid: { candidateId: 1, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Explained at length', decisionNumber: '3/2', decisionDate: '2023-10-01' },
+    texts: ['explanation', 'decisionNumber'],
+    dates: ['decisionDate'],
+  },
+  proposeCancellation: { schema: proposeCancellationSchema, valid: { candidateId: 1, lockVersion: 1, ground: 'voter_bribery', explanation: 'Food parcels handed out' }, texts: ['explanation'], ids: ['candidateId'] },
+  decideCancellation: { schema: decideCancellationSchema, valid: { candidateId: 1, lockVersion: 2, decision: 'cancel', decisionNumber: '7/1', decisionDate: '2023-10-20' }, texts: ['decisionNumber'], dates: ['decisionDate'] },
+  depositRefund: { schema: depositRefundSchema, valid: { candidateId: 1, lockVersion: 2, refundedOn: '2023-11-12' }, dates: ['refundedOn'], ids: ['candidateId'] },
+  ballotsPrinted: { schema: ballotsPrintedSchema, valid: { constituencyId: 3, printedOn: '2023-10-18' }, dates: ['printedOn'], ids: ['constituencyId'] },
+  electedAkim: {
+    schema: electedAkimSchema,
+    valid: { constituencyId: 3, decision: 'register', candidateId: 9, decisionNumber: '9/1', decisionDate: '2023-11-10', lateReason: '' },
+    texts: ['decisionNumber'],
+    dates: ['decisionDate'],
+    ids: ['constituencyId', 'candidateId'],
+  },
   withdrawal: { schema: withdrawalSchema, valid: { candidateId: 1, lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: '2023-10-01' }, dates: ['withdrawnOn'] },
   enterProtocol: {
     schema: enterProtocolSchema,

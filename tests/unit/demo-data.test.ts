@@ -1,7 +1,7 @@
-import { decodeDetail } from '@/lib/candidates/eligibility';
+import { CANCELLATION_GROUNDS, decodeDetail, REFUSAL_GROUNDS } from '@/lib/candidates/eligibility';
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoCandidate, type DemoConstituency, type DemoProtocolEntry } from '@/db/demo';
-import { addDays } from '@/lib/calendar';
+import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { listContentSchema } from '@/lib/constituency-lists/schemas';
 import { electionPhase } from '@/lib/elections/phase';
 import { validateIin } from '@/lib/identity/iin';
@@ -21,7 +21,11 @@ const completedYears = (birthDate: string, onDate: string) =>
 const pilotElection = demo.elections.find((election) => election.slug === PILOT)!;
 const pilotConstituencies = ofElection(demo.constituencies, PILOT);
 const pilotCandidates = ofElection(demo.candidates, PILOT);
-const pilotRegistered = pilotCandidates.filter((candidate) => candidate.status === 'registered');
+/** Registered by the commission (161), and of them still on the ballots on voting day (125). */
+const pilotRegistered = pilotCandidates.filter(
+  (candidate) => candidate.status === 'registered' || candidate.status === 'cancelled' || (candidate.status === 'withdrawn' && candidate.decidedAt !== null),
+);
+const pilotOnBallot = pilotCandidates.filter((candidate) => candidate.status === 'registered');
 const pilotProtocols = ofElection(demo.protocols, PILOT);
 const approvedEntry = (protocol: (typeof demo.protocols)[number]) => protocol.entries.find((entry) => entry.kind === protocol.approvedEntryKind)!;
 
@@ -31,7 +35,7 @@ for (const protocol of pilotProtocols) {
   for (const line of approvedEntry(protocol).votes) votesByCandidate.set(line.candidateIin, (votesByCandidate.get(line.candidateIin) ?? 0) + line.votes);
 }
 const winnerOf = (constituency: DemoConstituency): DemoCandidate => {
-  const ranked = pilotRegistered
+  const ranked = pilotOnBallot
     .filter((candidate) => candidate.constituencyCode === constituency.code)
     .map((candidate) => ({ candidate, votes: votesByCandidate.get(candidate.iin) ?? 0 }))
     .sort((a, b) => b.votes - a.votes);
@@ -100,10 +104,11 @@ describe('2023 pilot elections: places', () => {
 });
 
 describe('2023 pilot elections: candidates', () => {
-  it('registered 161 candidates, 89 self-nominated and 72 party nominees', () => {
+  it('registered 161 candidates, 89 self-nominated and 72 party nominees; 125 were on the ballots', () => {
     expect(pilotRegistered).toHaveLength(161);
     expect(pilotRegistered.filter((candidate) => candidate.nominationRoute === 'self')).toHaveLength(89);
     expect(pilotRegistered.filter((candidate) => candidate.partyCode !== null)).toHaveLength(72);
+    expect(pilotOnBallot).toHaveLength(125);
   });
 
   it('has about 10% women among the registered', () => {
@@ -112,14 +117,13 @@ describe('2023 pilot elections: candidates', () => {
     expect(share).toBeLessThanOrEqual(0.12);
   });
 
-  it('puts at least 2 candidates on every ballot, numbered 1..n', () => {
+  it('puts at least 2 candidates on every ballot, numbered 1..n as printed (struck lines keep their number)', () => {
     for (const constituency of pilotConstituencies) {
-      const orders = pilotRegistered
-        .filter((candidate) => candidate.constituencyCode === constituency.code)
-        .map((candidate) => candidate.ballotOrder)
-        .sort((a, b) => a! - b!);
-      expect(orders.length, constituency.code).toBeGreaterThanOrEqual(2);
+      const own = pilotCandidates.filter((candidate) => candidate.constituencyCode === constituency.code);
+      expect(own.filter((candidate) => candidate.status === 'registered').length, constituency.code).toBeGreaterThanOrEqual(2);
+      const orders = own.flatMap((candidate) => (candidate.ballotOrder === null ? [] : [candidate.ballotOrder])).sort((a, b) => a - b);
       expect(orders).toEqual(orders.map((_, index) => index + 1));
+      expect(own.filter((candidate) => candidate.status === 'registered').every((candidate) => candidate.ballotOrder !== null)).toBe(true);
     }
   });
 
@@ -127,19 +131,99 @@ describe('2023 pilot elections: candidates', () => {
     for (const candidate of pilotRegistered) expect(completedYears(candidate.birthDate, pilotElection.votingDay)).toBeGreaterThanOrEqual(25);
   });
 
-  it('keeps refused and withdrawn nominees off the ballot, with their grounds', () => {
+  it('keeps refused and withdrawn nominees off the ballot, refusals on the ground of the check that failed', () => {
     const refused = pilotCandidates.filter((candidate) => candidate.status === 'refused');
-    const withdrawn = pilotCandidates.filter((candidate) => candidate.status === 'withdrawn');
+    const withdrawnNominees = pilotCandidates.filter((candidate) => candidate.status === 'withdrawn' && candidate.decidedAt === null);
     expect(refused.length).toBeGreaterThan(0);
-    expect(withdrawn.length).toBeGreaterThan(0);
+    expect(withdrawnNominees.length).toBeGreaterThan(0);
     for (const candidate of refused) {
-      expect(candidate.refusalGround && candidate.decisionNote && candidate.decidedBy).toBeTruthy();
+      expect(candidate.refusalGround && candidate.decisionNote && candidate.decidedBy && candidate.decisionNumber).toBeTruthy();
+      expect(REFUSAL_GROUNDS).toContain(candidate.refusalGround);
       expect(candidate.checks.some((check) => check.outcome === 'failed'), candidate.fullName).toBe(true);
     }
-    for (const candidate of withdrawn) {
+    for (const candidate of withdrawnNominees) {
       expect(candidate.withdrawnOn && candidate.withdrawnBy).toBeTruthy();
       expect(candidate.ballotOrder).toBeNull();
       if (candidate.withdrawnBy === 'party') expect(candidate.nominationRoute).toBe('party');
+    }
+  });
+
+  it('lost 36 registered candidates before voting day: withdrawals until the cut-off, cancellations by another person on a legal ground', () => {
+    const removed = pilotRegistered.filter((candidate) => candidate.status !== 'registered');
+    expect(removed).toHaveLength(161 - 125);
+    const cutOff = addDays(pilotElection.votingDay, -pilotElection.withdrawalCutoffDays);
+    const cancellations = ofElection(demo.cancellations, PILOT);
+    for (const candidate of removed) {
+      if (candidate.status === 'withdrawn') {
+        expect(candidate.withdrawnOn! > candidate.decisionDate!, candidate.fullName).toBe(true);
+        expect(candidate.withdrawnOn! <= cutOff).toBe(true);
+        if (candidate.withdrawnBy === 'party') expect(candidate.nominationRoute).toBe('party');
+        continue;
+      }
+      expect(candidate.status).toBe('cancelled');
+      const cancellation = cancellations.find((c) => c.candidateIin === candidate.iin)!;
+      expect(CANCELLATION_GROUNDS).toContain(cancellation.ground);
+      expect(cancellation.decidedBy).not.toBe(cancellation.proposedBy);
+      expect(cancellation.decisionDate! > candidate.decisionDate! && cancellation.decisionDate! < pilotElection.votingDay).toBe(true);
+      expect(cancellation.proposedAt.getTime()).toBeLessThan(cancellation.decidedAt!.getTime());
+      expect(cancellation.decisionNumber).toMatch(/^\d+\/\d+$/);
+    }
+    expect(removed.filter((candidate) => candidate.status === 'cancelled').length).toBeGreaterThan(0);
+    expect(removed.filter((candidate) => candidate.status === 'withdrawn').length).toBeGreaterThan(0);
+  });
+
+  it('keeps the printed number of a candidate removed after the ballots were printed, and only theirs', () => {
+    const printedOn = new Map(pilotConstituencies.map((constituency) => [constituency.code, constituency.ballotsPrintedOn!]));
+    const cancelledOn = new Map(ofElection(demo.cancellations, PILOT).map((c) => [c.candidateIin, c.decisionDate!]));
+    const removed = pilotRegistered.filter((candidate) => candidate.status !== 'registered');
+    const struck = removed.filter((candidate) => candidate.ballotOrder !== null);
+    expect(struck.length).toBeGreaterThan(0);
+    expect(struck.length).toBeLessThan(removed.length);
+    for (const candidate of removed) {
+      const removedOn = candidate.status === 'withdrawn' ? candidate.withdrawnOn! : cancelledOn.get(candidate.iin)!;
+      expect(candidate.ballotOrder !== null, candidate.fullName).toBe(removedOn >= printedOn.get(candidate.constituencyCode)!);
+    }
+  });
+
+  it('records the commission’s numbered decision for every registration and refusal, dated before registration closed', () => {
+    for (const candidate of pilotCandidates.filter((c) => c.decidedAt !== null)) {
+      expect(candidate.decisionNumber).toMatch(/^\d+\/\d+$/);
+      expect(candidate.decisionDate).toBe(todayInKazakhstan(candidate.decidedAt!));
+      expect(candidate.decisionDate! <= pilotElection.registrationDeadline).toBe(true);
+      // Registration closes at 18:00 Kazakhstan time (13:00 UTC).
+      expect(candidate.decidedAt!.toISOString() < `${pilotElection.registrationDeadline}T13:00`).toBe(true);
+    }
+  });
+});
+
+describe('2023 pilot elections: after the results', () => {
+  it('registered every elected akim within the legal term, each decision numbered once in its constituency', () => {
+    const registrations = ofElection(demo.akimRegistrations, PILOT);
+    expect(registrations).toHaveLength(45);
+    for (const constituency of pilotConstituencies) {
+      const registration = registrations.find((r) => r.constituencyCode === constituency.code)!;
+      expect(registration).toMatchObject({ outcome: 'registered', candidateIin: winnerOf(constituency).iin });
+      expect(registration.decisionDate >= todayInKazakhstan(constituency.resultsOfficialAt!) && registration.decisionDate <= pilotElection.akimRegistrationDeadline).toBe(true);
+      const numbers = [
+        ...pilotCandidates.filter((c) => c.constituencyCode === constituency.code && c.decisionNumber).map((c) => c.decisionNumber),
+        ...ofElection(demo.cancellations, PILOT).filter((c) => pilotCandidates.find((k) => k.iin === c.candidateIin)!.constituencyCode === constituency.code).map((c) => c.decisionNumber),
+        registration.decisionNumber,
+      ];
+      expect(new Set(numbers).size).toBe(numbers.length);
+    }
+  });
+
+  it('refunded the deposits of the elected and of candidates with at least 5% of the votes, and no others', () => {
+    for (const constituency of pilotConstituencies) {
+      const entries = pilotProtocols.filter((p) => p.constituencyCode === constituency.code).map(approvedEntry);
+      const valid = total(entries.map((entry) => entry.ballotsCast - entry.ballotsInvalid));
+      const winner = winnerOf(constituency);
+      for (const candidate of pilotCandidates.filter((c) => c.constituencyCode === constituency.code)) {
+        const votes = votesByCandidate.get(candidate.iin) ?? 0;
+        const due = candidate.depositPaidOn !== null && candidate.status === 'registered' && (candidate === winner || votes * 20 >= valid);
+        expect(candidate.depositRefundedOn !== null, candidate.fullName).toBe(due);
+        if (due) expect(candidate.depositRefundedOn! > todayInKazakhstan(constituency.resultsOfficialAt!)).toBe(true);
+      }
     }
   });
 });
@@ -162,7 +246,8 @@ describe('every candidate of the demo', () => {
         ...(candidate.nominationRoute === 'party' ? ['party_quota'] : []), 'citizenship', 'criminal_record', 'civil_service', 'declarations',
       ];
       expect(candidate.checks.map((check) => check.code)).toEqual(expected);
-      if (candidate.status === 'registered') expect(candidate.checks.every((check) => check.outcome === 'passed' && check.detail !== '')).toBe(true);
+      if (candidate.status === 'registered' || candidate.status === 'cancelled' || (candidate.status === 'withdrawn' && candidate.decidedAt !== null))
+        expect(candidate.checks.every((check) => check.outcome === 'passed' && check.detail !== '')).toBe(true);
     }
   });
 
@@ -199,7 +284,7 @@ describe('2023 pilot elections: results', () => {
       const { kind: _secondKind, enteredBy: _secondBy, enteredAt: _secondAt, ...secondFigures } = second!;
       expect(secondFigures).toEqual(firstFigures);
       expect(protocol.approvedEntryKind).toBe('first');
-      const onBallot = pilotRegistered.filter((candidate) => candidate.constituencyCode === protocol.constituencyCode).map((candidate) => candidate.iin);
+      const onBallot = pilotOnBallot.filter((candidate) => candidate.constituencyCode === protocol.constituencyCode).map((candidate) => candidate.iin);
       expect(first!.votes.map((line) => line.candidateIin).sort()).toEqual([...onBallot].sort());
     }
   });

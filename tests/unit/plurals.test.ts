@@ -73,12 +73,15 @@ describe('plural forms in the catalogues', () => {
 
 describe('calendar days in messages', () => {
   it('shows a refusal’s day in the language’s date format, not as YYYY-MM-DD', () => {
-    const values = withCalendarDays({ work: 'nomination', phase: 'constituency_lists', date: '2026-12-14' });
+    const values = withCalendarDays({ work: 'nomination', phase: 'constituency_lists', date: '2026-12-14', time: 'none' });
     const en_ = createTranslator({ locale: 'en', messages: en, formats: FORMATS })('elections.errors.workNotOpenYet', values as never);
     expect(en_).toContain('It opens on Dec 14, 2026.');
     const ru_ = createTranslator({ locale: 'ru', messages: ru, formats: FORMATS })('elections.errors.workNotOpenYet', values as never);
     expect(ru_).toContain('14 дек. 2026');
     expect(ru_).not.toContain('2026-12-14');
+    // A phase that starts at an hour says it, in Kazakhstan time.
+    const atHour = withCalendarDays({ work: 'protocols', phase: 'voting', date: '2026-12-14', time: '20:00' });
+    expect(createTranslator({ locale: 'en', messages: en, formats: FORMATS })('elections.errors.workNotOpenYet', atHour as never)).toContain('It opens on Dec 14, 2026, 20:00 Kazakhstan time.');
   });
 
   it('turns only whole YYYY-MM-DD values into dates', () => {

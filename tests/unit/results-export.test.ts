@@ -27,6 +27,8 @@ describe('CSV', () => {
         nominationRoute: 'party',
         party: { nameKk: 'Ақ жол', nameRu: 'Ак жол', nameEn: 'Ak Zhol' },
         status: 'registered',
+        wasRegistered: true,
+        cancellationGround: null,
         ballotOrder: 2,
         nominatedOn: '2023-09-20',
         constituency: { code: 'aktobe-khromtau', nameKk: 'Хромтау', nameRu: 'Хромтау', nameEn: 'Khromtau District' },
@@ -37,7 +39,7 @@ describe('CSV', () => {
     ]);
     // UTF-8 with a byte-order mark, names in English, Kazakh and Russian.
     expect(csv.startsWith('\uFEFFregion_code,constituency_code,constituency,constituency_kk,constituency_ru,')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,Хромтау,Хромтау,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,Ақ жол,Ак жол,registered');
+    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,Хромтау,Хромтау,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,Ақ жол,Ак жол,registered,true,true,');
   });
 });
 
@@ -71,19 +73,24 @@ describe('headline figures of a small hand-computed election', () => {
     status: 'unofficial-complete',
     lastChangedAt: null,
   };
+  // Six registered: four still on the ballot, one withdrawn and one cancelled since; two never registered.
   const list = [
-    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'female' as const, age: 40 },
-    { status: 'registered' as const, nominationRoute: 'party' as const, sex: 'male' as const, age: 33 },
-    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'male' as const, age: 60 },
-    { status: 'registered' as const, nominationRoute: 'self' as const, sex: 'female' as const, age: 24 + 1 },
-    { status: 'refused' as const, nominationRoute: 'self' as const, sex: 'male' as const, age: 23 },
+    { status: 'registered' as const, wasRegistered: true, nominationRoute: 'self' as const, sex: 'female' as const, age: 40 },
+    { status: 'registered' as const, wasRegistered: true, nominationRoute: 'party' as const, sex: 'male' as const, age: 33 },
+    { status: 'registered' as const, wasRegistered: true, nominationRoute: 'self' as const, sex: 'male' as const, age: 60 },
+    { status: 'registered' as const, wasRegistered: true, nominationRoute: 'self' as const, sex: 'female' as const, age: 24 + 1 },
+    { status: 'withdrawn' as const, wasRegistered: true, nominationRoute: 'self' as const, sex: 'male' as const, age: 50 },
+    { status: 'cancelled' as const, wasRegistered: true, nominationRoute: 'party' as const, sex: 'female' as const, age: 30 },
+    { status: 'withdrawn' as const, wasRegistered: false, nominationRoute: 'self' as const, sex: 'male' as const, age: 45 },
+    { status: 'refused' as const, wasRegistered: false, nominationRoute: 'self' as const, sex: 'male' as const, age: 23 },
   ];
 
   it('computes every figure as by hand', () => {
     const headline = headlineFigures(results, list);
     expect(headline.turnout).toBeCloseTo(0.56, 10);
     expect(headline.precinctsReportedShare).toBe(1);
-    expect(headline).toMatchObject({ registered: 4, selfNominated: 3, selfNominatedShare: 0.75, womenShareAmongCandidates: 0.5, under35ShareAmongCandidates: 0.5, elected: 2, womenShareAmongElected: 0.5 });
+    expect(headline).toMatchObject({ registered: 6, onBallot: 4, selfNominated: 4, womenShareAmongCandidates: 0.5, under35ShareAmongCandidates: 0.5, elected: 2, womenShareAmongElected: 0.5 });
+    expect(headline.selfNominatedShare).toBeCloseTo(4 / 6, 10);
     // 40 (born 5 Nov 1983, birthday on voting day) and 60 (born 6 Nov 1962, one day short of 61).
     expect(headline.averageAgeOfElected).toBe(50);
     expect(headline.topRegionsByTurnout.map((r) => r.code)).toEqual(['north', 'south']);

@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Query = { election?: string; region?: string; constituency?: string; status?: string; sex?: string; route?: string };
+const STATUSES = ['registered', 'nominated', 'refused', 'withdrawn', 'cancelled'] as const;
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
 
 /** The public candidate list with filters and statistics (no IIN or birth date: age only). */
@@ -40,7 +41,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
     electionId: election.id,
     regionId: region?.id ?? null,
     constituencyCode: constituency?.code,
-    status: pick(query.status, ['nominated', 'registered', 'refused', 'withdrawn'] as const),
+    status: pick(query.status, STATUSES),
     sex: pick(query.sex, ['male', 'female'] as const),
     route: pick(query.route, ['party', 'self'] as const),
   };
@@ -71,9 +72,11 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
         </h2>
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="candidate-stats">
           <Stat label={t('stats.nominated')} value={format.number(stats.nominated)} />
-          <Stat label={t('stats.registered')} value={format.number(stats.registered)} />
+          <Stat label={t('stats.registered')} value={format.number(stats.registered)} hint={t('stats.registeredHint')} />
+          <Stat label={t('stats.onBallot')} value={format.number(stats.onBallot)} hint={t('stats.onBallotHint')} />
           <Stat label={t('stats.refused')} value={format.number(stats.refused)} />
           <Stat label={t('stats.withdrawn')} value={format.number(stats.withdrawn)} />
+          <Stat label={t('stats.cancelled')} value={format.number(stats.cancelled)} />
           <Stat label={t('stats.selfNominated')} value={percent(stats.selfNominatedShare)} hint={t('stats.amongRegistered')} />
           <Stat label={t('stats.women')} value={percent(stats.womenShare)} hint={t('stats.amongRegistered')} />
           <Stat label={t('stats.under35')} value={percent(stats.under35Share)} hint={t('stats.amongRegistered')} />
@@ -89,7 +92,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
           region={region?.code}
           constituency={constituency?.code}
         />
-        {select('status', tc('status'), (['registered', 'nominated', 'refused', 'withdrawn'] as const).map((s) => [s, tc(`statuses.${s}`)]), query.status)}
+        {select('status', tc('status'), STATUSES.map((s) => [s, tc(`statuses.${s}`)]), query.status)}
         {select('sex', tc('sex'), (['female', 'male'] as const).map((s) => [s, tc(`sexes.${s}`)]), query.sex)}
         {select('route', tc('route'), (['self', 'party'] as const).map((r) => [r, tc(`routes.${r}`)]), query.route)}
         <div className="flex items-end">

@@ -11,7 +11,7 @@ import { pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
-import { cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -40,10 +40,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
   );
   const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('none')}</p>;
-  const [{ value: results }, { value: candidates }, { value: coverage }] = await Promise.all([
+  const [{ value: results }, { value: candidates }, { value: coverage }, { value: akims }] = await Promise.all([
     cachedElectionResults(election.id),
     cachedCandidates(election.id),
     cachedImageCoverage(election.id),
+    cachedAkimRecords(election.id),
   ]);
   if (!results) return <p>{t('none')}</p>;
   const headline = headlineFigures(results, candidates);
@@ -78,6 +79,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
             value={format.number(headline.registered)}
             hint={t('selfNominated', { count: format.number(headline.selfNominated), share: percent(headline.selfNominatedShare, 1) })}
           />
+          <Stat label={t('onBallot')} value={format.number(headline.onBallot)} hint={t('onBallotHint')} />
           <Stat
             label={t('averageAgeOfElected')}
             value={headline.averageAgeOfElected === null ? '—' : format.number(headline.averageAgeOfElected, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
@@ -141,6 +143,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
               {results.constituencies.map((c) => {
                 const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
                 const leader = c.candidates.find((k) => k.id === leaderId);
+                const akim = akims.find((record) => record.constituencyId === c.id);
                 return (
                   <tr key={c.id} className="border-b last:border-0">
                     <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
@@ -157,6 +160,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
                       {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
                       {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
                       {c.outcome.status === 'leading' && <> <span className="text-xs text-slate-500">{t('leading')}</span></>}
+                      {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
                     </td>
                   </tr>
                 );

@@ -4,7 +4,11 @@ import { PhaseBadge } from '@/components/elections/phase-badge';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
+import { hasPermission } from '@/lib/auth/permissions';
+import { nowInKazakhstan } from '@/lib/calendar';
+import { deadlineInstant, nextLegalDeadline, timeLeft } from '@/lib/elections/deadlines';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { calendarDay } from '@/lib/i18n/formats';
 import { electionSummaries } from '@/lib/overview/queries';
 
 export default async function StaffDashboardPage() {
@@ -16,6 +20,19 @@ export default async function StaffDashboardPage() {
     electionSummaries(getDb(), user.regionId),
   ]);
   const n = (value: number) => format.number(value);
+  const now = new Date();
+  const day = (date: string) => format.dateTime(calendarDay(date), 'date');
+  /** The next legal deadline of this user's own work in an election, and the time left (Kazakhstan time). */
+  const nextDeadlineLine = (calendar: Parameters<typeof nextLegalDeadline>[0]) => {
+    const deadline = nextLegalDeadline(calendar, (permission) => hasPermission(user, permission), nowInKazakhstan(now));
+    if (!deadline) return null;
+    return (
+      <p className="mt-2 text-sm" data-testid="next-deadline">
+        {t('nextDeadline', { what: t(`deadlines.${deadline.kind}`), date: day(deadline.date), time: deadline.time ?? '24:00' })}{' '}
+        <span className="font-semibold">{t('timeLeft', timeLeft(now, deadlineInstant(deadline)))}</span>
+      </p>
+    );
+  };
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -40,6 +57,7 @@ export default async function StaffDashboardPage() {
               </h2>
               <PhaseBadge phase={election.phase} />
             </div>
+            {nextDeadlineLine(election.calendar)}
             <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('lists')}</h3>
             <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label={t('constituencies')} value={n(election.constituencies)} href={lists} />
@@ -50,8 +68,10 @@ export default async function StaffDashboardPage() {
             <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label={t('nominationsWaiting')} value={n(election.candidates.nominated)} href="/staff/candidates/review" />
               <Stat label={t('registered')} value={n(election.candidates.registered)} href={candidates} />
+              <Stat label={t('onBallot')} value={n(election.candidates.onBallot)} href={candidates} />
               <Stat label={t('refused')} value={n(election.candidates.refused)} href={candidates} />
               <Stat label={t('withdrawn')} value={n(election.candidates.withdrawn)} href={candidates} />
+              <Stat label={t('cancelled')} value={n(election.candidates.cancelled)} href={candidates} />
             </dl>
             <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t('protocols')}</h3>
             <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">

@@ -2,7 +2,18 @@
 
 import { revalidatePath } from 'next/cache';
 import { runGuardedCommand } from '@/lib/auth/guard';
-import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
+import {
+  attestCheck,
+  decide,
+  decideCancellation,
+  nominate,
+  proposeCancellation,
+  recordBallotsPrinted,
+  recordDepositRefund,
+  recordElectedAkim,
+  updateDocuments,
+  withdraw,
+} from '@/lib/candidates/commands';
 import type { ActionResult } from '@/lib/commands';
 
 function refreshCandidates<T>(result: ActionResult<T>): ActionResult<T> {
@@ -28,4 +39,24 @@ export async function decideAction(input: unknown) {
 
 export async function withdrawAction(input: unknown) {
   return refreshCandidates(await runGuardedCommand(withdraw, input));
+}
+
+export async function proposeCancellationAction(input: unknown) {
+  return refreshCandidates(await runGuardedCommand(proposeCancellation, input));
+}
+
+export async function decideCancellationAction(input: unknown) {
+  return refreshCandidates(await runGuardedCommand(decideCancellation, input));
+}
+
+export async function recordDepositRefundAction(input: unknown) {
+  return refreshCandidates(await runGuardedCommand(recordDepositRefund, input));
+}
+
+export async function recordBallotsPrintedAction(input: unknown) {
+  return refreshCandidates(await runGuardedCommand(recordBallotsPrinted, input));
+}
+
+export async function recordElectedAkimAction(input: unknown) {
+  return refreshCandidates(await runGuardedCommand(recordElectedAkim, input));
 }

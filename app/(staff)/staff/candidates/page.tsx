@@ -5,7 +5,7 @@ import { ElectionPicker } from '@/components/election-picker';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
-import { listCandidates } from '@/lib/candidates/queries';
+import { constituencyOptions, listCandidates } from '@/lib/candidates/queries';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
@@ -17,7 +17,10 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
   const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('nomination', e.phase));
   const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
-  const candidates = await listCandidates(db, { electionId: election.id, regionId: user.regionId });
+  const [candidates, constituencies] = await Promise.all([
+    listCandidates(db, { electionId: election.id, regionId: user.regionId }),
+    constituencyOptions(db, election.id, user.regionId),
+  ]);
   const nominationOpen = isWorkOpen('nomination', election.phase);
   return (
     <div className="flex flex-col gap-4">
@@ -41,6 +44,22 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
         {t(nominationOpen ? 'windowOpen' : 'windowClosed', { opens: election.nominationOpensOn, closes: election.nominationClosesOn })}
       </p>
       <CandidateTable candidates={candidates} caption={localized(election, locale as Locale)} staffLinks />
+      {constituencies.length > 0 && (
+        <nav aria-labelledby="constituency-sheets-heading" className="flex flex-col gap-2">
+          <h2 id="constituency-sheets-heading" className="text-lg font-semibold">
+            {t('constituencySheet.title')}
+          </h2>
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {constituencies.map((constituency) => (
+              <li key={constituency.id}>
+                <Link href={`/staff/candidates/constituency/${constituency.id}`} className="text-brand-700 underline">
+                  {localized(constituency, locale as Locale)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </div>
   );
 }

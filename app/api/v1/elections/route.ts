@@ -1,3 +1,4 @@
+import { lastWithdrawalDay } from '@/lib/elections/calendar';
 import { cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { jsonError, PUBLIC_CACHE_CONTROL } from '@/lib/results/api';
 
@@ -18,7 +19,9 @@ export async function GET() {
           nominationOpensOn: election.nominationOpensOn,
           nominationClosesOn: election.nominationClosesOn,
           registrationDeadline: election.registrationDeadline,
+          withdrawalClosesOn: lastWithdrawalDay(election),
           resultsDeadline: election.resultsDeadline,
+          akimRegistrationDeadline: election.akimRegistrationDeadline,
           status: results?.totals.precinctsReported ? results.status : 'pre-election',
           links: {
             results: `/api/v1/elections/${election.id}/results.json`,

@@ -39,6 +39,7 @@ export default async function NewNominationPage({ searchParams }: { searchParams
         <NominationForm
           electionId={election.id}
           signatureShareBp={election.signatureShareBp}
+          depositAmount={election.depositAmount}
           constituencies={constituencies.map((c) => ({ id: c.id, name: name(c), voters: c.voters }))}
           parties={parties.map((p) => ({ id: p.id, name: name(p) }))}
         />

@@ -8,7 +8,7 @@ import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
-import { cachedPrecinctResults } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -18,12 +18,13 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
   const results = await publicResultsBySlug(slug);
   const result = results?.constituencies.find((c) => c.code === code);
   if (!results || !result) notFound();
-  const [t, format, locale, { value: precincts }, { value: coverage }] = await Promise.all([
+  const [t, format, locale, { value: precincts }, { value: coverage }, { value: akims }] = await Promise.all([
     getTranslations('publicResults'),
     getFormatter(),
     getLocale(),
     cachedPrecinctResults(results.election.id),
     cachedImageCoverage(results.election.id),
+    cachedAkimRecords(results.election.id),
   ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -45,7 +46,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       <ImageCoverageLine coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }} missingHref={`/results/${slug}/missing-images#${code}`} />
       <ScreeningLink slug={slug} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
-        <ConstituencyResultView result={result} />
+        <ConstituencyResultView result={result} akim={akims.find((record) => record.constituencyId === result.id)} />
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <BarChart

@@ -36,7 +36,9 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
     precinctScans(db, precinctId, 'staff'),
   ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
-  const { protocol, candidates } = sheet;
+  const { protocol } = sheet;
+  // Struck lines (candidates removed after printing) take no votes: the form and its tables show the others.
+  const candidates = sheet.candidates.filter((candidate) => !candidate.struck);
   // Official results are locked; outside voting and counting there is nothing to enter yet (or any more).
   const official = sheet.constituency.resultsStatus === 'official';
   const closed = official || !isWorkOpen('protocols', election!.phase);

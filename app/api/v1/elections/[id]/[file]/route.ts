@@ -18,7 +18,10 @@ async function documentText(electionId: number, file: File): Promise<string> {
   if (file === 'results.json') return JSON.stringify(resultsJson(results, precincts, new Date()));
   const { value: images } = await cachedPublishedImages(electionId);
   if (file === 'protocol-images.json') return JSON.stringify(protocolImagesJson(results, precincts, images, new Date()));
-  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date(), protocolImages: currentImageHashes(images) }));
+  const removed = (await cachedCandidates(electionId)).value.flatMap((candidate) =>
+    candidate.wasRegistered && (candidate.status === 'withdrawn' || candidate.status === 'cancelled') ? [{ ...candidate, status: candidate.status }] : [],
+  );
+  return JSON.stringify(toNistElectionReport({ results, precincts, generatedAt: new Date(), removed, protocolImages: currentImageHashes(images) }));
 }
 
 /** GET /api/v1/elections/{id}/{file}: results and candidates as JSON, CSV and NIST SP 1500-100; the protocol images. */

@@ -1,0 +1,137 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { BallotsPrintedForm, ElectedAkimForm } from '@/components/candidates/constituency-actions';
+import { PhaseBadge } from '@/components/elections/phase-badge';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/guard';
+import { todayInKazakhstan } from '@/lib/calendar';
+import { akimActions } from '@/lib/candidates/elected';
+import { constituencySheet } from '@/lib/candidates/queries';
+import { checkBallotsPrinted } from '@/lib/candidates/transitions';
+import { localized, type Locale } from '@/lib/i18n/config';
+
+/** A constituency's candidates from the printed ballot to the end: struck lines, the elected akim's registration, the deposits. */
+export default async function ConstituencyCandidatesPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('candidate.view');
+  const id = Number((await params).id);
+  const sheet = Number.isInteger(id) && id > 0 ? await constituencySheet(getDb(), id) : null;
+  if (!sheet) notFound();
+  await requirePermission('candidate.view', sheet.constituency.regionId);
+  const [t, format, locale] = await Promise.all([getTranslations('candidates'), getFormatter(), getLocale()]);
+  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const date = (value: string | null) => (value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const { constituency, election, result, akim } = sheet;
+  const printing = checkBallotsPrinted({ ...constituency, election }, user);
+  const akimAllowed = akimActions(sheet.akimState, user);
+  const official = constituency.resultsStatus === 'official';
+  const nameOf = (candidateId: number | null) => sheet.ballot.find((line) => line.id === candidateId)?.fullName ?? '—';
+  const winner = akimAllowed.register.ok ? { id: akimAllowed.register.candidateId, name: nameOf(akimAllowed.register.candidateId) } : null;
+  const refundsDue = sheet.deposits.filter((line) => line.settlement === 'refund');
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href={`/staff/candidates?election=${election.id}`} className="text-sm text-brand-700 underline">
+          ← {t('title')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{name(constituency)}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-slate-600">
+          {name(election)} <PhaseBadge phase={election.phase} />
+        </p>
+      </div>
+
+      <section aria-labelledby="ballot-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="ballot-heading" className="text-lg font-semibold">
+          {t('constituencySheet.ballot')}
+        </h2>
+        <p className="text-sm text-slate-700" data-testid="ballots-printed">
+          {constituency.ballotsPrintedOn ? t('constituencySheet.printedNote', { date: date(constituency.ballotsPrintedOn) }) : t('constituencySheet.notPrinted')}
+        </p>
+        {sheet.ballot.length === 0 ? (
+          <p className="text-slate-600">{t('none')}</p>
+        ) : (
+          <ol className="flex flex-col gap-1" data-testid="ballot-lines">
+            {sheet.ballot.map((line) => (
+              <li key={line.id} className="text-sm">
+                <span className="tabular-nums">{line.ballotOrder}.</span>{' '}
+                <Link href={`/staff/candidates/${line.id}`} className="text-brand-700 underline">
+                  {line.struck ? <s>{line.fullName}</s> : line.fullName}
+                </Link>
+                {line.party && ` · ${name(line.party)}`}
+                {line.struck && ` · ${t(`statuses.${line.status}`)}`}
+              </li>
+            ))}
+          </ol>
+        )}
+        {printing.ok && <BallotsPrintedForm constituencyId={constituency.id} today={todayInKazakhstan()} />}
+      </section>
+
+      <section aria-labelledby="akim-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="akim-heading" className="text-lg font-semibold">
+          {t('akim.title')}
+        </h2>
+        {!official && <p className="text-sm text-slate-700">{t('akim.waitingForResults')}</p>}
+        {official && akim && (
+          <p role="note" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm" data-testid="akim-record">
+            {akim.outcome === 'registered'
+              ? t('akim.registeredNote', { name: nameOf(akim.candidateId), number: akim.decisionNumber, date: date(akim.decisionDate), by: akim.recordedBy })
+              : t('akim.repeatNote', { number: akim.decisionNumber, date: date(akim.decisionDate), by: akim.recordedBy })}
+            {akim.reason && ` ${akim.reason}`}
+          </p>
+        )}
+        {official && !akim && (
+          <p className="text-sm text-slate-700">
+            {result.outcome.status === 'elected'
+              ? t('akim.elected', { name: nameOf(result.outcome.candidateId), date: date(election.akimRegistrationDeadline) })
+              : t('akim.noWinner')}
+          </p>
+        )}
+        {(akimAllowed.register.ok || akimAllowed.repeatElection.ok) && (
+          <ElectedAkimForm constituencyId={constituency.id} winner={winner} repeatElection={akimAllowed.repeatElection.ok} deadline={date(election.akimRegistrationDeadline)} />
+        )}
+      </section>
+
+      <section aria-labelledby="deposits-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="deposits-heading" className="text-lg font-semibold">
+          {t('deposit.report')}
+        </h2>
+        <p className="text-sm text-slate-700" data-testid="deposit-summary">
+          {official
+            ? t('deposit.summary', { due: refundsDue.length, recorded: refundsDue.filter((line) => line.refundedOn).length, threshold: election.depositRefundThresholdBp / 100 })
+            : t('deposit.afterResults')}
+        </p>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="deposit-report">
+            <caption className="sr-only">{t('deposit.report')}</caption>
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">{t('fullName')}</th>
+                <th scope="col" className="py-1 pr-3">{t('status')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('depositAmount')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('deposit.share')}</th>
+                <th scope="col" className="py-1 pr-3">{t('deposit.settlement')}</th>
+                <th scope="col" className="py-1 pr-3">{t('deposit.refundedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheet.deposits.map((line) => (
+                <tr key={line.id} className="border-b last:border-0">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    <Link href={`/staff/candidates/${line.id}`} className="text-brand-700 underline">
+                      {line.fullName}
+                    </Link>
+                  </th>
+                  <td className="py-1 pr-3">{t(`statuses.${line.status}`)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{line.depositPaidOn ? format.number(line.depositAmount) : '—'}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{line.share === null ? '—' : format.number(line.share, { style: 'percent', maximumFractionDigits: 2 })}</td>
+                  <td className="py-1 pr-3">{line.settlement ? t(`deposit.settlements.${line.settlement}`) : '—'}</td>
+                  <td className="py-1 pr-3">{date(line.refundedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
