@@ -61,7 +61,7 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
       operatorB: await insertUser(db, 'operator', regionB),
       observer: await insertUser(db, 'observer', null),
     };
-    electionId = (await insertElection(db, -40, 10)).id;
+    electionId = (await insertElection(db, -41, 10)).id;
     const constituency = await insertConstituency(db, electionId, regionA, staff.operator.id, 1000, 14);
     constituencyId = constituency.id;
     precinctIds = constituency.precincts.map((p) => p.id);
