@@ -6,7 +6,10 @@
  */
 import { createServer } from 'node:http';
 import { closeDatabaseHandle } from '@/db/client';
+import { keepPersonalAnswersPrivate, redirectToCanonical } from '@/lib/http/cache-headers';
+import { answerHealth, isHealthRequest, type ServerState } from '@/lib/http/health';
 import { createPageCache } from '@/lib/http/page-cache';
+import { logLine, withRequestLog } from '@/lib/http/request-log';
 
 // What `next start` sets: React and Next.js run their production builds.
 Object.assign(process.env, { NODE_ENV: 'production' });
@@ -25,8 +28,17 @@ const pageCache = createPageCache({
 });
 
 await app.prepare();
+const state: ServerState = { started: false, draining: false };
 const server = createServer((request, response) => {
-  void pageCache.handle(request, response, () => handle(request, response));
+  // Probes need no session, cache or log line of their own.
+  if (isHealthRequest(request)) return void answerHealth(request, response, state);
+  void withRequestLog(request, response, () => {
+    // While stopping, a proxy's kept-alive connection gets closed after its answer, so its next request goes elsewhere.
+    if (state.draining) response.setHeader('connection', 'close');
+    keepPersonalAnswersPrivate(request, response);
+    if (redirectToCanonical(request, response)) return;
+    return pageCache.handle(request, response, () => handle(request, response));
+  });
 });
 server.listen(port, async () => {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
@@ -37,7 +49,8 @@ server.listen(port, async () => {
     console.error(`Start-up failed (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}): stopping.`);
     process.exit(1);
   }
-  console.log(`Portal listening on http://localhost:${port}`);
+  state.started = true;
+  logLine('listening', { message: `Portal listening on http://localhost:${port}`, port });
 });
 
 /**
@@ -49,7 +62,9 @@ let stopping = false;
 async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping (in-flight requests get up to ${SHUTDOWN_GRACE_MS} ms)…`);
+  // Readiness answers 503 from now on; requests in flight finish.
+  state.draining = true;
+  logLine('stopping', { message: `${signal}: stopping (in-flight requests get up to ${SHUTDOWN_GRACE_MS} ms)…`, signal });
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections fall idle between requests: close them as they do.
   const reaper = setInterval(() => server.closeIdleConnections(), 100);
@@ -58,7 +73,7 @@ async function stop(signal: NodeJS.Signals) {
   clearInterval(reaper);
   server.closeAllConnections();
   await closeDatabaseHandle().catch((error: unknown) => console.error('Closing the database failed', error));
-  console.log('Stopped.');
+  logLine('stopped', { message: 'Stopped.' });
   process.exit(0);
 }
 process.on('SIGTERM', (signal) => void stop(signal));

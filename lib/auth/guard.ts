@@ -3,6 +3,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
+import { noteRequestUser } from '@/lib/http/request-context';
 import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
 import { auth } from './auth';
 import { isAllowed, type Permission } from './permissions';
@@ -15,6 +16,7 @@ import type { z } from 'zod';
 export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.staffUserId) return null;
+  noteRequestUser(session.staffUserId);
   return loadActiveUser(getDb(), session.staffUserId, session.sessionVersion);
 });
 
@@ -30,5 +32,6 @@ export async function requirePermission(permission: Permission, regionId: number
 export async function runGuardedCommand<S extends z.ZodType, R>(command: Command<S, R>, input: unknown): Promise<ActionResult<R>> {
   const session = await auth();
   const actor = session?.staffUserId ? { id: session.staffUserId, sessionVersion: session.sessionVersion } : null;
+  if (actor) noteRequestUser(actor.id);
   return executeCommand(getDb(), command, actor, input);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { etagOf, matchesEtag, sharedCopyHeaders } from '@/lib/http/cache-headers';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
 
 /**
@@ -64,9 +65,12 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<void>>();
 
   function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale') {
-    const headers = { ...entry.headers, age: String(Math.floor((Date.now() - entry.storedAt) / 1000)), 'x-page-cache': state };
-    // A client that holds this version (the open-data API sends ETags) gets an empty answer.
-    if (entry.headers.etag && request.headers['if-none-match'] === entry.headers.etag) {
+    const age = Date.now() - entry.storedAt;
+    // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).
+    const shared = sharedCopyHeaders((request.url ?? '/').split('?')[0]!, entry.headers, options.ttlMs - age);
+    const headers = { ...shared, age: String(Math.floor(age / 1000)), 'x-page-cache': state };
+    // A client that holds this copy gets an empty answer.
+    if (matchesEtag(request.headers['if-none-match'], String(entry.headers.etag ?? ''))) {
       delete headers['content-length'];
       response.writeHead(304, headers);
       return response.end();
@@ -131,6 +135,8 @@ export function createPageCache(options: PageCacheOptions) {
         headers['content-security-policy'] = policyForSharedCopy(policy, html);
       }
       headers['content-length'] = String(body.length);
+      // The open-data API names its versions itself; pages get one from their bytes.
+      headers.etag ??= etagOf(body);
       store(key, { status: 200, headers, body, storedAt: Date.now() });
     });
     return done;

@@ -1,7 +1,9 @@
 import 'server-only';
+import { publicCacheControl } from '@/lib/http/cache-headers';
 
 /** Shared response helpers of the open-data API: cache headers, ETags from the results version, JSON errors. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, s-maxage=5, stale-while-revalidate=30';
+/** The open-data API's own answers: as public as the page cache's shared copies of them (decision 012). */
+export const PUBLIC_CACHE_CONTROL = publicCacheControl(Number(process.env.PAGE_CACHE_MS ?? 2000));
 
 export function jsonError(status: number, error: string, message: string): Response {
   return Response.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store' } });
