@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/faults/**', 'tests/process/**', 'node_modules/**'],
+    exclude: ['tests/faults/**', 'tests/process/**', 'tests/cluster/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -52,6 +52,10 @@ npm run build
 stage "server process (npm start, SIGTERM)"
 npx vitest run --config vitest.process.config.ts
 
+stage "several instances behind nginx (tests/cluster)"
+# Skips itself, saying why, without a PostgreSQL server (TEST_DATABASE_URL) or nginx.
+npx vitest run --config vitest.cluster.config.ts
+
 stage "e2e"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   E2E_DB="portal_e2e_$(date +%s)_$RANDOM"

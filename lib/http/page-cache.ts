@@ -68,7 +68,8 @@ export function createPageCache(options: PageCacheOptions) {
     const age = Date.now() - entry.storedAt;
     // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).
     const shared = sharedCopyHeaders((request.url ?? '/').split('?')[0]!, entry.headers, options.ttlMs - age);
-    const headers = { ...shared, age: String(Math.floor(age / 1000)), 'x-page-cache': state };
+    // No Age header: s-maxage already counts down, and a cache that honours Age would count twice.
+    const headers = { ...shared, 'x-page-cache': state };
     // A client that holds this copy gets an empty answer.
     if (matchesEtag(request.headers['if-none-match'], String(entry.headers.etag ?? ''))) {
       delete headers['content-length'];
