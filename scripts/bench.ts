@@ -8,9 +8,11 @@
  * (BENCH_KEEP_DB=1 keeps it for investigation).
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -33,9 +35,12 @@ import { hashPassword } from '../lib/auth/password';
 import { executeCommand } from '../lib/commands';
 import { enterProtocol } from '../lib/protocols/commands';
 import { electionResults } from '../lib/results/aggregate';
+import { NGINX, startCluster, waitUntilOk, type Cluster } from './cluster.mjs';
 
 const SCALE = { regions: 17, constituencies: 250, precincts: 10_000, candidates: 1_200, missingPerConstituency: 2 };
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
+/** The several-instance layout (decision 012): nginx, its two instances, and a bare nginx serving a file. */
+const CLUSTER_PORTS = { nginx: PORT + 1, instances: [PORT + 2, PORT + 3], staticNginx: PORT + 4 };
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -245,6 +250,44 @@ async function load(url: string) {
   return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
+/** The bytes a browser receives for a page: the compressed body, as sent. */
+function bodyAsSent(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers: BROWSER_HEADERS }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** nginx alone serving one file of `body`'s bytes: the ceiling for anything nginx sends. */
+async function staticNginx(body: Buffer): Promise<{ url: string; stop: () => Promise<void> }> {
+  const prefix = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-nginx-'));
+  writeFileSync(path.join(prefix, 'overview.html'), body);
+  const conf = path.join(prefix, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes auto; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log warn; events { worker_connections 4096; }
+http { access_log off; sendfile on; tcp_nopush on; client_body_temp_path ${prefix}/t1; proxy_temp_path ${prefix}/t2; fastcgi_temp_path ${prefix}/t3; uwsgi_temp_path ${prefix}/t4; scgi_temp_path ${prefix}/t5;
+  server { listen 127.0.0.1:${CLUSTER_PORTS.staticNginx}; root ${prefix}; location / { default_type text/html; add_header Content-Encoding gzip; } } }`,
+  );
+  const child: ChildProcess = spawn(NGINX!, ['-e', `${prefix}/error.log`, '-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${CLUSTER_PORTS.staticNginx}/overview.html`;
+  await waitUntilOk(url, 10_000, () => child.exitCode === null);
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGQUIT');
+      await exited;
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
 async function javascriptForPage(base: string, path: string) {
   const html = await (await fetch(base + path)).text();
   // Module-capable browsers skip `noModule` scripts (the legacy polyfills): they are not sent to them.
@@ -294,6 +337,41 @@ async function main() {
       loads[label] = await load(base + path);
     }
     const js = await javascriptForPage(base, targets['results overview page']);
+
+    // Through the proxy: the same addresses via nginx (proxy cache on) in front of two instances.
+    let proxied: { rows: string; ratio: number; workers: number } | undefined;
+    if (NGINX) {
+      const overviewBytes = await bodyAsSent(base + targets['results overview page']);
+      const files = await staticNginx(overviewBytes);
+      let cluster: Cluster | undefined;
+      try {
+        cluster = await startCluster({
+          databaseUrl: url.toString(),
+          port: CLUSTER_PORTS.nginx,
+          instancePorts: CLUSTER_PORTS.instances,
+          env: { AUTH_SECRET: 'bench-secret-not-for-production-0123456789' },
+        });
+        const viaProxy: Record<string, Awaited<ReturnType<typeof load>>> = {
+          [`static file of the overview's size (${round(overviewBytes.length / 1024)} kB gzipped), nginx alone`]: await load(files.url),
+          'results overview page via nginx (proxy cache)': await load(cluster.url + targets['results overview page']),
+          'results overview page straight from one instance': loads['results overview page']!,
+          'results.json via nginx (proxy cache)': await load(cluster.url + targets['results.json (API)']),
+          'results.json straight from one instance': loads['results.json (API)']!,
+        };
+        const staticRps = Object.values(viaProxy)[0]!.rps;
+        proxied = {
+          rows: Object.entries(viaProxy)
+            .map(([label, r]) => `| ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${round(r.rps / staticRps, 2)}× | ${r.non2xx + r.errors} |`)
+            .join('\n'),
+          ratio: round(viaProxy['results overview page via nginx (proxy cache)']!.rps / staticRps, 2),
+          workers: os.cpus().length,
+        };
+      } finally {
+        await cluster?.stop();
+        await files.stop();
+      }
+    }
+    const loadAverage = os.loadavg().map((value) => round(value, 2)).join(', ');
     const ceiling = loads['static file (/robots.txt)']!.rps;
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const rows = Object.entries(loads)
@@ -326,6 +404,22 @@ ${(SCALE.precincts - data.missing.length).toLocaleString('en-US')} protocols app
 ${rows}
 
 Overview page within 2× of the static ceiling: ${overviewRatio <= 2 ? 'met' : 'missed'} (${overviewRatio}×).
+
+## Through nginx (several instances, decision 012)
+
+${
+  proxied
+    ? `nginx (Debian's package, \`worker_processes auto\`: ${proxied.workers}) with deploy/nginx.conf.template in front of two
+instances (\`npm run cluster\`'s layout), against nginx alone sending a file of the overview's compressed size.
+Same load as above; load average when the run ended: ${loadAverage} (other work shares this machine's cores).
+
+| target | requests/s | p50 ms | p99 ms | ÷ static file via nginx | errors / non-2xx |
+|---|---|---|---|---|---|
+${proxied.rows}
+
+Overview through nginx at least 0.8× the static file: ${proxied.ratio >= 0.8 ? 'met' : 'missed'} (${proxied.ratio}×).`
+    : 'nginx is not installed here: not measured.'
+}
 
 JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files} files (target < 150 kB: ${js.gzippedKb < 150 ? 'met' : 'missed'}).
 

@@ -10,11 +10,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript module without type declarations
-import { NGINX, prepareClusterDatabase, rollingRestart, startCluster } from '../../scripts/cluster.mjs';
-
-type Instance = { name: string; url: string; start: () => Promise<void>; stop: () => Promise<void> };
-type Cluster = { url: string; cacheDir: string; instances: Instance[]; stop: () => Promise<void> };
+import { NGINX, prepareClusterDatabase, rollingRestart, startCluster, type Cluster } from '../../scripts/cluster.mjs';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const built = existsSync('dist/server.js') && existsSync('.next/BUILD_ID');
