@@ -129,6 +129,8 @@ export function createPageCache(options: PageCacheOptions) {
       delete headers['transfer-encoding'];
       delete headers.connection;
       delete headers['keep-alive'];
+      // Each answer names its own request (lib/http/request-log.ts).
+      delete headers['x-request-id'];
       const body = Buffer.concat(chunks);
       const policy = headers['content-security-policy'];
       if (typeof policy === 'string' && String(headers['content-type'] ?? '').includes('text/html')) {

@@ -10,7 +10,10 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 /** server.ts' order: personal answers marked private, canonical addresses, then the page cache. */
 async function serve(render: (request: IncomingMessage, response: ServerResponse) => void, ttlMs = 60_000) {
   const cache = createPageCache({ ttlMs, maxEntries: 100, maxEntryBytes: 1_000_000, maxTotalBytes: 10_000_000 });
+  let requests = 0;
   server = createServer((request, response) => {
+    // What the request log does first: every answer names its own request.
+    response.setHeader('x-request-id', `request-${++requests}`);
     keepPersonalAnswersPrivate(request, response);
     if (redirectToCanonical(request, response)) return;
     void cache.handle(request, response, () => render(request, response));
@@ -37,6 +40,7 @@ describe('cache headers of shared copies', () => {
     expect(miss.headers.get('cache-control')).toMatch(/private/);
     const hit = await get('/results?election=a');
     expect(hit.headers.get('x-page-cache')).toBe('hit');
+    expect([miss.headers.get('x-request-id'), hit.headers.get('x-request-id')]).toEqual(['request-1', 'request-2']);
     expect(hit.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=3, stale-while-revalidate=10');
     expect(hit.headers.get('vary')).toBe('rsc, next-router-state-tree, Accept-Encoding, Accept-Language, Cookie');
     const etag = hit.headers.get('etag');
