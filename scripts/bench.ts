@@ -9,7 +9,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -266,6 +266,8 @@ function bodyAsSent(url: string): Promise<Buffer> {
 /** nginx alone serving one file of `body`'s bytes: the ceiling for anything nginx sends. */
 async function staticNginx(body: Buffer): Promise<{ url: string; stop: () => Promise<void> }> {
   const prefix = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-nginx-'));
+  // nginx's workers may run as another user (when started as root): they must read the file.
+  chmodSync(prefix, 0o755);
   writeFileSync(path.join(prefix, 'overview.html'), body);
   const conf = path.join(prefix, 'nginx.conf');
   writeFileSync(
@@ -276,16 +278,19 @@ http { access_log off; sendfile on; tcp_nopush on; client_body_temp_path ${prefi
   );
   const child: ChildProcess = spawn(NGINX!, ['-e', `${prefix}/error.log`, '-p', prefix, '-c', conf, '-g', 'daemon off;'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${CLUSTER_PORTS.staticNginx}/overview.html`;
-  await waitUntilOk(url, 10_000, () => child.exitCode === null);
-  return {
-    url,
-    stop: async () => {
+  const stop = async () => {
+    if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGQUIT');
       await exited;
-      rmSync(prefix, { recursive: true, force: true });
-    },
+    }
+    rmSync(prefix, { recursive: true, force: true });
   };
+  await waitUntilOk(url, 10_000, () => child.exitCode === null).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, stop };
 }
 
 async function javascriptForPage(base: string, path: string) {
