@@ -360,7 +360,7 @@ async function main() {
         // and each one's median round is reported.
         const overview = targets['results overview page'];
         const rounds: Awaited<ReturnType<typeof load>>[][] = [[], [], []];
-        for (let round = 0; round < 3; round++) {
+        for (let pass = 0; pass < 3; pass++) {
           rounds[0]!.push(await load(files.url));
           rounds[1]!.push(await load(cluster.url + overview));
           rounds[2]!.push(await load(cluster.instances[0]!.url + overview));
