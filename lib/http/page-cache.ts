@@ -64,7 +64,7 @@ export function createPageCache(options: PageCacheOptions) {
   /** Renders under way, so a crowd arriving together waits for one render instead of starting its own. */
   const rendering = new Map<string, Promise<void>>();
 
-  function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale') {
+  function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale' | 'miss') {
     const age = Date.now() - entry.storedAt;
     // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).
     const shared = sharedCopyHeaders((request.url ?? '/').split('?')[0]!, entry.headers, options.ttlMs - age);
@@ -92,56 +92,91 @@ export function createPageCache(options: PageCacheOptions) {
     while (entries.size > options.maxEntries || totalBytes > options.maxTotalBytes) drop(entries.keys().next().value!);
   }
 
-  /** Records what the app writes, to keep it if it turns out cacheable; resolves when the response is done. */
+  /** The copy to keep from a finished render, or null when it may not be shared. */
+  function copyOf(status: number, headers: OutgoingHttpHeaders, body: Buffer): Entry | null {
+    // Next.js marks every dynamically rendered page "private, no-store" for browsers; what may be
+    // shared here is decided by the path, the session cookie and the language, not by that header.
+    if (status !== 200 || headers['set-cookie'] || body.length > options.maxEntryBytes) return null;
+    const kept: OutgoingHttpHeaders = { ...headers };
+    delete kept.date;
+    delete kept['transfer-encoding'];
+    delete kept.connection;
+    delete kept['keep-alive'];
+    // Each answer names its own request (lib/http/request-log.ts).
+    delete kept['x-request-id'];
+    const policy = kept['content-security-policy'];
+    if (typeof policy === 'string' && String(kept['content-type'] ?? '').includes('text/html')) {
+      const html = (kept['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+      kept['content-security-policy'] = policyForSharedCopy(policy, html);
+    }
+    kept['content-length'] = String(body.length);
+    // The open-data API names its versions itself; pages get one from their bytes.
+    kept.etag ??= etagOf(body);
+    return { status: 200, headers: kept, body, storedAt: Date.now() };
+  }
+
+  /**
+   * Holds back what the app writes for a GET until it is complete: if it may be shared, it is kept
+   * and the reader who asked first gets the shared copy too (hash policy, ETag, public for proxies,
+   * decision 012); otherwise, or once it outgrows a copy, it goes out as the app wrote it.
+   * Resolves when the response is done.
+   */
   function capture(key: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const done = new Promise<void>((resolve) => response.on('close', resolve));
+    if (request.method !== 'GET') return done;
     const chunks: Buffer[] = [];
     let size = 0;
-    let headHeaders: OutgoingHttpHeaders = {};
-    const { writeHead, write, end } = response;
-    response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-      const headers = rest.find((arg) => arg && typeof arg === 'object');
-      if (headers && !Array.isArray(headers)) headHeaders = headers as OutgoingHttpHeaders;
-      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
-    } as ServerResponse['writeHead'];
+    let headArgs: unknown[] = [];
+    const { writeHead, write, end, flushHeaders } = response;
+    const restore = () => Object.assign(response, { writeHead, write, end, flushHeaders });
+    /** Sends what was held back; the rest streams straight through. */
+    const release = () => {
+      restore();
+      response.writeHead(response.statusCode, ...(headArgs as []));
+      for (const chunk of chunks) response.write(chunk);
+    };
     const keep = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > options.maxEntryBytes) return;
+      if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
       const buffer =
         typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       chunks.push(buffer);
     };
+    const callbackIn = (args: unknown[]) => args.find((arg): arg is () => void => typeof arg === 'function');
+    // The status is the response's own (the app may set statusCode without calling writeHead).
+    response.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
+      this.statusCode = code;
+      if (rest.length) headArgs = rest;
+      return this;
+    } as ServerResponse['writeHead'];
+    response.flushHeaders = () => {};
     response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
-      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      if (size > options.maxEntryBytes) {
+        release();
+        callbackIn(rest)?.();
+        return true;
+      }
+      const callback = callbackIn(rest);
+      if (callback) process.nextTick(callback);
+      return true;
     } as ServerResponse['write'];
     response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      keep(chunk, rest[0]);
-      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-    } as ServerResponse['end'];
-    const done = new Promise<void>((resolve) => response.on('close', resolve));
-    response.on('finish', () => {
-      if (request.method !== 'GET' || response.statusCode !== 200 || size > options.maxEntryBytes) return;
-      const headers: OutgoingHttpHeaders = { ...response.getHeaders(), ...headHeaders };
-      // Next.js marks every dynamically rendered page "private, no-store" for browsers; what may be
-      // shared here is decided by the path, the session cookie and the language, not by that header.
-      if (headers['set-cookie']) return;
-      delete headers.date;
-      delete headers['transfer-encoding'];
-      delete headers.connection;
-      delete headers['keep-alive'];
-      // Each answer names its own request (lib/http/request-log.ts).
-      delete headers['x-request-id'];
-      const body = Buffer.concat(chunks);
-      const policy = headers['content-security-policy'];
-      if (typeof policy === 'string' && String(headers['content-type'] ?? '').includes('text/html')) {
-        const html = (headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-        headers['content-security-policy'] = policyForSharedCopy(policy, html);
+      keep(typeof chunk === 'function' ? undefined : chunk, rest[0]);
+      const callback = callbackIn([chunk, ...rest]);
+      const headerObject = headArgs.find((arg): arg is OutgoingHttpHeaders => !!arg && typeof arg === 'object' && !Array.isArray(arg));
+      const entry = copyOf(this.statusCode, { ...this.getHeaders(), ...headerObject }, Buffer.concat(chunks));
+      if (entry) {
+        store(key, entry);
+        restore();
+        send(request, response, entry, 'miss');
+      } else {
+        release();
+        response.end();
       }
-      headers['content-length'] = String(body.length);
-      // The open-data API names its versions itself; pages get one from their bytes.
-      headers.etag ??= etagOf(body);
-      store(key, { status: 200, headers, body, storedAt: Date.now() });
-    });
+      if (callback) process.nextTick(callback);
+      return this;
+    } as ServerResponse['end'];
     return done;
   }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
 
@@ -90,6 +92,31 @@ describe('page cache', () => {
       await get(path);
       expect((await get(path)).state, path).toBeNull();
     }
+  });
+
+  it('sends what the app wrote whole when it may not be kept: too large, failed or setting a cookie', async () => {
+    const { get, cache } = await serve(
+      async (request, response) => {
+        if (request.url === '/results?missing') response.statusCode = 404;
+        if (request.url === '/results?cookie') response.setHeader('set-cookie', 'x=1');
+        response.setHeader('x-app', 'yes');
+        // Streamed in pieces, the way Next.js pipes a render (write, drain, end).
+        await pipeline(Readable.from(['<p>', 'x'.repeat(request.url === '/results?big' ? 600 : 100), '</p>']), response);
+      },
+      { maxEntryBytes: 500 },
+    );
+    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    for (const [path, status] of [['/results?big', 200], ['/results?missing', 404], ['/results?cookie', 200]] as const) {
+      const answer = await fetch(base + path, { headers: { 'accept-encoding': 'identity' } });
+      const body = await answer.text();
+      expect([answer.status, answer.headers.get('x-app'), body.length], path).toEqual([status, 'yes', path === '/results?big' ? 607 : 107]);
+      expect((await get(path)).state, path).toBe('miss');
+    }
+    expect(cache.size).toBe(0);
+    // A piped render that may be kept reaches its first reader whole, as the shared copy.
+    const first = await get('/results?small');
+    expect([first.state, first.body.length]).toEqual(['miss', 107]);
+    expect(await get('/results?small')).toMatchObject({ state: 'hit', body: first.body });
   });
 
   it('lets one render serve a crowd that arrives at once', async () => {
@@ -186,7 +213,9 @@ describe('the policy of a shared copy', () => {
       response.setHeader('content-security-policy', NONCE_POLICY);
       response.end('<script nonce="abc">run()</script>');
     });
-    expect((await get('/results')).csp).toBe(NONCE_POLICY);
-    expect((await get('/results')).csp).toBe(`default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update('run()').digest('base64')}'; object-src 'none'`);
+    const hashed = `default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update('run()').digest('base64')}'; object-src 'none'`;
+    // The reader whose request rendered the page gets the shared copy too.
+    expect(await get('/results')).toMatchObject({ state: 'miss', csp: hashed });
+    expect(await get('/results')).toMatchObject({ state: 'hit', csp: hashed });
   });
 });
