@@ -27,7 +27,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production server, page cache included (server.ts).
-    command: `PORT=${port} node dist/server.js`,
+    command: `PORT=${port} REQUEST_LOG=off node dist/server.js`,
     url: `http://127.0.0.1:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

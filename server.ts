@@ -18,6 +18,8 @@ const { default: next } = await import('next');
 const port = Number(process.env.PORT ?? 3000);
 /** How long a stop waits for requests in flight before closing their connections. */
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+/** REQUEST_LOG=off leaves out the line per request (the e2e suite's output). */
+const LOG_REQUESTS = process.env.REQUEST_LOG !== 'off';
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 const pageCache = createPageCache({
@@ -38,7 +40,7 @@ const server = createServer((request, response) => {
     keepPersonalAnswersPrivate(request, response);
     if (redirectToCanonical(request, response)) return;
     return pageCache.handle(request, response, () => handle(request, response));
-  });
+  }, LOG_REQUESTS);
 });
 server.listen(port, async () => {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before

@@ -20,11 +20,11 @@ export function logLine(event: string, fields: Record<string, unknown>): void {
  * X-Request-Id), method, path without the query (searches may hold names), status, duration,
  * page-cache state and the staff user's id. No addresses, cookies, bodies or names.
  */
-export function withRequestLog(request: IncomingMessage, response: ServerResponse, serve: () => unknown): unknown {
+export function withRequestLog(request: IncomingMessage, response: ServerResponse, serve: () => unknown, log = true): unknown {
   const context: RequestContext = { requestId: requestIdOf(request) };
   const started = performance.now();
   response.setHeader('x-request-id', context.requestId);
-  response.on('close', () => {
+  if (log) response.on('close', () => {
     logLine('request', {
       requestId: context.requestId,
       method: request.method,

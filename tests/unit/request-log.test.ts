@@ -10,7 +10,7 @@ afterEach(() => {
   return new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-async function serveLogged() {
+async function serveLogged(log = true) {
   const lines: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string, ...rest: never[]) => {
@@ -23,7 +23,7 @@ async function serveLogged() {
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (request.url?.startsWith('/staff')) noteRequestUser(42);
       response.end('ok');
-    });
+    }, log);
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
@@ -56,5 +56,12 @@ describe('request log', () => {
     expect(new Set(ids).size).toBe(2);
     expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(ids);
     expect(lines.map((line) => JSON.parse(line).userId)).toEqual([undefined, undefined]);
+  });
+
+  it('still names each request but writes no line when request logging is off', async () => {
+    const { base, lines, settle } = await serveLogged(false);
+    const answer = await fetch(`${base}/results`, { headers: { 'x-request-id': 'quiet-1' } });
+    await settle();
+    expect([answer.headers.get('x-request-id'), lines]).toEqual(['quiet-1', []]);
   });
 });
