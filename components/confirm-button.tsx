@@ -19,6 +19,7 @@ export function ConfirmButton({
   className,
   disabled,
   tone = 'default',
+  describedBy,
 }: {
   /** The button's own text, e.g. "Announce". */
   children: ReactNode;
@@ -32,6 +33,8 @@ export function ConfirmButton({
   className: string;
   disabled?: boolean;
   tone?: 'default' | 'danger';
+  /** The id of a text that says why the button is disabled (or what it needs). */
+  describedBy?: string;
 }) {
   const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,7 +45,7 @@ export function ConfirmButton({
       : 'inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
   return (
     <>
-      <button type="button" disabled={disabled} className={className} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
+      <button type="button" disabled={disabled} className={className} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog" aria-describedby={describedBy}>
         {children}
       </button>
       <dialog
