@@ -82,3 +82,17 @@ export function ConfirmButton({
     </>
   );
 }
+
+/**
+ * A form's submit button that asks first: the form is sent, with this button's name and value,
+ * only from the dialog's confirm button. Fields stay in the form, so their errors show where typed.
+ */
+export function ConfirmSubmit({ name, value, ...confirm }: Omit<Parameters<typeof ConfirmButton>[0], 'onConfirm'> & { name?: string; value?: string }) {
+  const submitter = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button ref={submitter} type="submit" name={name} value={value} hidden tabIndex={-1} aria-hidden="true" />
+      <ConfirmButton {...confirm} onConfirm={() => submitter.current?.form?.requestSubmit(submitter.current)} />
+    </>
+  );
+}

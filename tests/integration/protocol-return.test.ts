@@ -163,7 +163,7 @@ describe('returning a protocol to data entry', () => {
     // Someone else moved the protocol on since the page was opened.
     expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: first.lockVersion, comment })).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
     expect(await snapshot()).toEqual(afterSecond);
-    expect(afterSecond!.entries).toBe(before!.entries + 1);
+    expect(afterSecond!.entries).toBe(Number(before!.entries) + 1);
 
     const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const afterApproval = await snapshot();
