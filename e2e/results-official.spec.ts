@@ -15,13 +15,19 @@ const NO_IMAGE = 'Checked against the paper at the district commission';
 async function openConstituency(page: Page, pendingOnly = false) {
   await page.goto('/staff/protocols?election=akim-counting');
   await page.getByTestId('progress-table').getByRole('link', { name: CONSTITUENCY }).click();
-  if (pendingOnly) await page.getByRole('link', { name: 'Show only the precincts still awaiting approval' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CONSTITUENCY })).toBeVisible();
+  if (pendingOnly) {
+    await page.getByRole('link', { name: 'Show only the precincts still awaiting approval' }).click();
+    await page.waitForURL(/show=pending/);
+    await expect(page.getByRole('link', { name: 'Show all precincts' })).toBeVisible();
+  }
 }
 
-/** The figures for the precinct open on `page`, read from its form. */
+/** The figures for the precinct open on `page`, read from its entry form. */
 async function figuresOf(page: Page) {
-  const voters = Number((await page.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
-  return balanced(voters, await page.getByLabel(/^No\. \d+ /).count());
+  const form = page.getByRole('form', { name: 'Protocol entry' });
+  const voters = Number((await form.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
+  return balanced(voters, await form.getByLabel(/^No\. \d+ /).count());
 }
 
 async function approve(page: Page) {
@@ -37,6 +43,7 @@ test('a reviewer returns a protocol to data entry with a comment; the operators 
   const reviewer = await session(browser, 'reviewer.aktobe@demo.kz');
   await openConstituency(operator.page);
   await operator.page.getByRole('row').filter({ has: operator.page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) }).first().getByRole('link').click();
+  await operator.page.waitForURL(/\/staff\/protocols\/precinct\/\d+$/);
   const url = operator.page.url();
   const figures = await figuresOf(operator.page);
   await typeProtocol(operator.page, figures);
@@ -94,6 +101,7 @@ test('"Declare results official" shows before every precinct is approved, disabl
   await expect(hint).toHaveText(`${waiting} of ${statuses.length} precincts still need approval.`);
   await expect(reviewer.page.getByRole('button', { name: 'Declare results official' })).toHaveAccessibleDescription(`${waiting} of ${statuses.length} precincts still need approval.`);
   await hint.getByRole('link').click();
+  await expect(reviewer.page.getByRole('link', { name: 'Show all precincts' })).toBeVisible();
   await expect(reviewer.page.getByRole('region', { name: 'Precincts' }).getByTestId('protocol-status')).toHaveCount(waiting);
   await expect(reviewer.page.getByRole('region', { name: 'Precincts' }).getByTestId('protocol-status').getByText('Approved', { exact: true })).toHaveCount(0);
   await reviewer.close();
@@ -110,6 +118,7 @@ test('the last step: the remaining precincts entered twice and approved, the res
     if ((await pending.count()) === 0) break;
     const status = await pending.first().getByTestId('protocol-status').innerText();
     await pending.first().getByRole('link').click();
+    await reviewer.page.waitForURL(/\/staff\/protocols\/precinct\/\d+$/);
     const url = reviewer.page.url();
     if (status === 'Not entered' || status === 'Entered once') {
       // The first copy of a new protocol, or of the one returned above, is operator 1's.
