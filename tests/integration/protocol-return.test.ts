@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, protocols, protocolVersions } from '@/db/schema';
 import { executeCommand, type ActionResult } from '@/lib/commands';
-import { approveProtocol, correctProtocol, enterProtocol, returnProtocol } from '@/lib/protocols/commands';
+import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, returnProtocol } from '@/lib/protocols/commands';
 import { nextPrecinctFor, returnedProtocols } from '@/lib/protocols/queries';
 import { electionResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
@@ -16,6 +16,7 @@ let staff: Record<'operatorA' | 'operator2A' | 'reviewerA' | 'reviewer2A' | 'ope
 let regionA: number;
 let electionId: number;
 let precinctIds: number[];
+let constituencyId: number;
 let candidateIds: number[];
 
 beforeAll(async () => {
@@ -36,6 +37,7 @@ beforeAll(async () => {
   // Voted yesterday: protocol entry is open.
   electionId = (await insertElection(db, -41, 10)).id;
   const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 6);
+  constituencyId = constituency.id;
   precinctIds = constituency.precincts.map((p) => p.id);
   candidateIds = (await insertRegisteredCandidates(db, electionId, constituency.id, staff.operatorA.id, 2)).map((c) => c.id);
 });
@@ -181,5 +183,20 @@ describe('returning a protocol to data entry', () => {
     }
     expect(await snapshot()).toEqual(before);
     expect((await protocolOf(precinctIds[4]!)).status).toBe('awaiting_review');
+  });
+
+  it('keeps declaring the results official refused while a protocol is returned, saying how many precincts still need approval', async () => {
+    const [row] = await selectRows<{ approved: number }>(
+      testDb.db,
+      sql`select count(*)::int as approved from protocols pr join precincts p on p.id = pr.precinct_id where p.constituency_id = ${constituencyId} and pr.status = 'approved'`,
+    );
+    const approved = row!.approved;
+    expect(approved).toBeGreaterThan(0);
+    expect(await run(markResultsOfficial, staff.reviewerA, { constituencyId })).toEqual({
+      ok: false,
+      error: 'invalidState',
+      message: 'protocols.errors.notAllApproved',
+      messageValues: { remaining: String(precinctIds.length - approved), total: String(precinctIds.length) },
+    });
   });
 });
