@@ -76,6 +76,7 @@ describe.skipIf(skipReason !== null)('two instances behind nginx', () => {
     const reason = page.getByLabel('Reason for approving without an image');
     if (await reason.isVisible()) await reason.fill('Checked against the paper at the district commission');
     await page.getByRole('button', { name: 'Approve protocol' }).click();
+    await page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
     await page.getByTestId('protocol-status').getByText('Approved', { exact: true }).waitFor({ timeout: 15_000 });
   }
 
