@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import { closeDatabaseHandle } from '@/db/client';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '@/lib/http/client-address';
 import { createPageCache } from '@/lib/http/page-cache';
 
 // What `next start` sets: React and Next.js run their production builds.
@@ -24,8 +25,13 @@ const pageCache = createPageCache({
   maxTotalBytes: 256 * 1024 * 1024,
 });
 
+/** Proxies whose X-Forwarded-For is believed (docs/operations.md); a wrong setting stops the start. */
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
 await app.prepare();
 const server = createServer((request, response) => {
+  // The client's address is decided here, once, and whatever the client claimed in its place is overwritten.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
   void pageCache.handle(request, response, () => handle(request, response));
 });
 server.listen(port, async () => {
