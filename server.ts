@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { closeDatabaseHandle } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '@/lib/http/client-address';
 import { createPageCache } from '@/lib/http/page-cache';
+import { hasWellFormedPath } from '@/lib/http/well-formed';
 
 // What `next start` sets: React and Next.js run their production builds.
 Object.assign(process.env, { NODE_ENV: 'production' });
@@ -32,6 +33,8 @@ await app.prepare();
 const server = createServer((request, response) => {
   // The client's address is decided here, once, and whatever the client claimed in its place is overwritten.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
+  // An address that cannot be decoded names nothing: the not-found page, not a server error.
+  if (!hasWellFormedPath(request.url)) request.url = '/_not-found';
   void pageCache.handle(request, response, () => handle(request, response));
 });
 server.listen(port, async () => {

@@ -67,16 +67,16 @@ test.describe('locking staff out', () => {
     await page.goto('/staff/admin/sign-ins');
     const blocked = page.getByRole('region', { name: 'Blocked addresses' });
     await expect(blocked.getByText('127.0.0.2', { exact: true })).toBeVisible();
-    await expect(page.getByTestId('sign-in-failures').getByRole('row', { name: /guess\.7@demo\.kz 127\.0\.0\.2 1/ })).toBeVisible();
+    await expect(page.getByTestId('sign-in-failures').getByRole('row', { name: /^guess\.7@demo\.kz 127\.0\.0\.2 \d/ })).toBeVisible();
     await expect(page.getByTestId('sign-in-failures')).not.toContainText('198.51.100.');
     await blocked.getByRole('button', { name: 'Lift the block' }).click();
-    await expect(page.getByRole('status')).toHaveText('The block is lifted.');
+    await expect(page.getByRole('status')).toContainText('The block is lifted.');
     expect(await attempt('observer@demo.kz', DEMO_PASSWORD, { from: '127.0.0.2' })).toBe(true);
 
     // The block is a security event in the audit log.
     await page.goto('/staff/admin/audit');
-    await expect(page.getByText('Sign-in blocked after repeated failures').first()).toBeVisible();
-    await expect(page.getByText('Sign-in block cleared').first()).toBeVisible();
+    await expect(page.locator('p', { hasText: 'Sign-in blocked after repeated failures' }).first()).toBeVisible();
+    await expect(page.locator('p', { hasText: 'Sign-in block cleared' }).first()).toBeVisible();
   });
 });
 
@@ -139,7 +139,7 @@ test.describe('signing out ends the session', () => {
     await expect(sessions.getByRole('row', { name: /Firefox · Windows 127\.0\.0\.1/ })).toBeVisible();
     await expect(sessions.getByRole('row', { name: /This device/ })).toBeVisible();
     await page.getByRole('button', { name: 'End all other sessions' }).click();
-    await expect(page.getByRole('status')).toHaveText('Your other sessions are ended.');
+    await expect(page.getByRole('status')).toContainText('Your other sessions are ended.');
     await expect(sessions.getByRole('row')).toHaveCount(2); // the header and this device
     await other.goto('/staff');
     await expect(other).toHaveURL(/\/login/);
@@ -157,7 +157,7 @@ test.describe('signing out ends the session', () => {
     await page.getByRole('link', { name: 'Edit operator2.ulytau@demo.kz' }).click();
     await expect(page.getByRole('heading', { name: '1 active session' })).toBeVisible();
     await page.getByRole('button', { name: 'End all sessions of this user' }).click();
-    await expect(page.getByRole('status')).toHaveText('All sessions of this user are ended.');
+    await expect(page.getByRole('status')).toContainText('All sessions of this user are ended.');
     await user.goto('/staff');
     await expect(user).toHaveURL(/\/login/);
     await userContext.close();
