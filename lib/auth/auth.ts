@@ -68,7 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return null;
         }
         const sessionId = await db.transaction(async (tx) => {
-          await recordSuccessfulSignIn(tx, email, address);
+          if (verdict.pairFailures > 0) await recordSuccessfulSignIn(tx, email, address);
           await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
           await writeAudit(tx, user, {
             action: 'auth.signIn',
@@ -99,8 +99,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     // Signing out ends the server-side session: a copy of the cookie opens nothing afterwards.
     async signOut(message) {
-      const sid = 'token' in message ? message.token?.sid : undefined;
-      if (typeof sid === 'string') await endSession(getDb(), sid);
+      const token = 'token' in message ? message.token : null;
+      if (typeof token?.sid === 'string') await endSession(getDb(), token.sid, Number(token.sub));
     },
   },
 }));

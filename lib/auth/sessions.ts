@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '@/db/client';
 import { writeAudit, type AuditActor } from '@/lib/audit/write';
 import { staffSessions } from '@/db/schema';
@@ -21,8 +21,6 @@ export async function startSession(db: Queryable, userId: number, device: { user
     address: device.address,
     expiresAt: sql`now() + ${`${SESSION_MAX_AGE_S} seconds`}::interval`,
   });
-  // The user's expired sessions go now: nothing else needs them.
-  await db.delete(staffSessions).where(and(eq(staffSessions.userId, userId), lt(staffSessions.expiresAt, sql`now()`)));
   return id;
 }
 
@@ -36,8 +34,10 @@ export async function touchSession(db: Queryable, id: string): Promise<void> {
 
 export const lastSeenIsStale = (lastSeenAt: Date) => Date.now() - lastSeenAt.getTime() > LAST_SEEN_PRECISION_S * 1000;
 
-export async function endSession(db: Queryable, id: string): Promise<void> {
-  await db.delete(staffSessions).where(eq(staffSessions.id, id));
+/** Ends a session; with the user's id, their expired sessions go too (nothing else needs them). */
+export async function endSession(db: Queryable, id: string, userId?: number): Promise<void> {
+  const expired = userId ? and(eq(staffSessions.userId, userId), lt(staffSessions.expiresAt, sql`now()`)) : undefined;
+  await db.delete(staffSessions).where(or(eq(staffSessions.id, id), expired));
 }
 
 /** Ends the user's sessions except `keep` (if given); returns how many ended. */

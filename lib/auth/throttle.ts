@@ -33,6 +33,8 @@ export const normalizeAccount = (email: string) => email.trim().toLowerCase();
 const pairKey = (account: string, address: string) => `pair:${account} ${address}`;
 const addressKey = (address: string) => `address:${address}`;
 const window = () => sql`now() - ${`${THROTTLE_POLICY.windowMinutes} minutes`}::interval`;
+/** Failures of a key count from the start of the window, or from its last fresh start if later. */
+const countedFrom = (key: string) => sql`greatest(${window()}, coalesce((select counts_from from sign_in_blocks where key = ${key}), '-infinity'))`;
 
 /** Delay for an account with this many recent failures: doubling from the first, never above the bound. */
 export function accountDelayMs(failures: number): number {
@@ -41,18 +43,20 @@ export function accountDelayMs(failures: number): number {
   return Math.min(THROTTLE_POLICY.maxDelayMs, THROTTLE_POLICY.firstDelayMs * 2 ** Math.min(over, 16));
 }
 
-export type SignInVerdict = { blocked: boolean; delayMs: number };
+/** `pairFailures`: this pair's failures still counting, which a correct password then forgets. */
+export type SignInVerdict = { blocked: boolean; delayMs: number; pairFailures: number };
 
 /** Whether this attempt is refused unread (its pair or address is blocked), and how long to slow it. */
 export async function checkSignIn(db: Queryable, email: string, address: string): Promise<SignInVerdict> {
   const account = normalizeAccount(email);
-  const [row] = await selectRows<{ blocked: boolean; account_failures: number }>(
+  const [row] = await selectRows<{ blocked: boolean; account_failures: number; pair_failures: number }>(
     db,
     sql`select
           exists (select 1 from sign_in_blocks where key in (${pairKey(account, address)}, ${addressKey(address)}) and blocked_until > now()) as blocked,
-          (select count(*)::int from sign_in_failures where account = ${account} and at > ${window()}) as account_failures`,
+          (select count(*)::int from sign_in_failures where account = ${account} and at > ${window()}) as account_failures,
+          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair_failures`,
   );
-  return { blocked: Boolean(row?.blocked), delayMs: accountDelayMs(Number(row?.account_failures ?? 0)) };
+  return { blocked: Boolean(row?.blocked), delayMs: accountDelayMs(Number(row?.account_failures ?? 0)), pairFailures: Number(row?.pair_failures ?? 0) };
 }
 
 /**
@@ -76,12 +80,11 @@ async function blockIfOver(db: Queryable, key: string, scope: 'pair' | 'address'
 export async function recordFailedSignIn(db: Queryable, email: string, address: string): Promise<void> {
   const account = normalizeAccount(email);
   await db.insert(signInFailures).values({ account, address });
-  const counted = (key: string) => sql`greatest(${window()}, coalesce((select counts_from from sign_in_blocks where key = ${key}), '-infinity'))`;
   const [counts] = await selectRows<{ pair: number; address: number }>(
     db,
     sql`select
-          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${counted(pairKey(account, address))}) as pair,
-          (select count(*)::int from sign_in_failures where address = ${address} and at > ${counted(addressKey(address))}) as address`,
+          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair,
+          (select count(*)::int from sign_in_failures where address = ${address} and at > ${countedFrom(addressKey(address))}) as address`,
   );
   const blocks: { scope: 'pair' | 'address'; account: string | null }[] = [];
   if (await blockIfOver(db, pairKey(account, address), 'pair', account, address, counts!.pair, THROTTLE_POLICY.maxFailuresPerPair)) blocks.push({ scope: 'pair', account });
