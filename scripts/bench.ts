@@ -385,14 +385,19 @@ JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files}
   candidate votes over this election's approved entries only), measured after \`ANALYZE\`, as
   autovacuum leaves a production database.
 - **Pages and API.** \`server.ts\` keeps each rendered public page and API document for
-  \`PAGE_CACHE_MS\` (2 s) per address, language and encoding, and serves it to everyone asking
+  \`PAGE_CACHE_MS\` (2 s) per address and language, and serves it to everyone asking
   meanwhile; a crowd arriving together waits for one render, and after expiry the previous copy
-  is served while one request renders again (decision 005). A cached overview is a compressed
-  copy written straight from memory, which is why it can outpace the static file, which goes
+  is served while one request renders again (decision 005). A copy is kept uncompressed and
+  compressed once per copy for each encoding asked for (decision 008), so a cached overview is a
+  compressed copy written straight from memory, which is why it can outpace the static file, which goes
   through Next.js' file serving. An approval reaches readers within \`RESULTS_POLL_MS\` +
   \`PAGE_CACHE_MS\` (4 s by default) on every instance.
 - **API documents** are bounded by their size: results.json carries every precinct (~2.5 MB,
   ~300 kB compressed at this scale), so the client's decoding dominates.
+- **Signing in** is dominated by argon2id (OWASP parameters), by design. Around it: one query for
+  the throttle (blocks in force, the account's recent failures), and in the sign-in transaction
+  the audit row and the new server-side session (decision 008). A signed-in page re-reads the user
+  and the session in one indexed query.
 - **JavaScript** counts the scripts a module-capable browser loads (the \`noModule\` legacy
   polyfills are skipped by every current browser), gzipped. Most of it is Next.js 16 and React 19
   themselves; the portal's own client code on this page is the self-refresh and the language

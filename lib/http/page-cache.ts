@@ -18,7 +18,7 @@ import { localeOfRequest } from '@/lib/i18n/config';
 
 const PUBLIC_PATHS = /^\/(?:$|\?|results(?:[/?]|$)|candidates(?:[/?]|$)|constituencies(?:[/?]|$)|api\/v1\/)/;
 const SESSION_COOKIES = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
-/** Request headers the response depends on (Next.js lists them in Vary), besides language and encoding. */
+/** Request headers the response depends on (Next.js lists them in Vary), besides the language; the encoding is chosen per reader. */
 const VARYING_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'x-forwarded-proto'];
 
 type Encoding = 'br' | 'gzip' | 'identity';
