@@ -7,9 +7,11 @@
 import { createServer } from 'node:http';
 import { closeDatabaseHandle } from '@/db/client';
 import { keepPersonalAnswersPrivate, redirectToCanonical } from '@/lib/http/cache-headers';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '@/lib/http/client-address';
 import { answerHealth, isHealthRequest, type ServerState } from '@/lib/http/health';
 import { createPageCache } from '@/lib/http/page-cache';
 import { logLine, withRequestLog } from '@/lib/http/request-log';
+import { hasWellFormedPath } from '@/lib/http/well-formed';
 
 // What `next start` sets: React and Next.js run their production builds.
 Object.assign(process.env, { NODE_ENV: 'production' });
@@ -29,11 +31,18 @@ const pageCache = createPageCache({
   maxTotalBytes: 256 * 1024 * 1024,
 });
 
+/** Proxies whose X-Forwarded-For is believed (docs/operations.md); a wrong setting stops the start. */
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
 await app.prepare();
 const state: ServerState = { started: false, draining: false };
 const server = createServer((request, response) => {
   // Probes need no session, cache or log line of their own.
   if (isHealthRequest(request)) return void answerHealth(request, response, state);
+  // The client's address is decided here, once, and whatever the client claimed in its place is overwritten.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
+  // An address that cannot be decoded names nothing: the not-found page, not a server error.
+  if (!hasWellFormedPath(request.url)) request.url = '/_not-found';
   void withRequestLog(request, response, () => {
     // While stopping, a proxy's kept-alive connection gets closed after its answer, so its next request goes elsewhere.
     if (state.draining) response.setHeader('connection', 'close');

@@ -85,6 +85,8 @@ export async function startCluster({ databaseUrl, port = 8080, instancePorts = [
   const instanceEnv = {
     ...process.env,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64'),
+    // nginx, on this machine, is the proxy whose X-Forwarded-For the instances believe.
+    TRUSTED_PROXIES: '127.0.0.1',
     ...env,
     DATABASE_URL: databaseUrl,
   };

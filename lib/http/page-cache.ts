@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { etagOf, matchesEtag, sharedCopyHeaders } from '@/lib/http/cache-headers';
-import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
+import { localeOfRequest } from '@/lib/i18n/config';
 
 /**
  * Election-night micro-cache in front of the app, for the public pages and the open-data API:
@@ -12,37 +12,52 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
  * reaches readers within the results poll interval plus `ttlMs` on every instance.
  *
  * Only anonymous GET/HEAD requests to public paths are cached, only 200 responses that set no
- * cookie. Readers asking in different languages, encodings or router states get separate copies.
+ * cookie. Readers asking in different languages or router states get separate copies. A copy is
+ * kept uncompressed (the app is asked for identity) and encoded once per copy for each encoding
+ * readers ask for (br, gzip), so what one reader accepts never decides what another gets.
  */
 
 const PUBLIC_PATHS = /^\/(?:$|\?|results(?:[/?]|$)|candidates(?:[/?]|$)|constituencies(?:[/?]|$)|api\/v1\/)/;
 const SESSION_COOKIES = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
-/** Request headers the response depends on (Next.js lists them in Vary), besides language and encoding. */
+/** Request headers the response depends on (Next.js lists them in Vary), besides the language; the encoding is chosen per reader. */
 const VARYING_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'x-forwarded-proto'];
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Encoding = 'br' | 'gzip' | 'identity';
+type Entry = { key: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; encoded: Partial<Record<Encoding, Buffer>>; storedAt: number };
 export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryBytes: number; maxTotalBytes: number };
 
-function cookie(header: string | undefined, name: string): string | undefined {
-  const match = header?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
-  return match?.[1];
+/**
+ * The best encoding the reader accepts, of those the copy can be sent in (Accept-Encoding with
+ * q-values; identity is acceptable unless refused outright).
+ */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined, compressible: boolean): Encoding {
+  const weights = new Map<string, number>();
+  for (const part of String(acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim());
+    if (!name) continue;
+    const q = params.find((param) => param.startsWith('q='));
+    weights.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const weight = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? (name === 'identity' ? 1 : 0);
+  if (compressible) for (const name of ['br', 'gzip'] as const) if (weight(name) > 0) return name;
+  return 'identity';
 }
 
-/** The language the app will render in for this request: the same choice as lib/i18n/request.ts. */
-function localeOf(request: IncomingMessage): string {
-  const chosen = cookie(request.headers.cookie, LOCALE_COOKIE);
-  return isLocale(chosen) ? chosen : negotiateLocale(request.headers['accept-language'] ?? null);
-}
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|[\w.+-]+\+(?:json|xml))|image\/svg\+xml)/;
+const encoders: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Buffer> = {
+  // A middle quality: compressing must stay cheap next to rendering (once per copy per encoding).
+  br: (body) => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => gzipSync(body, { level: 6 }),
+};
 
 export function cacheKey(request: IncomingMessage): string | null {
   const method = request.method ?? 'GET';
   const url = request.url ?? '/';
   if ((method !== 'GET' && method !== 'HEAD') || !PUBLIC_PATHS.test(url)) return null;
   if (SESSION_COOKIES.test(request.headers.cookie ?? '') || request.headers['next-action']) return null;
-  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const varying = VARYING_HEADERS.map((name) => request.headers[name] ?? '');
   return createHash('sha256')
-    .update(JSON.stringify([url, localeOf(request), gzip, ...varying]))
+    .update(JSON.stringify([url, localeOfRequest(request.headers.cookie, request.headers['accept-language']), ...varying]))
     .digest('base64url');
 }
 
@@ -58,6 +73,20 @@ export function policyForSharedCopy(policy: string, html: string): string {
   return policy.replace(/script-src[^;]*/, `script-src 'self' ${[...new Set(hashes)].join(' ')}`.trim());
 }
 
+const varyWithEncoding = (vary: OutgoingHttpHeaders['vary']) => {
+  const names = String(vary ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.some((name) => name.toLowerCase() === 'accept-encoding') ? names.join(', ') : [...names, 'Accept-Encoding'].join(', ');
+};
+
+/** Each encoding of a copy is its own representation: a strong validator names the encoding too. */
+const etagFor = (etag: OutgoingHttpHeaders['etag'], encoding: Encoding) => {
+  const tag = String(etag ?? '');
+  return encoding === 'identity' || tag.startsWith('W/') ? tag : tag.replace(/"$/, `-${encoding}"`);
+};
+
 export function createPageCache(options: PageCacheOptions) {
   // A Map keeps insertion order: re-inserting on store makes the first key the least recently stored.
   const entries = new Map<string, Entry>();
@@ -65,39 +94,65 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<void>>();
 
   function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale' | 'miss') {
+    const encoding = chooseEncoding(request.headers['accept-encoding'], COMPRESSIBLE.test(String(entry.headers['content-type'] ?? '')));
+    const body = encoded(entry, encoding);
     const age = Date.now() - entry.storedAt;
     // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).
     const shared = sharedCopyHeaders((request.url ?? '/').split('?')[0]!, entry.headers, options.ttlMs - age);
     // No Age header: s-maxage already counts down, and a cache that honours Age would count twice.
-    const headers = { ...shared, 'x-page-cache': state };
+    const headers: OutgoingHttpHeaders = { ...shared, etag: etagFor(entry.headers.etag, encoding), 'x-page-cache': state };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    headers['content-length'] = String(body.length);
     // A client that holds this copy gets an empty answer.
-    if (matchesEtag(request.headers['if-none-match'], String(entry.headers.etag ?? ''))) {
+    if (matchesEtag(request.headers['if-none-match'], headers.etag as string)) {
       delete headers['content-length'];
       response.writeHead(304, headers);
       return response.end();
     }
     response.writeHead(entry.status, headers);
-    response.end(request.method === 'HEAD' ? undefined : entry.body);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /** The copy in this encoding, compressed on first demand and kept with the copy. */
+  function encoded(entry: Entry, encoding: Encoding): Buffer {
+    if (encoding === 'identity') return entry.body;
+    let body = entry.encoded[encoding];
+    if (!body) {
+      body = entry.encoded[encoding] = encoders[encoding](entry.body);
+      if (entries.get(entry.key) === entry) {
+        totalBytes += body.length;
+        trim();
+      }
+    }
+    return body;
   }
 
   let totalBytes = 0;
+  const sizeOf = (entry: Entry) => entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
   function drop(key: string) {
-    totalBytes -= entries.get(key)?.body.length ?? 0;
+    const entry = entries.get(key);
+    if (entry) totalBytes -= sizeOf(entry);
     entries.delete(key);
   }
   function store(key: string, entry: Entry) {
     drop(key);
     entries.set(key, entry);
-    totalBytes += entry.body.length;
+    totalBytes += sizeOf(entry);
+    trim();
+  }
+  function trim() {
     while (entries.size > options.maxEntries || totalBytes > options.maxTotalBytes) drop(entries.keys().next().value!);
   }
 
   /** The copy to keep from a finished render, or null when it may not be shared. */
-  function copyOf(status: number, headers: OutgoingHttpHeaders, body: Buffer): Entry | null {
+  function copyOf(key: string, status: number, headers: OutgoingHttpHeaders, body: Buffer): Entry | null {
     // Next.js marks every dynamically rendered page "private, no-store" for browsers; what may be
     // shared here is decided by the path, the session cookie and the language, not by that header.
     if (status !== 200 || headers['set-cookie'] || body.length > options.maxEntryBytes) return null;
+    // The app was asked for identity; a body it encoded anyway cannot be re-encoded per reader.
+    if (headers['content-encoding'] && headers['content-encoding'] !== 'identity') return null;
     const kept: OutgoingHttpHeaders = { ...headers };
+    delete kept['content-encoding'];
     delete kept.date;
     delete kept['transfer-encoding'];
     delete kept.connection;
@@ -106,13 +161,13 @@ export function createPageCache(options: PageCacheOptions) {
     delete kept['x-request-id'];
     const policy = kept['content-security-policy'];
     if (typeof policy === 'string' && String(kept['content-type'] ?? '').includes('text/html')) {
-      const html = (kept['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-      kept['content-security-policy'] = policyForSharedCopy(policy, html);
+      kept['content-security-policy'] = policyForSharedCopy(policy, body.toString('utf8'));
     }
-    kept['content-length'] = String(body.length);
+    delete kept['content-length'];
+    kept.vary = varyWithEncoding(kept.vary);
     // The open-data API names its versions itself; pages get one from their bytes.
     kept.etag ??= etagOf(body);
-    return { status: 200, headers: kept, body, storedAt: Date.now() };
+    return { key, status: 200, headers: kept, body, encoded: {}, storedAt: Date.now() };
   }
 
   /**
@@ -121,7 +176,7 @@ export function createPageCache(options: PageCacheOptions) {
    * decision 012); otherwise, or once it outgrows a copy, it goes out as the app wrote it.
    * Resolves when the response is done.
    */
-  function capture(key: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function capture(key: string, request: IncomingMessage, response: ServerResponse, acceptEncoding: string | undefined): Promise<void> {
     const done = new Promise<void>((resolve) => response.on('close', resolve));
     if (request.method !== 'GET') return done;
     const chunks: Buffer[] = [];
@@ -165,10 +220,12 @@ export function createPageCache(options: PageCacheOptions) {
       keep(typeof chunk === 'function' ? undefined : chunk, rest[0]);
       const callback = callbackIn([chunk, ...rest]);
       const headerObject = headArgs.find((arg): arg is OutgoingHttpHeaders => !!arg && typeof arg === 'object' && !Array.isArray(arg));
-      const entry = copyOf(this.statusCode, { ...this.getHeaders(), ...headerObject }, Buffer.concat(chunks));
+      const entry = copyOf(key, this.statusCode, { ...this.getHeaders(), ...headerObject }, Buffer.concat(chunks));
       if (entry) {
         store(key, entry);
         restore();
+        // The app rendered uncompressed; the reader gets the copy in the encoding they accept.
+        request.headers['accept-encoding'] = acceptEncoding;
         send(request, response, entry, 'miss');
       } else {
         release();
@@ -182,7 +239,10 @@ export function createPageCache(options: PageCacheOptions) {
 
   function renderAndKeep(key: string, request: IncomingMessage, response: ServerResponse, render: () => unknown) {
     response.setHeader('x-page-cache', 'miss');
-    const done = capture(key, request, response);
+    // The copy is kept as the app renders it, uncompressed (then encoded per reader).
+    const acceptEncoding = request.headers['accept-encoding'];
+    request.headers['accept-encoding'] = 'identity';
+    const done = capture(key, request, response, acceptEncoding);
     if (request.method === 'GET' && !rendering.has(key)) {
       rendering.set(key, done);
       void done.finally(() => rendering.delete(key));
