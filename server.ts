@@ -28,7 +28,9 @@ await app.prepare();
 const server = createServer((request, response) => {
   void pageCache.handle(request, response, () => handle(request, response));
 });
-server.listen(port, async () => {
+server.listen(port, () => void checkStartUp());
+
+async function checkStartUp() {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
   // the first request is answered. Ask for a page now: if start-up failed, stop instead of serving
   // errors, so a supervisor sees the failure and restarts the portal.
@@ -38,7 +40,7 @@ server.listen(port, async () => {
     process.exit(1);
   }
   console.log(`Portal listening on http://localhost:${port}`);
-});
+}
 
 /**
  * A graceful stop: accept no new connections, let requests in flight finish (each command is one

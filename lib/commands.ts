@@ -46,7 +46,7 @@ export type Command<S extends z.ZodType, R> = {
   permission: Permission;
   schema: S;
   /** Where the target lives, read inside the transaction; null for commands bound to no region. */
-  regionOf: (input: z.infer<S>, tx: Transaction) => Promise<number | null>;
+  regionOf: (input: z.infer<S>, tx: Transaction) => number | null | Promise<number | null>;
   run: (context: CommandContext<z.infer<S>>) => Promise<R>;
 };
 
@@ -101,7 +101,7 @@ export async function executeCommand<S extends z.ZodType, R>(
     if (!hasPermission(actor, command.permission)) return failure('forbidden');
 
     const parsed = command.schema.safeParse(rawInput);
-    if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors });
+    if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors });
 
     const data = await db.transaction(async (tx) => {
       const regionId = await command.regionOf(parsed.data, tx);

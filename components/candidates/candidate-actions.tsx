@@ -41,7 +41,10 @@ export function useCandidateForm(action: (input: Record<string, unknown>) => Pro
     if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
     router.refresh();
   }
-  const error = (name: string) => (fieldErrors[name]?.[0] ? t(fieldErrors[name]![0]!) : undefined);
+  const error = (name: string) => {
+    const first = fieldErrors[name]?.[0];
+    return first ? t(first) : undefined;
+  };
   return { t, status, busy, onSubmit, error };
 }
 

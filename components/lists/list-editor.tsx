@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
@@ -102,7 +102,7 @@ function PrecinctRows({
       </div>
       <button
         type="button"
-        onClick={() => append({ number: '', address: '', votersOnList: '' } as unknown as ListContent['constituencies'][number]['precincts'][number])}
+        onClick={() => append({ number: '', address: '', votersOnList: '' })}
         className={`${secondaryButtonClass} mt-2 text-sm`}
       >
         {t('addPrecinct')}
@@ -113,7 +113,6 @@ function PrecinctRows({
 
 function Totals({ control }: { control: Control<ListContentInput> }) {
   const t = useTranslations('lists');
-  const format = useFormatter();
   const constituencies = useWatch({ control, name: 'constituencies' }) ?? [];
   const totals = listTotals({
     constituencies: constituencies.map((c) => ({ precincts: (c?.precincts ?? []).map((p) => ({ votersOnList: Number(p?.votersOnList) || 0 })) })),

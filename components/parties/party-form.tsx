@@ -39,7 +39,7 @@ export function PartyForm({ party }: { party?: { id: number; version: number; va
     setStatus({ kind: 'success', text: t(editing ? 'parties.saved' : 'parties.created') });
     router.refresh();
   });
-  const field = (name: keyof PartyFormValues & string, props: { type?: string; hint?: string } = {}) => {
+  const field = (name: keyof PartyFormValues, props: { type?: string; hint?: string } = {}) => {
     const message = errors[name]?.message;
     return (
       <FormField id={name} label={t(`parties.${name}`)} error={message && t(message)} hint={props.hint}>

@@ -25,7 +25,7 @@ const WHOLE = /^\s*\d+\s*$/;
 /** Parses the typed form into figures, or null while any field is empty or not a whole number. */
 function typedFigures(values: FiguresInput | undefined, votersOnList: number, againstAll: boolean, candidates: Candidate[]): ProtocolFigures | null {
   if (!values) return null;
-  const number = (value: unknown) => (WHOLE.test(String(value ?? '')) ? Number(value) : null);
+  const number = (value: unknown) => ((typeof value === 'string' || typeof value === 'number') && WHOLE.test(String(value)) ? Number(value) : null);
   const ballots = BALLOT_FIELDS.map((field) => number(values[field]));
   const votes = candidates.map((c) => number(values.votes?.[String(c.id)]));
   const against = againstAll ? number(values.votesAgainstAll) : 0;
@@ -55,7 +55,7 @@ const asInput = (figures: ProtocolFigures, blank: Set<FigureKey> = new Set()): F
     ballotsInvalid: value('ballotsInvalid', figures.ballotsInvalid),
     votesAgainstAll: value('votesAgainstAll', figures.votesAgainstAll),
     votes: Object.fromEntries(Object.entries(figures.votes).map(([id, n]) => [id, value(`votes.${Number(id)}`, n)])),
-  } as FiguresInput;
+  };
 };
 
 /**
@@ -77,7 +77,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
       ? asInput(mode.agreed, disputed)
       : mode.kind === 'correct'
         ? asInput(mode.initial)
-        : ({ ballotsReceived: '', ballotsIssued: '', ballotsCast: '', ballotsSpoiled: '', ballotsUnused: '', ballotsInvalid: '', votesAgainstAll: againstAllOnBallot ? '' : null, votes: emptyVotes } as unknown as FiguresInput);
+        : ({ ballotsReceived: '', ballotsIssued: '', ballotsCast: '', ballotsSpoiled: '', ballotsUnused: '', ballotsInvalid: '', votesAgainstAll: againstAllOnBallot ? '' : null, votes: emptyVotes });
   const { register, handleSubmit, control, setError, formState } = useForm<FiguresInput, unknown, Figures>({ resolver: zodResolver(figuresSchema), defaultValues: defaults });
   const values = useWatch({ control }) as FiguresInput;
   const figures = typedFigures(values, votersOnList, againstAllOnBallot, candidates);
@@ -123,6 +123,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
           inputMode="numeric"
           autoComplete="off"
           readOnly={readOnly}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a page opened only to type this form starts at its first field to enter
           autoFocus={autoFocus}
           className={`${inputClass} tabular-nums ${isDisputed ? 'border-amber-500 bg-amber-50' : ''} ${readOnly ? 'bg-slate-100' : ''}`}
         />

@@ -76,7 +76,9 @@ export function detectDelimiter(text: string, expectedColumns: number): CsvDelim
 const cellText = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 };
 
 async function readWorkbook(bytes: Uint8Array): Promise<FileReading> {

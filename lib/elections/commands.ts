@@ -44,7 +44,7 @@ export const createElection = defineCommand({
   name: 'elections.create',
   permission: 'elections.manage',
   schema: createElectionSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     if (input.votingDay <= todayInKazakhstan()) throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     // A slug already in use is refused on its field (lib/commands.ts DUPLICATE_KEYS).
@@ -62,7 +62,7 @@ export const updateElection = defineCommand({
   name: 'elections.update',
   permission: 'elections.manage',
   schema: updateElectionSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const { electionId, expectedVersion, correctionReason, ...values } = input;
     const election = await loadForChange(tx, electionId, expectedVersion);
@@ -111,7 +111,7 @@ export const announceElection = defineCommand({
   name: 'elections.announce',
   permission: 'elections.manage',
   schema: electionRefSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notDraft' });
@@ -125,7 +125,7 @@ export const archiveElection = defineCommand({
   name: 'elections.archive',
   permission: 'elections.manage',
   schema: electionRefSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'results_official' && election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });

@@ -15,7 +15,7 @@ export const createParty = defineCommand({
   name: 'parties.create',
   permission: 'parties.manage',
   schema: createPartySchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     notInFuture(input.registeredOn);
     // A repeated code or registration number is refused on its field (lib/commands.ts DUPLICATE_KEYS).
@@ -30,7 +30,7 @@ export const updateParty = defineCommand({
   name: 'parties.update',
   permission: 'parties.manage',
   schema: updatePartySchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const { partyId, expectedVersion, ...values } = input;
     notInFuture(values.registeredOn);

@@ -16,7 +16,7 @@ export const createUser = defineCommand({
   name: 'users.create',
   permission: 'users.manage',
   schema: createUserSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const [created] = await tx
       .insert(users)
@@ -39,7 +39,7 @@ export const updateUser = defineCommand({
   name: 'users.update',
   permission: 'users.manage',
   schema: updateUserSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, actor, tx, audit }) {
     const [current] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!current) throw new DomainError('notFound');

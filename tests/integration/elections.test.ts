@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, constituencies, parties } from '@/db/schema';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
-import { executeCommand, type ActionResult } from '@/lib/commands';
+import { executeCommand, type Command } from '@/lib/commands';
 import { nominate } from '@/lib/candidates/commands';
 import { startRevision } from '@/lib/constituency-lists/commands';
 import { announceElection, archiveElection, createElection, updateElection } from '@/lib/elections/commands';
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command as never, actor, input) as Promise<ActionResult<T>>;
+  executeCommand<never, T>(testDb.db, command as Command<never, T>, actor, input);
 const counts = async () =>
   (
     await selectRows<{ elections: number; versions: number; parties: number; partyVersions: number; audit: number }>(

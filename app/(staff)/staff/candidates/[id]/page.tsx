@@ -142,7 +142,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             <WithdrawalForm candidateRef={ref} partyNominee={candidate.nominationRoute === 'party'} today={state.today} lastDay={lastWithdrawalDay(state.election)} />
           ) : (
             <p role="note" className="text-sm">
-              {reason(actions.withdraw as Refusal)}
+              {reason(actions.withdraw)}
             </p>
           )}
         </section>
