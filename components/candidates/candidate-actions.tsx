@@ -17,6 +17,7 @@ import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 import { failureText } from '../form-result';
+import { messageKey } from '@/lib/i18n/keys';
 
 /**
  * Sends a form's values to an action; on success the page reloads into the candidate's new state
@@ -43,7 +44,7 @@ export function useCandidateForm(action: (input: Record<string, unknown>) => Pro
   }
   const error = (name: string) => {
     const first = fieldErrors[name]?.[0];
-    return first ? t(first) : undefined;
+    return first ? t(messageKey(first)) : undefined;
   };
   return { t, status, busy, onSubmit, error };
 }

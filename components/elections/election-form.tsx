@@ -14,6 +14,7 @@ import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonCl
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
 import { calendarDay } from '@/lib/i18n/formats';
+import { messageKey } from '@/lib/i18n/keys';
 
 type FormValues = z.input<typeof updateElectionSchema>;
 type FieldName = keyof FormValues;
@@ -106,7 +107,7 @@ export function ElectionForm({
   const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string; readOnly?: boolean; onChange?: (event: { target: { value: string } }) => void } = {}) => {
     const message = errors[name]?.message;
     return (
-      <FormField id={name} label={label} error={message && t(message)} hint={props.hint}>
+      <FormField id={name} label={label} error={message && t(messageKey(message))} hint={props.hint}>
         <input
           {...register(name, { onChange: props.onChange })}
           {...fieldAria(name, message, props.hint)}
@@ -190,7 +191,7 @@ export function ElectionForm({
           id="correctionReason"
           label={t('elections.form.correctionReason')}
           hint={t('elections.form.correctionReasonHint')}
-          error={errors.correctionReason?.message && t(errors.correctionReason.message)}
+          error={errors.correctionReason?.message && t(messageKey(errors.correctionReason.message))}
         >
           <textarea {...register('correctionReason')} {...fieldAria('correctionReason', errors.correctionReason?.message, 'hint')} rows={3} className={inputClass} />
         </FormField>
@@ -220,7 +221,7 @@ function SelectField({
   const t = useTranslations();
   const message = errors[name]?.message;
   return (
-    <FormField id={name} label={label} error={message && t(message)}>
+    <FormField id={name} label={label} error={message && t(messageKey(message))}>
       <select {...register(name)} {...fieldAria(name, message)} className={inputClass}>
         {options.map(([value, text]) => (
           <option key={value} value={value}>

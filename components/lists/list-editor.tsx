@@ -12,6 +12,7 @@ import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from 
 import { ConfirmButton } from '../confirm-button';
 import { useNotice } from '../notice';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type FormErrors = FieldErrors<ListContentInput>;
 
@@ -20,7 +21,7 @@ function CellError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
     <span id={`${id}-error`} className="mt-1 block text-xs text-red-700">
-      {t(message)}
+      {t(messageKey(message))}
     </span>
   );
 }

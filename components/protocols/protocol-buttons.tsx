@@ -9,6 +9,7 @@ import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 import { failureText } from '../form-result';
+import { messageKey } from '@/lib/i18n/keys';
 
 /** One confirmed step (approve, declare official, reopen); the reloaded page shows the new state. */
 function CommandButton({ label, run, className = primaryButtonClass }: { label: string; run: () => Promise<ActionResult<unknown>>; className?: string }) {
@@ -66,7 +67,7 @@ export function ApproveProtocolButton({ protocolId, lockVersion, image }: { prot
         label={t('protocols.approve')}
         run={async () => {
           const result = await approveProtocolAction({ protocolId, lockVersion, withoutImageReason: image === 'missing' ? reason : undefined });
-          setError(!result.ok && result.fieldErrors?.withoutImageReason?.[0] ? t(result.fieldErrors.withoutImageReason[0]) : undefined);
+          setError(!result.ok && result.fieldErrors?.withoutImageReason?.[0] ? t(messageKey(result.fieldErrors.withoutImageReason[0])) : undefined);
           return result;
         }}
       />
@@ -100,7 +101,7 @@ export function ReopenResultsForm({ constituencyId }: { constituencyId: number }
         className={secondaryButtonClass}
         run={async () => {
           const result = await reopenResultsAction({ constituencyId, reason });
-          setError(!result.ok && result.fieldErrors?.reason?.[0] ? t(result.fieldErrors.reason[0]) : undefined);
+          setError(!result.ok && result.fieldErrors?.reason?.[0] ? t(messageKey(result.fieldErrors.reason[0])) : undefined);
           return result;
         }}
       />

@@ -12,6 +12,7 @@ import { figuresSchema, type Figures, type FiguresInput } from '@/lib/protocols/
 import { applyActionErrors } from '../form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 export type ProtocolFormMode =
   | { kind: 'enter'; precinctId: number; lockVersion: number }
@@ -116,7 +117,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         ? t('protocols.form.copies', { first: valueOf(mode.copies[0], key), second: valueOf(mode.copies[1], key) })
         : undefined;
     return (
-      <FormField key={name} id={id} label={label} error={error ? t(error) : undefined} hint={hint}>
+      <FormField key={name} id={id} label={label} error={error ? t(messageKey(error)) : undefined} hint={hint}>
         <input
           {...register(name)}
           {...fieldAria(id, error, hint)}
@@ -148,7 +149,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         {againstAllOnBallot && field('votesAgainstAll', 'votesAgainstAll', t('protocols.fields.votesAgainstAll'), firstEditable === 'votesAgainstAll')}
       </fieldset>
       {mode.kind === 'correct' && (
-        <FormField id="correction-reason" label={t('protocols.form.reason')} error={reasonError ? t(reasonError) : undefined}>
+        <FormField id="correction-reason" label={t('protocols.form.reason')} error={reasonError ? t(messageKey(reasonError)) : undefined}>
           <textarea id="correction-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className={inputClass} />
         </FormField>
       )}
@@ -158,7 +159,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         ) : shown.length ? (
           <ul className="list-disc rounded-md border border-red-300 bg-red-50 p-3 pl-8 text-sm text-red-900">
             {shown.map((violation) => (
-              <li key={violation.relation}>{t(`protocols.relations.${violation.relation}`, violation.values)}</li>
+              <li key={violation.relation}>{t(messageKey(`protocols.relations.${violation.relation}`), violation.values)}</li>
             ))}
           </ul>
         ) : (

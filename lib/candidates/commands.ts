@@ -24,8 +24,9 @@ import {
 } from './schemas';
 import { candidateState, loadAkimState } from './queries';
 import { availableActions, checkBallotsPrinted, type Actions, type CandidateAction, type CandidateState, type Refusal } from './transitions';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-const invalidState = (message: string): never => {
+const invalidState = (message: MessageKey): never => {
   throw new DomainError('invalidState', { message });
 };
 

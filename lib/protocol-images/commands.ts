@@ -7,8 +7,9 @@ import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { getFileStore } from '@/lib/storage';
 import { approveScanSchema, attachImagesSchema, checkUploadSchema } from './schemas';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-const invalidState = (message: string): never => {
+const invalidState = (message: MessageKey): never => {
   throw new DomainError('invalidState', { message });
 };
 

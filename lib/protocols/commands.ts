@@ -17,8 +17,9 @@ import {
   resolveMismatchSchema,
   type Figures,
 } from './schemas';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-const invalidState = (message: string): never => {
+const invalidState = (message: MessageKey): never => {
   throw new DomainError('invalidState', { message });
 };
 

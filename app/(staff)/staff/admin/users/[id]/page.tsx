@@ -6,7 +6,7 @@ import { EditUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,6 +20,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     .where(eq(users.id, id));
   if (!user) notFound();
   const [t, locale, regions] = await Promise.all([getTranslations('users'), getLocale(), listRegions(db)]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-4">
       <Link href="/staff/admin/users" className="text-sm text-brand-700 underline">
@@ -27,7 +28,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </Link>
       <h1 className="text-2xl font-bold text-brand-900">{t('editTitle', { name: user.fullName })}</h1>
       <div className="rounded-xl border border-slate-200 bg-white p-5">
-        <EditUserForm user={user} regions={regions.map((r) => ({ id: r.id, name: localized(r, locale as Locale) }))} />
+        <EditUserForm user={user} regions={regions.map((r) => ({ id: r.id, name: name(r) }))} />
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { ConstituencyResultView } from '@/components/results/constituency-result
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { constituencyPrecincts } from '@/lib/protocols/queries';
 import { constituencyResult } from '@/lib/results/aggregate';
 import { TableScroll } from '@/components/table-scroll';
@@ -19,6 +19,7 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
   if (!found) notFound();
   const user = await requirePermission('protocol.view', found.result.regionId);
   const [t, format, locale, precincts] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), constituencyPrecincts(db, id)]);
+  const name = localizer(locale);
   const { result, election } = found;
   const allApproved = precincts.length > 0 && precincts.every((p) => p.status === 'approved');
   return (
@@ -27,9 +28,9 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
         <Link href={`/staff/protocols?election=${election.id}`} className="text-sm text-brand-700 underline">
           ← {t('title')}
         </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{localized(result, locale as Locale)}</h1>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{name(result)}</h1>
         <p className="text-slate-600">
-          {localized(election, locale as Locale)} · {t(`resultsStatus.${result.resultsStatus}`)}
+          {name(election)} · {t(`resultsStatus.${result.resultsStatus}`)}
         </p>
         <Link href={`/staff/protocols/constituency/${id}/print`} className="no-print text-sm text-brand-700 underline">
           {t('print')}
