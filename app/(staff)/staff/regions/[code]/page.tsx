@@ -9,6 +9,7 @@ import { TableScroll } from '@/components/table-scroll';
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const db = getDb();
+  await requirePermission('staff.view');
   const region = await findRegionByCode(db, code);
   if (!region) notFound();
   await requirePermission('staff.view', region.id);

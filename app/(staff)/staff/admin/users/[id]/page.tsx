@@ -1,23 +1,19 @@
-import { eq } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EditUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
+import { findUserForEdit } from '@/lib/users/queries';
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission('users.manage');
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [user] = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, regionId: users.regionId, active: users.active, version: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, id));
+  const user = await findUserForEdit(db, id);
   if (!user) notFound();
   const [t, locale, regions] = await Promise.all([getTranslations('users'), getLocale(), listRegions(db)]);
   const name = localizer(locale);

@@ -20,9 +20,11 @@ import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
+  // Guard first: nothing is read for a visitor who may not see lists at all; the region is checked once it is known.
+  const user = await requirePermission('constituencyList.view');
   const state = Number.isInteger(Number(electionId)) ? await regionListState(getDb(), Number(electionId), regionCode) : null;
   if (!state) notFound();
-  const user = await requirePermission('constituencyList.view', state.region.id);
+  await requirePermission('constituencyList.view', state.region.id);
   const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
   const name = localizer(locale);
   const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');

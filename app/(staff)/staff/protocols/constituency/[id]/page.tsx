@@ -15,9 +15,10 @@ import { TableScroll } from '@/components/table-scroll';
 export default async function ConstituencyProtocolsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   const db = getDb();
+  const user = await requirePermission('protocol.view');
   const found = Number.isInteger(id) && id > 0 ? await constituencyResult(db, id) : null;
   if (!found) notFound();
-  const user = await requirePermission('protocol.view', found.result.regionId);
+  await requirePermission('protocol.view', found.result.regionId);
   const [t, format, locale, precincts] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), constituencyPrecincts(db, id)]);
   const name = localizer(locale);
   const { result, election } = found;

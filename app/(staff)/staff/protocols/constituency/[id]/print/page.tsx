@@ -10,6 +10,7 @@ import { constituencyResult } from '@/lib/results/aggregate';
 /** A printable summary of a constituency's results from approved protocols. */
 export default async function ConstituencyPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
+  await requirePermission('protocol.view');
   const found = Number.isInteger(id) && id > 0 ? await constituencyResult(getDb(), id) : null;
   if (!found) notFound();
   await requirePermission('protocol.view', found.result.regionId);
