@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   attestCheckAction,
   decideAction,
@@ -15,32 +14,22 @@ import {
 import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
-import { StatusMessage, type Status } from '../status-message';
-import { failureText } from '../form-result';
+import { StatusMessage } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
+import { useCommandButton } from '../use-command-button';
 
 /**
  * Sends a form's values to an action; on success the page reloads into the candidate's new state
  * (the confirmation), on failure the errors are shown at their fields.
  */
 export function useCandidateForm(action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>, fixed: Record<string, unknown>) {
-  const t = useTranslations();
-  const router = useRouter();
-  const [status, setStatus] = useState<Status>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
-  const [busy, setBusy] = useState(false);
+  const { t, status, busy, fieldErrors, run } = useCommandButton();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The pressed button's name/value (e.g. outcome=passed) is part of the values.
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const values = Object.fromEntries(new FormData(event.currentTarget, submitter).entries());
-    setBusy(true);
-    setStatus(null);
-    const result = await action({ ...values, ...fixed });
-    setBusy(false);
-    setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-    if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
-    router.refresh();
+    await run(() => action({ ...values, ...fixed }));
   }
   const error = (name: string) => {
     const first = fieldErrors[name]?.[0];

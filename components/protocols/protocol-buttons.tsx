@@ -1,42 +1,31 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction } from '@/app/(staff)/staff/protocols/actions';
 import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';
 import type { ActionResult } from '@/lib/commands';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
-import { StatusMessage, type Status } from '../status-message';
-import { failureText } from '../form-result';
+import { StatusMessage } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
+import { useCommandButton } from '../use-command-button';
 
 /** One confirmed step (approve, declare official, reopen); the reloaded page shows the new state. */
 function CommandButton({ label, run, className = primaryButtonClass }: { label: string; run: () => Promise<ActionResult<unknown>>; className?: string }) {
-  const t = useTranslations();
-  const router = useRouter();
-  const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
+  const command = useCommandButton();
   return (
     <div className="flex flex-col gap-2">
       <div>
         <button
           type="button"
-          disabled={busy}
+          disabled={command.busy}
           className={className}
-          onClick={async () => {
-            setBusy(true);
-            setStatus(null);
-            const result = await run();
-            setBusy(false);
-            if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
-            router.refresh();
-          }}
+          onClick={() => command.run(run)}
         >
           {label}
         </button>
       </div>
-      <StatusMessage status={status} />
+      <StatusMessage status={command.status} />
     </div>
   );
 }
