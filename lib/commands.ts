@@ -33,6 +33,15 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Optimistic locking, the one rule for every record a form edits: a change names the version it
+ * was read at (the record's `lockVersion`); a record that moved on since was saved by someone else,
+ * and the change is refused rather than overwriting theirs.
+ */
+export function assertLockVersion(current: number, expected: number): void {
+  if (current !== expected) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+}
+
 export type CommandContext<I> = {
   input: I;
   actor: StaffUser;

@@ -4,7 +4,7 @@ import type { Transaction } from '@/db/client';
 import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, registrationCancellations } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import type { Permission } from '@/lib/auth/permissions';
-import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
 import { findElection, requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
@@ -62,7 +62,7 @@ async function candidateRegion(tx: Transaction, candidateId: number) {
 async function lockCandidate(tx: Transaction, candidateId: number, lockVersion: number) {
   const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, candidateId)).for('update');
   if (!candidate) throw new DomainError('notFound');
-  if (candidate.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(candidate.lockVersion, lockVersion);
   return candidate;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
@@ -110,7 +110,7 @@ async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<numbe
 async function lockProtocol(tx: Transaction, protocolId: number, lockVersion: number) {
   const [protocol] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
   if (!protocol) throw new DomainError('notFound');
-  if (protocol.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(protocol.lockVersion, lockVersion);
   return { protocol, ...(await currentVersion(tx, protocol)) };
 }
 
@@ -166,7 +166,7 @@ export const enterProtocol = defineCommand({
       await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: protocol!.id, after: { precinctId: input.precinctId, version: 1, figures } });
       return { protocolId: protocol!.id, status: 'entered_once' as const, lockVersion: protocol!.lockVersion };
     }
-    if (existing.lockVersion !== input.lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    assertLockVersion(existing.lockVersion, input.lockVersion);
     if (existing.status !== 'entered_once') invalidState('protocols.errors.notAwaitingEntry');
     const { version, first } = await currentVersion(tx, existing);
     if (first!.enteredBy === actor.id) invalidState('protocols.errors.bothCopies');

@@ -237,16 +237,16 @@ const fixtures: Record<string, () => unknown> = {
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.version };
+    return { electionId: draft.id, expectedVersion: draft.lockVersion };
   },
   archiveElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.version };
+    return { electionId: draft.id, expectedVersion: draft.lockVersion };
   },
   createParty: () => ({ code: `matrix-party-${unique++}`, nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party', shortName: 'MP', registrationNumber: `M-${unique++}`, registeredOn: '2015-05-05', active: true }),
   updateParty: async () => {
     const party = await insertParty(testDb.db, `matrix-party-${unique++}`);
-    return { partyId: party.id, expectedVersion: party.version, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
+    return { partyId: party.id, expectedVersion: party.lockVersion, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
   },
   createUser: () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
   updateUser: async () => {

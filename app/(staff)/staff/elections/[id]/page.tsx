@@ -35,7 +35,7 @@ export default async function EditElectionPage({ params, searchParams }: { param
       )}
       <ElectionLifecycle
         electionId={election.id}
-        version={election.version}
+        version={election.lockVersion}
         canAnnounce={election.phase === 'draft'}
         canArchive={election.phase === 'draft' || election.phase === 'results_official'}
       />
@@ -45,7 +45,7 @@ export default async function EditElectionPage({ params, searchParams }: { param
         <ElectionForm
           election={{
             id: election.id,
-            version: election.version,
+            version: election.lockVersion,
             values: electionFormValues(election),
           }}
           locked={rulesLocked(election.phase) ? { since: election.nominationOpensOn } : null}
