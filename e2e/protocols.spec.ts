@@ -1,31 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAndWait } from './support';
-
-type Figures = { received: number; issued: number; cast: number; spoiled: number; unused: number; invalid: number; againstAll: number; votes: number[] };
-
-/** A balanced protocol for a precinct of `voters` with `candidates` candidates. */
-function balanced(voters: number, candidates: number): Figures {
-  const issued = Math.floor(voters * 0.6);
-  const cast = issued - 2;
-  const invalid = 5;
-  const againstAll = 7;
-  const counted = cast - invalid - againstAll;
-  const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
-  return { received: voters + 20, issued, cast, spoiled: 4, unused: voters + 20 - issued - 4, invalid, againstAll, votes };
-}
-
-async function typeProtocol(page: Page, figures: Figures) {
-  const form = page.getByRole('form', { name: 'Protocol entry' });
-  await expect(form.getByLabel('Ballots received')).toBeFocused();
-  // Keyboard only: type each field and tab to the next, in the paper form's order.
-  const sequence = [figures.received, figures.issued, figures.cast, figures.spoiled, figures.unused, figures.invalid, ...figures.votes, figures.againstAll];
-  for (const value of sequence) {
-    await page.keyboard.type(String(value));
-    await page.keyboard.press('Tab');
-  }
-  await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
-  await page.keyboard.press('Enter');
-}
+import { expect, test, type Page } from '@playwright/test';
+import { balanced, session, signInAndWait, typeProtocol } from './support';
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await page.goto('/staff/protocols?election=akim-counting');
@@ -34,13 +8,6 @@ async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await row.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Enter the protocol' })).toBeVisible();
   return page.url();
-}
-
-async function session(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return { page, close: () => context.close() };
 }
 
 /** The "approved" column of the dashboard's total row. */
@@ -91,10 +58,15 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await reviewer.page.goto(matchUrl);
   // No image of the paper was attached: approval needs the reviewer's reason.
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  // It asks first, naming what approval does.
+  await expect(reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' })).toContainText('count in the constituency');
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByLabel('Reason for approving without an image')).toHaveAttribute('aria-invalid', 'true');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+  await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
 
   // Differing copies: the reviewer resolves the disputed fields from the paper.
   const mismatchUrl = await openFirstMissingPrecinct(operator.page, 'Kobda District');
@@ -119,7 +91,9 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+  await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
   await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(temirFigures.invalid));
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { todayInKazakhstan } from '../lib/calendar';
 import { makeIin } from '../lib/identity/iin';
 
@@ -67,4 +67,38 @@ export async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(serious).toEqual([]);
+}
+
+/** A signed-in person in a browser context of their own. */
+export async function session(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, email);
+  return { page, close: () => context.close() };
+}
+
+export type Figures = { received: number; issued: number; cast: number; spoiled: number; unused: number; invalid: number; againstAll: number; votes: number[] };
+
+/** A balanced protocol for a precinct of `voters` with `candidates` candidates. */
+export function balanced(voters: number, candidates: number): Figures {
+  const issued = Math.floor(voters * 0.6);
+  const cast = issued - 2;
+  const invalid = 5;
+  const againstAll = 7;
+  const counted = cast - invalid - againstAll;
+  const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
+  return { received: voters + 20, issued, cast, spoiled: 4, unused: voters + 20 - issued - 4, invalid, againstAll, votes };
+}
+
+export async function typeProtocol(page: Page, figures: Figures) {
+  const form = page.getByRole('form', { name: 'Protocol entry' });
+  await expect(form.getByLabel('Ballots received')).toBeFocused();
+  // Keyboard only: type each field and tab to the next, in the paper form's order.
+  const sequence = [figures.received, figures.issued, figures.cast, figures.spoiled, figures.unused, figures.invalid, ...figures.votes, figures.againstAll];
+  for (const value of sequence) {
+    await page.keyboard.type(String(value));
+    await page.keyboard.press('Tab');
+  }
+  await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
+  await page.keyboard.press('Enter');
 }

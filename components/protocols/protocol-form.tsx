@@ -13,6 +13,8 @@ import { applyActionErrors } from '../form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
+import { useNotice } from '../notice';
+import type { Messages } from 'next-intl';
 
 export type ProtocolFormMode =
   | { kind: 'enter'; precinctId: number; lockVersion: number }
@@ -67,6 +69,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
+  const notify = useNotice();
   const [status, setStatus] = useState<Status>(null);
   const [serverRelations, setServerRelations] = useState<RelationError[]>([]);
   const [reason, setReason] = useState('');
@@ -102,6 +105,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
       }
       const error = applyActionErrors(result, setError, t);
       if (error) return setStatus({ kind: 'error', text: error });
+      notify(t(`protocols.saved.${savedMessage(mode.kind, result.ok ? result.data : null)}`));
       router.refresh();
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),
@@ -174,6 +178,13 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
       </div>
     </form>
   );
+}
+
+/** Which success message a saved protocol gets: what happened and who acts next. */
+function savedMessage(kind: ProtocolFormMode['kind'], data: unknown): keyof Messages['protocols']['saved'] {
+  if (kind !== 'enter') return kind;
+  const status = (data as { status?: string } | null)?.status;
+  return status === 'awaiting_review' || status === 'mismatch' ? status : 'first';
 }
 
 function valueOf(figures: ProtocolFigures, key: FigureKey): string {
