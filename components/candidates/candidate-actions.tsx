@@ -14,7 +14,6 @@ import {
 import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { ConfirmSubmit } from '../confirm-button';
-import { useNotice } from '../notice';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, returnProtocolAction } from '@/app/(staff)/staff/protocols/actions';
 import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';

@@ -19,7 +19,6 @@ import {
   returnProtocolSchema,
   type Figures,
 } from './schemas';
-import type { MessageKey } from '@/lib/i18n/keys';
 
 type Entry = typeof protocolEntries.$inferSelect;
 type Protocol = typeof protocols.$inferSelect;
