@@ -37,7 +37,9 @@ const server = createServer((request, response) => {
   if (!hasWellFormedPath(request.url)) request.url = '/_not-found';
   void pageCache.handle(request, response, () => handle(request, response));
 });
-server.listen(port, async () => {
+server.listen(port, () => void checkStartUp());
+
+async function checkStartUp() {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
   // the first request is answered. Ask for a page now: if start-up failed, stop instead of serving
   // errors, so a supervisor sees the failure and restarts the portal.
@@ -47,7 +49,7 @@ server.listen(port, async () => {
     process.exit(1);
   }
   console.log(`Portal listening on http://localhost:${port}`);
-});
+}
 
 /**
  * A graceful stop: accept no new connections, let requests in flight finish (each command is one

@@ -138,12 +138,15 @@ export function createPageCache(options: PageCacheOptions) {
     const chunks: Buffer[] = [];
     let size = 0;
     let headHeaders: OutgoingHttpHeaders = {};
-    const { writeHead, write, end } = response;
-    response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    // The originals, bound: the wrappers below pass everything on unchanged.
+    const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+    const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+    const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+    response.writeHead = function (status: number, ...rest: unknown[]) {
       const headers = rest.find((arg) => arg && typeof arg === 'object');
       if (headers && !Array.isArray(headers)) headHeaders = headers as OutgoingHttpHeaders;
-      return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
-    } as ServerResponse['writeHead'];
+      return writeHead(status, ...rest);
+    };
     const keep = (chunk: unknown, encoding?: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > options.maxEntryBytes) return;
       const buffer =
@@ -151,13 +154,13 @@ export function createPageCache(options: PageCacheOptions) {
       size += buffer.length;
       chunks.push(buffer);
     };
-    response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    response.write = function (chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
-      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      return write(chunk, ...rest);
     } as ServerResponse['write'];
-    response.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    response.end = function (chunk?: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
-      return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
+      return end(chunk, ...rest);
     } as ServerResponse['end'];
     const done = new Promise<void>((resolve) => response.on('close', resolve));
     response.on('finish', () => {

@@ -23,7 +23,7 @@ async function serve(render: Render, options: Partial<PageCacheOptions> = {}) {
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // fetch asks for gzip by default; readers here ask for plain bodies unless a test says otherwise.
   const get = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(base + path, { ...init, headers: { 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) } });
@@ -100,7 +100,7 @@ describe('page cache', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { get, renders } = await serve(async (request, response) => {
       await gate;
-      page(request, response);
+      await page(request, response);
     });
     const crowd = Array.from({ length: 20 }, () => get('/results'));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -174,7 +174,7 @@ describe('page cache', () => {
 });
 
 describe('the policy of a shared copy', () => {
-  it('allows exactly the page’s inline scripts by hash instead of the per-response nonce', async () => {
+  it('allows exactly the page’s inline scripts by hash instead of the per-response nonce', () => {
     const inline = 'self.__next_f.push([1,"payload"])';
     const html = `<html><head><script src="/_next/static/a.js" async nonce="abc"></script></head><body><script nonce="abc">${inline}</script><script>${inline}</script></body></html>`;
     const policy = policyForSharedCopy(NONCE_POLICY, html);
