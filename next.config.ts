@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user outside their permission or region.
   // Server actions take up to 6 MB: a precinct file of up to 5 MB (MAX_PRECINCT_FILE_BYTES) with its envelope.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       {
         source: '/:path*',
         headers: [
@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
         headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
       },
-    ];
+    ]);
   },
 };
 

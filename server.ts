@@ -43,15 +43,22 @@ const server = createServer((request, response) => {
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
   // An address that cannot be decoded names nothing: the not-found page, not a server error.
   if (!hasWellFormedPath(request.url)) request.url = '/_not-found';
-  void withRequestLog(request, response, () => {
-    // While stopping, a proxy's kept-alive connection gets closed after its answer, so its next request goes elsewhere.
-    if (state.draining) response.setHeader('connection', 'close');
-    keepPersonalAnswersPrivate(request, response);
-    if (redirectToCanonical(request, response)) return;
-    return pageCache.handle(request, response, () => handle(request, response));
-  }, LOG_REQUESTS);
+  void withRequestLog(
+    request,
+    response,
+    () => {
+      // While stopping, a proxy's kept-alive connection gets closed after its answer, so its next request goes elsewhere.
+      if (state.draining) response.setHeader('connection', 'close');
+      keepPersonalAnswersPrivate(request, response);
+      if (redirectToCanonical(request, response)) return;
+      return pageCache.handle(request, response, () => handle(request, response));
+    },
+    LOG_REQUESTS,
+  );
 });
-server.listen(port, async () => {
+server.listen(port, () => void checkStartUp());
+
+async function checkStartUp() {
   // Start-up work (configuration check, migrations, demo seed: instrumentation.ts) finishes before
   // the first request is answered. Ask for a page now: if start-up failed, stop instead of serving
   // errors, so a supervisor sees the failure and restarts the portal.
@@ -62,7 +69,7 @@ server.listen(port, async () => {
   }
   state.started = true;
   logLine('listening', { message: `Portal listening on http://localhost:${port}`, port });
-});
+}
 
 /**
  * A graceful stop: accept no new connections, let requests in flight finish (each command is one

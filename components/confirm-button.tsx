@@ -62,7 +62,8 @@ export function ConfirmButton({
             {description}
           </div>
           <div className="mt-2 flex flex-wrap justify-end gap-3">
-            {/* First in the dialog, so it has the focus when the dialog opens. */}
+            {/* First in the dialog, so it has the focus when the dialog opens (WAI-ARIA dialog pattern). */}
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- focus must move into an opened modal */}
             <button type="button" autoFocus className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
               {t('cancel')}
             </button>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale } from 'next-intl/server';
 import type { Phase } from '@/lib/elections/phase';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { PhaseBadge } from './elections/phase-badge';
 
 /**
@@ -19,7 +19,7 @@ export async function ElectionPicker({
   href: (election: { id: number; slug: string }) => string;
   label: string;
 }) {
-  const locale = (await getLocale()) as Locale;
+  const name = localizer(await getLocale());
   const current = elections.find((election) => election.id === currentId);
   return (
     <div className="flex flex-col gap-2">
@@ -31,7 +31,7 @@ export async function ElectionPicker({
             aria-current={election.id === currentId ? 'page' : undefined}
             className={`rounded-full border px-3 py-1 text-sm ${election.id === currentId ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white'}`}
           >
-            {localized(election, locale)}
+            {name(election)}
           </Link>
         ))}
       </nav>

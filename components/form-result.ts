@@ -1,8 +1,9 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { ActionResult } from '@/lib/commands';
 import { withCalendarDays } from '@/lib/i18n/formats';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-type Translate = (key: string, values?: Record<string, string | Date>) => string;
+type Translate = (key: MessageKey, values?: Record<string, string | Date>) => string;
 
 /** The sentence that tells the user why a command failed, with its details filled in. */
 export function failureText(t: Translate, result: Extract<ActionResult<unknown>, { ok: false }>): string {

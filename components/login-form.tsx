@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { signInAction } from '@/app/(public)/login/actions';
 import { signInSchema, type SignInInput } from '@/lib/auth/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from './form-field';
+import { messageKey } from '@/lib/i18n/keys';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
@@ -29,8 +30,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     if (result && result.error !== 'invalid') setFormError(t(`login.${result.error}`));
   });
 
-  const emailError = errors.email?.message && t(errors.email.message);
-  const passwordError = errors.password?.message && t(errors.password.message);
+  const emailError = errors.email?.message && t(messageKey(errors.email.message));
+  const passwordError = errors.password?.message && t(messageKey(errors.password.message));
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError && (

@@ -8,7 +8,7 @@ import { useNotice } from './notice';
 import { failureText } from './form-result';
 import type { Status } from './status-message';
 
-/** State for buttons that run one command each: busy flag, outcome line, field errors. */
+/** The one hook for running a command from a button or a form: busy flag, outcome line, field errors. */
 export function useCommandButton() {
   const t = useTranslations();
   const router = useRouter();

@@ -12,13 +12,14 @@ import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { applyActionErrors } from './form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from './form-field';
 import { StatusMessage, type Status } from './status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type RegionOption = { id: number; name: string };
 
 function RoleAndRegionFields({ form, regions }: { form: { register: (name: 'role' | 'regionId') => object; errors: Record<string, { message?: string } | undefined> }; regions: RegionOption[] }) {
   const t = useTranslations();
-  const roleError = form.errors.role?.message && t(form.errors.role.message);
-  const regionError = form.errors.regionId?.message && t(form.errors.regionId.message);
+  const roleError = form.errors.role?.message && t(messageKey(form.errors.role.message));
+  const regionError = form.errors.regionId?.message && t(messageKey(form.errors.regionId.message));
   return (
     <>
       <FormField id="role" label={t('users.role')} error={roleError}>
@@ -62,7 +63,7 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
     setStatus({ kind: 'success', text: t('users.created') });
     router.refresh();
   });
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key?: string) => (key ? t(messageKey(key)) : undefined);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <StatusMessage status={status} className="sm:col-span-2" />
@@ -121,7 +122,7 @@ export function EditUserForm({ user, regions }: { user: EditableUser; regions: R
     <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-4">
       <StatusMessage status={status} />
       <p className="text-sm text-slate-600">{user.email}</p>
-      <FormField id="fullName" label={t('users.fullName')} error={errors.fullName?.message && t(errors.fullName.message)}>
+      <FormField id="fullName" label={t('users.fullName')} error={errors.fullName?.message && t(messageKey(errors.fullName.message))}>
         <input {...register('fullName')} {...fieldAria('fullName', errors.fullName?.message)} className={inputClass} />
       </FormField>
       <RoleAndRegionFields form={{ register, errors }} regions={regions} />

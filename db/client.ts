@@ -68,6 +68,6 @@ export function isEmbeddedMode(): boolean {
 
 /** Raw SQL rows from either driver (postgres-js returns an array, PGlite an object with `rows`). */
 export async function selectRows<T>(db: Queryable, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
+  const result: unknown = await db.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }

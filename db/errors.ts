@@ -7,7 +7,7 @@ export function postgresError(error: unknown): { code?: string; constraint?: str
       return {
         code: candidate.code,
         constraint: typeof constraint === 'string' ? constraint : undefined,
-        message: String(candidate.message ?? ''),
+        message: typeof candidate.message === 'string' ? candidate.message : '',
       };
     }
   }

@@ -57,12 +57,12 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   const etag = csv.headers()['etag']!;
   expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
 
-  const list = await (await request.get('/api/v1/elections')).json();
-  const pilot = list.elections.find((e: { slug: string }) => e.slug === 'akim-2023');
+  const list = (await (await request.get('/api/v1/elections')).json()) as { elections: { id: number; slug: string }[] };
+  const pilot = list.elections.find((e) => e.slug === 'akim-2023')!;
   expect(pilot).toMatchObject({ status: 'certified', phase: 'results_official', kind: 'district_city_akim', resultsDeadline: '2023-11-08' });
-  const results = await (await request.get(`/api/v1/elections/${pilot.id}/results.json`)).json();
+  const results = (await (await request.get(`/api/v1/elections/${pilot.id}/results.json`)).json()) as { totals: { turnout: number } };
   expect((results.totals.turnout * 100).toFixed(2)).toBe('62.79');
-  const nist = await (await request.get(`/api/v1/elections/${pilot.id}/nist-1500-100.json`)).json();
+  const nist = (await (await request.get(`/api/v1/elections/${pilot.id}/nist-1500-100.json`)).json()) as Record<string, unknown>;
   expect(nist['@type']).toBe('ElectionResults.ElectionReport');
   expect(nist.Status).toBe('certified');
 

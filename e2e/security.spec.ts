@@ -92,3 +92,23 @@ test('a forged session cookie is treated as signed out', async ({ browser }) => 
   await expect(page).toHaveURL(/\/login/);
   await context.close();
 });
+
+test('staff pages check access before reading the record: a signed-out visitor learns nothing, not even "not found"', async ({ browser }) => {
+  const context = await browser.newContext();
+  // Past the sign-in redirect of proxy.ts (a cookie is present), so only each page's own guard stands in the way.
+  await context.addCookies([{ name: 'authjs.session-token', value: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', url: 'http://127.0.0.1:3100' }]);
+  const page = await context.newPage();
+  for (const path of [
+    '/staff/candidates/999999',
+    '/staff/lists/999999/nowhere',
+    '/staff/lists/999999/nowhere/precincts.csv',
+    '/staff/protocols/constituency/999999',
+    '/staff/protocols/constituency/999999/print',
+    '/staff/regions/nowhere',
+    '/staff/admin/users/999999',
+  ]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login/);
+  }
+  await context.close();
+});

@@ -38,7 +38,8 @@ export function isIsoDate(value: unknown): value is string {
 }
 
 export function parseIsoDate(date: string): Date {
-  if (!isIsoDate(date)) throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`);
+  const text = date;
+  if (!isIsoDate(text)) throw new RangeError(`Expected a YYYY-MM-DD date, got "${date}"`);
   return new Date(`${date}T00:00:00Z`);
 }
 

@@ -4,6 +4,7 @@ import { isUniqueViolation, postgresError } from '@/db/errors';
 import { writeAudit, type AuditEvent } from '@/lib/audit/write';
 import { canAccessRegion, hasPermission, type Permission } from '@/lib/auth/permissions';
 import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * Every state-changing command of the portal runs through `executeCommand`: validate the input,
@@ -19,7 +20,7 @@ export type RowError = { line: number; column?: string; message: string; message
 /** A broken control relation of a protocol, with the numbers that break it. */
 export type RelationError = { relation: string; values: Record<string, number> };
 /** `message` is a catalogue key; `messageValues` fill its placeholders. */
-type FailureDetail = { message?: string; messageValues?: Record<string, string>; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
+type FailureDetail = { message?: MessageKey; messageValues?: Record<string, string>; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
 export type ActionResult<T = null> = { ok: true; data: T } | ({ ok: false; error: ErrorCode } & FailureDetail);
 
 /** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */
@@ -30,6 +31,15 @@ export class DomainError extends Error {
   ) {
     super(detail?.message ?? code);
   }
+}
+
+/**
+ * Optimistic locking, the one rule for every record a form edits: a change names the version it
+ * was read at (the record's `lockVersion`); a record that moved on since was saved by someone else,
+ * and the change is refused rather than overwriting theirs.
+ */
+export function assertLockVersion(current: number, expected: number): void {
+  if (current !== expected) throw new DomainError('conflict', { message: 'errors.staleEdit' });
 }
 
 export type CommandContext<I> = {
@@ -46,7 +56,7 @@ export type Command<S extends z.ZodType, R> = {
   permission: Permission;
   schema: S;
   /** Where the target lives, read inside the transaction; null for commands bound to no region. */
-  regionOf: (input: z.infer<S>, tx: Transaction) => Promise<number | null>;
+  regionOf: (input: z.infer<S>, tx: Transaction) => number | null | Promise<number | null>;
   run: (context: CommandContext<z.infer<S>>) => Promise<R>;
 };
 
@@ -58,7 +68,7 @@ export const defineCommand = <S extends z.ZodType, R>(command: Command<S, R>) =>
  * which field and why. A unique violation not listed here can only come from two people doing the
  * same thing at the same moment, and is reported as a conflict ("reload and try again").
  */
-export const DUPLICATE_KEYS: Record<string, { field: string; message: string } | { field?: undefined; message: string }> = {
+export const DUPLICATE_KEYS: Record<string, { field: string; message: MessageKey } | { field?: undefined; message: MessageKey }> = {
   candidates_iin_per_election_unique: { field: 'iin', message: 'candidates.errors.duplicateIin' },
   candidates_one_party_nominee_per_constituency: { field: 'partyId', message: 'candidates.errors.partyQuota' },
   elections_slug_unique: { field: 'slug', message: 'elections.errors.slugTaken' },
@@ -102,7 +112,7 @@ export async function executeCommand<S extends z.ZodType, R>(
     if (!hasPermission(actor, command.permission)) return failure('forbidden');
 
     const parsed = command.schema.safeParse(rawInput);
-    if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors });
+    if (!parsed.success) return failure('invalid', { fieldErrors: z.flattenError(parsed.error).fieldErrors });
 
     const data = await db.transaction(async (tx) => {
       const regionId = await command.regionOf(parsed.data, tx);

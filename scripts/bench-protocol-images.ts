@@ -24,7 +24,7 @@ const RUNS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 /** Wall and CPU milliseconds of one run (CPU includes embedded PostgreSQL, which runs in this process). */
-async function measure(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+async function measure(run: () => unknown): Promise<{ wall: number; cpu: number }> {
   const cpu = process.cpuUsage();
   const start = performance.now();
   await run();
@@ -71,7 +71,7 @@ async function demoCosts(serverUrl?: string) {
     seed.push(await measure(() => seedDemoData(full.db, { referenceDate: REFERENCE_DATE })));
     await full.drop();
   }
-  const render = await measure(async () => demoProtocolScans(demo));
+  const render = await measure(() => demoProtocolScans(demo));
   return { images: scans.length, bytes, render, store, seed };
 }
 

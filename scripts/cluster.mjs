@@ -27,7 +27,10 @@ export async function waitUntilOk(url, timeoutMs = 120_000, isAlive = () => true
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`the process behind ${url} exited`);
-    const ok = await fetch(url).then((answer) => answer.ok, () => false);
+    const ok = await fetch(url).then(
+      (answer) => answer.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(200);
   }
@@ -58,9 +61,7 @@ export const UPSTREAM_FAIL_TIMEOUT_S = 2;
 
 /** nginx's configuration for these instances: the committed template filled in. */
 export function nginxConfig({ prefix, listen, instancePorts, workerProcesses = 'auto' }) {
-  const upstreams = instancePorts
-    .map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=${UPSTREAM_FAIL_TIMEOUT_S}s;`)
-    .join('\n    ');
+  const upstreams = instancePorts.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=${UPSTREAM_FAIL_TIMEOUT_S}s;`).join('\n    ');
   return readFileSync(path.join(root, 'deploy', 'nginx.conf.template'), 'utf8')
     .replaceAll('{{PREFIX}}', prefix)
     .replaceAll('{{LISTEN}}', `127.0.0.1:${listen}`)
@@ -176,7 +177,9 @@ async function main() {
   const instancePorts = (process.env.CLUSTER_INSTANCE_PORTS ?? '3001,3002').split(',').map(Number);
   console.log(`Database: ${(await prepareClusterDatabase(databaseUrl)) === 'seeded' ? 'migrated, demo loaded' : 'migrated, existing data kept'}`);
   const cluster = await startCluster({ databaseUrl, port, instancePorts, echo: true });
-  console.log(`\nPortal at ${cluster.url} (nginx → ${cluster.instances.map((instance) => instance.url).join(', ')}); logs and cache in ${cluster.prefix}. Ctrl-C stops.`);
+  console.log(
+    `\nPortal at ${cluster.url} (nginx → ${cluster.instances.map((instance) => instance.url).join(', ')}); logs and cache in ${cluster.prefix}. Ctrl-C stops.`,
+  );
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

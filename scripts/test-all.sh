@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type check, unit + integration tests, production build, e2e in Chromium.
+# `npm test`: lint and format check, type check, unit + integration tests, production build, e2e in Chromium.
 # With TEST_DATABASE_URL (a PostgreSQL server URL) integration tests and e2e run against that
 # server, each in databases of their own that are dropped afterwards; without it, against PGlite.
 set -euo pipefail
@@ -31,6 +31,10 @@ summary() {
 }
 CLEANUP=":"
 trap 'eval "$CLEANUP" || true; summary' EXIT
+
+stage "lint and format"
+npm run --silent lint
+npm run --silent format:check
 
 stage "type check"
 npx tsc --noEmit -p .

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PhaseBadge } from '@/components/elections/phase-badge';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { electionSummaries } from '@/lib/overview/queries';
 import { calendarDay } from '@/lib/i18n/formats';
 
@@ -14,6 +14,7 @@ export default async function HomePage() {
     getLocale(),
     electionSummaries(getDb(), null, { publicOnly: true }),
   ]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-8">
       <section className="rounded-xl bg-white p-6 shadow-sm">
@@ -36,13 +37,13 @@ export default async function HomePage() {
         {summaries.map((election) => (
           <article key={election.id} data-testid={`election-${election.slug}`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <h3 className="text-lg font-semibold">{localized(election, locale as Locale)}</h3>
+              <h3 className="text-lg font-semibold">{name(election)}</h3>
               <PhaseBadge phase={election.phase} />
             </div>
             <p className="text-sm text-slate-600">
               {t('votingDay', { date: format.dateTime(calendarDay(election.votingDay), 'date') })}
             </p>
-            <nav aria-label={t('electionLinks', { name: localized(election, locale as Locale) })} className="mt-2 flex flex-wrap gap-4 text-sm">
+            <nav aria-label={t('electionLinks', { name: name(election) })} className="mt-2 flex flex-wrap gap-4 text-sm">
               <Link href={`/results?election=${election.slug}`} className="font-medium text-brand-700 underline">
                 {t('resultsOf')}
               </Link>

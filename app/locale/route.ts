@@ -5,7 +5,8 @@ import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 export async function POST(request: NextRequest) {
   const form = await request.formData();
   const locale = form.get('locale');
-  const returnTo = String(form.get('returnTo') ?? '/');
+  const asked = form.get('returnTo');
+  const returnTo = typeof asked === 'string' ? asked : '/';
   const safeReturn = returnTo.startsWith('/') && !returnTo.startsWith('//') && !returnTo.includes('\\') ? returnTo : '/';
   // A relative Location keeps the visitor on the host they used (request.url may name another).
   const response = new NextResponse(null, { status: 303, headers: { Location: safeReturn } });

@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   attestCheckAction,
   decideAction,
@@ -15,10 +14,11 @@ import {
 import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { ConfirmSubmit } from '../confirm-button';
-import { useNotice } from '../notice';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
-import { StatusMessage, type Status } from '../status-message';
-import { failureText } from '../form-result';
+import { StatusMessage } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
+import { useCommandButton } from '../use-command-button';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * Sends a form's values to an action; on success the page reloads into the candidate's new state
@@ -28,30 +28,20 @@ import { failureText } from '../form-result';
 export function useCandidateForm(
   action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>,
   fixed: Record<string, unknown>,
-  success: string | ((values: Record<string, unknown>) => string),
+  success: MessageKey | ((values: Record<string, unknown>) => MessageKey),
 ) {
-  const t = useTranslations();
-  const router = useRouter();
-  const notify = useNotice();
-  const [status, setStatus] = useState<Status>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
-  const [busy, setBusy] = useState(false);
+  const { t, status, busy, fieldErrors, run } = useCommandButton();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The pressed button's name/value (e.g. outcome=passed) is part of the values.
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const values = Object.fromEntries(new FormData(event.currentTarget, submitter).entries());
-    setBusy(true);
-    setStatus(null);
-    notify(null);
-    const result = await action({ ...values, ...fixed });
-    setBusy(false);
-    setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-    if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
-    notify(t(typeof success === 'function' ? success(values) : success));
-    router.refresh();
+    await run(() => action({ ...values, ...fixed }), t(typeof success === 'function' ? success(values) : success));
   }
-  const error = (name: string) => (fieldErrors[name]?.[0] ? t(fieldErrors[name]![0]!) : undefined);
+  const error = (name: string) => {
+    const first = fieldErrors[name]?.[0];
+    return first ? t(messageKey(first)) : undefined;
+  };
   return { t, status, busy, onSubmit, error };
 }
 

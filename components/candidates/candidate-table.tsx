@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CandidateListItem } from '@/lib/candidates/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/table-scroll';
 
 /** Candidates by constituency: staff see links to each file and the checklist tally. */
 export async function CandidateTable({ candidates, caption, staffLinks = false }: { candidates: CandidateListItem[]; caption: string; staffLinks?: boolean }) {
   const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   if (candidates.length === 0) return <p className="text-slate-600">{t('none')}</p>;
   return (
     <TableScroll className="rounded-xl border border-slate-200 bg-white">

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CheckView } from '@/lib/candidates/queries';
 import { withCalendarDays } from '@/lib/i18n/formats';
 import { AttestForm } from './candidate-actions';
+import { messageKey } from '@/lib/i18n/keys';
 
 const OUTCOME_STYLE = { passed: 'bg-green-100 text-green-900', failed: 'bg-red-100 text-red-900', pending: 'bg-slate-200 text-slate-800' } as const;
 
@@ -11,7 +12,7 @@ export async function Checklist({ checks, attest }: { checks: CheckView[]; attes
   return (
     <ul className="flex flex-col gap-2" data-testid="checklist">
       {checks.map((check) => {
-        const label = t(`candidates.checks.${check.code}`);
+        const label = t(messageKey(`candidates.checks.${check.code}`));
         return (
           <li key={check.code} className="rounded-lg border border-slate-200 bg-white p-3" data-check={check.code}>
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -12,6 +12,7 @@ import { nominationSchema, type Nomination, type NominationInput } from '@/lib/c
 import { applyActionErrors } from '../form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type Option = { id: number; name: string };
 
@@ -61,7 +62,7 @@ export function NominationForm({
   const constituencyId = Number(useWatch({ control, name: 'constituencyId' }));
   const constituency = constituencies.find((c) => c.id === constituencyId);
   const errors = formState.errors;
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key?: string) => (key ? t(messageKey(key)) : undefined);
 
   const onSubmit = handleSubmit(
     async (values) => {

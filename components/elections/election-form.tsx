@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useForm, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
 import { isIsoDate } from '@/lib/calendar';
@@ -14,9 +14,10 @@ import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonCl
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
 import { calendarDay } from '@/lib/i18n/formats';
+import { messageKey } from '@/lib/i18n/keys';
 
 type FormValues = z.input<typeof updateElectionSchema>;
-type FieldName = keyof FormValues & string;
+type FieldName = keyof FormValues;
 
 const EMPTY: ElectionFormValues = {
   slug: '',
@@ -65,29 +66,30 @@ export function ElectionForm({
   const editing = election !== undefined;
   // `raw`: the server gets what was typed and parses it itself; shares typed as percentages would
   // otherwise reach it already converted to basis points and be converted twice.
-  const { register, handleSubmit, setError, setValue, watch, reset, formState } = useForm<FormValues>({
+  const { register, handleSubmit, setError, setValue, control, reset, formState } = useForm<FormValues>({
     resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema, undefined, { raw: true }),
     defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, expectedVersion: election.version, correctionReason: '' } : {}) },
   });
   const { errors, dirtyFields } = formState;
-  const votingDay = watch('votingDay');
+  const votingDay = useWatch({ control, name: 'votingDay' });
 
-  const fillCalendar = (overwrite: boolean) => {
-    if (!isIsoDate(votingDay)) return;
-    const calendar = calendarFor(votingDay);
+  const fillCalendar = (day: string | undefined, overwrite: boolean) => {
+    if (!isIsoDate(day)) return;
+    const calendar = calendarFor(day);
     for (const field of DERIVED_DATES) {
       if (overwrite || !dirtyFields[field]) setValue(field, calendar[field], { shouldDirty: overwrite, shouldValidate: formState.isSubmitted });
     }
   };
-  useEffect(() => {
-    if (!editing) fillCalendar(false);
-    // Only a new voting day refills the calendar.
-  }, [votingDay]);
+  // Only a new voting day refills the calendar of a new election (dates changed by hand stay).
+  const onVotingDayChange = (event: { target: { value: string } }) => {
+    if (!editing) fillCalendar(event.target.value, false);
+  };
 
   // Announcing or archiving on this page bumps the version too: later saves build on it.
+  const serverVersion = election?.version;
   useEffect(() => {
-    if (election) setValue('expectedVersion', election.version);
-  }, [election?.version]);
+    if (serverVersion !== undefined) setValue('expectedVersion', serverVersion);
+  }, [serverVersion, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setStatus(null);
@@ -102,12 +104,12 @@ export function ElectionForm({
     router.refresh();
   });
 
-  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string; readOnly?: boolean } = {}) => {
+  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string; readOnly?: boolean; onChange?: (event: { target: { value: string } }) => void } = {}) => {
     const message = errors[name]?.message;
     return (
-      <FormField id={name} label={label} error={message && t(message)} hint={props.hint}>
+      <FormField id={name} label={label} error={message && t(messageKey(message))} hint={props.hint}>
         <input
-          {...register(name)}
+          {...register(name, { onChange: props.onChange })}
           {...fieldAria(name, message, props.hint)}
           type={props.type ?? 'text'}
           inputMode={props.inputMode}
@@ -135,9 +137,9 @@ export function ElectionForm({
         <p id="calendar-hint" className="text-sm text-slate-600 sm:col-span-2">
           {locked ? t('elections.form.lockedNote', { date: calendarDay(locked.since) }) : t('elections.form.calendarHint')}
         </p>
-        {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date' })}
+        {field('votingDay', t('elections.calendarFields.votingDay'), { type: 'date', onChange: onVotingDayChange })}
         <div className="flex items-end">
-          <button type="button" onClick={() => fillCalendar(true)} disabled={!isIsoDate(votingDay)} className={secondaryButtonClass}>
+          <button type="button" onClick={() => fillCalendar(votingDay, true)} disabled={!isIsoDate(votingDay)} className={secondaryButtonClass}>
             {t('elections.form.refill')}
           </button>
         </div>
@@ -189,7 +191,7 @@ export function ElectionForm({
           id="correctionReason"
           label={t('elections.form.correctionReason')}
           hint={t('elections.form.correctionReasonHint')}
-          error={errors.correctionReason?.message && t(errors.correctionReason.message)}
+          error={errors.correctionReason?.message && t(messageKey(errors.correctionReason.message))}
         >
           <textarea {...register('correctionReason')} {...fieldAria('correctionReason', errors.correctionReason?.message, 'hint')} rows={3} className={inputClass} />
         </FormField>
@@ -219,7 +221,7 @@ function SelectField({
   const t = useTranslations();
   const message = errors[name]?.message;
   return (
-    <FormField id={name} label={label} error={message && t(message)}>
+    <FormField id={name} label={label} error={message && t(messageKey(message))}>
       <select {...register(name)} {...fieldAria(name, message)} className={inputClass}>
         {options.map(([value, text]) => (
           <option key={value} value={value}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
@@ -12,6 +12,7 @@ import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from 
 import { ConfirmButton } from '../confirm-button';
 import { useNotice } from '../notice';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type FormErrors = FieldErrors<ListContentInput>;
 
@@ -20,7 +21,7 @@ function CellError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
     <span id={`${id}-error`} className="mt-1 block text-xs text-red-700">
-      {t(message)}
+      {t(messageKey(message))}
     </span>
   );
 }
@@ -102,7 +103,7 @@ function PrecinctRows({
       </div>
       <button
         type="button"
-        onClick={() => append({ number: '', address: '', votersOnList: '' } as unknown as ListContent['constituencies'][number]['precincts'][number])}
+        onClick={() => append({ number: '', address: '', votersOnList: '' })}
         className={`${secondaryButtonClass} mt-2 text-sm`}
       >
         {t('addPrecinct')}
@@ -113,7 +114,6 @@ function PrecinctRows({
 
 function Totals({ control }: { control: Control<ListContentInput> }) {
   const t = useTranslations('lists');
-  const format = useFormatter();
   const constituencies = useWatch({ control, name: 'constituencies' }) ?? [];
   const totals = listTotals({
     constituencies: constituencies.map((c) => ({ precincts: (c?.precincts ?? []).map((p) => ({ votersOnList: Number(p?.votersOnList) || 0 })) })),

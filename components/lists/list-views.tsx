@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ListContent } from '@/lib/constituency-lists/schemas';
 import type { ListChange, RevisionStatus } from '@/lib/constituency-lists/transitions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 const STATUS_STYLE: Record<RevisionStatus, string> = {
   draft: 'bg-slate-200 text-slate-800',
@@ -19,6 +19,7 @@ export async function RevisionStatusBadge({ status }: { status: RevisionStatus }
 /** A list's constituencies with their precincts, read-only. */
 export async function ListContentView({ content }: { content: ListContent }) {
   const [t, tKinds, format, locale] = await Promise.all([getTranslations('lists'), getTranslations('staff.regions.kinds'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   return (
     <ul className="flex flex-col gap-2">
       {content.constituencies.map((constituency) => (
@@ -26,7 +27,7 @@ export async function ListContentView({ content }: { content: ListContent }) {
           <details>
             <summary className="flex cursor-pointer flex-wrap justify-between gap-2 px-4 py-2">
               <span className="font-medium">
-                {localized(constituency, locale as Locale)} <span className="text-xs text-slate-500">({tKinds(constituency.kind)}, {constituency.code})</span>
+                {name(constituency)} <span className="text-xs text-slate-500">({tKinds(constituency.kind)}, {constituency.code})</span>
               </span>
               <span className="text-sm text-slate-600 tabular-nums">
                 {t('precinctsAndVoters', {

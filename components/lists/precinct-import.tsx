@@ -9,6 +9,7 @@ import { readPrecinctFile, type FileSource } from '@/lib/constituency-lists/prec
 import { PRECINCT_FILE_COLUMNS, validatePrecinctRecordsWithProgress } from '@/lib/constituency-lists/precinct-import';
 import { StatusMessage, type Status } from '../status-message';
 import { failureText } from '../form-result';
+import { messageKey } from '@/lib/i18n/keys';
 
 /** "Read as Windows-1251, separator ;" or "Read from the first sheet": the clerk sees how the file was understood. */
 function useSourceText() {
@@ -112,7 +113,7 @@ export function PrecinctImport({ revisionId, lockVersion, constituencyCodes, tem
                   <td className="pr-3 tabular-nums">{error.line}</td>
                   <td className="pr-3 font-mono text-xs">{error.column ?? '—'}</td>
                   <td className="pr-3">{error.value ?? ''}</td>
-                  <td>{t(error.message, error.messageValues)}</td>
+                  <td>{t(messageKey(error.message), error.messageValues)}</td>
                 </tr>
               ))}
             </tbody>

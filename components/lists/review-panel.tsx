@@ -6,14 +6,15 @@ import { ConfirmButton } from '../confirm-button';
 import { FormField, fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
+import { messageKey } from '@/lib/i18n/keys';
 
 /** A reviewer's decision on a submitted revision: approve, or return with a comment. */
 export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisionId: number; lockVersion: number; needsOverride: boolean }) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [comment, setComment] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
-  const commentError = fieldErrors.comment?.[0] && t(fieldErrors.comment[0]);
-  const overrideError = fieldErrors.overrideReason?.[0] && t(fieldErrors.overrideReason[0]);
+  const commentError = fieldErrors.comment?.[0] && t(messageKey(fieldErrors.comment[0]));
+  const overrideError = fieldErrors.overrideReason?.[0] && t(messageKey(fieldErrors.overrideReason[0]));
   return (
     <section aria-labelledby="review-heading" className="flex flex-col gap-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="review-heading" className="text-lg font-semibold">

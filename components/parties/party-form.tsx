@@ -11,6 +11,7 @@ import { updatePartySchema, createPartySchema } from '@/lib/parties/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type FormValues = z.input<typeof updatePartySchema>;
 export type PartyFormValues = Omit<FormValues, 'partyId' | 'expectedVersion'>;
@@ -39,10 +40,10 @@ export function PartyForm({ party }: { party?: { id: number; version: number; va
     setStatus({ kind: 'success', text: t(editing ? 'parties.saved' : 'parties.created') });
     router.refresh();
   });
-  const field = (name: keyof PartyFormValues & string, props: { type?: string; hint?: string } = {}) => {
+  const field = (name: keyof PartyFormValues, props: { type?: string; hint?: string } = {}) => {
     const message = errors[name]?.message;
     return (
-      <FormField id={name} label={t(`parties.${name}`)} error={message && t(message)} hint={props.hint}>
+      <FormField id={name} label={t(`parties.${name}`)} error={message && t(messageKey(message))} hint={props.hint}>
         <input {...register(name)} {...fieldAria(name, message, props.hint)} type={props.type ?? 'text'} className={inputClass} />
       </FormField>
     );

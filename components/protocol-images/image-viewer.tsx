@@ -80,8 +80,10 @@ export function ImageViewer({ pages }: { pages: Pick<ScanPageView, 'preview' | '
           {t('reset')}
         </button>
       </div>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- a keyboard-operated viewer (zoom, rotate, pan keys) */}
       <div
         // Focusable so the keys work once the reader is on the image.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- as above
         tabIndex={0}
         role="group"
         aria-roledescription="image viewer"
@@ -94,6 +96,7 @@ export function ImageViewer({ pages }: { pages: Pick<ScanPageView, 'preview' | '
         {preview ? (
           <div className="relative" style={{ width: `${ZOOMS[zoom]! * 100}%`, aspectRatio: sideways ? `${preview.height} / ${preview.width}` : `${preview.width} / ${preview.height}` }}>
             {/* A plain img: hash-addressed files are cached by the browser and any CDN for a year. */}
+            {/* eslint-disable-next-line @next/next/no-img-element -- see above: no image optimizer in between */}
             <img
               src={preview.url}
               alt={t('alt', number)}

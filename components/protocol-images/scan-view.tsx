@@ -37,7 +37,7 @@ export function ScanFiles({ scan }: { scan: ScanView }) {
 export function ScanMeta({ scan }: { scan: ScanView }) {
   const t = useTranslations('protocolImages');
   const format = useFormatter();
-  const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = (value: Date) => format.dateTime(value, 'dateTime');
   return (
     <div className="text-sm text-slate-700">
       <p className="font-medium">{t('version', { number: String(scan.versionNo) })}</p>

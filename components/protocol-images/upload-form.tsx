@@ -7,6 +7,7 @@ import { ACCEPT_ATTRIBUTE, UPLOAD_LIMITS } from '@/lib/protocol-images/limits';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { failureText } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 
 type Refusal = { file: string | null; code: string; values: Record<string, string> };
 type UploadAnswer = { ok: true } | { ok: false; error: string; message?: string; messageValues?: Record<string, string>; fieldErrors?: Record<string, string[] | undefined>; refusals?: Refusal[] };
@@ -40,7 +41,7 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
   const [progress, setProgress] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>(null);
-  const refusalText = (refusal: Refusal) => `${refusal.file ? `${refusal.file}: ` : ''}${t(`protocolImages.refusals.${refusal.code}`, refusal.values)}`;
+  const refusalText = (refusal: Refusal) => `${refusal.file ? `${refusal.file}: ` : ''}${t(messageKey(`protocolImages.refusals.${refusal.code}`), refusal.values)}`;
 
   const add = (list: FileList | null) => {
     if (!list) return;
@@ -86,7 +87,7 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
     }
     if (answer.refusals) return setRefusals(answer.refusals.map(refusalText));
     const reasonMessage = answer.fieldErrors?.reason?.[0];
-    if (reasonMessage) setReasonError(t(reasonMessage));
+    if (reasonMessage) setReasonError(t(messageKey(reasonMessage)));
     setStatus({ kind: 'error', text: failureText(t, answer as never) });
   }
 

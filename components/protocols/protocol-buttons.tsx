@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, returnProtocolAction } from '@/app/(staff)/staff/protocols/actions';
 import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';
@@ -10,6 +9,7 @@ import { ConfirmButton } from '../confirm-button';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
+import { messageKey } from '@/lib/i18n/keys';
 
 /**
  * Approval of a protocol. Without an image of its signed paper the reviewer writes why (published
@@ -18,7 +18,7 @@ import { useCommandButton } from '../use-command-button';
 export function ApproveProtocolButton({ protocolId, lockVersion, image }: { protocolId: number; lockVersion: number; image: 'attached' | 'missing' | 'required' }) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [reason, setReason] = useState('');
-  const error = fieldErrors.withoutImageReason?.[0] && t(fieldErrors.withoutImageReason[0]);
+  const error = fieldErrors.withoutImageReason?.[0] && t(messageKey(fieldErrors.withoutImageReason[0]));
   if (image === 'required') {
     return (
       <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -54,7 +54,7 @@ export function ApproveProtocolButton({ protocolId, lockVersion, image }: { prot
 export function ReturnProtocolForm({ protocolId, lockVersion }: { protocolId: number; lockVersion: number }) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [comment, setComment] = useState('');
-  const error = fieldErrors.comment?.[0] && t(fieldErrors.comment[0]);
+  const error = fieldErrors.comment?.[0] && t(messageKey(fieldErrors.comment[0]));
   return (
     <div className="flex flex-col gap-2 border-t border-amber-200 pt-3">
       <FormField id="return-comment" label={t('protocols.returnComment')} hint={t('protocols.returnHint')} error={error}>
@@ -140,7 +140,7 @@ export function MarkOfficialButton({ constituencyId, constituencyName, decision,
 export function ReopenResultsForm({ constituencyId }: { constituencyId: number }) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [reason, setReason] = useState('');
-  const error = fieldErrors.reason?.[0] && t(fieldErrors.reason[0]);
+  const error = fieldErrors.reason?.[0] && t(messageKey(fieldErrors.reason[0]));
   return (
     <div className="flex flex-col gap-2">
       <FormField id="reopen-reason" label={t('protocols.reopenReason')} error={error}>

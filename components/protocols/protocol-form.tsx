@@ -12,7 +12,9 @@ import { figuresSchema, type Figures, type FiguresInput } from '@/lib/protocols/
 import { applyActionErrors } from '../form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { messageKey } from '@/lib/i18n/keys';
 import { useNotice } from '../notice';
+import type { Messages } from 'next-intl';
 
 export type ProtocolFormMode =
   | { kind: 'enter'; precinctId: number; lockVersion: number }
@@ -26,7 +28,7 @@ const WHOLE = /^\s*\d+\s*$/;
 /** Parses the typed form into figures, or null while any field is empty or not a whole number. */
 function typedFigures(values: FiguresInput | undefined, votersOnList: number, againstAll: boolean, candidates: Candidate[]): ProtocolFigures | null {
   if (!values) return null;
-  const number = (value: unknown) => (WHOLE.test(String(value ?? '')) ? Number(value) : null);
+  const number = (value: unknown) => ((typeof value === 'string' || typeof value === 'number') && WHOLE.test(String(value)) ? Number(value) : null);
   const ballots = BALLOT_FIELDS.map((field) => number(values[field]));
   const votes = candidates.map((c) => number(values.votes?.[String(c.id)]));
   const against = againstAll ? number(values.votesAgainstAll) : 0;
@@ -56,7 +58,7 @@ const asInput = (figures: ProtocolFigures, blank: Set<FigureKey> = new Set()): F
     ballotsInvalid: value('ballotsInvalid', figures.ballotsInvalid),
     votesAgainstAll: value('votesAgainstAll', figures.votesAgainstAll),
     votes: Object.fromEntries(Object.entries(figures.votes).map(([id, n]) => [id, value(`votes.${Number(id)}`, n)])),
-  } as FiguresInput;
+  };
 };
 
 /**
@@ -79,7 +81,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
       ? asInput(mode.agreed, disputed)
       : mode.kind === 'correct'
         ? asInput(mode.initial)
-        : ({ ballotsReceived: '', ballotsIssued: '', ballotsCast: '', ballotsSpoiled: '', ballotsUnused: '', ballotsInvalid: '', votesAgainstAll: againstAllOnBallot ? '' : null, votes: emptyVotes } as unknown as FiguresInput);
+        : ({ ballotsReceived: '', ballotsIssued: '', ballotsCast: '', ballotsSpoiled: '', ballotsUnused: '', ballotsInvalid: '', votesAgainstAll: againstAllOnBallot ? '' : null, votes: emptyVotes });
   const { register, handleSubmit, control, setError, formState } = useForm<FiguresInput, unknown, Figures>({ resolver: zodResolver(figuresSchema), defaultValues: defaults });
   const values = useWatch({ control }) as FiguresInput;
   const figures = typedFigures(values, votersOnList, againstAllOnBallot, candidates);
@@ -119,13 +121,14 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         ? t('protocols.form.copies', { first: valueOf(mode.copies[0], key), second: valueOf(mode.copies[1], key) })
         : undefined;
     return (
-      <FormField key={name} id={id} label={label} error={error ? t(error) : undefined} hint={hint}>
+      <FormField key={name} id={id} label={label} error={error ? t(messageKey(error)) : undefined} hint={hint}>
         <input
           {...register(name)}
           {...fieldAria(id, error, hint)}
           inputMode="numeric"
           autoComplete="off"
           readOnly={readOnly}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a page opened only to type this form starts at its first field to enter
           autoFocus={autoFocus}
           className={`${inputClass} tabular-nums ${isDisputed ? 'border-amber-500 bg-amber-50' : ''} ${readOnly ? 'bg-slate-100' : ''}`}
         />
@@ -150,7 +153,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         {againstAllOnBallot && field('votesAgainstAll', 'votesAgainstAll', t('protocols.fields.votesAgainstAll'), firstEditable === 'votesAgainstAll')}
       </fieldset>
       {mode.kind === 'correct' && (
-        <FormField id="correction-reason" label={t('protocols.form.reason')} error={reasonError ? t(reasonError) : undefined}>
+        <FormField id="correction-reason" label={t('protocols.form.reason')} error={reasonError ? t(messageKey(reasonError)) : undefined}>
           <textarea id="correction-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className={inputClass} />
         </FormField>
       )}
@@ -160,7 +163,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
         ) : shown.length ? (
           <ul className="list-disc rounded-md border border-red-300 bg-red-50 p-3 pl-8 text-sm text-red-900">
             {shown.map((violation) => (
-              <li key={violation.relation}>{t(`protocols.relations.${violation.relation}`, violation.values)}</li>
+              <li key={violation.relation}>{t(messageKey(`protocols.relations.${violation.relation}`), violation.values)}</li>
             ))}
           </ul>
         ) : (
@@ -178,7 +181,7 @@ export function ProtocolForm({ mode, votersOnList, candidates, againstAllOnBallo
 }
 
 /** Which success message a saved protocol gets: what happened and who acts next. */
-function savedMessage(kind: ProtocolFormMode['kind'], data: unknown): string {
+function savedMessage(kind: ProtocolFormMode['kind'], data: unknown): keyof Messages['protocols']['saved'] {
   if (kind !== 'enter') return kind;
   const status = (data as { status?: string } | null)?.status;
   return status === 'awaiting_review' || status === 'mismatch' ? status : 'first';

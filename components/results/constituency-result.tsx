@@ -1,12 +1,14 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { calendarDay } from '@/lib/i18n/formats';
 import type { AkimRecord } from '@/lib/candidates/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
 import { TableScroll } from '../table-scroll';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
 export async function ConstituencyResultView({ result, akim = null }: { result: ConstituencyResult; akim?: AkimRecord | null }) {
   const [t, format, locale] = await Promise.all([getTranslations('results'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   const n = (value: number) => format.number(value);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const winnerId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;
@@ -76,7 +78,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
               <td className="py-1 pr-3 tabular-nums">{candidate.ballotOrder}</td>
               <th scope="row" className="py-1 pr-3 font-[inherit]">
                 {candidate.fullName}
-                <span className="block text-xs font-normal text-slate-500">{candidate.party ? localized(candidate.party, locale as Locale) : t('selfNominated')}</span>
+                <span className="block text-xs font-normal text-slate-500">{candidate.party ? name(candidate.party) : t('selfNominated')}</span>
               </th>
               <td className="py-1 pr-3 text-right tabular-nums">{n(candidate.votes)}</td>
               <td className="py-1 text-right tabular-nums">{percent(candidate.share)}</td>
@@ -99,7 +101,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
         <p className="text-sm" data-testid="akim-registration">
           {t(akim.outcome === 'registered' ? 'akimRegistered' : 'repeatElectionRecorded', {
             number: akim.decisionNumber,
-            date: format.dateTime(new Date(`${akim.decisionDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+            date: format.dateTime(calendarDay(akim.decisionDate), 'longDate'),
           })}
         </p>
       )}

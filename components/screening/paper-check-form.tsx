@@ -5,12 +5,13 @@ import { recordPaperCheckAction } from '@/app/(staff)/staff/screening/actions';
 import { FormField, fieldAria, inputClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
+import { messageKey } from '@/lib/i18n/keys';
 
 /** "Checked against the paper: correct" for the figures on screen, with an optional comment. */
 export function PaperCheckForm({ precinctId, entryId }: { precinctId: number; entryId: number }) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [comment, setComment] = useState('');
-  const commentError = fieldErrors.comment?.[0] && t(fieldErrors.comment[0]);
+  const commentError = fieldErrors.comment?.[0] && t(messageKey(fieldErrors.comment[0]));
   return (
     <form
       aria-label={t('screening.checks.record')}

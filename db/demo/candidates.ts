@@ -1,5 +1,6 @@
 import { todayInKazakhstan } from '@/lib/calendar';
 import type { Sex } from '@/lib/identity/iin';
+import type { RefusalGround } from '@/lib/candidates/eligibility';
 import { birthDateForAge } from './calendar';
 import { candidateChecklist, type AttestedCheckCode } from './candidate-checks';
 import { kazakhFullName } from './people';
@@ -30,7 +31,7 @@ export function newPerson(
 export type Decision =
   | { status: 'nominated' }
   | { status: 'registered'; reviewer: string; at: Date }
-  | { status: 'refused'; reviewer: string; at: Date; ground: string; note: string; failedAttestation?: { code: AttestedCheckCode; note: string } }
+  | { status: 'refused'; reviewer: string; at: Date; ground: RefusalGround; note: string; failedAttestation?: { code: AttestedCheckCode; note: string } }
   | { status: 'withdrawn'; on: string; by: 'candidate' | 'party'; note: string };
 
 type NominationInput = {

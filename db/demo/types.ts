@@ -42,7 +42,7 @@ export type ElectionDemo = {
 };
 
 export type DemoRegion = Names & { code: string };
-export type DemoParty = Omit<typeof parties.$inferSelect, 'id' | 'version'>;
+export type DemoParty = Omit<typeof parties.$inferSelect, 'id' | 'lockVersion'>;
 
 export type DemoUser = {
   email: string;
@@ -51,7 +51,7 @@ export type DemoUser = {
   regionCode: string | null;
 };
 
-export type DemoElection = Omit<typeof elections.$inferSelect, 'id' | 'version'>;
+export type DemoElection = Omit<typeof elections.$inferSelect, 'id' | 'lockVersion'>;
 
 export type DemoListRevision = {
   electionSlug: string;

@@ -4,6 +4,7 @@ import { constituencies } from './constituencies';
 import { elections } from './elections';
 import { parties } from './parties';
 import { users } from './users';
+import type { CancellationGround, RefusalGround } from '../../lib/candidates/eligibility';
 
 export const sex = pgEnum('sex', ['male', 'female']);
 export const nominationRoute = pgEnum('nomination_route', ['party', 'self']);
@@ -37,7 +38,7 @@ export const candidates = pgTable(
     ballotOrder: integer('ballot_order'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
-    refusalGround: text('refusal_ground'),
+    refusalGround: text('refusal_ground').$type<RefusalGround>(),
     decisionNote: text('decision_note'),
     /** The territorial commission's decision registering or refusing the nominee; decidedBy entered it. */
     decisionNumber: text('decision_number'),
@@ -99,7 +100,7 @@ export const registrationCancellations = pgTable(
     id: serial('id').primaryKey(),
     candidateId: integer('candidate_id').notNull().references(() => candidates.id),
     status: cancellationStatus('status').notNull().default('proposed'),
-    ground: text('ground').notNull(),
+    ground: text('ground').$type<CancellationGround>().notNull(),
     explanation: text('explanation').notNull(),
     proposedBy: integer('proposed_by').notNull().references(() => users.id),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),

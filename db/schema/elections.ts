@@ -46,7 +46,7 @@ export const elections = pgTable(
     announcedAt: timestamp('announced_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     /** Bumped on every change: an edit made on a stale copy is refused, not applied. */
-    version: integer('version').notNull().default(1),
+    lockVersion: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,7 +16,7 @@ export const parties = pgTable(
     /** Inactive parties (deregistered, merged) stay for history but cannot nominate. */
     active: boolean('active').notNull().default(true),
     /** Bumped on every change: an edit made on a stale copy is refused, not applied. */
-    version: integer('version').notNull().default(1),
+    lockVersion: integer('version').notNull().default(1),
   },
-  (t) => [check('parties_version_positive', sql`${t.version} > 0`)],
+  (t) => [check('parties_version_positive', sql`${t.lockVersion} > 0`)],
 );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { auditLog, regions, users } from '@/db/schema';
 import { containsPattern } from '@/lib/search';
-import { AUDIT_ENTITY_TYPES, isAuditAction, type AuditEntityType } from './events';
+import { AUDIT_ENTITY_TYPES, isAuditAction } from './events';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
 const optionalDate = z.preprocess((v) => (typeof v === 'string' && v ? v : undefined), z.iso.date().optional());
@@ -36,7 +36,8 @@ export type AuditRow = {
   actorName: string | null;
   actorRole: string | null;
   action: string;
-  entityType: AuditEntityType | string;
+  /** Text as stored: older rows may name a type no command writes any more. */
+  entityType: string;
   entityId: string | null;
   region: { code: string; nameKk: string; nameRu: string; nameEn: string } | null;
   before: unknown;

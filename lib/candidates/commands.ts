@@ -4,7 +4,7 @@ import type { Transaction } from '@/db/client';
 import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, registrationCancellations } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import type { Permission } from '@/lib/auth/permissions';
-import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
 import { findElection, requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
@@ -24,8 +24,9 @@ import {
 } from './schemas';
 import { candidateState, loadAkimState } from './queries';
 import { availableActions, checkBallotsPrinted, type Actions, type CandidateAction, type CandidateState, type Refusal } from './transitions';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-const invalidState = (message: string): never => {
+const invalidState = (message: MessageKey): never => {
   throw new DomainError('invalidState', { message });
 };
 
@@ -61,7 +62,7 @@ async function candidateRegion(tx: Transaction, candidateId: number) {
 async function lockCandidate(tx: Transaction, candidateId: number, lockVersion: number) {
   const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, candidateId)).for('update');
   if (!candidate) throw new DomainError('notFound');
-  if (candidate.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(candidate.lockVersion, lockVersion);
   return candidate;
 }
 

@@ -3,6 +3,7 @@ import { workRefusal, type Phase } from '@/lib/elections/phase';
 import type { ElectionCalendar } from '@/lib/elections/calendar';
 import type { Outcome } from '@/lib/results/winner';
 import type { Allowed, Refusal, Viewer } from './transitions';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The last step of a constituency: once its results are official the commission registers the
@@ -23,7 +24,7 @@ export type AkimState = {
   election: ElectionCalendar & { phase: Phase };
 };
 
-const refuse = (reason: string, code: Refusal['code'] = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: Refusal['code'] = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
 
 function common(state: AkimState, viewer: Viewer): Refusal | null {
   if (!hasPermission(viewer, 'candidate.registerElected') || !canAccessRegion(viewer, state.regionId)) return refuse('errors.forbidden', 'forbidden');

@@ -1,4 +1,6 @@
 import { validateIin, type Sex } from '@/lib/identity/iin';
+import type { Messages } from 'next-intl';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The compliance checks of a nominee. Automatic checks are decided by the system from the
@@ -11,7 +13,7 @@ export type AttestedCheckCode = (typeof ATTESTED_CHECKS)[number];
 export type CheckOutcome = 'pending' | 'passed' | 'failed';
 
 /** The working of a check: a message key with its figures, rendered in the reader's language. */
-export type CheckDetail = { key: string; values: Record<string, string | number> };
+export type CheckDetail = { key: MessageKey; values: Record<string, string | number> };
 export type AutomaticCheck = { code: AutomaticCheckCode; outcome: CheckOutcome; detail: CheckDetail };
 
 export type ElectionRules = {
@@ -48,7 +50,7 @@ export function requiredSignatures(votersOnList: number, shareBp: number): numbe
 export const isWithinNominationWindow = (date: string, rules: Pick<ElectionRules, 'nominationOpensOn' | 'nominationClosesOn'>) =>
   rules.nominationOpensOn <= date && date <= rules.nominationClosesOn;
 
-const check = (code: AutomaticCheckCode, outcome: CheckOutcome, key: string, values: CheckDetail['values']): AutomaticCheck => ({
+const check = (code: AutomaticCheckCode, outcome: CheckOutcome, key: keyof Messages['candidates']['checkDetails'], values: CheckDetail['values']): AutomaticCheck => ({
   code,
   outcome,
   detail: { key: `candidates.checkDetails.${key}`, values },

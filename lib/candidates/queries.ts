@@ -8,7 +8,7 @@ import { DomainError } from '@/lib/commands';
 import { findElection, type Election, type ElectionWithPhase } from '@/lib/elections/queries';
 import { constituencyResult, type ConstituencyResult } from '@/lib/results/aggregate';
 import { depositSettlement, type DepositSettlement } from './deposit';
-import { ageOn, decodeDetail, type CheckDetail, type CheckOutcome } from './eligibility';
+import { ageOn, decodeDetail, type CancellationGround, type CheckDetail, type CheckOutcome, type RefusalGround } from './eligibility';
 import type { AkimState } from './elected';
 import type { CandidateState, CandidateStatus } from './transitions';
 
@@ -26,7 +26,7 @@ export type CheckView = {
 
 export type CancellationView = {
   status: 'proposed' | 'cancelled' | 'dismissed';
-  ground: string;
+  ground: CancellationGround;
   explanation: string;
   proposedBy: string;
   proposedAt: Date;
@@ -57,7 +57,7 @@ export type CandidateDetail = {
   depositAmount: number;
   depositPaidOn: string | null;
   supportingSignatures: number | null;
-  refusalGround: string | null;
+  refusalGround: RefusalGround | null;
   decisionNote: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -193,7 +193,7 @@ export type CandidateListItem = {
   /** Registered by the commission at some point (on the ballot now, or withdrawn or cancelled since). */
   wasRegistered: boolean;
   /** The ground of a cancelled registration. */
-  cancellationGround: string | null;
+  cancellationGround: CancellationGround | null;
   ballotOrder: number | null;
   nominatedOn: string;
   constituency: Names & { code: string };
@@ -223,7 +223,7 @@ type ListRow = {
   partyEn: string | null;
   status: CandidateListItem['status'];
   wasRegistered: boolean;
-  cancellationGround: string | null;
+  cancellationGround: CancellationGround | null;
   ballotOrder: number | null;
   nominatedOn: string;
   constituencyCode: string;
@@ -459,7 +459,7 @@ export type QueueItem = {
   checks: { passed: number; failed: number; pending: number };
   state: CandidateState;
   /** The open cancellation proposal, for registered candidates. */
-  proposal: { ground: string; proposedBy: string; proposedAt: Date } | null;
+  proposal: { ground: CancellationGround; proposedBy: string; proposedAt: Date } | null;
 };
 
 /**

@@ -4,6 +4,7 @@ import { lastWithdrawalDay, type ElectionCalendar } from '@/lib/elections/calend
 import { workRefusal, type Phase, type Work } from '@/lib/elections/phase';
 import type { DepositSettlement } from './deposit';
 import { allChecksPassed, refusalGroundsFor, type CheckOutcome, type RefusalGround } from './eligibility';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The life of a candidate, and who may move it on — decided here, once, for the candidate page,
@@ -48,7 +49,7 @@ export const CANDIDATE_ACTIONS = [
 ] as const;
 export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
 
-export type Refusal = { ok: false; code: ErrorCode; reason: string; values?: Record<string, string> };
+export type Refusal = { ok: false; code: ErrorCode; reason: MessageKey; values?: Record<string, string> };
 export type Allowed<T = object> = { ok: true } & T;
 export type Actions = Record<Exclude<CandidateAction, 'refuse'>, Allowed | Refusal> & { refuse: Allowed<{ grounds: RefusalGround[] }> | Refusal };
 
@@ -74,7 +75,7 @@ const WORK: Record<CandidateAction, Work> = {
   recordDepositRefund: 'afterResults',
 };
 
-const refuse = (reason: string, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
 const OK: Allowed = { ok: true };
 
 /** The status (and other facts about the candidate) each action needs, or why not. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { constituencies, constituencyListRevisions, elections, precincts, protocols, regions } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { readPrecinctFile } from './precinct-file';
@@ -34,7 +34,7 @@ async function revisionRegion(revisionId: number, tx: Transaction): Promise<numb
 async function lockRevision(tx: Transaction, revisionId: number, lockVersion: number) {
   const [revision] = await tx.select().from(constituencyListRevisions).where(eq(constituencyListRevisions.id, revisionId)).for('update');
   if (!revision) throw new DomainError('notFound');
-  if (revision.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(revision.lockVersion, lockVersion);
   await requireWorkOpen(tx, revision.electionId, 'constituencyLists');
   return revision;
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * Turns an uploaded precinct file into rows of text cells, each with the line (CSV) or sheet row
@@ -12,7 +13,7 @@ export type FileRecord = { line: number; fields: string[] };
 export type CsvEncoding = 'utf-8' | 'windows-1251' | 'utf-16le';
 export type CsvDelimiter = ',' | ';' | '\t';
 export type FileSource = { format: 'xlsx' } | { format: 'csv'; encoding: CsvEncoding; delimiter: CsvDelimiter };
-export type FileReading = { ok: true; records: FileRecord[]; source: FileSource } | { ok: false; message: string };
+export type FileReading = { ok: true; records: FileRecord[]; source: FileSource } | { ok: false; message: MessageKey };
 
 /** 5 MB holds ~50,000 precinct rows; a region has a few hundred. */
 export const MAX_PRECINCT_FILE_BYTES = 5_000_000;
@@ -76,7 +77,9 @@ export function detectDelimiter(text: string, expectedColumns: number): CsvDelim
 const cellText = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 };
 
 async function readWorkbook(bytes: Uint8Array): Promise<FileReading> {

@@ -12,6 +12,9 @@ export const constituencyCodeField = z
   .min(2, atLeastChars(2))
   .max(60, atMostChars(60))
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lists.errors.codeFormat');
+/** A typed number or code as text, for the duplicate checks; anything else is refused by its own field. */
+const textOf = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
 const nameField = z.string().trim().min(2, atLeastChars(2)).max(200, atMostChars(200));
 export const precinctNumberField = wholeNumberField({
   min: 1,
@@ -41,7 +44,7 @@ export const constituencySchema = z
       if (!Array.isArray(constituency.precincts)) return;
       const seen = new Set<string>();
       constituency.precincts.forEach((precinct: { number?: unknown }, index) => {
-        const number = String(precinct?.number ?? '').trim();
+        const number = textOf(precinct?.number).trim();
         if (number === '') return;
         if (seen.has(number)) context.addIssue({ code: 'custom', path: ['precincts', index, 'number'], message: 'lists.errors.duplicatePrecinct' });
         seen.add(number);
@@ -56,7 +59,7 @@ export const listContentSchema = z
       if (!Array.isArray(content.constituencies)) return;
       const seen = new Set<string>();
       content.constituencies.forEach((constituency: { code?: unknown }, index) => {
-        const code = String(constituency?.code ?? '').trim().toLowerCase();
+        const code = textOf(constituency?.code).trim().toLowerCase();
         if (code === '') return;
         if (seen.has(code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
         seen.add(code);

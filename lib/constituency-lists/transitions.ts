@@ -1,5 +1,6 @@
 import type { Role } from '@/lib/auth/permissions';
 import type { ListContent } from './schemas';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The life of a constituency-list revision:
@@ -10,10 +11,10 @@ import type { ListContent } from './schemas';
  */
 export type RevisionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'superseded';
 export type RevisionFacts = { status: RevisionStatus; submittedBy: number | null };
-export type Refusal = { ok: false; reason: string };
+export type Refusal = { ok: false; reason: MessageKey };
 export type Allowed<T = object> = { ok: true } & T;
 
-const refuse = (reason: string): Refusal => ({ ok: false, reason });
+const refuse = (reason: MessageKey): Refusal => ({ ok: false, reason });
 
 export const isEditable = (status: RevisionStatus) => status === 'draft' || status === 'returned';
 

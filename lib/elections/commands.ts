@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { elections } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
-import { defineCommand, DomainError, type CommandContext } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError, type CommandContext } from '@/lib/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { CALENDAR_ORDER } from './calendar';
 import { rulesLocked } from './phase';
@@ -34,7 +34,7 @@ async function loadForChange(tx: Transaction, electionId: number, expectedVersio
   await tx.select({ id: elections.id }).from(elections).where(eq(elections.id, electionId)).for('update');
   const election = await findElection(tx, electionId);
   if (!election) throw new DomainError('notFound');
-  if (election.version !== expectedVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(election.lockVersion, expectedVersion);
   if (election.phase === 'archived') throw new DomainError('invalidState', { message: 'elections.errors.archived' });
   return election;
 }
@@ -44,7 +44,7 @@ export const createElection = defineCommand({
   name: 'elections.create',
   permission: 'elections.manage',
   schema: createElectionSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     if (input.votingDay <= todayInKazakhstan()) throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     // A slug already in use is refused on its field (lib/commands.ts DUPLICATE_KEYS).
@@ -62,12 +62,12 @@ export const updateElection = defineCommand({
   name: 'elections.update',
   permission: 'elections.manage',
   schema: updateElectionSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const { electionId, expectedVersion, correctionReason, ...values } = input;
     const election = await loadForChange(tx, electionId, expectedVersion);
     const changed = EDITABLE_FIELDS.filter((field) => values[field] !== election[field]);
-    if (changed.length === 0) return { version: election.version };
+    if (changed.length === 0) return { version: election.lockVersion };
     const lockedChanges = changed.filter((field) => (LOCKED_FIELDS as readonly string[]).includes(field));
     const locked = rulesLocked(election.phase) && lockedChanges.length > 0;
     if (locked && correctionReason.length < CORRECTION_REASON_MIN_LENGTH) {
@@ -77,7 +77,7 @@ export const updateElection = defineCommand({
     if (changed.includes('votingDay') && values.votingDay <= todayInKazakhstan()) {
       throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     }
-    await tx.update(elections).set({ ...values, version: election.version + 1 }).where(eq(elections.id, electionId));
+    await tx.update(elections).set({ ...values, lockVersion: election.lockVersion + 1 }).where(eq(elections.id, electionId));
     // Rules such as the winner rule change what the published results say.
     await bumpResultsVersion(tx, electionId);
     await audit({
@@ -87,14 +87,14 @@ export const updateElection = defineCommand({
       before: pick(election, changed),
       after: { ...pick(values, changed), ...(locked ? { reason: correctionReason } : {}) },
     });
-    return { version: election.version + 1 };
+    return { version: election.lockVersion + 1 };
   },
 });
 
 /** Stamps an announcement or archiving on the election, versioned, published and audited. */
 async function stamp(tx: Transaction, election: ElectionWithPhase, audit: CommandContext<unknown>['audit'], change: 'announcedAt' | 'archivedAt') {
   const at = new Date();
-  await tx.update(elections).set({ [change]: at, version: election.version + 1 }).where(eq(elections.id, election.id));
+  await tx.update(elections).set({ [change]: at, lockVersion: election.lockVersion + 1 }).where(eq(elections.id, election.id));
   await bumpResultsVersion(tx, election.id);
   await audit({
     action: change === 'announcedAt' ? 'elections.announce' : 'elections.archive',
@@ -103,7 +103,7 @@ async function stamp(tx: Transaction, election: ElectionWithPhase, audit: Comman
     before: { phase: election.phase },
     after: { [change]: at.toISOString() },
   });
-  return { version: election.version + 1 };
+  return { version: election.lockVersion + 1 };
 }
 
 /** Publishes a draft: from now on the public sees it and its calendar drives the phases. */
@@ -111,7 +111,7 @@ export const announceElection = defineCommand({
   name: 'elections.announce',
   permission: 'elections.manage',
   schema: electionRefSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notDraft' });
@@ -125,7 +125,7 @@ export const archiveElection = defineCommand({
   name: 'elections.archive',
   permission: 'elections.manage',
   schema: electionRefSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
     if (election.phase !== 'results_official' && election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });

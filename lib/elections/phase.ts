@@ -1,5 +1,6 @@
 import { addDays, asMoment, type LocalMoment } from '@/lib/calendar';
 import { CALENDAR_ORDER, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, type ElectionCalendar } from './calendar';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The phases an election moves through. All but draft, results official and archived follow
@@ -98,7 +99,7 @@ export const isWorkOpen = (work: Work, phase: Phase) => (WORK_PHASES[work] as re
  * Why `work` is refused in `phase`, as a catalogue message naming the phase and the date the work
  * opens (or saying it has closed); null when the work is open.
  */
-export function workRefusal(work: Work, phase: Phase, calendar: ElectionCalendar): { message: string; values: Record<string, string> } | null {
+export function workRefusal(work: Work, phase: Phase, calendar: ElectionCalendar): { message: MessageKey; values: Record<string, string> } | null {
   if (isWorkOpen(work, phase)) return null;
   const firstAllowed = WORK_PHASES[work][0];
   const opensOn = PHASES.indexOf(phase) < PHASES.indexOf(firstAllowed) ? phaseOpensOn(calendar, firstAllowed) : null;

@@ -66,16 +66,16 @@ export function keepPersonalAnswersPrivate(request: IncomingMessage, response: S
   const method = request.method ?? 'GET';
   const path = request.url ?? '/';
   const personalRequest = (method !== 'GET' && method !== 'HEAD') || (hasSessionCookie(request) && !SHARED_FILES.test(path));
-  const { writeHead } = response;
-  response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.writeHead = function (status: number, ...rest: unknown[]) {
     const headers = rest.find((arg): arg is OutgoingHttpHeaders => !!arg && typeof arg === 'object' && !Array.isArray(arg));
-    const setsCookie = this.hasHeader('set-cookie') || Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'set-cookie');
+    const setsCookie = response.hasHeader('set-cookie') || Object.keys(headers ?? {}).some((name) => name.toLowerCase() === 'set-cookie');
     if (personalRequest || setsCookie) {
-      this.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+      response.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
       if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === 'cache-control') headers[name] = PRIVATE_CACHE_CONTROL;
     }
-    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
-  } as ServerResponse['writeHead'];
+    return writeHead(status, ...rest);
+  };
 }
 
 /**

@@ -21,7 +21,10 @@ function newestMigration(): number {
 }
 
 async function databaseCheck(): Promise<string | null> {
-  const rows = await selectRows<{ last: string | number | null }>(getDatabaseHandle().db, sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
+  const rows = await selectRows<{ last: string | number | null }>(
+    getDatabaseHandle().db,
+    sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
+  );
   return Number(rows[0]?.last ?? 0) >= newestMigration() ? null : 'migrations pending';
 }
 

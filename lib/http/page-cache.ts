@@ -32,7 +32,9 @@ export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryByte
  */
 export function chooseEncoding(acceptEncoding: string | string[] | undefined, compressible: boolean): Encoding {
   const weights = new Map<string, number>();
-  for (const part of String(acceptEncoding ?? '').toLowerCase().split(',')) {
+  for (const part of String(acceptEncoding ?? '')
+    .toLowerCase()
+    .split(',')) {
     const [name, ...params] = part.split(';').map((piece) => piece.trim());
     if (!name) continue;
     const q = params.find((param) => param.startsWith('q='));
@@ -100,11 +102,12 @@ export function createPageCache(options: PageCacheOptions) {
     // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).
     const shared = sharedCopyHeaders((request.url ?? '/').split('?')[0]!, entry.headers, options.ttlMs - age);
     // No Age header: s-maxage already counts down, and a cache that honours Age would count twice.
-    const headers: OutgoingHttpHeaders = { ...shared, etag: etagFor(entry.headers.etag, encoding), 'x-page-cache': state };
+    const etag = etagFor(entry.headers.etag, encoding);
+    const headers: OutgoingHttpHeaders = { ...shared, etag, 'x-page-cache': state };
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
     headers['content-length'] = String(body.length);
     // A client that holds this copy gets an empty answer.
-    if (matchesEtag(request.headers['if-none-match'], headers.etag as string)) {
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
       delete headers['content-length'];
       response.writeHead(304, headers);
       return response.end();
@@ -182,12 +185,18 @@ export function createPageCache(options: PageCacheOptions) {
     const chunks: Buffer[] = [];
     let size = 0;
     let headArgs: unknown[] = [];
-    const { writeHead, write, end, flushHeaders } = response;
-    const restore = () => Object.assign(response, { writeHead, write, end, flushHeaders });
+    // The originals, bound, to put back once the response may go out.
+    const originals = {
+      writeHead: response.writeHead.bind(response),
+      write: response.write.bind(response),
+      end: response.end.bind(response),
+      flushHeaders: response.flushHeaders.bind(response),
+    };
+    const restore = () => Object.assign(response, originals);
     /** Sends what was held back; the rest streams straight through. */
     const release = () => {
       restore();
-      response.writeHead(response.statusCode, ...(headArgs as []));
+      (originals.writeHead as (...args: unknown[]) => ServerResponse)(response.statusCode, ...headArgs);
       for (const chunk of chunks) response.write(chunk);
     };
     const keep = (chunk: unknown, encoding?: unknown) => {
@@ -203,7 +212,7 @@ export function createPageCache(options: PageCacheOptions) {
       this.statusCode = code;
       if (rest.length) headArgs = rest;
       return this;
-    } as ServerResponse['writeHead'];
+    };
     response.flushHeaders = () => {};
     response.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);

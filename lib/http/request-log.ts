@@ -24,17 +24,18 @@ export function withRequestLog(request: IncomingMessage, response: ServerRespons
   const context: RequestContext = { requestId: requestIdOf(request) };
   const started = performance.now();
   response.setHeader('x-request-id', context.requestId);
-  if (log) response.on('close', () => {
-    logLine('request', {
-      requestId: context.requestId,
-      method: request.method,
-      path: (request.url ?? '/').split('?')[0],
-      status: response.statusCode,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      ...(response.writableFinished ? {} : { aborted: true }),
-      ...(response.getHeader('x-page-cache') ? { cache: response.getHeader('x-page-cache') } : {}),
-      ...(context.userId !== undefined ? { userId: context.userId } : {}),
+  if (log)
+    response.on('close', () => {
+      logLine('request', {
+        requestId: context.requestId,
+        method: request.method,
+        path: (request.url ?? '/').split('?')[0],
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(response.writableFinished ? {} : { aborted: true }),
+        ...(response.getHeader('x-page-cache') ? { cache: response.getHeader('x-page-cache') } : {}),
+        ...(context.userId !== undefined ? { userId: context.userId } : {}),
+      });
     });
-  });
   return requestContext.run(context, serve);
 }

@@ -29,7 +29,15 @@ export function localeOfRequest(cookieHeader: string | null | undefined, acceptL
   return isLocale(chosen) ? chosen : negotiateLocale(acceptLanguage ?? null);
 }
 
+type Named = { nameKk: string; nameRu: string; nameEn: string };
+
 /** Picks the name column of a kk/ru/en record for the current language. */
-export function localized(record: { nameKk: string; nameRu: string; nameEn: string }, locale: Locale): string {
+export function localized(record: Named, locale: Locale): string {
   return locale === 'kk' ? record.nameKk : locale === 'ru' ? record.nameRu : record.nameEn;
 }
+
+/** The one way pages name records: `const name = localizer(locale)`, then `name(region)`. */
+export const localizer =
+  (locale: Locale) =>
+  (record: Named): string =>
+    localized(record, locale);

@@ -10,6 +10,8 @@ export const FORMATS = {
   dateTime: {
     /** A calendar day: "30 Nov 2026", "30 нояб. 2026 г.", "2026 ж. 30 қар." */
     date: { dateStyle: 'medium', timeZone: 'UTC' },
+    /** A calendar day written out, for the date of a decision: "30 November 2026". */
+    longDate: { dateStyle: 'long', timeZone: 'UTC' },
     /** A moment: day and time, "30 Nov 2026, 14:05". */
     dateTime: { dateStyle: 'medium', timeStyle: 'short' },
     /** A moment's time of day only, e.g. "last updated 14:05:12". */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { parties } from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { createPartySchema, updatePartySchema } from './schemas';
 
 const AUDITED = ['code', 'nameKk', 'nameRu', 'nameEn', 'shortName', 'registrationNumber', 'registeredOn', 'active'] as const;
@@ -15,7 +15,7 @@ export const createParty = defineCommand({
   name: 'parties.create',
   permission: 'parties.manage',
   schema: createPartySchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     notInFuture(input.registeredOn);
     // A repeated code or registration number is refused on its field (lib/commands.ts DUPLICATE_KEYS).
@@ -30,19 +30,19 @@ export const updateParty = defineCommand({
   name: 'parties.update',
   permission: 'parties.manage',
   schema: updatePartySchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const { partyId, expectedVersion, ...values } = input;
     notInFuture(values.registeredOn);
     const [current] = await tx.select().from(parties).where(eq(parties.id, partyId)).for('update');
     if (!current) throw new DomainError('notFound');
-    if (current.version !== expectedVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    assertLockVersion(current.lockVersion, expectedVersion);
     const [updated] = await tx
       .update(parties)
-      .set({ ...values, version: current.version + 1 })
-      .where(and(eq(parties.id, partyId), eq(parties.version, expectedVersion)))
+      .set({ ...values, lockVersion: current.lockVersion + 1 })
+      .where(and(eq(parties.id, partyId), eq(parties.lockVersion, expectedVersion)))
       .returning();
     await audit({ action: 'parties.update', entityType: 'party', entityId: partyId, before: audited(current), after: audited(updated!) });
-    return { version: updated!.version };
+    return { version: updated!.lockVersion };
   },
 });

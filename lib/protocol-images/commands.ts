@@ -1,14 +1,15 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { constituencies, elections, precincts, protocols, protocolScanFiles, protocolScanPages, protocolScans } from '@/db/schema';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { getFileStore } from '@/lib/storage';
 import { approveScanSchema, attachImagesSchema, checkUploadSchema } from './schemas';
+import type { MessageKey } from '@/lib/i18n/keys';
 
-const invalidState = (message: string): never => {
+const invalidState = (message: MessageKey): never => {
   throw new DomainError('invalidState', { message });
 };
 
@@ -66,7 +67,7 @@ export const attachProtocolImages = defineCommand({
   regionOf: (input, tx) => precinctRegion(tx, input.precinctId),
   async run({ input, actor, tx, audit }) {
     const target = await uploadTarget(tx, input.precinctId);
-    if (target.latestVersionNo !== input.expectedVersionNo) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    assertLockVersion(target.latestVersionNo, input.expectedVersionNo);
     if (target.reasonRequired && !input.reason) throw new DomainError('invalid', { fieldErrors: { reason: ['protocolImages.errors.correctionReason'] } });
     const versionNo = target.latestVersionNo + 1;
     const store = getFileStore();

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { sha256Hex } from '@/lib/storage/hash';
 import { extensionLies, FileRefused, foreignSignature, sanitiseJpeg, sanitisePng, sniffType, type Dimensions } from './formats';
-import { PREVIEW_SIDE, UPLOAD_LIMITS, type RefusalCode, type UploadType } from './limits';
+import { PREVIEW_SIDE, UPLOAD_LIMITS, type RefusalCode } from './limits';
 import { inspectPdf } from './pdf';
 import { markInspected, type Addressed, type InspectedFile, type Preview } from './vetted';
 

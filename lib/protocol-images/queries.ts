@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { protocols, protocolScanFiles, protocolScanPages, protocolScans, users } from '@/db/schema';
+import { protocolEntries, protocols, protocolScanFiles, protocolScanPages, protocolScans, protocolVersions, users } from '@/db/schema';
 
 /**
  * Reading protocol images: a precinct's versions for staff and for the public, who may fetch a
@@ -256,11 +256,11 @@ export async function publishedImages(db: Queryable, electionId: number): Promis
 export async function publicPrecinctImages(db: Queryable, precinctId: number): Promise<{ scans: ScanView[]; withoutImageReason: string | null }> {
   const scans = await precinctScans(db, precinctId, 'public');
   if (scans.length) return { scans, withoutImageReason: null };
-  const [row] = await selectRows<{ reason: string | null }>(
-    db,
-    sql`select v.approved_without_image_reason as reason from protocols pr
-        join protocol_entries e on e.id = pr.approved_entry_id join protocol_versions v on v.id = e.version_id
-        where pr.precinct_id = ${precinctId}`,
-  );
+  const [row] = await db
+    .select({ reason: protocolVersions.approvedWithoutImageReason })
+    .from(protocols)
+    .innerJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
+    .innerJoin(protocolVersions, eq(protocolVersions.id, protocolEntries.versionId))
+    .where(eq(protocols.precinctId, precinctId));
   return { scans, withoutImageReason: row?.reason ?? null };
 }

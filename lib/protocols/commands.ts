@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { findElection } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
@@ -123,7 +123,7 @@ async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<numbe
 async function lockProtocol(tx: Transaction, protocolId: number, lockVersion: number) {
   const [protocol] = await tx.select().from(protocols).where(eq(protocols.id, protocolId)).for('update');
   if (!protocol) throw new DomainError('notFound');
-  if (protocol.lockVersion !== lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+  assertLockVersion(protocol.lockVersion, lockVersion);
   return { protocol, ...(await currentVersion(tx, protocol)) };
 }
 
@@ -163,7 +163,7 @@ export const enterProtocol = defineCommand({
   async run({ input, actor, tx, audit }) {
     const context = await precinctContext(tx, input.precinctId);
     const [existing] = await tx.select().from(protocols).where(eq(protocols.precinctId, input.precinctId)).for('update');
-    if ((existing?.lockVersion ?? 0) !== input.lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    assertLockVersion(existing?.lockVersion ?? 0, input.lockVersion);
     const current = existing ? await currentVersion(tx, existing) : undefined;
     requireAllowed('enter', context, existing, [current?.first, current?.second], actor);
     const figures = toProtocolFigures(input, context);

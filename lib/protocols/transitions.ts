@@ -2,6 +2,7 @@ import { canAccessRegion, hasPermission, type Permission, type Role } from '@/li
 import type { ErrorCode } from '@/lib/commands';
 import type { ElectionCalendar } from '@/lib/elections/calendar';
 import { workRefusal, type Phase, type Work } from '@/lib/elections/phase';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 /**
  * The life of a precinct's protocol, and who may move it on — decided here, once, for the
@@ -24,9 +25,9 @@ type Rule = {
   permission: Permission;
   /** The statuses the action starts from, with the refusal for any other. */
   from: readonly ProtocolStatus[];
-  notFrom: string;
+  notFrom: MessageKey;
   /** Refused to whoever typed a copy (first or second, not a resolution) of the current version. */
-  ownCopy: string | null;
+  ownCopy: MessageKey | null;
 };
 
 export const PROTOCOL_RULES: Record<ProtocolAction, Rule> = {
@@ -50,11 +51,11 @@ export type ProtocolState = {
 };
 
 export type Viewer = { id: number; role: Role; regionId: number | null };
-export type Refusal = { ok: false; code: ErrorCode; reason: string; values?: Record<string, string> };
+export type Refusal = { ok: false; code: ErrorCode; reason: MessageKey; values?: Record<string, string> };
 export type Allowed = { ok: true };
 export type Decision = Allowed | Refusal;
 
-const refuse = (reason: string, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
 const OK: Allowed = { ok: true };
 
 function phaseRefusal(work: Work, election: ProtocolState['election']): Refusal | null {

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
+import { constituencies } from '@/db/schema';
 import { decideWinner, type Outcome, type WinnerRule } from './winner';
 
 /**
@@ -240,7 +241,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
 
 /** One constituency's result, computed by the same aggregation as its election's. */
 export async function constituencyResult(db: Queryable, constituencyId: number): Promise<{ result: ConstituencyResult; election: ElectionResults['election'] } | null> {
-  const [row] = await selectRows<{ electionId: number }>(db, sql`select election_id as "electionId" from constituencies where id = ${constituencyId}`);
+  const [row] = await db.select({ electionId: constituencies.electionId }).from(constituencies).where(eq(constituencies.id, constituencyId));
   const results = row ? await electionResults(db, row.electionId) : null;
   const result = results?.constituencies.find((c) => c.id === constituencyId);
   return results && result ? { result, election: results.election } : null;

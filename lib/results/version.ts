@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
+import { resultsVersions } from '@/db/schema';
 
 /** Marks an election's published data as changed; call it in the transaction that changes it. */
 export async function bumpResultsVersion(tx: Queryable, electionId: number): Promise<void> {
@@ -12,6 +13,6 @@ export async function bumpResultsVersion(tx: Queryable, electionId: number): Pro
 }
 
 export async function resultsVersion(db: Queryable, electionId: number): Promise<number> {
-  const [row] = await selectRows<{ version: number }>(db, sql`select version from results_versions where election_id = ${electionId}`);
+  const [row] = await db.select({ version: resultsVersions.version }).from(resultsVersions).where(eq(resultsVersions.electionId, electionId));
   return row?.version ?? 0;
 }

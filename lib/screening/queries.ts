@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
+import { constituencies } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import type { ProtocolSheet } from '@/lib/protocols/queries';
 import { protocolSheet } from '@/lib/protocols/queries';
@@ -33,10 +34,10 @@ async function paperChecks(db: Queryable, scope: { electionId: number } | { prec
 
 /** The election and region of a constituency (to check the viewer's region before screening it). */
 export async function constituencyPlace(db: Queryable, constituencyId: number) {
-  const [row] = await selectRows<{ electionId: number; regionId: number }>(
-    db,
-    sql`select election_id as "electionId", region_id as "regionId" from constituencies where id = ${constituencyId}`,
-  );
+  const [row] = await db
+    .select({ electionId: constituencies.electionId, regionId: constituencies.regionId })
+    .from(constituencies)
+    .where(eq(constituencies.id, constituencyId));
   return row ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { selectRows, type Queryable, type Transaction } from '@/db/client';
+import type { Queryable, Transaction } from '@/db/client';
 import { storedFiles } from '@/db/schema';
 import { lockFiles, type FileStore, type StoredFile } from './store';
 
@@ -32,7 +32,10 @@ export const postgresStore: FileStore = {
     }
   },
   async get(db, sha256) {
-    const [row] = await selectRows<{ data: string }>(db, sql`select encode(bytes, 'base64') as data from ${storedFiles} where sha256 = ${sha256}`);
+    const [row] = await db
+      .select({ data: sql<string>`encode(${storedFiles.bytes}, 'base64')` })
+      .from(storedFiles)
+      .where(eq(storedFiles.sha256, sha256));
     return row ? new Uint8Array(Buffer.from(row.data, 'base64')) : null;
   },
   async remove(tx: Transaction, sha256) {

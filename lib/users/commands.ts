@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
 import { createUserSchema, updateUserSchema } from './schemas';
 
 const auditedUserFields = (user: { email: string; fullName: string; role: string; regionId: number | null; active: boolean }) => ({
@@ -16,7 +16,7 @@ export const createUser = defineCommand({
   name: 'users.create',
   permission: 'users.manage',
   schema: createUserSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const [created] = await tx
       .insert(users)
@@ -39,11 +39,12 @@ export const updateUser = defineCommand({
   name: 'users.update',
   permission: 'users.manage',
   schema: updateUserSchema,
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, actor, tx, audit }) {
     const [current] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!current) throw new DomainError('notFound');
-    if (current.sessionVersion !== input.expectedVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    // A user's lock is their session version: saving also signs them out everywhere.
+    assertLockVersion(current.sessionVersion, input.expectedVersion);
     if (current.id === actor.id && (input.role !== 'admin' || !input.active)) {
       // Keeps the last admin from locking everyone out by accident.
       throw new DomainError('invalidState', { message: 'errors.cannotDemoteSelf' });

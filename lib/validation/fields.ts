@@ -61,7 +61,7 @@ export const requiredText = (min: 1 | (typeof MIN_LENGTHS)[number], max: (typeof
  * fields: the check must test the types it relies on.
  */
 export const crossFieldCheck = (check: (value: Record<string, unknown>, context: z.RefinementCtx) => void) =>
-  z.superRefine<Record<string, unknown>>(check, { when: () => true } as never);
+  z.superRefine<Record<string, unknown>>(check, { when: () => true });
 
 const PERCENT = /^\s*\d{1,3}(\.\d{1,2})?\s*$/;
 

@@ -167,7 +167,8 @@ describe.skipIf(skipReason !== null)('two instances behind nginx', () => {
       states.push(answer.headers.get('x-cache') ?? '');
       expect(await answer.text()).toContain('<html lang="ru"');
       // A copy nginx keeps or serves allows the page's scripts by hash: one nonce for every reader would be none.
-      if (['HIT', 'STALE', 'UPDATING'].includes(answer.headers.get('x-cache') ?? '')) expect(answer.headers.get('content-security-policy') ?? '', `copy ${i}`).not.toContain('nonce-');
+      if (['HIT', 'STALE', 'UPDATING'].includes(answer.headers.get('x-cache') ?? ''))
+        expect(answer.headers.get('content-security-policy') ?? '', `copy ${i}`).not.toContain('nonce-');
     }
     expect(states).toContain('HIT');
     // Another language is another copy.

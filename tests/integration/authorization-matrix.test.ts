@@ -55,8 +55,8 @@ function discoverActions(): DiscoveredAction[] {
 async function discoverCommands(): Promise<Map<string, Command<never, unknown>>> {
   const commands = new Map<string, Command<never, unknown>>();
   for (const file of filesNamed(path.join(ROOT, 'lib'), 'commands.ts')) {
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(module)) {
+    const exports = (await import(file)) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(exports)) {
       const candidate = value as Partial<Command<never, unknown>>;
       if (candidate && typeof candidate === 'object' && typeof candidate.run === 'function' && typeof candidate.permission === 'string') {
         commands.set(exportName, value as Command<never, unknown>);
@@ -74,7 +74,7 @@ let actors: Actor[];
 let helpers: Record<'operator2' | 'operator3' | 'reviewer2', { id: number }>;
 let partyId: number;
 
-const run = (command: Command<never, unknown>, actor: { id: number } | null, input: unknown) => executeCommand(testDb.db, command as never, actor, input) as Promise<ActionResult<unknown>>;
+const run = (command: Command<never, unknown>, actor: { id: number } | null, input: unknown) => executeCommand<never, unknown>(testDb.db, command, actor, input);
 async function ok<T>(promise: Promise<ActionResult<unknown>>): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`fixture step failed: ${JSON.stringify(result)}`);
@@ -99,7 +99,7 @@ const figures = (candidateIds: number[], firstVotes = 400) => ({
 });
 
 /** A fresh target in region A for each command and a valid input for it. */
-const fixtures: Record<string, () => Promise<unknown>> = {
+const fixtures: Record<string, () => unknown> = {
   startRevision: async () => ({ electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }),
   saveDraft: async () => {
     const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
@@ -239,22 +239,22 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
     return { precinctId: protocol!.precinctId, entryId: protocol!.approvedEntryId, comment: 'Checked against the signed paper' };
   },
-  createElection: async () => electionForm(`matrix-${unique++}`),
+  createElection: () => electionForm(`matrix-${unique++}`),
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.version };
+    return { electionId: draft.id, expectedVersion: draft.lockVersion };
   },
   archiveElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.version };
+    return { electionId: draft.id, expectedVersion: draft.lockVersion };
   },
-  createParty: async () => ({ code: `matrix-party-${unique++}`, nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party', shortName: 'MP', registrationNumber: `M-${unique++}`, registeredOn: '2015-05-05', active: true }),
+  createParty: () => ({ code: `matrix-party-${unique++}`, nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party', shortName: 'MP', registrationNumber: `M-${unique++}`, registeredOn: '2015-05-05', active: true }),
   updateParty: async () => {
     const party = await insertParty(testDb.db, `matrix-party-${unique++}`);
-    return { partyId: party.id, expectedVersion: party.version, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
+    return { partyId: party.id, expectedVersion: party.lockVersion, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
   },
-  createUser: async () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
+  createUser: () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
   updateUser: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
     return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, constituencies, parties } from '@/db/schema';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
-import { executeCommand, type ActionResult } from '@/lib/commands';
+import { executeCommand, type Command } from '@/lib/commands';
 import { nominate } from '@/lib/candidates/commands';
 import { startRevision } from '@/lib/constituency-lists/commands';
 import { announceElection, archiveElection, createElection, updateElection } from '@/lib/elections/commands';
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command as never, actor, input) as Promise<ActionResult<T>>;
+  executeCommand<never, T>(testDb.db, command as Command<never, T>, actor, input);
 const counts = async () =>
   (
     await selectRows<{ elections: number; versions: number; parties: number; partyVersions: number; audit: number }>(
@@ -69,8 +69,8 @@ describe('creating an election', () => {
       for (const [command, input] of [
         [createElection, electionForm(slug())],
         [updateElection, { ...electionFormOf(target), nameEn: 'Hijacked' }],
-        [announceElection, { electionId: target.id, expectedVersion: target.version }],
-        [archiveElection, { electionId: target.id, expectedVersion: target.version }],
+        [announceElection, { electionId: target.id, expectedVersion: target.lockVersion }],
+        [archiveElection, { electionId: target.id, expectedVersion: target.lockVersion }],
       ] as const) {
         const result = await run(command, caller, input);
         expect(!result.ok && ['unauthenticated', 'forbidden'].includes(result.error), `${command.name} by ${JSON.stringify(caller)}`).toBe(true);
@@ -101,7 +101,7 @@ describe('changing an election', () => {
     const election = await insertElection(testDb.db, 30);
     const form = electionFormOf(election);
     const saved = await run<{ version: number }>(updateElection, admin, { ...form, winnerRule: 'absolute_majority', turnoutThresholdBp: '50' });
-    expect(saved).toEqual({ ok: true, data: { version: election.version + 1 } });
+    expect(saved).toEqual({ ok: true, data: { version: election.lockVersion + 1 } });
     const stale = await run(updateElection, admin, { ...form, nameEn: 'Second save on the old copy' });
     expect(stale).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
     expect(await findElection(testDb.db, election.id)).toMatchObject({ winnerRule: 'absolute_majority', turnoutThresholdBp: 5000, nameEn: election.nameEn });
@@ -120,7 +120,7 @@ describe('changing an election', () => {
     expect(renamed.ok).toBe(true);
 
     const reason = 'Deposit corrected after the wage decree of 1 March';
-    const corrected = await run(updateElection, admin, { ...form, expectedVersion: election.version + 1, nameRu: 'Исправленное название', depositAmount: '500000', correctionReason: reason });
+    const corrected = await run(updateElection, admin, { ...form, expectedVersion: election.lockVersion + 1, nameRu: 'Исправленное название', depositAmount: '500000', correctionReason: reason });
     expect(corrected.ok).toBe(true);
     const audit = (await auditOf('election', election.id)).at(-1);
     expect(audit).toMatchObject({ action: 'elections.correct', before: { depositAmount: election.depositAmount }, after: { depositAmount: 500000, reason } });
@@ -132,7 +132,7 @@ describe('changing an election', () => {
 
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     expect((await run(updateElection, admin, { ...electionFormOf(draft), slug: slug() })).ok).toBe(true);
-    const archived = await run(archiveElection, admin, { electionId: draft.id, expectedVersion: draft.version + 1 });
+    const archived = await run(archiveElection, admin, { electionId: draft.id, expectedVersion: draft.lockVersion + 1 });
     expect(archived.ok).toBe(true);
     const after = (await findElection(testDb.db, draft.id))!;
     expect(after.phase).toBe('archived');
@@ -144,12 +144,12 @@ describe('announcing', () => {
   it('publishes a draft, whose calendar then drives the phase, and only once', async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     expect((await findElection(testDb.db, draft.id))?.phase).toBe('draft');
-    expect((await run(announceElection, admin, { electionId: draft.id, expectedVersion: draft.version })).ok).toBe(true);
+    expect((await run(announceElection, admin, { electionId: draft.id, expectedVersion: draft.lockVersion })).ok).toBe(true);
     const announced = (await findElection(testDb.db, draft.id))!;
     expect(announced.phase).toBe('constituency_lists');
     expect((await listPublicElections(testDb.db)).map((e) => e.id)).toContain(draft.id);
-    expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.version })).toMatchObject({ ok: false, message: 'elections.errors.notDraft' });
-    expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.version })).toMatchObject({ ok: false, message: 'elections.errors.notArchivable' });
+    expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({ ok: false, message: 'elections.errors.notDraft' });
+    expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({ ok: false, message: 'elections.errors.notArchivable' });
   });
 });
 
@@ -248,7 +248,7 @@ describe('party registry', () => {
     expect(await run(updateParty, admin, update)).toEqual({ ok: true, data: { version: 2 } });
     expect(await run(updateParty, admin, { ...update, shortName: 'Old copy' })).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
     const [stored] = await testDb.db.select().from(parties).where(eq(parties.id, id));
-    expect(stored).toMatchObject({ active: false, shortName: 'Zhana', version: 2 });
+    expect(stored).toMatchObject({ active: false, shortName: 'Zhana', lockVersion: 2 });
     expect((await auditOf('party', id)).map((row) => row.action)).toEqual(['parties.create', 'parties.update']);
   });
 

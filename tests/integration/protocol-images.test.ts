@@ -24,7 +24,7 @@ import { insertRegion, insertUser } from '../support/users';
  */
 type Backend = { name: string; start: () => Promise<{ store: FileStore; stop: () => Promise<void> }> };
 const backends: Backend[] = [
-  { name: 'PostgreSQL', start: async () => ({ store: postgresStore, stop: async () => {} }) },
+  { name: 'PostgreSQL', start: () => Promise.resolve({ store: postgresStore, stop: async () => {} }) },
   {
     name: 'S3 (s3rver)',
     start: async () => {
@@ -266,10 +266,10 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     const precinctId = precinct();
     const [mine, theirs] = await Promise.all([photo('Race photo A'), inspected({ name: 'scan.png', bytes: await protocolScanPng('Race scan B') })]);
     const before = await storedHashes();
-    const results = await Promise.all([attach(staff.operator, precinctId, mine!), attach(staff.operator2, precinctId, theirs!)]);
+    const results = await Promise.all([attach(staff.operator, precinctId, mine), attach(staff.operator2, precinctId, theirs)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const loser = results[0]!.ok ? theirs! : mine!;
-    const winner = results[0]!.ok ? mine! : theirs!;
+    const loser = results[0].ok ? theirs : mine;
+    const winner = results[0].ok ? mine : theirs;
     expect(results.find((r) => !r.ok)).toMatchObject({ error: 'conflict' });
     await discardFailedUpload(testDb.db, store, loser);
     expect(await storedHashes()).toEqual([...new Set([...before, ...uploadHashes(winner)])].sort());

@@ -152,7 +152,7 @@ describe('checked against the paper: correct', () => {
     expect(await run(recordPaperCheck, staff.reviewerA, { precinctId: 'x', entryId: -1, comment: 'a'.repeat(1001) })).toMatchObject({
       ok: false,
       error: 'invalid',
-      fieldErrors: { precinctId: ['errors.required'], entryId: ['errors.required'], comment: ['errors.tooLong'] },
+      fieldErrors: { precinctId: ['errors.required'], entryId: ['errors.required'], comment: ['errors.maxLength.n1000'] },
     });
     // The second copy of an approved version is not what counts.
     const [second] = await selectRows<{ id: number }>(

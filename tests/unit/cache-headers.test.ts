@@ -11,15 +11,16 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function serve(render: (request: IncomingMessage, response: ServerResponse) => void, ttlMs = 60_000) {
   const cache = createPageCache({ ttlMs, maxEntries: 100, maxEntryBytes: 1_000_000, maxTotalBytes: 10_000_000 });
   let requests = 0;
-  server = createServer((request, response) => {
+  const listening = createServer((request, response) => {
     // What the request log does first: every answer names its own request.
     response.setHeader('x-request-id', `request-${++requests}`);
     keepPersonalAnswersPrivate(request, response);
     if (redirectToCanonical(request, response)) return;
     void cache.handle(request, response, () => render(request, response));
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   return (path: string, init: RequestInit = {}) =>
     fetch(base + path, { redirect: 'manual', ...init, headers: { 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) } });
 }

@@ -8,7 +8,7 @@ import { negotiateLocale } from '@/lib/i18n/config';
 import { atLeastChars, atMostChars, MAX_LENGTHS, MIN_LENGTHS } from '@/lib/validation/fields';
 
 const paths = (value: object, prefix: string[] = []): string[][] =>
-  Object.entries(value).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
+  Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
 const keys = (value: object) => paths(value).map((path) => JSON.stringify(path));
 
 /** The ICU arguments of a message, from the parser next-intl uses (branch texts are not arguments). */

@@ -25,11 +25,16 @@ async function serve(render: Render, options: Partial<PageCacheOptions> = {}) {
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // fetch asks for gzip by default; readers here ask for plain bodies unless a test says otherwise.
   const get = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(base + path, { ...init, headers: { 'accept-encoding': 'identity', ...(init.headers as Record<string, string>) } });
-    return { status: response.status, state: response.headers.get('x-page-cache'), csp: response.headers.get('content-security-policy'), body: await response.text() };
+    return {
+      status: response.status,
+      state: response.headers.get('x-page-cache'),
+      csp: response.headers.get('content-security-policy'),
+      body: await response.text(),
+    };
   };
   return { get, renders: () => renders, cache };
 }
@@ -109,7 +114,11 @@ describe('page cache', () => {
       { maxEntryBytes: 500 },
     );
     const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-    for (const [path, status] of [['/results?big', 200], ['/results?missing', 404], ['/results?cookie', 200]] as const) {
+    for (const [path, status] of [
+      ['/results?big', 200],
+      ['/results?missing', 404],
+      ['/results?cookie', 200],
+    ] as const) {
       const answer = await fetch(base + path, { headers: { 'accept-encoding': 'identity' } });
       const body = await answer.text();
       expect([answer.status, answer.headers.get('x-app'), body.length], path).toEqual([status, 'yes', path === '/results?big' ? 607 : 107]);
@@ -127,7 +136,7 @@ describe('page cache', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { get, renders } = await serve(async (request, response) => {
       await gate;
-      page(request, response);
+      await page(request, response);
     });
     const crowd = Array.from({ length: 20 }, () => get('/results'));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -165,7 +174,10 @@ describe('page cache', () => {
     });
     await get('/api/v1/elections/7/results.json');
     expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"7-results"' } })).toMatchObject({ status: 304, body: '' });
-    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"6-results"' } })).toMatchObject({ status: 200, body: '{"results":[]}' });
+    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"6-results"' } })).toMatchObject({
+      status: 200,
+      body: '{"results":[]}',
+    });
   });
 
   it('keeps at most the configured number of copies, dropping the oldest', async () => {
@@ -201,7 +213,7 @@ describe('page cache', () => {
 });
 
 describe('the policy of a shared copy', () => {
-  it('allows exactly the page’s inline scripts by hash instead of the per-response nonce', async () => {
+  it('allows exactly the page’s inline scripts by hash instead of the per-response nonce', () => {
     const inline = 'self.__next_f.push([1,"payload"])';
     const html = `<html><head><script src="/_next/static/a.js" async nonce="abc"></script></head><body><script nonce="abc">${inline}</script><script>${inline}</script></body></html>`;
     const policy = policyForSharedCopy(NONCE_POLICY, html);
@@ -267,7 +279,14 @@ describe('poisoning the cache', () => {
 
   it('cannot file one language’s page under another language’s key with a crafted cookie', async () => {
     const { renders } = await serve(app);
-    const crafted = ['NEXT_LOCALE=ru; NEXT_LOCALE=kk', 'NEXT_LOCALE=%72%75', 'NEXT_LOCALE="ru"', 'NEXT_LOCALE=ru ; x=1', 'a=1;NEXT_LOCALE=en', 'NEXT_LOCALE=en;NEXT_LOCALE=ru'];
+    const crafted = [
+      'NEXT_LOCALE=ru; NEXT_LOCALE=kk',
+      'NEXT_LOCALE=%72%75',
+      'NEXT_LOCALE="ru"',
+      'NEXT_LOCALE=ru ; x=1',
+      'a=1;NEXT_LOCALE=en',
+      'NEXT_LOCALE=en;NEXT_LOCALE=ru',
+    ];
     for (const cookie of crafted) {
       const attacker = await rawGet(port(), '/results', { cookie, 'accept-encoding': 'identity' });
       // Whatever the attacker gets, a plain reader of every language gets its own page.

@@ -11,7 +11,7 @@ const CATALOGUES = { kk, ru, en } as const;
 const CATEGORIES = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], en: ['one', 'other'] } as const;
 
 const messagesOf = (node: object, prefix = ''): [string, string][] =>
-  Object.entries(node).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? messagesOf(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value as string]]));
+  Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? messagesOf(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value as string]]));
 
 /** Every argument of a message with the kind of value it needs. */
 function argumentsOf(elements: MessageFormatElement[], into = new Map<string, 'plural' | 'number' | 'date' | 'text'>()) {

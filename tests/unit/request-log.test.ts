@@ -17,16 +17,22 @@ async function serveLogged(log = true) {
     if (typeof chunk === 'string' && chunk.startsWith('{"time"')) return lines.push(chunk) > 0;
     return write(chunk, ...rest);
   }) as typeof process.stdout.write);
-  server = createServer((request, response) => {
-    void withRequestLog(request, response, async () => {
-      // The auth guard runs deep inside the app, asynchronously: the context follows it there.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      if (request.url?.startsWith('/staff')) noteRequestUser(42);
-      response.end('ok');
-    }, log);
+  const listening = createServer((request, response) => {
+    void withRequestLog(
+      request,
+      response,
+      async () => {
+        // The auth guard runs deep inside the app, asynchronously: the context follows it there.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (request.url?.startsWith('/staff')) noteRequestUser(42);
+        response.end('ok');
+      },
+      log,
+    );
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
   return { base, lines, settle };
 }
@@ -34,12 +40,14 @@ async function serveLogged(log = true) {
 describe('request log', () => {
   it('writes one JSON line per request with the proxy’s request id, echoed back, and the staff user', async () => {
     const { base, lines, settle } = await serveLogged();
-    const answer = await fetch(`${base}/staff/users?q=Aliya%20Nurlanovna`, { headers: { 'x-request-id': 'abc-123', cookie: 'authjs.session-token=secret-token' } });
+    const answer = await fetch(`${base}/staff/users?q=Aliya%20Nurlanovna`, {
+      headers: { 'x-request-id': 'abc-123', cookie: 'authjs.session-token=secret-token' },
+    });
     expect(answer.headers.get('x-request-id')).toBe('abc-123');
     await settle();
     expect(lines).toHaveLength(1);
     expect(lines[0]!.endsWith('}\n') && !lines[0]!.slice(0, -1).includes('\n')).toBe(true);
-    const line = JSON.parse(lines[0]!);
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(line).toMatchObject({ event: 'request', requestId: 'abc-123', method: 'GET', path: '/staff/users', status: 200, userId: 42 });
     expect(typeof line.durationMs).toBe('number');
     // No query (it may hold a name), no cookie.
@@ -54,8 +62,9 @@ describe('request log', () => {
     const ids = [plain.headers.get('x-request-id'), forged.headers.get('x-request-id')];
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(ids).size).toBe(2);
-    expect(lines.map((line) => JSON.parse(line).requestId)).toEqual(ids);
-    expect(lines.map((line) => JSON.parse(line).userId)).toEqual([undefined, undefined]);
+    const parsed = lines.map((line) => JSON.parse(line) as { requestId?: string; userId?: number });
+    expect(parsed.map((line) => line.requestId)).toEqual(ids);
+    expect(parsed.map((line) => line.userId)).toEqual([undefined, undefined]);
   });
 
   it('still names each request but writes no line when request logging is off', async () => {

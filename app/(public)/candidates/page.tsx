@@ -8,7 +8,7 @@ import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +31,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
     listPublicElections(db),
     listRegions(db),
   ]);
+  const name = localizer(locale);
   const election = pickElection(elections, query.election);
   if (!election) return <p>{tc('noElections')}</p>;
   const region = regions.find((r) => r.code === query.region);
@@ -48,7 +49,6 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const candidates = await listCandidates(db, filter);
   const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
   const stats = candidateStatistics(candidates);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (share: number | null) => (share === null ? '—' : format.number(share, { style: 'percent', maximumFractionDigits: 1 }));
   const select = (id: keyof Query, label: string, options: [string, string][], value?: string) => (
     <FormField id={id} label={label}>

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { ElectionPicker } from '@/components/election-picker';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { TableScroll } from '@/components/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +18,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
   const allElections = await listPublicElections(db);
   const election = pickElection(allElections, slug);
   const [t, tKinds, format, locale] = await Promise.all([getTranslations('publicLists'), getTranslations('staff.regions.kinds'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   if (!election) return <p>{t('none')}</p>;
   const rows = await publicConstituencies(db, election.id);
   const regions = [...new Map(rows.map((row) => [row.regionCode, row.regionName])).entries()];
@@ -39,7 +40,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
         return (
           <section key={code} aria-labelledby={`region-${code}`} className="rounded-xl border border-slate-200 bg-white p-4">
             <h2 id={`region-${code}`} className="mb-2 text-lg font-semibold">
-              {localized(regionName, locale as Locale)}
+              {name(regionName)}
             </h2>
             <TableScroll>
               <table className="w-full text-left text-sm">
@@ -54,7 +55,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
                 <tbody>
                   {inRegion.map((row) => (
                     <tr key={row.code} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 font-medium">{localized(row, locale as Locale)}</th>
+                      <th scope="row" className="py-2 pr-3 font-medium">{name(row)}</th>
                       <td className="py-2 pr-3">{tKinds(row.kind)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(row.precincts)}</td>
                       <td className="py-2 text-right tabular-nums">{n(row.votersOnList)}</td>

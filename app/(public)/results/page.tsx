@@ -8,7 +8,7 @@ import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
 import { Stat } from '@/components/stat';
 import { pickElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
@@ -39,6 +39,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
     (e) => e.phase === 'results_official' || e.phase === 'archived',
   );
   const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   if (!election) return <p>{t('none')}</p>;
   const [{ value: results }, { value: candidates }, { value: coverage }, { value: akims }] = await Promise.all([
     cachedElectionResults(election.id),
@@ -48,7 +49,6 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
   ]);
   if (!results) return <p>{t('none')}</p>;
   const headline = headlineFigures(results, candidates);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const percent = (value: number | null, digits = 2) =>
     value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
   const base = `/results/${election.slug}`;

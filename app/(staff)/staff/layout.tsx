@@ -1,3 +1,4 @@
+import type { Messages } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/components/client-messages';
@@ -8,10 +9,10 @@ import { signOutAction } from '@/app/(public)/login/actions';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission, type Permission } from '@/lib/auth/permissions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { findRegionByCode } from '@/lib/overview/queries';
 
-const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
+const NAVIGATION: { href: string; label: keyof Messages['staff']['nav']; permission: Permission }[] = [
   { href: '/staff', label: 'dashboard', permission: 'staff.view' },
   { href: '/staff/elections', label: 'elections', permission: 'staff.view' },
   { href: '/staff/regions', label: 'regions', permission: 'staff.view' },
@@ -29,6 +30,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const user = await requirePermission('staff.view');
   const [t, locale] = await Promise.all([getTranslations('staff'), getLocale()]);
+  const name = localizer(locale);
   const region = user.regionCode ? await findRegionByCode(getDb(), user.regionCode) : null;
   return (
     <>
@@ -39,7 +41,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <span className="text-white/80 sm:block">
             <span className="sm:hidden"> · </span>
             {t(`roles.${user.role}`)}
-            <span className="hidden sm:inline"> · {region ? localized(region, locale as Locale) : t('allRegions')}</span>
+            <span className="hidden sm:inline"> · {region ? name(region) : t('allRegions')}</span>
           </span>
         </div>
         <form action={signOutAction}>

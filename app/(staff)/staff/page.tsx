@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { nowInKazakhstan } from '@/lib/calendar';
 import { deadlineInstant, nextLegalDeadline, timeLeft } from '@/lib/elections/deadlines';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
 import { electionSummaries } from '@/lib/overview/queries';
 
@@ -19,6 +19,7 @@ export default async function StaffDashboardPage() {
     getLocale(),
     electionSummaries(getDb(), user.regionId),
   ]);
+  const name = localizer(locale);
   const n = (value: number) => format.number(value);
   const now = new Date();
   const day = (date: string) => format.dateTime(calendarDay(date), 'date');
@@ -53,7 +54,7 @@ export default async function StaffDashboardPage() {
           <section key={election.id} aria-labelledby={`election-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-5">
             <div className="flex flex-wrap items-center gap-2">
               <h2 id={`election-${election.id}`} className="text-lg font-semibold">
-                {localized(election, locale as Locale)}
+                {name(election)}
               </h2>
               <PhaseBadge phase={election.phase} />
             </div>

@@ -8,7 +8,7 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { constituencyOptions, listCandidates } from '@/lib/candidates/queries';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 export default async function StaffCandidatesPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const user = await requirePermission('candidate.view');
@@ -16,6 +16,7 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
   const elections = await listElections(db);
   const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('nomination', e.phase));
   const [t, locale] = await Promise.all([getTranslations('candidates'), getLocale()]);
+  const name = localizer(locale);
   if (!election) return <p>{t('noElections')}</p>;
   const [candidates, constituencies] = await Promise.all([
     listCandidates(db, { electionId: election.id, regionId: user.regionId }),
@@ -43,7 +44,7 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
       <p className="text-sm text-slate-600">
         {t(nominationOpen ? 'windowOpen' : 'windowClosed', { opens: election.nominationOpensOn, closes: election.nominationClosesOn })}
       </p>
-      <CandidateTable candidates={candidates} caption={localized(election, locale as Locale)} staffLinks />
+      <CandidateTable candidates={candidates} caption={name(election)} staffLinks />
       {constituencies.length > 0 && (
         <nav aria-labelledby="constituency-sheets-heading" className="flex flex-col gap-2">
           <h2 id="constituency-sheets-heading" className="text-lg font-semibold">
@@ -53,7 +54,7 @@ export default async function StaffCandidatesPage({ searchParams }: { searchPara
             {constituencies.map((constituency) => (
               <li key={constituency.id}>
                 <Link href={`/staff/candidates/constituency/${constituency.id}`} className="text-brand-700 underline">
-                  {localized(constituency, locale as Locale)}
+                  {name(constituency)}
                 </Link>
               </li>
             ))}

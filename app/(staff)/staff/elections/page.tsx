@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -14,6 +14,7 @@ export default async function ElectionsPage() {
   const user = await requirePermission('staff.view');
   const canManage = hasPermission(user, 'elections.manage');
   const [t, format, locale, elections] = await Promise.all([getTranslations('elections'), getFormatter(), getLocale(), listElections(getDb())]);
+  const localName = localizer(locale);
   const day = (date: string) => format.dateTime(calendarDay(date), 'date');
   return (
     <div className="flex flex-col gap-6">
@@ -43,7 +44,7 @@ export default async function ElectionsPage() {
             <tbody>
               {elections.map((election) => {
                 const next = nextDeadlineOf(election);
-                const name = localized(election, locale as Locale);
+                const name = localName(election);
                 return (
                   <tr key={election.id} className="border-b last:border-0">
                     <th scope="row" className="py-2 pr-3 font-medium">

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { canAccessRegion, hasPermission } from '@/lib/auth/permissions';
 import { listStatuses } from '@/lib/constituency-lists/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listElections } from '@/lib/elections/queries';
 import { listRegions } from '@/lib/overview/queries';
 import { TableScroll } from '@/components/table-scroll';
@@ -21,6 +21,7 @@ export default async function ListsPage() {
     listRegions(db),
     listStatuses(db),
   ]);
+  const name = localizer(locale);
   const visibleRegions = regions.filter((region) => canAccessRegion(user, region.id));
   return (
     <div className="flex flex-col gap-6">
@@ -36,7 +37,7 @@ export default async function ListsPage() {
         <section key={election.id} aria-labelledby={`lists-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-4">
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <h2 id={`lists-${election.id}`} className="text-lg font-semibold">
-              {localized(election, locale as Locale)}
+              {name(election)}
             </h2>
             <PhaseBadge phase={election.phase} />
           </div>
@@ -56,7 +57,7 @@ export default async function ListsPage() {
                   <tr key={region.id} className="border-b last:border-0">
                     <th scope="row" className="py-2 pr-3 font-medium">
                       <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
-                        {localized(region, locale as Locale)}
+                        {name(region)}
                       </Link>
                     </th>
                     <td className="py-2 pr-3">{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>

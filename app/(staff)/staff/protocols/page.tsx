@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolProgress, returnedProtocols } from '@/lib/protocols/queries';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -16,13 +16,13 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
   const elections = await listElections(db);
   const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('protocols', e.phase));
   const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   if (!election) return <p>{t('noElections')}</p>;
   const [rows, next, returned] = await Promise.all([
     protocolProgress(db, election.id, user.regionId),
     nextPrecinctFor(db, user, election.id),
     returnedProtocols(db, election.id, user.regionId),
   ]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const total = (pick: (row: (typeof rows)[number]) => number) => format.number(rows.reduce((sum, row) => sum + pick(row), 0));
   const columns = [
     ['missing', (r: (typeof rows)[number]) => r.missing],

@@ -3,12 +3,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { canAccessRegion } from '@/lib/auth/permissions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 
 export default async function RegionsPage() {
   const user = await requirePermission('staff.view');
   const [t, locale, regions] = await Promise.all([getTranslations('staff.regions'), getLocale(), listRegions(getDb())]);
+  const name = localizer(locale);
   const visible = regions.filter((region) => canAccessRegion(user, region.id));
   return (
     <div>
@@ -20,7 +21,7 @@ export default async function RegionsPage() {
               href={`/staff/regions/${region.code}`}
               className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium hover:border-brand-600"
             >
-              {localized(region, locale as Locale)}
+              {name(region)}
             </Link>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { electionScreening } from '@/lib/screening/queries';
 import { TableScroll } from '@/components/table-scroll';
 
@@ -18,6 +18,7 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
   const elections = await listElections(db);
   const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('screeningCheck', e.phase));
   const [t, format, locale] = await Promise.all([getTranslations('screening'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   const screening = election ? await electionScreening(db, election.id, 'approved') : null;
   if (!election || !screening) return <p>{t('staff.noElection')}</p>;
   const { results, report, checks } = screening;
@@ -26,7 +27,6 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
   const areaOf = (level: 'constituency' | 'region', id: number) => report.areas.find((a) => a.area.level === level && a.area.id === id);
   const flaggedIn = (constituencyId: number) => report.precincts.filter((s) => s.precinct.constituencyId === constituencyId && s.flags.length > 0);
   const areas = report.areas.filter((a) => (a.area.level === 'election' && user.regionId === null) || (a.area.level === 'region' && inScope(a.area.id)));
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
@@ -75,7 +75,7 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
             <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
               {t('findings.title')}
             </h2>
-            <AreaFindings areas={areas} settings={report.settings} names={namesOf(results, locale as Locale)} />
+            <AreaFindings areas={areas} settings={report.settings} names={namesOf(results, locale)} />
           </section>
         </>
       )}

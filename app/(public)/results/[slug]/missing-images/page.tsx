@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { cachedMissingImages } from '@/lib/protocol-images/public';
 import { publicResultsBySlug } from '@/lib/results/public';
 
@@ -11,7 +11,7 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
   const results = await publicResultsBySlug(slug);
   if (!results) notFound();
   const [t, tResults, locale, { value: missing }] = await Promise.all([getTranslations('protocolImages.public'), getTranslations('publicResults'), getLocale(), cachedMissingImages(results.election.id)]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const constituencies = [...new Map(missing.map((m) => [m.constituency.code, m])).values()];
   return (
     <div className="flex flex-col gap-6">

@@ -8,7 +8,7 @@ import { ScreeningCharts } from '@/components/screening/screening-charts';
 import { namesOf } from '@/components/screening/text';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { cachedDerived, cachedElections } from '@/lib/results/cache';
 import { electionScreening } from '@/lib/screening/queries';
 
@@ -28,9 +28,9 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
   const { value: screening } = await cachedDerived('screening', election.id, () => electionScreening(getDb(), election.id, 'official'));
   if (!screening) notFound();
   const [t, tResults, format, locale] = await Promise.all([getTranslations('screening'), getTranslations('publicResults'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   const { results, report, checks } = screening;
-  const names = namesOf(results, locale as Locale);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const names = namesOf(results, locale);
   const flagged = report.precincts.filter((s) => s.flags.length > 0);
   const electionArea = report.areas.find((a) => a.area.level === 'election');
   const digits = electionArea?.findings.find((f) => f.test === 'lastDigits');

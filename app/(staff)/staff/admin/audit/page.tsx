@@ -6,8 +6,9 @@ import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionKey } from '@/lib/audit/e
 import { auditFieldKey, fieldChanges } from '@/lib/audit/present';
 import { AUDIT_PAGE_SIZE, auditFilterSchema, searchAuditLog, type AuditFilter } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
+import { messageKey } from '@/lib/i18n/keys';
 
 const filterQuery = (filter: AuditFilter, page?: number) =>
   new URLSearchParams(
@@ -18,9 +19,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   await requirePermission('audit.view');
   const filter = auditFilterSchema.parse(await searchParams);
   const [t, format, locale, { rows, total }, regions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), searchAuditLog(getDb(), filter), listRegions(getDb())]);
+  const name = localizer(locale);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const fieldName = (field: string) => (t.has(auditFieldKey(field)) ? t(auditFieldKey(field)) : field);
-  const words = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  const fieldName = (field: string) => (t.has(messageKey(auditFieldKey(field))) ? t(messageKey(auditFieldKey(field))) : field);
+  const words = (key: string, fallback: string) => (t.has(messageKey(key)) ? t(messageKey(key)) : fallback);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold text-brand-900">{t('audit.title')}</h1>
@@ -33,7 +35,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <option value="">{t('audit.anyAction')}</option>
             {Object.keys(AUDIT_ACTIONS).map((action) => (
               <option key={action} value={action}>
-                {t(auditActionKey(action))}
+                {t(messageKey(auditActionKey(action)))}
               </option>
             ))}
           </select>
@@ -56,7 +58,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <option value="">{t('audit.anyRegion')}</option>
             {regions.map((region) => (
               <option key={region.id} value={region.id}>
-                {localized(region, locale as Locale)}
+                {name(region)}
               </option>
             ))}
           </select>
@@ -102,7 +104,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <>
                     {row.actorName ?? row.actorEmail}
                     {row.actorName && <span className="text-slate-500"> · {row.actorEmail}</span>}
-                    {row.actorRole && <span className="text-slate-500"> · {t(`staff.roles.${row.actorRole}`)}</span>}
+                    {row.actorRole && <span className="text-slate-500"> · {t(messageKey(`staff.roles.${row.actorRole}`))}</span>}
                   </>
                 ) : (
                   t('audit.system')
@@ -110,7 +112,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {' · '}
                 {words(`audit.entityTypes.${row.entityType}`, row.entityType)}
                 {row.entityId && ` #${row.entityId}`}
-                {row.region && ` · ${localized(row.region, locale as Locale)}`}
+                {row.region && ` · ${name(row.region)}`}
               </p>
               {changes.length > 0 && (
                 <div className="mt-2 overflow-x-auto">

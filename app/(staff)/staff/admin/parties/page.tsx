@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PartyForm } from '@/components/parties/party-form';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listParties } from '@/lib/parties/queries';
 import { calendarDay } from '@/lib/i18n/formats';
 import { TableScroll } from '@/components/table-scroll';
@@ -11,6 +11,7 @@ import { TableScroll } from '@/components/table-scroll';
 export default async function PartiesPage() {
   await requirePermission('parties.manage');
   const [t, format, locale, parties] = await Promise.all([getTranslations('parties'), getFormatter(), getLocale(), listParties(getDb())]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
@@ -34,7 +35,7 @@ export default async function PartiesPage() {
               {parties.map((party) => (
                 <tr key={party.id} className="border-b last:border-0">
                   <th scope="row" className="py-2 pr-3 font-medium">{party.shortName}</th>
-                  <td className="py-2 pr-3">{localized(party, locale as Locale)}</td>
+                  <td className="py-2 pr-3">{name(party)}</td>
                   <td className="py-2 pr-3">{party.registrationNumber}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(calendarDay(party.registeredOn), 'date')}</td>
                   <td className="py-2 pr-3">{party.active ? t('activeStatus') : t('inactiveStatus')}</td>

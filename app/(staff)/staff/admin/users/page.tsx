@@ -4,7 +4,7 @@ import { FormField, inputClass, secondaryButtonClass } from '@/components/form-f
 import { CreateUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { listUsers } from '@/lib/users/queries';
 import { TableScroll } from '@/components/table-scroll';
@@ -22,7 +22,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     listUsers(db, search),
     listRegions(db),
   ]);
-  const regionOptions = regions.map((region) => ({ id: region.id, name: localized(region, locale as Locale) }));
+  const name = localizer(locale);
+  const regionOptions = regions.map((region) => ({ id: region.id, name: name(region) }));
   const regionName = (id: number | null) => regionOptions.find((r) => r.id === id)?.name ?? t('allRegions');
   return (
     <div className="flex flex-col gap-6">

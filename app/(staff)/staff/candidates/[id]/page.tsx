@@ -15,7 +15,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { candidateDetail, loadCandidateState } from '@/lib/candidates/queries';
 import { availableActions, type Refusal } from '@/lib/candidates/transitions';
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { calendarDay, withCalendarDays } from '@/lib/i18n/formats';
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
@@ -32,12 +32,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
     getFormatter(),
     getLocale(),
   ]);
+  const name = localizer(locale);
   if (!state) notFound();
   const actions = availableActions(state, user);
   const ref = { candidateId: candidate.id, lockVersion: candidate.lockVersion };
   const reason = (refusal: Refusal) => tAll(refusal.reason, withCalendarDays(refusal.values));
   const date = (value: string | null) => (value ? format.dateTime(calendarDay(value), 'date') : '—');
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const facts: [string, string][] = [
     [t('iin'), candidate.iin],
     [t('birthDate'), `${date(candidate.birthDate)} (${t('ageOnVotingDay', { age: candidate.age })})`],
@@ -142,7 +142,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             <WithdrawalForm candidateRef={ref} partyNominee={candidate.nominationRoute === 'party'} today={state.today} lastDay={lastWithdrawalDay(state.election)} />
           ) : (
             <p role="note" className="text-sm">
-              {reason(actions.withdraw as Refusal)}
+              {reason(actions.withdraw)}
             </p>
           )}
         </section>

@@ -8,7 +8,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { constituencyOptions, partyOptions } from '@/lib/candidates/queries';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 export default async function NewNominationPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
   const user = await requirePermission('candidate.nominate');
@@ -22,7 +22,7 @@ export default async function NewNominationPage({ searchParams }: { searchParams
     constituencyOptions(db, election.id, user.regionId),
     partyOptions(db),
   ]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const open = isWorkOpen('nomination', election.phase);
   return (
     <div className="flex flex-col gap-4">

@@ -6,7 +6,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { reviewQueue, type QueueItem } from '@/lib/candidates/queries';
 import { availableActions } from '@/lib/candidates/transitions';
 import { REGISTRATION_CLOSES_AT } from '@/lib/elections/calendar';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
 
 /**
@@ -17,7 +17,7 @@ import { calendarDay } from '@/lib/i18n/formats';
 export default async function CandidateReviewQueuePage() {
   const user = await requirePermission('candidate.decide');
   const [t, format, locale, queue] = await Promise.all([getTranslations('candidates'), getFormatter(), getLocale(), reviewQueue(getDb(), user.regionId)]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const day = (date: string) => format.dateTime(calendarDay(date), 'date');
   const item = (candidate: QueueItem, detail: string, mayDecide: boolean) => (
     <li key={candidate.id} className="flex flex-wrap items-baseline justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3">

@@ -9,7 +9,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { rulesLocked } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { electionFormValues } from '@/lib/elections/schemas';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 export default async function EditElectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await requirePermission('elections.manage');
@@ -17,13 +17,14 @@ export default async function EditElectionPage({ params, searchParams }: { param
   const election = Number.isInteger(id) && id > 0 ? await findElection(getDb(), id) : null;
   if (!election) notFound();
   const [t, locale] = await Promise.all([getTranslations('elections'), getLocale()]);
+  const name = localizer(locale);
   const created = (await searchParams).created === '1' && election.phase === 'draft';
   return (
     <div className="flex flex-col gap-4">
       <Link href="/staff/elections" className="text-sm text-brand-700 underline">
         ← {t('title')}
       </Link>
-      <h1 className="text-2xl font-bold text-brand-900">{localized(election, locale as Locale)}</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{name(election)}</h1>
       <p>
         <PhaseBadge phase={election.phase} />
       </p>
@@ -34,7 +35,7 @@ export default async function EditElectionPage({ params, searchParams }: { param
       )}
       <ElectionLifecycle
         electionId={election.id}
-        version={election.version}
+        version={election.lockVersion}
         canAnnounce={election.phase === 'draft'}
         canArchive={election.phase === 'draft' || election.phase === 'results_official'}
       />
@@ -44,7 +45,7 @@ export default async function EditElectionPage({ params, searchParams }: { param
         <ElectionForm
           election={{
             id: election.id,
-            version: election.version,
+            version: election.lockVersion,
             values: electionFormValues(election),
           }}
           locked={rulesLocked(election.phase) ? { since: election.nominationOpensOn } : null}

@@ -4,11 +4,12 @@ import { ChangesView } from '@/components/lists/list-views';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { reviewQueue } from '@/lib/constituency-lists/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 export default async function ListReviewQueuePage() {
   const user = await requirePermission('constituencyList.review');
   const [t, format, locale, queue] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale(), reviewQueue(getDb(), user.regionId)]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold text-brand-900">{t('reviewQueue')}</h1>
@@ -18,7 +19,7 @@ export default async function ListReviewQueuePage() {
           <li key={item.id} className="rounded-xl border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <Link href={`/staff/lists/${item.electionId}/${item.region.code}`} className="text-lg font-semibold text-brand-700 underline">
-                {localized(item.region, locale as Locale)} · {t('revisionNo', { number: item.revisionNo })}
+                {name(item.region)} · {t('revisionNo', { number: item.revisionNo })}
               </Link>
               <span className="text-sm text-slate-600">
                 {t('submittedAt', {
@@ -27,7 +28,7 @@ export default async function ListReviewQueuePage() {
                 })}
               </span>
             </div>
-            <p className="text-sm text-slate-600">{localized(item.electionName, locale as Locale)}</p>
+            <p className="text-sm text-slate-600">{name(item.electionName)}</p>
             <p className="mt-2 text-sm">
               {t('totals', {
                 constituencies: item.totals.constituencies,

@@ -2,13 +2,14 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { electionSummaries, findRegionByCode, regionConstituencies } from '@/lib/overview/queries';
 import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const db = getDb();
+  await requirePermission('staff.view');
   const region = await findRegionByCode(db, code);
   if (!region) notFound();
   await requirePermission('staff.view', region.id);
@@ -19,15 +20,16 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
     electionSummaries(db, region.id),
     regionConstituencies(db, region.id),
   ]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold text-brand-900">{localized(region, locale as Locale)}</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
       {elections.map((election) => {
         const rows = constituencies.filter((c) => c.electionId === election.id);
         return (
           <section key={election.id} aria-labelledby={`e-${election.id}`} className="rounded-xl border border-slate-200 bg-white p-4">
             <h2 id={`e-${election.id}`} className="mb-3 text-lg font-semibold">
-              {localized(election, locale as Locale)}
+              {name(election)}
             </h2>
             {rows.length === 0 ? (
               <p className="text-slate-600">{t('noConstituencies')}</p>
@@ -49,7 +51,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
                   <tbody>
                     {rows.map((row) => (
                       <tr key={row.id} className="border-b last:border-0">
-                        <th scope="row" className="py-2 pr-3 font-medium">{localized(row, locale as Locale)}</th>
+                        <th scope="row" className="py-2 pr-3 font-medium">{name(row)}</th>
                         <td className="py-2 pr-3">{t(`kinds.${row.kind}`)}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{format.number(row.precincts)}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{format.number(row.votersOnList)}</td>

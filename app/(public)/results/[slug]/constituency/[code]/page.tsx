@@ -6,7 +6,7 @@ import { BarChart } from '@/components/results/bar-chart';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
@@ -26,7 +26,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
     cachedImageCoverage(results.election.id),
     cachedAkimRecords(results.election.id),
   ]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const region = results.regions.find((r) => r.id === result.regionId)!;
   const leaderId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;

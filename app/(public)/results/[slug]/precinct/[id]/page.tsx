@@ -5,7 +5,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { PublishedProtocolImage } from '@/components/protocol-images/published-image';
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { getDb } from '@/db/client';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { idFromUrl } from '@/lib/validation/fields';
 import { cachedPrecinctImages } from '@/lib/protocol-images/public';
 import { protocolSheet } from '@/lib/protocols/queries';
@@ -26,7 +26,7 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
     getLocale(),
     cachedPrecinctImages(results.election.id, precinctId),
   ]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
   const version = sheet.versions.find((v) => v.entries.some((e) => e.id === approved?.id));
   return (

@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { publicResultsBySlug } from '@/lib/results/public';
 
 /** A region's constituencies: reporting, turnout and the winner or leader of each. */
@@ -14,7 +14,7 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
   const region = results?.regions.find((r) => r.code === code);
   if (!results || !region) notFound();
   const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
   return (

@@ -5,7 +5,8 @@ import { auditFieldKey, fieldChanges } from '@/lib/audit/present';
 import { auditFilterSchema, exportAuditLog } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/guard';
 import { csvDocument } from '@/lib/csv';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
+import { messageKey } from '@/lib/i18n/keys';
 
 const COLUMNS = ['id', 'time', 'user_email', 'user_name', 'user_role', 'action', 'action_words', 'record_type', 'record_id', 'region', 'changes'];
 
@@ -18,7 +19,8 @@ export async function GET(request: Request) {
   await requirePermission('audit.view');
   const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [t, locale, rows] = await Promise.all([getTranslations(), getLocale(), exportAuditLog(getDb(), filter)]);
-  const words = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  const name = localizer(locale);
+  const words = (key: string, fallback: string) => (t.has(messageKey(key)) ? t(messageKey(key)) : fallback);
   const csv = csvDocument(
     COLUMNS,
     rows.map((row) => [
@@ -31,7 +33,7 @@ export async function GET(request: Request) {
       words(auditActionKey(row.action), row.action),
       row.entityType,
       row.entityId,
-      row.region ? localized(row.region, locale as Locale) : null,
+      row.region ? name(row.region) : null,
       fieldChanges(row.before, row.after)
         .map((change) => `${words(auditFieldKey(change.field), change.field)}: ${change.before ?? '—'} → ${change.after ?? '—'}`)
         .join('\n'),

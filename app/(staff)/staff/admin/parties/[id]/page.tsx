@@ -12,7 +12,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
   const party = Number.isInteger(id) && id > 0 ? await findParty(getDb(), id) : null;
   if (!party) notFound();
   const t = await getTranslations('parties');
-  const { id: partyId, version, ...values } = party;
+  const { id: partyId, lockVersion, ...values } = party;
   return (
     <div className="flex flex-col gap-4">
       <Link href="/staff/admin/parties" className="text-sm text-brand-700 underline">
@@ -21,7 +21,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ id: 
       <h1 className="text-2xl font-bold text-brand-900">
         {t('editTitle')}: {party.shortName}
       </h1>
-      <PartyForm party={{ id: partyId, version, values }} />
+      <PartyForm party={{ id: partyId, version: lockVersion, values }} />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -6,11 +5,11 @@ import { CommandButton } from '@/components/command-button';
 import { SessionTable } from '@/components/session-table';
 import { EditUserForm } from '@/components/user-form';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { listActiveSessions } from '@/lib/auth/sessions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
+import { findUserForEdit } from '@/lib/users/queries';
 import { endUserSessionsAction } from '../actions';
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,10 +17,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [user] = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, regionId: users.regionId, active: users.active, version: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, id));
+  const user = await findUserForEdit(db, id);
   if (!user) notFound();
   const [t, tSessions, format, locale, regions, sessions] = await Promise.all([
     getTranslations('users'),
@@ -31,6 +27,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     listRegions(db),
     listActiveSessions(db, user.id),
   ]);
+  const name = localizer(locale);
   return (
     <div className="flex flex-col gap-4">
       <Link href="/staff/admin/users" className="text-sm text-brand-700 underline">
@@ -38,7 +35,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </Link>
       <h1 className="text-2xl font-bold text-brand-900">{t('editTitle', { name: user.fullName })}</h1>
       <div className="rounded-xl border border-slate-200 bg-white p-5">
-        <EditUserForm user={user} regions={regions.map((r) => ({ id: r.id, name: localized(r, locale as Locale) }))} />
+        <EditUserForm user={user} regions={regions.map((r) => ({ id: r.id, name: name(r) }))} />
       </div>
       <section aria-labelledby="user-sessions" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="user-sessions" className="mb-3 text-lg font-semibold">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { calendarDay } from '@/lib/i18n/formats';
 import { BallotsPrintedForm, ElectedAkimForm } from '@/components/candidates/constituency-actions';
 import { PhaseBadge } from '@/components/elections/phase-badge';
 import { getDb } from '@/db/client';
@@ -9,7 +10,7 @@ import { todayInKazakhstan } from '@/lib/calendar';
 import { akimActions } from '@/lib/candidates/elected';
 import { constituencySheet } from '@/lib/candidates/queries';
 import { checkBallotsPrinted } from '@/lib/candidates/transitions';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 
 /** A constituency's candidates from the printed ballot to the end: struck lines, the elected akim's registration, the deposits. */
 export default async function ConstituencyCandidatesPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,8 +20,8 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
   if (!sheet) notFound();
   await requirePermission('candidate.view', sheet.constituency.regionId);
   const [t, format, locale] = await Promise.all([getTranslations('candidates'), getFormatter(), getLocale()]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
-  const date = (value: string | null) => (value ? format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
+  const name = localizer(locale);
+  const date = (value: string | null) => (value ? format.dateTime(calendarDay(value), 'date') : '—');
   const { constituency, election, result, akim } = sheet;
   const printing = checkBallotsPrinted({ ...constituency, election }, user);
   const akimAllowed = akimActions(sheet.akimState, user);

@@ -14,16 +14,19 @@ import { regionListState } from '@/lib/constituency-lists/queries';
 import { isEditable } from '@/lib/constituency-lists/transitions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
 import { TableScroll } from '@/components/table-scroll';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
+  // Guard first: nothing is read for a visitor who may not see lists at all; the region is checked once it is known.
+  const user = await requirePermission('constituencyList.view');
   const state = Number.isInteger(Number(electionId)) ? await regionListState(getDb(), Number(electionId), regionCode) : null;
   if (!state) notFound();
-  const user = await requirePermission('constituencyList.view', state.region.id);
+  await requirePermission('constituencyList.view', state.region.id);
   const [t, format, locale] = await Promise.all([getTranslations('lists'), getFormatter(), getLocale()]);
+  const name = localizer(locale);
   const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
   const { open, approved } = state;
   const election = (await findElection(getDb(), state.election.id))!;
@@ -38,9 +41,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           ← {t('title')}
         </Link>
         <h1 className="mt-1 text-2xl font-bold text-brand-900">
-          {localized(state.region, locale as Locale)}: {t('listOf')}
+          {name(state.region)}: {t('listOf')}
         </h1>
-        <p className="text-slate-600">{localized(election, locale as Locale)}</p>
+        <p className="text-slate-600">{name(election)}</p>
         <p className="mt-1 text-sm text-slate-600">
           {t(nominationOpened ? 'calendarClosed' : 'calendarOpen', {
             date: format.dateTime(calendarDay(election.nominationOpensOn), 'date'),

@@ -7,7 +7,7 @@ import { ConstituencyResultView } from '@/components/results/constituency-result
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { findElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { constituencyPrecincts } from '@/lib/protocols/queries';
 import { resultsActions } from '@/lib/protocols/transitions';
 import { constituencyResult } from '@/lib/results/aggregate';
@@ -17,9 +17,10 @@ export default async function ConstituencyProtocolsPage({ params, searchParams }
   const id = Number((await params).id);
   const pendingOnly = (await searchParams).show === 'pending';
   const db = getDb();
+  const user = await requirePermission('protocol.view');
   const found = Number.isInteger(id) && id > 0 ? await constituencyResult(db, id) : null;
   if (!found) notFound();
-  const user = await requirePermission('protocol.view', found.result.regionId);
+  await requirePermission('protocol.view', found.result.regionId);
   const [t, format, locale, precincts, electionWithPhase] = await Promise.all([
     getTranslations('protocols'),
     getFormatter(),
@@ -27,6 +28,7 @@ export default async function ConstituencyProtocolsPage({ params, searchParams }
     constituencyPrecincts(db, id),
     findElection(db, found.election.id),
   ]);
+  const name = localizer(locale);
   const { result, election } = found;
   const actions = resultsActions(
     {
@@ -45,9 +47,9 @@ export default async function ConstituencyProtocolsPage({ params, searchParams }
         <Link href={`/staff/protocols?election=${election.id}`} className="text-sm text-brand-700 underline">
           ← {t('title')}
         </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{localized(result, locale as Locale)}</h1>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{name(result)}</h1>
         <p className="text-slate-600">
-          {localized(election, locale as Locale)} · {t(`resultsStatus.${result.resultsStatus}`)}
+          {name(election)} · {t(`resultsStatus.${result.resultsStatus}`)}
         </p>
         <Link href={`/staff/protocols/constituency/${id}/print`} className="no-print text-sm text-brand-700 underline">
           {t('print')}
@@ -63,7 +65,7 @@ export default async function ConstituencyProtocolsPage({ params, searchParams }
           {result.resultsStatus === 'counting' && (actions.markOfficial.ok || actions.markOfficial.code !== 'forbidden') && (
             <MarkOfficialButton
               constituencyId={id}
-              constituencyName={localized(result, locale as Locale)}
+              constituencyName={name(result)}
               decision={actions.markOfficial}
               pendingHref={`/staff/protocols/constituency/${id}?show=pending#precincts-heading`}
             />

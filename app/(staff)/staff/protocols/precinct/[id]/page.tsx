@@ -12,7 +12,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields } from '@/lib/protocols/relations';
@@ -36,7 +36,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
     findElection(db, sheet.election.id),
     precinctScans(db, precinctId, 'staff'),
   ]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const { protocol } = sheet;
   // Struck lines (candidates removed after printing) take no votes: the form and its tables show the others.
   const candidates = sheet.candidates.filter((candidate) => !candidate.struck);

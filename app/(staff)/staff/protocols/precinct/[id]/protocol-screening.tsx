@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { protocolScreening } from '@/lib/screening/queries';
 
 /**
@@ -23,10 +23,11 @@ export async function ProtocolScreening({ precinctId }: { precinctId: number }) 
   await requirePermission('protocol.view', found.sheet.constituency.regionId);
   const { sheet, screening, reference, checks, settings } = found;
   const [locale, election] = await Promise.all([getLocale(), findElection(db, sheet.election.id)]);
+  const name = localizer(locale);
   const candidate = (id: number) => sheet.candidates.find((c) => c.id === id)?.fullName ?? '—';
   const names: ScreeningNames = {
     candidate,
-    area: (area) => localized(area.level === 'region' ? sheet.region : area.level === 'constituency' ? sheet.constituency : sheet.election, locale as Locale),
+    area: (area) => name(area.level === 'region' ? sheet.region : area.level === 'constituency' ? sheet.constituency : sheet.election),
   };
   const text = await screeningText(settings, names);
   const { t } = text;

@@ -6,7 +6,7 @@ import { ScreeningCharts } from '@/components/screening/screening-charts';
 import { namesOf } from '@/components/screening/text';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { constituencyPlace, electionScreening } from '@/lib/screening/queries';
 
 /** One constituency's screening: its charts, its area-wide tests and each flagged precinct with a link to answer it on the protocol. */
@@ -21,8 +21,9 @@ export default async function ConstituencyScreeningPage({ params }: { params: Pr
   const constituency = screening?.results.constituencies.find((c) => c.id === id);
   if (!screening || !constituency) notFound();
   const [t, tProtocols, locale] = await Promise.all([getTranslations('screening'), getTranslations('protocols'), getLocale()]);
+  const name = localizer(locale);
   const { results, report, checks } = screening;
-  const names = namesOf(results, locale as Locale);
+  const names = namesOf(results, locale);
   const screened = report.precincts.filter((s) => s.precinct.constituencyId === id);
   const area = report.areas.find((a) => a.area.level === 'constituency' && a.area.id === id);
   const digits = area?.findings.find((f) => f.test === 'lastDigits');
@@ -33,8 +34,8 @@ export default async function ConstituencyScreeningPage({ params }: { params: Pr
         <Link href={`/staff/screening?election=${row.electionId}`} className="text-sm text-brand-700 underline">
           ← {t('staff.backToList')}
         </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{t('staff.constituencyTitle', { name: localized(constituency, locale as Locale) })}</h1>
-        <p className="text-slate-600">{localized(results.election, locale as Locale)}</p>
+        <h1 className="mt-1 text-2xl font-bold text-brand-900">{t('staff.constituencyTitle', { name: name(constituency) })}</h1>
+        <p className="text-slate-600">{name(results.election)}</p>
       </div>
       <section aria-labelledby="flagged-heading" className="flex flex-col gap-3">
         <h2 id="flagged-heading" className="text-lg font-semibold">

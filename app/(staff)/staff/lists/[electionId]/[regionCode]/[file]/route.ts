@@ -11,6 +11,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function GET(_request: Request, { params }: { params: Promise<{ electionId: string; regionCode: string; file: string }> }) {
   const { electionId, regionCode, file } = await params;
   if (file !== 'precincts.csv' && file !== 'precincts.xlsx') notFound();
+  await requirePermission('constituencyList.view');
   const state = Number.isInteger(Number(electionId)) ? await regionListState(getDb(), Number(electionId), regionCode) : null;
   if (!state) notFound();
   await requirePermission('constituencyList.view', state.region.id);

@@ -4,7 +4,7 @@ import { PrintButton } from '@/components/print-button';
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { localized, type Locale } from '@/lib/i18n/config';
+import { localizer } from '@/lib/i18n/config';
 import { protocolSheet } from '@/lib/protocols/queries';
 
 /** A printable summary of a precinct's approved protocol, with its history, for the paper file. */
@@ -16,7 +16,7 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
   if (!sheet) notFound();
   await requirePermission('protocol.view', sheet.constituency.regionId);
   const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
-  const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
+  const name = localizer(locale);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
   const approvedVersion = sheet.versions.find((v) => v.entries.some((e) => e.id === approved?.id));
   return (
