@@ -147,6 +147,7 @@ async function generate(db: Database) {
   const regionOf = new Map(constituencyRows.map((c) => [c.id, c.regionId]));
 
   /** A balanced protocol for a precinct: the leading candidate first, the rest in falling shares. */
+  const BENCH_SIGNATURES = { chairName: 'Bench Chair', secretaryName: 'Bench Secretary', membersTotal: 9, membersPresent: 9, membersSigning: 9, dissentAttached: false, signedAt: new Date() };
   const figuresFor = (precinct: (typeof precincts.$inferSelect), candidateIds: number[]) => {
     const voters = precinct.votersOnList;
     const issued = Math.floor((voters * (55 + (precinct.id % 20))) / 100);
@@ -160,7 +161,22 @@ async function generate(db: Database) {
       votes[id] = share;
       remaining -= share;
     });
-    return { votersOnList: voters, ballotsReceived: voters + 10, ballotsIssued: issued, ballotsCast: cast, ballotsSpoiled: 2, ballotsUnused: voters + 10 - issued - 2, ballotsInvalid: invalid, votesAgainstAll: againstAll, votes };
+    const outside = Math.floor(issued / 50);
+    return {
+      votersOnList: voters,
+      votersAtClose: voters,
+      ballotsReceived: voters + 10,
+      ballotsIssuedPremises: issued - outside,
+      ballotsIssuedOutside: outside,
+      ballotsFoundStationary: cast - outside,
+      ballotsFoundMobile: outside,
+      ballotsSpoiled: 2,
+      ballotsUnused: voters + 10 - issued - 2,
+      ballotsInvalid: invalid,
+      votesAgainstAll: againstAll,
+      ...BENCH_SIGNATURES,
+      votes,
+    };
   };
 
   const toApprove = precinctRows.filter((p) => p.number <= perConstituency - SCALE.missingPerConstituency);

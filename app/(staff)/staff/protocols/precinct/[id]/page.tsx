@@ -15,7 +15,7 @@ import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
-import { differingFields } from '@/lib/protocols/relations';
+import { differingFields, SIGNATURE_KEYS } from '@/lib/protocols/definition';
 import { ProtocolScreening } from './protocol-screening';
 
 export default async function PrecinctProtocolPage({ params }: { params: Promise<{ id: string }> }) {
@@ -54,7 +54,19 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const canCorrect = !closed && status === 'approved' && hasPermission(user, 'protocol.correct');
   const latestScan = scans[0];
   const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
-  const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
+  const formProps = {
+    votersOnList: sheet.precinct.votersOnList,
+    candidates,
+    againstAllOnBallot: sheet.election.againstAllOnBallot,
+    electionKind: sheet.election.kind,
+    votingDay: sheet.election.votingDay,
+    votersGrowthWarnBp: sheet.election.votersGrowthWarnBp,
+  };
+  const tableProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
+  // Copies converted from the earlier form have no signatures: a reviewer types them from the paper.
+  const disputedFields = (first: NonNullable<ReturnType<typeof copy>>, second: NonNullable<ReturnType<typeof copy>>) => [
+    ...new Set([...differingFields(first.figures, second.figures), ...(first.figures.signatures ? [] : SIGNATURE_KEYS)]),
+  ];
   const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
 
   return (
@@ -117,7 +129,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                 { label: t('copyBy', { kind: t('kinds.first'), name: copy('first')!.enteredBy }), figures: copy('first')!.figures },
                 { label: t('copyBy', { kind: t('kinds.second'), name: copy('second')!.enteredBy }), figures: copy('second')!.figures },
               ]}
-              {...formProps}
+              {...tableProps}
             />
             {canResolve && (
               <>
@@ -128,7 +140,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                     protocolId: protocol!.id,
                     lockVersion: protocol!.lockVersion,
                     agreed: copy('first')!.figures,
-                    disputed: differingFields(copy('first')!.figures, copy('second')!.figures),
+                    disputed: disputedFields(copy('first')!, copy('second')!),
                     copies: [copy('first')!.figures, copy('second')!.figures],
                   }}
                   {...formProps}
@@ -145,7 +157,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
             {t('reviewTitle')}
           </h2>
           <BesidePaper scan={latestScan}>
-            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...formProps} />
+            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...tableProps} />
             {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} image={image} />}
           </BesidePaper>
           {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
@@ -159,7 +171,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           <h2 id="approved-heading" className="text-lg font-semibold">
             {t('approvedFigures')}
           </h2>
-          <FiguresTable caption={t('approvedFigures')} columns={[{ label: t('approvedColumn'), figures: approvedEntry.figures }]} {...formProps} />
+          <FiguresTable caption={t('approvedFigures')} columns={[{ label: t('approvedColumn'), figures: approvedEntry.figures }]} {...tableProps} />
           {canCorrect && (
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer font-medium">{t('correctTitle')}</summary>
@@ -194,6 +206,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                 {version.entries.map((entry) => (
                   <p key={entry.id} className="text-slate-600">
                     {t('entryLine', { kind: t(`kinds.${entry.kind}`), name: entry.enteredBy, date: date(entry.enteredAt) })}
+                    {entry.convertedAt && <span data-testid="converted-note"> · {t('convertedNote', { date: date(entry.convertedAt) })}</span>}
                   </p>
                 ))}
                 {version.hiddenEntries > 0 && <p className="text-slate-600">{t('hiddenEntries', { count: version.hiddenEntries })}</p>}
