@@ -51,16 +51,19 @@ describe('headline figures of a small hand-computed election', () => {
     precinctsReported: reported,
     votersOnList: voters,
     votersInReported: voters,
+    votersAddedOnDay: 0,
     ballotsCast: cast,
+    ballotsFoundMobile: 0,
     ballotsInvalid: 0,
     votesAgainstAll: 0,
     validVotes: cast,
     turnout: cast / voters,
+    mobileShare: 0,
   });
   const person = (id: number, birthDate: string, sex: 'male' | 'female', votes: number) => ({ id, fullName: `P${id}`, ballotOrder: id, birthDate, sex, nominationRoute: 'self' as const, party: null, votes, share: 0 });
   const names = { nameKk: 'x', nameRu: 'x', nameEn: 'x' };
   const results: ElectionResults = {
-    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, ...names },
+    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, againstAllEffect: 'none', ...names },
     totals: { ...totals(2500, 1400, 3, 3), constituencies: 2, official: 0 },
     regions: [
       { id: 1, code: 'north', constituencies: 1, official: 0, ...names, ...totals(2000, 1200, 2, 2) },
