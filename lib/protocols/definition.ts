@@ -205,8 +205,8 @@ export function protocolShape(definition: ProtocolDefinition, votingDay: string 
     votesAgainstAll: z.preprocess(blankToNull, count.nullable()),
     /** Votes by candidate id; the server checks they are exactly the ballot's candidates. */
     votes: z.record(z.string().regex(/^[0-9]+$/), count),
-    chairName: requiredText(1, 200),
-    secretaryName: requiredText(1, 200),
+    chairName: requiredText(3, 200),
+    secretaryName: requiredText(3, 200),
     membersTotal: members,
     membersPresent: members,
     membersSigning: members,

@@ -123,7 +123,7 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     const nextDay = new Date(`${votingDay}T00:00:00Z`);
     nextDay.setUTCDate(nextDay.getUTCDate() + 2);
     for (const [field, overrides, message] of [
-      ['chairName', { chairName: '' }, 'errors.required'],
+      ['chairName', { chairName: '' }, 'errors.minLength.n3'],
       ['dissentAttached', { dissentAttached: '' }, 'errors.required'],
       ['membersSigning', { membersSigning: 'many' }, 'errors.wholeNumber'],
       ['signedAt', { signedAt: `${votingDay}T19:45` }, 'protocols.errors.signedAtWindow'],
