@@ -1,30 +1,72 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAndWait } from './support';
 
-type Figures = { received: number; issued: number; cast: number; spoiled: number; unused: number; invalid: number; againstAll: number; votes: number[] };
+type Figures = {
+  atClose: number;
+  received: number;
+  premises: number;
+  outside: number;
+  stationary: number;
+  mobile: number;
+  spoiled: number;
+  unused: number;
+  invalid: number;
+  againstAll: number;
+  votes: number[];
+};
 
-/** A balanced protocol for a precinct of `voters` with `candidates` candidates. */
-function balanced(voters: number, candidates: number): Figures {
-  const issued = Math.floor(voters * 0.6);
-  const cast = issued - 2;
+/** A balanced protocol for a precinct of `voters` on the approved list, `added` more at the close, `outside` ballots taken out in mobile boxes. */
+function balanced(voters: number, candidates: number, { added = 0, outside = 0 } = {}): Figures {
+  const atClose = voters + added;
+  const issued = Math.floor(atClose * 0.6);
+  const found = issued - 2;
+  const mobile = Math.max(0, outside - 1);
   const invalid = 5;
   const againstAll = 7;
-  const counted = cast - invalid - againstAll;
+  const counted = found - invalid - againstAll;
   const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
-  return { received: voters + 20, issued, cast, spoiled: 4, unused: voters + 20 - issued - 4, invalid, againstAll, votes };
+  const received = atClose + 20;
+  return { atClose, received, premises: issued - outside, outside, stationary: found - mobile, mobile, spoiled: 4, unused: received - issued - 4, invalid, againstAll, votes };
 }
+
+const line = (number: number) => new RegExp(`^${number}\\. `);
+const candidateLine = (order: number) => new RegExp(`^10\\.${order} `);
+const listFigure = async (page: Page) => Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
 
 async function typeProtocol(page: Page, figures: Figures) {
   const form = page.getByRole('form', { name: 'Protocol entry' });
-  await expect(form.getByLabel('Ballots received')).toBeFocused();
-  // Keyboard only: type each field and tab to the next, in the paper form's order.
-  const sequence = [figures.received, figures.issued, figures.cast, figures.spoiled, figures.unused, figures.invalid, ...figures.votes, figures.againstAll];
+  await expect(form.getByLabel(line(1))).toBeFocused();
+  // Keyboard only: type each line and tab to the next, in the paper form's order, then the signatures.
+  const sequence = [
+    figures.atClose,
+    figures.received,
+    figures.premises,
+    figures.outside,
+    figures.stationary,
+    figures.mobile,
+    figures.spoiled,
+    figures.unused,
+    figures.invalid,
+    ...figures.votes,
+    figures.againstAll,
+    'Ахметов Ержан Серікұлы',
+    'Иванова Анна Петровна',
+    9,
+    8,
+    8,
+  ];
   for (const value of sequence) {
     await page.keyboard.type(String(value));
     await page.keyboard.press('Tab');
   }
+  // The dissenting-opinion radio group: "No".
+  await page.keyboard.press('Space');
+  await expect(form.getByRole('radio', { name: 'No' })).toBeChecked();
+  // Signed at 20:30 on voting day, the evening the polls closed.
+  const signedAt = form.getByLabel('Signed at (Kazakhstan time)');
+  await signedAt.fill((await signedAt.getAttribute('min'))!.replace('T20:00', 'T20:30'));
   await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
-  await page.keyboard.press('Enter');
+  await form.getByRole('button', { name: 'Save protocol' }).click();
 }
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
@@ -62,20 +104,16 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
 
   // Matching copies.
   const matchUrl = await openFirstMissingPrecinct(operator.page, 'Martuk District');
-  const voters = Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
-  const candidateCount = await operator.page.getByLabel(/^No\. \d+ /).count();
+  const voters = await listFigure(operator.page);
+  const candidateCount = await operator.page.getByLabel(/^10\.\d+ /).count();
   const figures = balanced(voters, candidateCount);
-  // A broken relation is named with its numbers and blocks the save.
+  // A broken relation is named with its line numbers and numbers, and blocks the save.
   const form = operator.page.getByRole('form', { name: 'Protocol entry' });
-  await form.getByLabel('Ballots received').fill(String(figures.received + 1));
-  await form.getByLabel('Ballots issued to voters').fill(String(figures.issued));
-  await form.getByLabel('Ballots found in the boxes').fill(String(figures.cast));
-  await form.getByLabel('Spoiled and cancelled ballots').fill(String(figures.spoiled));
-  await form.getByLabel('Unused ballots').fill(String(figures.unused));
-  await form.getByLabel('Invalid ballots').fill(String(figures.invalid));
-  for (const [index, votes] of figures.votes.entries()) await form.getByLabel(new RegExp(`^No\\. ${index + 1} `)).fill(String(votes));
-  await form.getByLabel('Against all').fill(String(figures.againstAll));
-  await expect(form.getByTestId('relations')).toContainText(`Ballots received (${(figures.received + 1).toLocaleString('en-US')}) must equal`);
+  const values = [figures.atClose, figures.received + 1, figures.premises, figures.outside, figures.stationary, figures.mobile, figures.spoiled, figures.unused, figures.invalid];
+  for (const [index, value] of values.entries()) await form.getByLabel(line(index + 1)).fill(String(value));
+  for (const [index, votes] of figures.votes.entries()) await form.getByLabel(candidateLine(index + 1)).fill(String(votes));
+  await form.getByLabel(line(11)).fill(String(figures.againstAll));
+  await expect(form.getByTestId('relations')).toContainText(`Line 2, ballots received (${(figures.received + 1).toLocaleString('en-US')}), must equal`);
   await expect(form.getByRole('button', { name: 'Save protocol' })).toBeDisabled();
   await operator.page.reload();
   await typeProtocol(operator.page, figures);
@@ -96,31 +134,34 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
 
-  // Differing copies: the reviewer resolves the disputed fields from the paper.
+  // A genuine protocol: 37 voters added on the day, 12 ballots taken out in mobile boxes.
+  // The copies differ in the mobile-box line; the reviewer resolves the disputed fields from the paper.
   const mismatchUrl = await openFirstMissingPrecinct(operator.page, 'Kobda District');
-  const temirFigures = balanced(
-    Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, '')),
-    await operator.page.getByLabel(/^No\. \d+ /).count(),
-  );
+  const temirFigures = balanced(await listFigure(operator.page), await operator.page.getByLabel(/^10\.\d+ /).count(), { added: 37, outside: 12 });
+  await operator.page.getByLabel(line(1)).fill(String(temirFigures.atClose));
+  await expect(operator.page.getByTestId('voters-added')).toHaveText('+37 added on the day');
+  await operator.page.getByLabel(line(1)).fill('');
+  await operator.page.getByLabel(line(1)).focus();
   await typeProtocol(operator.page, temirFigures);
   await expect(operator.page.getByTestId('protocol-status')).toHaveText('Entered once');
   await operator2.page.goto(mismatchUrl);
-  const typo = { ...temirFigures, invalid: temirFigures.invalid - 1, votes: [temirFigures.votes[0]! + 1, ...temirFigures.votes.slice(1)] };
+  const typo = { ...temirFigures, stationary: temirFigures.stationary + 1, mobile: temirFigures.mobile - 1 };
   await typeProtocol(operator2.page, typo);
   await expect(operator2.page.getByTestId('protocol-status')).toHaveText('Copies differ');
 
   await reviewer.page.goto(mismatchUrl);
   await expect(reviewer.page.getByTestId('figures-table').locator('tr[data-differs]')).toHaveCount(2);
+  await expect(reviewer.page.getByTestId('figures-table').locator('tr[data-line="ballotsFoundMobile"]')).toHaveAttribute('data-differs', 'true');
   const resolution = reviewer.page.getByRole('form', { name: 'Resolve the differing fields' });
-  await expect(resolution.getByLabel('Ballots received')).toHaveAttribute('readonly', '');
-  await resolution.getByLabel('Invalid ballots').fill(String(temirFigures.invalid));
-  await resolution.getByLabel(/^No\. 1 /).fill(String(temirFigures.votes[0]));
+  await expect(resolution.getByLabel(line(2))).toHaveAttribute('readonly', '');
+  await resolution.getByLabel(line(5)).fill(String(temirFigures.stationary));
+  await resolution.getByLabel(line(6)).fill(String(temirFigures.mobile));
   await resolution.getByRole('button', { name: 'Save resolution' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
-  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(temirFigures.invalid));
+  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(String(temirFigures.mobile));
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);
   await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Kobda District' }).click();
@@ -130,6 +171,13 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
     await visitor.reload();
     await expect(visitor.getByTestId('reported')).toContainText('1 of', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+
+  // The public precinct page shows both kinds of boxes and the voters added on the day.
+  await visitor.goto(mismatchUrl.replace(/.*\/staff\/protocols\/precinct\//, '/results/akim-counting/precinct/'));
+  const boxes = visitor.getByTestId('boxes');
+  await expect(boxes).toContainText(`in stationary boxes: ${temirFigures.stationary.toLocaleString('en-US')}`);
+  await expect(boxes).toContainText(`in mobile boxes (voting outside the premises): ${temirFigures.mobile}`);
+  await expect(boxes).toContainText('37 added on the day');
 
   await operator.close();
   await operator2.close();
