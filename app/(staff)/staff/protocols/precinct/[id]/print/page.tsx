@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { createTranslator } from 'next-intl';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import kk from '@/messages/kk.json';
+import ru from '@/messages/ru.json';
 import { PrintButton } from '@/components/print-button';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
@@ -9,8 +12,9 @@ import { numberInWords } from '@/lib/i18n/number-words';
 import { fieldValue, protocolDefinition, type FigureKey, type ProtocolFigures } from '@/lib/protocols/definition';
 import { protocolSheet } from '@/lib/protocols/queries';
 
-/** The election's languages: the protocol is printed in Kazakh and Russian, like the paper form. */
+/** The election's languages: the protocol is printed in Kazakh and Russian, like the paper form, whatever the viewer's language. */
 const PAPER_LANGUAGES = ['kk', 'ru'] as const satisfies readonly Locale[];
+const paper = [createTranslator({ locale: 'kk', messages: kk, namespace: 'protocols' }), createTranslator({ locale: 'ru', messages: ru, namespace: 'protocols' })] as const;
 
 async function sheetFor(params: Promise<{ id: string }>) {
   const precinctId = Number((await params).id);
@@ -37,11 +41,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
  */
 export default async function PrecinctPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const sheet = await sheetFor(params);
-  const [t, format, ...paper] = await Promise.all([
-    getTranslations('protocols'),
-    getFormatter(),
-    ...PAPER_LANGUAGES.map((language) => getTranslations({ locale: language, namespace: 'protocols' })),
-  ]);
+  const [t, format] = await Promise.all([getTranslations('protocols'), getFormatter()]);
   const both = (render: (translate: (typeof paper)[number], language: Locale) => string) => PAPER_LANGUAGES.map((language, index) => render(paper[index]!, language));
   const definition = protocolDefinition(sheet.election.kind);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
