@@ -8,7 +8,7 @@ import { migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { elections, protocolEntries, protocols } from '@/db/schema';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { executeCommand, type ActionResult } from '@/lib/commands';
-import { approveProtocol, enterProtocol, resolveMismatch } from '@/lib/protocols/commands';
+import { approveProtocol, correctProtocol, enterProtocol, resolveMismatch } from '@/lib/protocols/commands';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { electionResults, precinctResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
@@ -94,6 +94,27 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     expect(constituency.candidates[0]!.share).toBeCloseTo(600 / 1017, 12);
     const [precinct] = (await precinctResults(db, electionId)).filter((p) => p.id === precinctId);
     expect(precinct).toMatchObject({ votersOnList: 1000, votersAtClose: 1037, ballotsFoundStationary: 958, ballotsFoundMobile: 59, ballotsCast: 1017, reported: true });
+  });
+
+  it('takes a correction to the signatures alone like any other: a new version with its reason, typed twice, reviewed', async () => {
+    const db = testDb.db;
+    const precinctId = precinctIds[0]!;
+    const [protocol] = await db.select().from(protocols).where(eq(protocols.precinctId, precinctId));
+    expect(protocol!.status).toBe('approved');
+    const renamed = genuine({ secretaryName: 'Иванова-Сейтова Анна Петровна' });
+    const noReason = await run(db, correctProtocol, staff.operator, { protocolId: protocol!.id, lockVersion: protocol!.lockVersion, reason: '', ...renamed });
+    expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: ['errors.minLength.n10'] } });
+    const corrected = expectOk(await run<{ lockVersion: number }>(db, correctProtocol, staff.operator, { protocolId: protocol!.id, lockVersion: protocol!.lockVersion, reason: "Secretary's surname as signed on the paper", ...renamed }));
+    const second = expectOk(await run<{ lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: corrected.lockVersion, ...renamed }));
+    expect(second.status).toBe('awaiting_review');
+    expectOk(await run(db, approveProtocol, staff.reviewer, { protocolId: protocol!.id, lockVersion: second.lockVersion, ...noImage }));
+    const sheet = await protocolSheet(db, precinctId, 'public');
+    expect(sheet!.versions.map((v) => [v.versionNo, v.correctionReason])).toEqual([
+      [1, null],
+      [2, "Secretary's surname as signed on the paper"],
+    ]);
+    const approved = sheet!.versions.flatMap((v) => v.entries).find((e) => e.id === sheet!.protocol!.approvedEntryId)!;
+    expect(approved.figures.signatures!.secretaryName).toBe('Иванова-Сейтова Анна Петровна');
   });
 
   it('sends copies that differ in the mobile-box line or a signature field to a reviewer, who resolves exactly those fields', async () => {
