@@ -2,12 +2,11 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
-import { defineCommand, DomainError } from '@/lib/commands';
+import { defineCommand, DomainError, type FieldErrors } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { requireWorkOpen } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
-import type { FieldErrors } from '@/lib/commands';
 import {
   checkControlRelations,
   differingFields,
