@@ -63,6 +63,7 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
               </p>
               <p>
                 {t('boxes', {
+                  total: format.number(approved.figures.ballotsFoundStationary + approved.figures.ballotsFoundMobile),
                   stationary: format.number(approved.figures.ballotsFoundStationary),
                   mobile: format.number(approved.figures.ballotsFoundMobile),
                   share: format.number(mobileShare(approved.figures), { style: 'percent', maximumFractionDigits: 1 }),
