@@ -1,6 +1,6 @@
 import ru from '@/messages/ru.json';
 import { renderPaperSvg, type PaperRow } from '@/lib/protocol-images/demo-rendering';
-import { AKIM_PROTOCOL } from '@/lib/protocols/definition';
+import { AKIM_PROTOCOL, signedAtFromDate } from '@/lib/protocols/definition';
 import { sha256Hex } from '@/lib/storage/hash';
 import { addMinutes } from './calendar';
 import type { DemoCandidate, DemoConstituency, DemoData, DemoElection, DemoProtocol, ProtocolFigures } from './types';
@@ -69,7 +69,7 @@ export function demoProtocolScans(demo: DemoData): DemoScan[] {
       precinctNumber: precinct.number,
       address: precinct.address,
       rows: paperRows(paper, candidatesOf.get(key) ?? []),
-      signedOn: paper.enteredAt.toISOString().slice(0, 10),
+      signedOn: signedAtFromDate(paper.signedAt ?? paper.enteredAt).slice(0, 10),
     });
     const bytes = new TextEncoder().encode(svg);
     return [
