@@ -19,6 +19,7 @@ export function ConfirmButton({
   className,
   disabled,
   tone = 'default',
+  describedBy,
 }: {
   /** The button's own text, e.g. "Announce". */
   children: ReactNode;
@@ -32,6 +33,8 @@ export function ConfirmButton({
   className: string;
   disabled?: boolean;
   tone?: 'default' | 'danger';
+  /** The id of a text that says why the button is disabled (or what it needs). */
+  describedBy?: string;
 }) {
   const t = useTranslations('common');
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,7 +45,7 @@ export function ConfirmButton({
       : 'inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
   return (
     <>
-      <button type="button" disabled={disabled} className={className} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
+      <button type="button" disabled={disabled} className={className} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog" aria-describedby={describedBy}>
         {children}
       </button>
       <dialog
@@ -76,6 +79,20 @@ export function ConfirmButton({
           </div>
         </div>
       </dialog>
+    </>
+  );
+}
+
+/**
+ * A form's submit button that asks first: the form is sent, with this button's name and value,
+ * only from the dialog's confirm button. Fields stay in the form, so their errors show where typed.
+ */
+export function ConfirmSubmit({ name, value, ...confirm }: Omit<Parameters<typeof ConfirmButton>[0], 'onConfirm'> & { name?: string; value?: string }) {
+  const submitter = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button ref={submitter} type="submit" name={name} value={value} hidden tabIndex={-1} aria-hidden="true" />
+      <ConfirmButton {...confirm} onConfirm={() => submitter.current?.form?.requestSubmit(submitter.current)} />
     </>
   );
 }

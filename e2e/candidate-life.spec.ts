@@ -36,6 +36,7 @@ test('an operator proposes cancelling a registration; a reviewer records the com
   await decision.getByLabel('Decision No.').fill('14/2');
   await decision.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await decision.getByRole('button', { name: 'Record the cancellation' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Record the cancellation of the registration?' }).getByRole('button', { name: 'Record the cancellation' }).click();
   await expect(reviewer.page.getByTestId('candidate-status')).toHaveText('Registration cancelled');
   await expect(reviewer.page.getByTestId('cancellation-note')).toContainText('Bribery of voters');
   await expect(reviewer.page.getByTestId('cancellation-note')).toContainText('decision No. 14/2');
@@ -66,6 +67,7 @@ test('after the results are official the commission’s reviewer registers the e
   await register.getByLabel('Decision No.').fill('3/1');
   await register.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await register.getByRole('button', { name: /^Record the registration of / }).click();
+  await reviewer.page.getByRole('dialog', { name: /^Record the registration of .* as the elected akim\?$/ }).getByRole('button', { name: 'Record the registration' }).click();
   await expect(reviewer.page.getByTestId('akim-record')).toContainText('registered as the elected akim by decision No. 3/1');
   const sheetUrl = reviewer.page.url();
 
@@ -77,6 +79,7 @@ test('after the results are official the commission’s reviewer registers the e
     await reviewer.page.goto(sheetUrl);
     await reviewer.page.getByTestId('deposit-report').getByRole('link', { name }).click();
     await reviewer.page.getByRole('form', { name: 'Record the refund of the deposit' }).getByRole('button', { name: 'Record the refund' }).click();
+    await reviewer.page.getByRole('dialog', { name: 'Record the refund of the deposit?' }).getByRole('button', { name: 'Record the refund' }).click();
     await expect(reviewer.page.getByTestId('deposit-settlement')).toContainText('Refunded on');
   }
   await reviewer.page.goto(sheetUrl);

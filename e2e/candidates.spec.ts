@@ -43,6 +43,7 @@ test('a short-of-signatures self-nominee is refused with a ground; a valid party
   await reviewer.getByLabel('Legal ground').selectOption({ label: 'Too few valid supporting signatures' });
   await reviewer.getByLabel('Explanation').fill('12 valid signatures; at least 1% of the voters on the lists are required.');
   await reviewer.getByRole('button', { name: 'Record refusal' }).click();
+  await reviewer.getByRole('dialog', { name: 'Record the refusal?' }).getByRole('button', { name: 'Record refusal' }).click();
   await expect(reviewer.getByTestId('candidate-status')).toHaveText('Refused registration');
   await expect(reviewer.getByRole('note')).toContainText('Too few valid supporting signatures');
   await expect(reviewer.getByRole('note')).toContainText('decision No. 7/2');
@@ -65,7 +66,9 @@ test('a short-of-signatures self-nominee is refused with a ground; a valid party
   await reviewer.getByLabel('Decision No.').fill('7/3');
   await reviewer.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await reviewer.getByRole('button', { name: 'Record registration' }).click();
+  await reviewer.getByRole('dialog', { name: 'Record the registration?' }).getByRole('button', { name: 'Record registration' }).click();
   await expect(reviewer.getByTestId('candidate-status')).toHaveText('Registered');
+  await expect(reviewer.getByTestId('notice')).toContainText('The registration has been recorded.');
   await expect(reviewer.getByText('Registered by decision No. 7/3 of the territorial commission')).toBeVisible();
 
   const visitor = await browser.newPage();

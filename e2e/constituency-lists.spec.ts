@@ -73,9 +73,13 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await operator.getByRole('button', { name: 'Submit for review' }).click();
   await operator.getByRole('dialog').getByRole('button', { name: 'Submit for review' }).click();
   await expect(operator.getByRole('heading', { name: /Revision 1/ })).toContainText('Submitted');
+  // After resubmission the reviewer's old comment is history, no longer a request.
+  await expect(operator.getByTestId('return-comment')).toHaveCount(0);
+  await expect(operator.getByTestId('return-history')).toContainText(/Earlier returned for correction by .*voters must match the register/);
 
   await reviewer.reload();
   await expect(reviewer.getByTestId('open-totals')).toContainText('2,335');
+  await expect(reviewer.getByRole('note')).toHaveCount(0);
   await reviewer.getByRole('button', { name: 'Approve list' }).click();
   await reviewer.getByRole('dialog', { name: 'Approve this list?' }).getByRole('button', { name: 'Approve the list' }).click();
   await expect(reviewer.getByTestId('approved-totals')).toContainText('2,335');

@@ -96,6 +96,7 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   // With an image attached, approval asks for no reason.
   await expect(reviewer.page.getByLabel('Reason for approving without an image')).toHaveCount(0);
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   const precinctId = url.split('/').pop();
   await reviewer.close();

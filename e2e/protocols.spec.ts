@@ -1,73 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAndWait } from './support';
-
-type Figures = {
-  atClose: number;
-  received: number;
-  premises: number;
-  outside: number;
-  stationary: number;
-  mobile: number;
-  spoiled: number;
-  unused: number;
-  invalid: number;
-  againstAll: number;
-  votes: number[];
-};
-
-/** A balanced protocol for a precinct of `voters` on the approved list, `added` more at the close, `outside` ballots taken out in mobile boxes. */
-function balanced(voters: number, candidates: number, { added = 0, outside = 0 } = {}): Figures {
-  const atClose = voters + added;
-  const issued = Math.floor(atClose * 0.6);
-  const found = issued - 2;
-  const mobile = Math.max(0, outside - 1);
-  const invalid = 5;
-  const againstAll = 7;
-  const counted = found - invalid - againstAll;
-  const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
-  const received = atClose + 20;
-  return { atClose, received, premises: issued - outside, outside, stationary: found - mobile, mobile, spoiled: 4, unused: received - issued - 4, invalid, againstAll, votes };
-}
-
-const line = (number: number) => new RegExp(`^${number}\\. `);
-const candidateLine = (order: number) => new RegExp(`^10\\.${order} `);
-const listFigure = async (page: Page) => Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
-
-async function typeProtocol(page: Page, figures: Figures) {
-  const form = page.getByRole('form', { name: 'Protocol entry' });
-  await expect(form.getByLabel(line(1))).toBeFocused();
-  // Keyboard only: type each line and tab to the next, in the paper form's order, then the signatures.
-  const sequence = [
-    figures.atClose,
-    figures.received,
-    figures.premises,
-    figures.outside,
-    figures.stationary,
-    figures.mobile,
-    figures.spoiled,
-    figures.unused,
-    figures.invalid,
-    ...figures.votes,
-    figures.againstAll,
-    'Ахметов Ержан Серікұлы',
-    'Иванова Анна Петровна',
-    9,
-    8,
-    8,
-  ];
-  for (const value of sequence) {
-    await page.keyboard.type(String(value));
-    await page.keyboard.press('Tab');
-  }
-  // The dissenting-opinion radio group: "No".
-  await page.keyboard.press('Space');
-  await expect(form.getByRole('radio', { name: 'No' })).toBeChecked();
-  // Signed at 20:30 on voting day, the evening the polls closed.
-  const signedAt = form.getByLabel('Signed at (Kazakhstan time)');
-  await signedAt.fill((await signedAt.getAttribute('min'))!.replace('T20:00', 'T20:30'));
-  await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
-  await form.getByRole('button', { name: 'Save protocol' }).click();
-}
+import { expect, test, type Page } from '@playwright/test';
+import { balanced, candidateLine, line, listFigure, session, signInAndWait, typeProtocol } from './support';
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await page.goto('/staff/protocols?election=akim-counting');
@@ -76,13 +8,6 @@ async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await row.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Enter the protocol' })).toBeVisible();
   return page.url();
-}
-
-async function session(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, email);
-  return { page, close: () => context.close() };
 }
 
 /** The "approved" column of the dashboard's total row. */
@@ -129,10 +54,15 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await reviewer.page.goto(matchUrl);
   // No image of the paper was attached: approval needs the reviewer's reason.
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  // It asks first, naming what approval does.
+  await expect(reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' })).toContainText('count in the constituency');
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByLabel('Reason for approving without an image')).toHaveAttribute('aria-invalid', 'true');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+  await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
 
   // A genuine protocol: 37 voters added on the day, 12 ballots taken out in mobile boxes.
   // The copies differ in the mobile-box line; the reviewer resolves the disputed fields from the paper.
@@ -160,7 +90,9 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
+  await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
   await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(String(temirFigures.mobile));
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);

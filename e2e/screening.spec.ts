@@ -89,6 +89,7 @@ test('flags appear on the review screen before approval and never block it', asy
   await expect(panel.getByTestId('paper-checks')).toContainText('the figures are correct');
   await expectAccessible(reviewer.page);
   await reviewer.page.getByRole('button', { name: 'Approve protocol' }).click();
+  await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   await expect(reviewer.page.getByTestId('protocol-screening')).toContainText('The approved figures');
   await reviewer.close();

@@ -14,17 +14,25 @@ import {
 } from '@/app/(staff)/staff/candidates/actions';
 import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
+import { ConfirmSubmit } from '../confirm-button';
+import { useNotice } from '../notice';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 import { failureText } from '../form-result';
 
 /**
  * Sends a form's values to an action; on success the page reloads into the candidate's new state
- * (the confirmation), on failure the errors are shown at their fields.
+ * and `success` (a message key, or one chosen from the values sent) is shown above it; on failure
+ * the errors are shown at their fields.
  */
-export function useCandidateForm(action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>, fixed: Record<string, unknown>) {
+export function useCandidateForm(
+  action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>,
+  fixed: Record<string, unknown>,
+  success: string | ((values: Record<string, unknown>) => string),
+) {
   const t = useTranslations();
   const router = useRouter();
+  const notify = useNotice();
   const [status, setStatus] = useState<Status>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [busy, setBusy] = useState(false);
@@ -35,10 +43,12 @@ export function useCandidateForm(action: (input: Record<string, unknown>) => Pro
     const values = Object.fromEntries(new FormData(event.currentTarget, submitter).entries());
     setBusy(true);
     setStatus(null);
+    notify(null);
     const result = await action({ ...values, ...fixed });
     setBusy(false);
     setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
     if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
+    notify(t(typeof success === 'function' ? success(values) : success));
     router.refresh();
   }
   const error = (name: string) => (fieldErrors[name]?.[0] ? t(fieldErrors[name]![0]!) : undefined);
@@ -49,7 +59,7 @@ type Ref = { candidateId: number; lockVersion: number };
 
 /** A reviewer marks one attested check as passed or failed, with a note. */
 export function AttestForm({ candidateRef, code, label }: { candidateRef: Ref; code: string; label: string }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(attestCheckAction, { ...candidateRef, code });
+  const { t, status, busy, onSubmit, error } = useCandidateForm(attestCheckAction, { ...candidateRef, code }, (values) => `candidates.done.attest.${values.outcome === 'failed' ? 'failed' : 'passed'}`);
   const id = `attest-${code}`;
   return (
     <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-2 rounded-md bg-slate-50 p-3" aria-label={t('candidates.attest.formLabel', { check: label })}>
@@ -90,7 +100,7 @@ export function CommissionDecisionFields({ prefix, error }: { prefix: string; er
  */
 export function DecisionPanel({ candidateRef, canRegister, grounds }: { candidateRef: Ref; canRegister: boolean; grounds: RefusalGround[] }) {
   // The pressed button (decision=register or refuse) picks which decision is recorded.
-  const { t, status, busy, onSubmit, error } = useCandidateForm(decideAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideAction, candidateRef, (values) => (values.decision === 'refuse' ? 'candidates.done.refuse' : 'candidates.done.register'));
   return (
     <section aria-labelledby="decision-heading" className="flex flex-col gap-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="decision-heading" className="text-lg font-semibold">
@@ -101,9 +111,18 @@ export function DecisionPanel({ candidateRef, canRegister, grounds }: { candidat
         <CommissionDecisionFields prefix="decision" error={error} />
         <div className="flex flex-col gap-2">
           <div>
-            <button type="submit" name="decision" value="register" disabled={busy || !canRegister} className={primaryButtonClass} aria-describedby="register-hint">
+            <ConfirmSubmit
+              name="decision"
+              value="register"
+              disabled={busy || !canRegister}
+              className={primaryButtonClass}
+              describedBy="register-hint"
+              title={t('candidates.confirm.register.title')}
+              description={t('candidates.confirm.register.description')}
+              confirmLabel={t('candidates.confirm.register.confirm')}
+            >
               {t('candidates.decision.register')}
-            </button>
+            </ConfirmSubmit>
           </div>
           <p id="register-hint" className="text-sm text-slate-700">
             {t(canRegister ? 'candidates.decision.registerHint' : 'candidates.decision.checksOutstanding')}
@@ -125,9 +144,18 @@ export function DecisionPanel({ candidateRef, canRegister, grounds }: { candidat
             <textarea name="explanation" rows={3} {...fieldAria('explanation', error('explanation'))} className={inputClass} />
           </FormField>
           <div>
-            <button type="submit" name="decision" value="refuse" disabled={busy} className={secondaryButtonClass}>
+            <ConfirmSubmit
+              name="decision"
+              value="refuse"
+              disabled={busy}
+              className={secondaryButtonClass}
+              tone="danger"
+              title={t('candidates.confirm.refuse.title')}
+              description={t('candidates.confirm.refuse.description')}
+              confirmLabel={t('candidates.confirm.refuse.confirm')}
+            >
               {t('candidates.decision.refuse')}
-            </button>
+            </ConfirmSubmit>
           </div>
         </fieldset>
         <StatusMessage status={status} />
@@ -146,7 +174,7 @@ export type Documents = {
 
 /** The operator records documents that arrive after nomination; the system re-runs its checks. */
 export function DocumentsForm({ candidateRef, documents, selfNominated }: { candidateRef: Ref; documents: Documents; selfNominated: boolean }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(updateDocumentsAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(updateDocumentsAction, candidateRef, 'candidates.done.documents');
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.documents.formLabel')}>
       <label className="flex items-center gap-2">
@@ -185,7 +213,7 @@ export function DocumentsForm({ candidateRef, documents, selfNominated }: { cand
 
 /** Records a withdrawal by the candidate or the nominating party, with its date (today unless changed). */
 export function WithdrawalForm({ candidateRef, partyNominee, today, lastDay }: { candidateRef: Ref; partyNominee: boolean; today: string; lastDay: string }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(withdrawAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(withdrawAction, candidateRef, 'candidates.done.withdraw');
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" aria-label={t('candidates.withdrawal.formLabel')}>
       <FormField id="withdrawnBy" label={t('candidates.withdrawal.by')} error={error('withdrawnBy')}>
@@ -198,9 +226,16 @@ export function WithdrawalForm({ candidateRef, partyNominee, today, lastDay }: {
         <input name="withdrawnOn" type="date" defaultValue={today} max={lastDay} {...fieldAria('withdrawnOn', error('withdrawnOn'))} className={inputClass} />
       </FormField>
       <div className="flex items-end">
-        <button type="submit" disabled={busy} className={secondaryButtonClass}>
+        <ConfirmSubmit
+          disabled={busy}
+          className={secondaryButtonClass}
+          tone="danger"
+          title={t('candidates.confirm.withdraw.title')}
+          description={t('candidates.confirm.withdraw.description')}
+          confirmLabel={t('candidates.confirm.withdraw.confirm')}
+        >
           {t('candidates.withdrawal.submit')}
-        </button>
+        </ConfirmSubmit>
       </div>
       <StatusMessage status={status} className="sm:col-span-3" />
     </form>
@@ -209,7 +244,7 @@ export function WithdrawalForm({ candidateRef, partyNominee, today, lastDay }: {
 
 /** Proposes that the commission cancel the registration, on a legal ground with an explanation. */
 export function CancellationProposalForm({ candidateRef }: { candidateRef: Ref }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(proposeCancellationAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(proposeCancellationAction, candidateRef, 'candidates.done.proposeCancellation');
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={t('candidates.cancellation.proposeLabel')}>
       <FormField id="cancellationGround" label={t('candidates.decision.ground')} error={error('ground')}>
@@ -237,14 +272,23 @@ export function CancellationProposalForm({ candidateRef }: { candidateRef: Ref }
 
 /** Records the commission's decision on a cancellation proposal: cancelled (number and date), or not cancelled (why). */
 export function CancellationDecisionPanel({ candidateRef }: { candidateRef: Ref }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(decideCancellationAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideCancellationAction, candidateRef, (values) => (values.decision === 'dismiss' ? 'candidates.done.dismiss' : 'candidates.done.cancel'));
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.cancellation.decideLabel')}>
       <CommissionDecisionFields prefix="cancellation" error={error} />
       <div>
-        <button type="submit" name="decision" value="cancel" disabled={busy} className={primaryButtonClass}>
+        <ConfirmSubmit
+          name="decision"
+          value="cancel"
+          disabled={busy}
+          className={primaryButtonClass}
+          tone="danger"
+          title={t('candidates.confirm.cancel.title')}
+          description={t('candidates.confirm.cancel.description')}
+          confirmLabel={t('candidates.confirm.cancel.confirm')}
+        >
           {t('candidates.cancellation.cancel')}
-        </button>
+        </ConfirmSubmit>
       </div>
       <fieldset className="flex flex-col gap-3 border-t border-slate-200 pt-4">
         <legend className="sr-only">{t('candidates.cancellation.dismiss')}</legend>
@@ -252,9 +296,17 @@ export function CancellationDecisionPanel({ candidateRef }: { candidateRef: Ref 
           <textarea name="dismissalReason" rows={2} {...fieldAria('dismissalReason', error('dismissalReason'))} className={inputClass} />
         </FormField>
         <div>
-          <button type="submit" name="decision" value="dismiss" disabled={busy} className={secondaryButtonClass}>
+          <ConfirmSubmit
+            name="decision"
+            value="dismiss"
+            disabled={busy}
+            className={secondaryButtonClass}
+            title={t('candidates.confirm.dismiss.title')}
+            description={t('candidates.confirm.dismiss.description')}
+            confirmLabel={t('candidates.confirm.dismiss.confirm')}
+          >
             {t('candidates.cancellation.dismiss')}
-          </button>
+          </ConfirmSubmit>
         </div>
       </fieldset>
       <StatusMessage status={status} />
@@ -264,16 +316,22 @@ export function CancellationDecisionPanel({ candidateRef }: { candidateRef: Ref 
 
 /** Records the day a refundable deposit was paid back. */
 export function DepositRefundForm({ candidateRef, today }: { candidateRef: Ref; today: string }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(recordDepositRefundAction, candidateRef);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(recordDepositRefundAction, candidateRef, 'candidates.done.refund');
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.deposit.formLabel')}>
       <FormField id="refundedOn" label={t('candidates.deposit.refundedOn')} error={error('refundedOn')}>
         <input name="refundedOn" type="date" defaultValue={today} max={today} {...fieldAria('refundedOn', error('refundedOn'))} className={inputClass} />
       </FormField>
       <div className="flex items-end">
-        <button type="submit" disabled={busy} className={secondaryButtonClass}>
+        <ConfirmSubmit
+          disabled={busy}
+          className={secondaryButtonClass}
+          title={t('candidates.confirm.refund.title')}
+          description={t('candidates.confirm.refund.description')}
+          confirmLabel={t('candidates.confirm.refund.confirm')}
+        >
           {t('candidates.deposit.record')}
-        </button>
+        </ConfirmSubmit>
       </div>
       <StatusMessage status={status} className="sm:col-span-2" />
     </form>

@@ -1,22 +1,29 @@
 'use client';
 
 import { recordBallotsPrintedAction, recordElectedAkimAction } from '@/app/(staff)/staff/candidates/actions';
+import { ConfirmSubmit } from '../confirm-button';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { CommissionDecisionFields, useCandidateForm } from './candidate-actions';
 
 /** Records the day the constituency's ballots were printed (once). */
 export function BallotsPrintedForm({ constituencyId, today }: { constituencyId: number; today: string }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(recordBallotsPrintedAction, { constituencyId });
+  const { t, status, busy, onSubmit, error } = useCandidateForm(recordBallotsPrintedAction, { constituencyId }, 'candidates.done.printed');
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.constituencySheet.printedLabel')}>
       <FormField id="printedOn" label={t('candidates.constituencySheet.printedOn')} error={error('printedOn')} hint={t('candidates.constituencySheet.printedHint')}>
         <input name="printedOn" type="date" defaultValue={today} max={today} {...fieldAria('printedOn', error('printedOn'), 'hint')} className={inputClass} />
       </FormField>
       <div className="flex items-end">
-        <button type="submit" disabled={busy} className={secondaryButtonClass}>
+        <ConfirmSubmit
+          disabled={busy}
+          className={secondaryButtonClass}
+          title={t('candidates.confirm.printed.title')}
+          description={t('candidates.confirm.printed.description')}
+          confirmLabel={t('candidates.confirm.printed.confirm')}
+        >
           {t('candidates.constituencySheet.recordPrinted')}
-        </button>
+        </ConfirmSubmit>
       </div>
       <StatusMessage status={status} className="sm:col-span-2" />
     </form>
@@ -39,7 +46,7 @@ export function ElectedAkimForm({
   deadline: string;
 }) {
   const fixed = { constituencyId, ...(winner ? { candidateId: winner.id } : {}) };
-  const { t, status, busy, onSubmit, error } = useCandidateForm(recordElectedAkimAction, fixed);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(recordElectedAkimAction, fixed, (values) => (values.decision === 'repeatElection' ? 'candidates.done.repeat' : 'candidates.done.akim'));
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.akim.formLabel')}>
       <CommissionDecisionFields prefix="akim" error={error} />
@@ -49,9 +56,17 @@ export function ElectedAkimForm({
             <textarea name="lateReason" rows={2} {...fieldAria('lateReason', error('lateReason'), 'hint')} className={inputClass} />
           </FormField>
           <div>
-            <button type="submit" name="decision" value="register" disabled={busy} className={primaryButtonClass}>
+            <ConfirmSubmit
+              name="decision"
+              value="register"
+              disabled={busy}
+              className={primaryButtonClass}
+              title={t('candidates.confirm.akim.title', { name: winner.name })}
+              description={t('candidates.confirm.akim.description')}
+              confirmLabel={t('candidates.confirm.akim.confirm')}
+            >
               {t('candidates.akim.register', { name: winner.name })}
-            </button>
+            </ConfirmSubmit>
           </div>
         </>
       )}
@@ -61,9 +76,17 @@ export function ElectedAkimForm({
             <textarea name="reason" rows={2} {...fieldAria('repeatReason', error('reason'))} className={inputClass} />
           </FormField>
           <div>
-            <button type="submit" name="decision" value="repeatElection" disabled={busy} className={primaryButtonClass}>
+            <ConfirmSubmit
+              name="decision"
+              value="repeatElection"
+              disabled={busy}
+              className={primaryButtonClass}
+              title={t('candidates.confirm.repeat.title')}
+              description={t('candidates.confirm.repeat.description')}
+              confirmLabel={t('candidates.confirm.repeat.confirm')}
+            >
               {t('candidates.akim.repeat')}
-            </button>
+            </ConfirmSubmit>
           </div>
         </>
       )}

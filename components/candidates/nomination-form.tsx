@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useNotice } from '../notice';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { nominateAction } from '@/app/(staff)/staff/candidates/actions';
@@ -32,6 +33,7 @@ export function NominationForm({
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
+  const notify = useNotice();
   const [status, setStatus] = useState<Status>(null);
   const { register, handleSubmit, setError, setFocus, control, formState } = useForm<NominationInput, unknown, Nomination>({
     resolver: zodResolver(nominationSchema),
@@ -67,7 +69,10 @@ export function NominationForm({
       const result = await nominateAction(values);
       const error = applyActionErrors(result, setError, t);
       if (error) return setStatus({ kind: 'error', text: error });
-      if (result.ok) router.push(`/staff/candidates/${result.data.id}`);
+      if (!result.ok) return;
+      // The notice lives in the staff layout, so it stays visible on the candidate's page.
+      notify(t('candidates.done.nominated'));
+      router.push(`/staff/candidates/${result.data.id}`);
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),
   );

@@ -1,53 +1,24 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction } from '@/app/(staff)/staff/protocols/actions';
+import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, returnProtocolAction } from '@/app/(staff)/staff/protocols/actions';
 import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';
-import type { ActionResult } from '@/lib/commands';
+import type { Decision } from '@/lib/protocols/transitions';
+import { ConfirmButton } from '../confirm-button';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
-import { StatusMessage, type Status } from '../status-message';
-import { failureText } from '../form-result';
-
-/** One confirmed step (approve, declare official, reopen); the reloaded page shows the new state. */
-function CommandButton({ label, run, className = primaryButtonClass }: { label: string; run: () => Promise<ActionResult<unknown>>; className?: string }) {
-  const t = useTranslations();
-  const router = useRouter();
-  const [status, setStatus] = useState<Status>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <div className="flex flex-col gap-2">
-      <div>
-        <button
-          type="button"
-          disabled={busy}
-          className={className}
-          onClick={async () => {
-            setBusy(true);
-            setStatus(null);
-            const result = await run();
-            setBusy(false);
-            if (!result.ok) return setStatus({ kind: 'error', text: failureText(t, result) });
-            router.refresh();
-          }}
-        >
-          {label}
-        </button>
-      </div>
-      <StatusMessage status={status} />
-    </div>
-  );
-}
+import { StatusMessage } from '../status-message';
+import { useCommandButton } from '../use-command-button';
 
 /**
  * Approval of a protocol. Without an image of its signed paper the reviewer writes why (published
  * on the list of precincts without an image); an election may require the image instead.
  */
 export function ApproveProtocolButton({ protocolId, lockVersion, image }: { protocolId: number; lockVersion: number; image: 'attached' | 'missing' | 'required' }) {
-  const t = useTranslations();
+  const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const error = fieldErrors.withoutImageReason?.[0] && t(fieldErrors.withoutImageReason[0]);
   if (image === 'required') {
     return (
       <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
@@ -62,48 +33,133 @@ export function ApproveProtocolButton({ protocolId, lockVersion, image }: { prot
           <textarea {...fieldAria('without-image-reason', error, t('protocolImages.withoutImageHint'))} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} />
         </FormField>
       )}
-      <CommandButton
-        label={t('protocols.approve')}
-        run={async () => {
-          const result = await approveProtocolAction({ protocolId, lockVersion, withoutImageReason: image === 'missing' ? reason : undefined });
-          setError(!result.ok && result.fieldErrors?.withoutImageReason?.[0] ? t(result.fieldErrors.withoutImageReason[0]) : undefined);
-          return result;
-        }}
-      />
+      <div>
+        <ConfirmButton
+          disabled={busy}
+          className={primaryButtonClass}
+          title={t('protocols.approveConfirm.title')}
+          description={t('protocols.approveConfirm.description')}
+          confirmLabel={t('protocols.approveConfirm.confirm')}
+          onConfirm={() => run(() => approveProtocolAction({ protocolId, lockVersion, withoutImageReason: image === 'missing' ? reason : undefined }), t('protocols.approved'))}
+        >
+          {t('protocols.approve')}
+        </ConfirmButton>
+      </div>
+      <StatusMessage status={status} />
+    </div>
+  );
+}
+
+/** A reviewer sends the copies back to data entry, saying why; the operators see the comment. */
+export function ReturnProtocolForm({ protocolId, lockVersion }: { protocolId: number; lockVersion: number }) {
+  const { status, busy, fieldErrors, run, t } = useCommandButton();
+  const [comment, setComment] = useState('');
+  const error = fieldErrors.comment?.[0] && t(fieldErrors.comment[0]);
+  return (
+    <div className="flex flex-col gap-2 border-t border-amber-200 pt-3">
+      <FormField id="return-comment" label={t('protocols.returnComment')} hint={t('protocols.returnHint')} error={error}>
+        <textarea {...fieldAria('return-comment', error, t('protocols.returnHint'))} value={comment} onChange={(e) => setComment(e.target.value)} rows={2} className={inputClass} />
+      </FormField>
+      <div>
+        <ConfirmButton
+          disabled={busy}
+          className={secondaryButtonClass}
+          title={t('protocols.returnConfirm.title')}
+          description={t('protocols.returnConfirm.description')}
+          confirmLabel={t('protocols.returnConfirm.confirm')}
+          onConfirm={() => run(() => returnProtocolAction({ protocolId, lockVersion, comment }), t('protocols.returned'))}
+        >
+          {t('protocols.return')}
+        </ConfirmButton>
+      </div>
+      <StatusMessage status={status} />
     </div>
   );
 }
 
 /** A reviewer approves a corrected image of an approved protocol. */
 export function ApproveScanButton({ precinctId, versionNo }: { precinctId: number; versionNo: number }) {
-  const t = useTranslations('protocolImages');
-  return <CommandButton label={t('approveScan')} run={() => approveProtocolScanAction({ precinctId, versionNo })} />;
+  const { status, busy, run, t } = useCommandButton();
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <ConfirmButton
+          disabled={busy}
+          className={primaryButtonClass}
+          title={t('protocolImages.approveScanConfirm.title')}
+          description={t('protocolImages.approveScanConfirm.description')}
+          confirmLabel={t('protocolImages.approveScanConfirm.confirm')}
+          onConfirm={() => run(() => approveProtocolScanAction({ precinctId, versionNo }), t('protocolImages.scanApproved'))}
+        >
+          {t('protocolImages.approveScan')}
+        </ConfirmButton>
+      </div>
+      <StatusMessage status={status} />
+    </div>
+  );
 }
 
-export function MarkOfficialButton({ constituencyId }: { constituencyId: number }) {
-  const t = useTranslations('protocols');
-  return <CommandButton label={t('markOfficial')} run={() => markResultsOfficialAction({ constituencyId })} />;
+/**
+ * Determining the results. Shown to whoever may do it even before every precinct is approved:
+ * then disabled, with what is missing, linked to the precincts still waiting.
+ */
+export function MarkOfficialButton({ constituencyId, constituencyName, decision, pendingHref }: { constituencyId: number; constituencyName: string; decision: Decision; pendingHref: string }) {
+  const { status, busy, run, t } = useCommandButton();
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <ConfirmButton
+          disabled={busy || !decision.ok}
+          className={primaryButtonClass}
+          title={t('protocols.markOfficialConfirm.title', { name: constituencyName })}
+          description={t('protocols.markOfficialConfirm.description')}
+          confirmLabel={t('protocols.markOfficialConfirm.confirm')}
+          onConfirm={() => run(() => markResultsOfficialAction({ constituencyId }), t('protocols.markedOfficial'))}
+          describedBy={decision.ok ? undefined : 'mark-official-hint'}
+        >
+          {t('protocols.markOfficial')}
+        </ConfirmButton>
+      </div>
+      {!decision.ok && (
+        <p id="mark-official-hint" className="text-sm text-slate-700" data-testid="mark-official-hint">
+          {decision.reason === 'protocols.errors.notAllApproved' ? (
+            <Link href={pendingHref} className="text-brand-700 underline">
+              {t(decision.reason, decision.values)}
+            </Link>
+          ) : (
+            t(decision.reason, decision.values)
+          )}
+        </p>
+      )}
+      <StatusMessage status={status} />
+    </div>
+  );
 }
 
 /** Admin only: reopening official results needs a written reason, kept in the audit log. */
 export function ReopenResultsForm({ constituencyId }: { constituencyId: number }) {
-  const t = useTranslations();
+  const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const error = fieldErrors.reason?.[0] && t(fieldErrors.reason[0]);
   return (
     <div className="flex flex-col gap-2">
       <FormField id="reopen-reason" label={t('protocols.reopenReason')} error={error}>
         <textarea {...fieldAria('reopen-reason', error)} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} />
       </FormField>
-      <CommandButton
-        label={t('protocols.reopen')}
-        className={secondaryButtonClass}
-        run={async () => {
-          const result = await reopenResultsAction({ constituencyId, reason });
-          setError(!result.ok && result.fieldErrors?.reason?.[0] ? t(result.fieldErrors.reason[0]) : undefined);
-          return result;
-        }}
-      />
+      <div>
+        <ConfirmButton
+          disabled={busy}
+          className={secondaryButtonClass}
+          tone="danger"
+          title={t('protocols.reopenConfirm.title')}
+          description={t('protocols.reopenConfirm.description')}
+          confirmLabel={t('protocols.reopenConfirm.confirm')}
+          onConfirm={() => run(() => reopenResultsAction({ constituencyId, reason }), t('protocols.reopened'))}
+        >
+          {t('protocols.reopen')}
+        </ConfirmButton>
+      </div>
+      <StatusMessage status={status} />
     </div>
   );
 }

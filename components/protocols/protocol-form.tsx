@@ -26,6 +26,7 @@ import {
 import { applyActionErrors } from '../form-result';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
+import { useNotice } from '../notice';
 
 export type ProtocolFormMode =
   | { kind: 'enter'; precinctId: number; lockVersion: number }
@@ -94,6 +95,7 @@ export function ProtocolForm({
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
+  const notify = useNotice();
   const definition = protocolDefinition(electionKind);
   const lineKeys = definition.lines.map((line) => line.key);
   const schema = useMemo(() => z.object(protocolShape(definition, votingDay)), [definition, votingDay]);
@@ -141,6 +143,7 @@ export function ProtocolForm({
       }
       const error = applyActionErrors(result, setError, t);
       if (error) return setStatus({ kind: 'error', text: error });
+      notify(t(`protocols.saved.${savedMessage(mode.kind, result.ok ? result.data : null)}`));
       router.refresh();
     },
     () => setStatus({ kind: 'error', text: t('errors.invalid') }),
@@ -270,3 +273,11 @@ export function ProtocolForm({
     </form>
   );
 }
+
+/** Which success message a saved protocol gets: what happened and who acts next. */
+function savedMessage(kind: ProtocolFormMode['kind'], data: unknown): string {
+  if (kind !== 'enter') return kind;
+  const status = (data as { status?: string } | null)?.status;
+  return status === 'awaiting_review' || status === 'mismatch' ? status : 'first';
+}
+

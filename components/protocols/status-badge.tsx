@@ -7,6 +7,7 @@ const STYLE: Record<ProtocolStatus, string> = {
   awaiting_review: 'bg-amber-100 text-amber-900',
   mismatch: 'bg-red-100 text-red-900',
   approved: 'bg-green-100 text-green-900',
+  returned: 'bg-orange-100 text-orange-900',
 };
 
 export async function ProtocolStatusBadge({ status }: { status: ProtocolStatus }) {

@@ -4,13 +4,14 @@ import { candidates } from './candidates';
 import { precincts } from './constituencies';
 import { users } from './users';
 
-export const protocolStatus = pgEnum('protocol_status', ['entered_once', 'awaiting_review', 'mismatch', 'approved']);
+export const protocolStatus = pgEnum('protocol_status', ['entered_once', 'awaiting_review', 'mismatch', 'approved', 'returned']);
 export const protocolEntryKind = pgEnum('protocol_entry_kind', ['first', 'second', 'resolution']);
 
 /**
  * A precinct's results protocol. `status` is the state of its current version; the figures that
  * count in results are those of `approvedEntryId`, which a correction replaces only when approved.
- * No row yet = the protocol is missing.
+ * No row yet = the protocol is missing; `returned` = a reviewer sent the current version back to
+ * data entry and its first copy is awaited (lib/protocols/transitions.ts).
  */
 export const protocols = pgTable(
   'protocols',
@@ -26,7 +27,10 @@ export const protocols = pgTable(
   (t) => [index('protocols_status_idx').on(t.status)],
 );
 
-/** Version 1 is the original; each correction after approval adds a version with its reason. */
+/**
+ * Version 1 is the original; each correction after approval adds a version with its reason, and a
+ * return to data entry adds one with the reviewer's comment (why the copies were set aside).
+ */
 export const protocolVersions = pgTable(
   'protocol_versions',
   {
@@ -34,6 +38,7 @@ export const protocolVersions = pgTable(
     protocolId: integer('protocol_id').notNull().references(() => protocols.id),
     versionNo: integer('version_no').notNull(),
     correctionReason: text('correction_reason'),
+    returnComment: text('return_comment'),
     createdBy: integer('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: integer('approved_by').references(() => users.id),
@@ -43,7 +48,7 @@ export const protocolVersions = pgTable(
   },
   (t) => [
     unique('protocol_versions_number_unique').on(t.protocolId, t.versionNo),
-    check('protocol_versions_correction_has_reason', sql`${t.versionNo} = 1 or ${t.correctionReason} is not null`),
+    check('protocol_versions_correction_has_reason', sql`${t.versionNo} = 1 or ${t.correctionReason} is not null or ${t.returnComment} is not null`),
   ],
 );
 
@@ -80,7 +85,7 @@ export const protocolEntries = pgTable(
     membersSigning: integer('members_signing'),
     dissentAttached: boolean('dissent_attached'),
     signedAt: timestamp('signed_at', { withTimezone: true }),
-    /** Set on entries typed on the earlier form and converted by migration 0008 (voters at close = list, no outside counts). */
+    /** Set on entries typed on the earlier form and converted by migration 0009 (voters at close = list, no outside counts). */
     convertedAt: timestamp('converted_at', { withTimezone: true }),
   },
   (t) => [

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   'protocols.resolve': 'protocol',
   'protocols.approve': 'protocol',
   'protocols.correct': 'protocol',
+  'protocols.return': 'protocol',
   'results.markOfficial': 'constituency',
   'results.reopen': 'constituency',
   'screening.recordPaperCheck': 'protocol',

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'protocol.enter': ['operator'],
   'protocol.resolve': ['reviewer'],
   'protocol.approve': ['reviewer'],
+  /** Send the copies under review back to data entry with a comment. */
+  'protocol.return': ['reviewer'],
   'protocol.correct': ['operator', 'reviewer'],
   /** Attach the image of the signed paper protocol (whoever holds the paper: the operator, or the reviewer settling a dispute). */
   'protocol.attachImage': ['operator', 'reviewer'],

@@ -61,7 +61,8 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
     ),
     selectRows<{ electionId: number; key: string; n: number }>(
       db,
-      sql`select c.election_id as "electionId", coalesce(pr.status::text, 'missing') as key, count(*)::int as n
+      // A protocol returned to data entry awaits its first copy again: counted with the missing ones.
+      sql`select c.election_id as "electionId", case when pr.status is null or pr.status = 'returned' then 'missing' else pr.status::text end as key, count(*)::int as n
           from precincts p join constituencies c on c.id = p.constituency_id
           left join protocols pr on pr.precinct_id = p.id
           where c.status = 'in_force' and ${inRegion} group by c.election_id, key`,

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
 import { defineCommand, DomainError, type FieldErrors } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
-import { requireWorkOpen } from '@/lib/elections/queries';
+import { findElection } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
 import {
@@ -21,18 +21,23 @@ import {
   type ProtocolFigures,
 } from './definition';
 import { entryFigures } from './entries';
-import { approveProtocolSchema, correctProtocolSchema, enterProtocolSchema, markOfficialSchema, reopenResultsSchema, resolveMismatchSchema } from './schemas';
-
-const invalidState = (message: string): never => {
-  throw new DomainError('invalidState', { message });
-};
+import {
+  approveProtocolSchema,
+  correctProtocolSchema,
+  enterProtocolSchema,
+  markOfficialSchema,
+  reopenResultsSchema,
+  resolveMismatchSchema,
+  returnProtocolSchema,
+} from './schemas';
+import { availableActions, resultsActions, type ProtocolAction, type Refusal, type Viewer } from './transitions';
 
 type Entry = typeof protocolEntries.$inferSelect;
 type Protocol = typeof protocols.$inferSelect;
 
 /**
- * The precinct with what an entry needs: its constituency (locked for share, so results cannot be
- * declared official while a protocol is being written), the election's ballot and the candidates.
+ * The precinct with what a command needs: its constituency (locked for share, so results cannot be
+ * declared official while a protocol is being written), its election and the candidates.
  */
 async function precinctContext(tx: Transaction, precinctId: number) {
   const [row] = await tx
@@ -43,14 +48,30 @@ async function precinctContext(tx: Transaction, precinctId: number) {
     .where(eq(precincts.id, precinctId));
   if (!row) throw new DomainError('notFound');
   await tx.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.id, row.constituency.id)).for('share');
-  if (row.constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
-  await requireWorkOpen(tx, row.constituency.electionId, 'protocols');
+  const election = await findElection(tx, row.constituency.electionId);
+  if (!election) throw new DomainError('notFound');
   const registered = await tx
     .select({ id: candidates.id })
     .from(candidates)
     .where(and(eq(candidates.constituencyId, row.constituency.id), eq(candidates.status, 'registered')))
     .orderBy(asc(candidates.ballotOrder));
-  return { ...row, candidateIds: registered.map((c) => c.id) };
+  return { ...row, election, candidateIds: registered.map((c) => c.id) };
+}
+
+const refusalError = (refusal: Refusal) =>
+  new DomainError(refusal.code, refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) });
+
+/** Refuses `action` unless lib/protocols/transitions.ts allows it to `actor` on this protocol now. */
+function requireAllowed(action: ProtocolAction, context: Context, protocol: Protocol | undefined, copies: (Entry | undefined)[], actor: Viewer) {
+  const state = {
+    regionId: context.constituency.regionId,
+    status: protocol?.status ?? ('missing' as const),
+    typedBy: copies.flatMap((entry) => (entry ? [entry.enteredBy] : [])),
+    resultsStatus: context.constituency.resultsStatus,
+    election: context.election,
+  };
+  const decision = availableActions(state, actor)[action];
+  if (!decision.ok) throw refusalError(decision);
 }
 
 type Context = Awaited<ReturnType<typeof precinctContext>>;
@@ -146,10 +167,12 @@ export const enterProtocol = defineCommand({
   regionOf: (input, tx) => precinctRegion(tx, input.precinctId),
   async run({ input, actor, tx, audit }) {
     const context = await precinctContext(tx, input.precinctId);
-    const figures = checkedFigures(input, context);
     const [existing] = await tx.select().from(protocols).where(eq(protocols.precinctId, input.precinctId)).for('update');
+    if ((existing?.lockVersion ?? 0) !== input.lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
+    const current = existing ? await currentVersion(tx, existing) : undefined;
+    requireAllowed('enter', context, existing, [current?.first, current?.second], actor);
+    const figures = checkedFigures(input, context);
     if (!existing) {
-      if (input.lockVersion !== 0) throw new DomainError('conflict', { message: 'errors.staleEdit' });
       let protocol: Protocol | undefined;
       try {
         [protocol] = await tx.insert(protocols).values({ precinctId: input.precinctId, status: 'entered_once' }).returning();
@@ -163,10 +186,14 @@ export const enterProtocol = defineCommand({
       await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: protocol!.id, after: { precinctId: input.precinctId, version: 1, figures } });
       return { protocolId: protocol!.id, status: 'entered_once' as const, lockVersion: protocol!.lockVersion };
     }
-    if (existing.lockVersion !== input.lockVersion) throw new DomainError('conflict', { message: 'errors.staleEdit' });
-    if (existing.status !== 'entered_once') invalidState('protocols.errors.notAwaitingEntry');
-    const { version, first } = await currentVersion(tx, existing);
-    if (first!.enteredBy === actor.id) invalidState('protocols.errors.bothCopies');
+    const { version, first } = current!;
+    if (existing.status === 'returned') {
+      // The first copy of the version a reviewer returned to data entry.
+      await insertEntry(tx, version.id, 'first', actor.id, figures, context.precinct.votersOnList);
+      await tx.update(protocols).set({ status: 'entered_once', ...touched(existing) }).where(eq(protocols.id, existing.id));
+      await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: existing.id, before: { status: existing.status }, after: { status: 'entered_once', version: version.versionNo, figures } });
+      return { protocolId: existing.id, status: 'entered_once' as const, lockVersion: existing.lockVersion + 1 };
+    }
     await insertEntry(tx, version.id, 'second', actor.id, figures, context.precinct.votersOnList);
     const firstFigures = (await loadFigures(tx, [first!])).get(first!.id)!;
     const differences = differingFields(firstFigures, figures);
@@ -183,11 +210,6 @@ export const enterProtocol = defineCommand({
   },
 });
 
-/** Reviewers never resolve or approve a version they typed a copy of. */
-function checkFourEyes(actorId: number, entries: (Entry | undefined)[]) {
-  if (entries.some((entry) => entry?.enteredBy === actorId)) invalidState('protocols.errors.ownEntry');
-}
-
 /** The reviewer settles each differing field from the signed paper; agreed fields cannot change. */
 export const resolveMismatch = defineCommand({
   name: 'protocols.resolve',
@@ -196,9 +218,8 @@ export const resolveMismatch = defineCommand({
   regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
   async run({ input, actor, tx, audit }) {
     const { protocol, version, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
-    if (protocol.status !== 'mismatch') invalidState('protocols.errors.notMismatched');
-    checkFourEyes(actor.id, [first, second]);
     const context = await precinctContext(tx, protocol.precinctId);
+    requireAllowed('resolve', context, protocol, [first, second], actor);
     const figures = checkedFigures(input, context);
     const copies = await loadFigures(tx, [first!, second!]);
     const disputed = new Set(differingFields(copies.get(first!.id)!, copies.get(second!.id)!));
@@ -223,9 +244,9 @@ export const approveProtocol = defineCommand({
   regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
   async run({ input, actor, tx, audit }) {
     const { protocol, version, first, second, resolution } = await lockProtocol(tx, input.protocolId, input.lockVersion);
-    if (protocol.status !== 'awaiting_review') invalidState('protocols.errors.notAwaitingReview');
-    checkFourEyes(actor.id, [first, second]);
-    const { constituency } = await precinctContext(tx, protocol.precinctId);
+    const context = await precinctContext(tx, protocol.precinctId);
+    requireAllowed('approve', context, protocol, [first, second], actor);
+    const { constituency } = context;
     const approved = resolution ?? first!;
     const image = await reviewImageWithProtocol(tx, { precinctId: protocol.precinctId, electionId: constituency.electionId, actorId: actor.id, withoutImageReason: input.withoutImageReason });
     await bumpResultsVersion(tx, constituency.electionId);
@@ -255,15 +276,44 @@ export const correctProtocol = defineCommand({
   schema: correctProtocolSchema,
   regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
   async run({ input, actor, tx, audit }) {
-    const { protocol } = await lockProtocol(tx, input.protocolId, input.lockVersion);
-    if (protocol.status !== 'approved') invalidState('protocols.errors.notApproved');
+    const { protocol, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
     const context = await precinctContext(tx, protocol.precinctId);
+    requireAllowed('correct', context, protocol, [first, second], actor);
     const figures = checkedFigures(input, context);
     const versionNo = protocol.currentVersionNo + 1;
     const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: input.reason, createdBy: actor.id }).returning();
     await insertEntry(tx, version!.id, 'first', actor.id, figures, context.precinct.votersOnList);
     await tx.update(protocols).set({ status: 'entered_once', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
     await audit({ action: 'protocols.correct', entityType: 'protocol', entityId: protocol.id, before: { version: protocol.currentVersionNo }, after: { version: versionNo, reason: input.reason, figures } });
+    return { lockVersion: protocol.lockVersion + 1 };
+  },
+});
+
+/**
+ * A reviewer sets the current copies aside (a wrong paper, a missing page) and sends the protocol
+ * back to data entry with a comment the operators see: a new version, typed twice again. The
+ * copies stay in the history; approved figures of an earlier version keep counting.
+ */
+export const returnProtocol = defineCommand({
+  name: 'protocols.return',
+  permission: 'protocol.return',
+  schema: returnProtocolSchema,
+  regionOf: (input, tx) => protocolRegion(tx, input.protocolId),
+  async run({ input, actor, tx, audit }) {
+    const { protocol, version, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
+    const context = await precinctContext(tx, protocol.precinctId);
+    requireAllowed('return', context, protocol, [first, second], actor);
+    const versionNo = protocol.currentVersionNo + 1;
+    // A returned correction stays a correction: its reason carries over to the version typed again.
+    await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: version.correctionReason, returnComment: input.comment, createdBy: actor.id });
+    await tx.update(protocols).set({ status: 'returned', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await audit({
+      action: 'protocols.return',
+      entityType: 'protocol',
+      entityId: protocol.id,
+      before: { status: protocol.status, version: version.versionNo },
+      after: { status: 'returned', version: versionNo, comment: input.comment },
+    });
     return { lockVersion: protocol.lockVersion + 1 };
   },
 });
@@ -280,6 +330,18 @@ const constituencyRegion = async (constituencyId: number, tx: Transaction) => {
   return row.regionId;
 };
 
+/** What lib/protocols/transitions.ts needs to decide on a constituency's results, read inside the transaction. */
+async function resultsState(tx: Transaction, constituency: typeof constituencies.$inferSelect) {
+  const election = await findElection(tx, constituency.electionId);
+  if (!election) throw new DomainError('notFound');
+  const rows = await tx
+    .select({ status: protocols.status })
+    .from(precincts)
+    .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+    .where(eq(precincts.constituencyId, constituency.id));
+  return { regionId: constituency.regionId, resultsStatus: constituency.resultsStatus, precincts: rows.length, approved: rows.filter((row) => row.status === 'approved').length, election };
+}
+
 /** Every precinct approved (no correction pending): the results become official and locked. */
 export const markResultsOfficial = defineCommand({
   name: 'results.markOfficial',
@@ -288,17 +350,12 @@ export const markResultsOfficial = defineCommand({
   regionOf: (input, tx) => constituencyRegion(input.constituencyId, tx),
   async run({ input, actor, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
-    if (constituency.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
-    await requireWorkOpen(tx, constituency.electionId, 'certification');
-    const rows = await tx
-      .select({ status: protocols.status })
-      .from(precincts)
-      .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
-      .where(eq(precincts.constituencyId, constituency.id));
-    if (rows.length === 0 || rows.some((row) => row.status !== 'approved')) invalidState('protocols.errors.notAllApproved');
+    const state = await resultsState(tx, constituency);
+    const decision = resultsActions(state, actor).markOfficial;
+    if (!decision.ok) throw refusalError(decision);
     await tx.update(constituencies).set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id }).where(eq(constituencies.id, constituency.id));
     await bumpResultsVersion(tx, constituency.electionId);
-    await audit({ action: 'results.markOfficial', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'counting' }, after: { resultsStatus: 'official', precincts: rows.length } });
+    await audit({ action: 'results.markOfficial', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'counting' }, after: { resultsStatus: 'official', precincts: state.precincts } });
     return null;
   },
 });
@@ -309,10 +366,10 @@ export const reopenResults = defineCommand({
   permission: 'results.reopen',
   schema: reopenResultsSchema,
   regionOf: (input, tx) => constituencyRegion(input.constituencyId, tx),
-  async run({ input, tx, audit }) {
+  async run({ input, actor, tx, audit }) {
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
-    if (constituency.resultsStatus !== 'official') invalidState('protocols.errors.notOfficial');
-    await requireWorkOpen(tx, constituency.electionId, 'reopening');
+    const decision = resultsActions(await resultsState(tx, constituency), actor).reopen;
+    if (!decision.ok) throw refusalError(decision);
     await tx.update(constituencies).set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null }).where(eq(constituencies.id, constituency.id));
     await bumpResultsVersion(tx, constituency.electionId);
     await audit({ action: 'results.reopen', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'official' }, after: { resultsStatus: 'counting', reason: input.reason } });

@@ -3,12 +3,15 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
 import { candidates, constituencies, elections, parties, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions, regions, users } from '@/db/schema';
-import type { Role } from '@/lib/auth/permissions';
+import { hasPermission, type Role } from '@/lib/auth/permissions';
+import { isWorkOpen } from '@/lib/elections/phase';
+import { findElection } from '@/lib/elections/queries';
 import type { ProtocolFigures } from './definition';
 import { entryFigures } from './entries';
+import { PROTOCOL_RULES, QUEUE_ACTIONS, type ProtocolStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
-export type ProtocolStatus = 'missing' | 'entered_once' | 'awaiting_review' | 'mismatch' | 'approved';
+export type { ProtocolStatus } from './transitions';
 
 export type ProgressRow = Names & {
   id: number;
@@ -31,7 +34,7 @@ export async function protocolProgress(db: Queryable, electionId: number, region
     sql`select c.id, c.code, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn", c.results_status::text as "resultsStatus",
                r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
                count(p.id)::int as precincts,
-               count(p.id) filter (where pr.id is null)::int as missing,
+               count(p.id) filter (where pr.id is null or pr.status = 'returned')::int as missing,
                count(pr.id) filter (where pr.status = 'entered_once')::int as "enteredOnce",
                count(pr.id) filter (where pr.status = 'awaiting_review')::int as "awaitingReview",
                count(pr.id) filter (where pr.status = 'mismatch')::int as mismatch,
@@ -48,27 +51,54 @@ export async function protocolProgress(db: Queryable, electionId: number, region
 }
 
 /**
- * The next precinct this user can work on: for operators a protocol to type (missing, or waiting
- * for a second copy that someone else typed first); for reviewers one to resolve or approve that
- * they typed no copy of. Null when the queue is empty.
+ * The next precinct this user can work on: one where lib/protocols/transitions.ts allows them a
+ * queue action (for operators a protocol to type, for reviewers one to resolve or approve that they
+ * typed no copy of), returned protocols and differing copies first. Null when the queue is empty.
  */
 export async function nextPrecinctFor(db: Queryable, user: { id: number; role: Role; regionId: number | null }, electionId: number): Promise<number | null> {
+  const election = await findElection(db, electionId);
+  if (!election || !isWorkOpen('protocols', election.phase)) return null;
   const inScope = sql`c.election_id = ${electionId} and c.status = 'in_force' and c.results_status = 'counting' and ${user.regionId === null ? sql`true` : sql`c.region_id = ${user.regionId}`}`;
   const typedByUser = sql`exists (select 1 from protocol_versions v join protocol_entries e on e.version_id = v.id
                                   where v.protocol_id = pr.id and v.version_no = pr.current_version_no and e.kind <> 'resolution' and e.entered_by = ${user.id})`;
-  const condition =
-    user.role === 'operator'
-      ? sql`(pr.id is null or (pr.status = 'entered_once' and not ${typedByUser}))`
-      : user.role === 'reviewer'
-        ? sql`(pr.status in ('mismatch', 'awaiting_review') and not ${typedByUser})`
-        : sql`false`;
+  // The rules of each queue action this user holds, as SQL over the protocol's status and copies.
+  const allowed = QUEUE_ACTIONS.filter((action) => hasPermission(user, PROTOCOL_RULES[action].permission)).map((action) => {
+    const { from, ownCopy } = PROTOCOL_RULES[action];
+    const statuses = from.filter((status) => status !== 'missing');
+    const status = sql.join(
+      [...(from.includes('missing') ? [sql`pr.id is null`] : []), ...(statuses.length ? [sql`pr.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`] : [])],
+      sql` or `,
+    );
+    return ownCopy ? sql`((${status}) and not ${typedByUser})` : sql`(${status})`;
+  });
+  if (allowed.length === 0) return null;
   const [row] = await selectRows<{ id: number }>(
     db,
     sql`select p.id from precincts p join constituencies c on c.id = p.constituency_id left join protocols pr on pr.precinct_id = p.id
-        where ${inScope} and ${condition}
-        order by pr.status = 'mismatch' desc nulls last, c.name_en, p.number limit 1`,
+        where ${inScope} and (${sql.join(allowed, sql` or `)})
+        order by pr.status in ('mismatch', 'returned') desc nulls last, c.name_en, p.number limit 1`,
   );
   return row?.id ?? null;
+}
+
+export type ReturnedProtocol = { precinctId: number; number: number; constituency: Names; comment: string; returnedBy: string; returnedAt: Date };
+
+/** Protocols a reviewer returned to data entry, waiting for their first copy, with the reviewer's comment. */
+export async function returnedProtocols(db: Queryable, electionId: number, regionId: number | null): Promise<ReturnedProtocol[]> {
+  const rows = await selectRows<ReturnedProtocol>(
+    db,
+    sql`select p.id as "precinctId", p.number, json_build_object('nameKk', c.name_kk, 'nameRu', c.name_ru, 'nameEn', c.name_en) as constituency,
+               v.return_comment as comment, u.full_name as "returnedBy", v.created_at as "returnedAt"
+        from protocols pr
+        join precincts p on p.id = pr.precinct_id
+        join constituencies c on c.id = p.constituency_id
+        join protocol_versions v on v.protocol_id = pr.id and v.version_no = pr.current_version_no
+        join users u on u.id = v.created_by
+        where pr.status = 'returned' and c.election_id = ${electionId} and c.status = 'in_force' and c.results_status = 'counting'
+          and ${regionId === null ? sql`true` : sql`c.region_id = ${regionId}`}
+        order by c.name_en, p.number`,
+  );
+  return rows.map((row) => ({ ...row, returnedAt: new Date(row.returnedAt) }));
 }
 
 export type PrecinctRow = { id: number; number: number; address: string; votersOnList: number; status: ProtocolStatus; protocolId: number | null };
@@ -91,13 +121,15 @@ export type EntryView = {
   enteredAt: Date;
   /** The approved list's figure when this copy was typed (line 1 is shown against it). */
   votersOnList: number;
-  /** Set when the copy was typed on the earlier form and converted (migration 0008). */
+  /** Set when the copy was typed on the earlier form and converted (migration 0009). */
   convertedAt: Date | null;
   figures: ProtocolFigures;
 };
 export type VersionView = {
   versionNo: number;
   correctionReason: string | null;
+  /** Why a reviewer returned the previous version to data entry (this version is its re-entry). */
+  returnComment: string | null;
   createdBy: string;
   createdAt: Date;
   approvedBy: string | null;
@@ -172,6 +204,7 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
       versions.push({
         versionNo: version.versionNo,
         correctionReason: version.correctionReason,
+        returnComment: version.returnComment,
         createdBy,
         createdAt: version.createdAt,
         approvedBy,

@@ -15,5 +15,7 @@ export const resolveMismatchSchema = z.object({ protocolId: idField, lockVersion
 /** Without an image of the signed paper, approval needs a written reason (lib/protocol-images). */
 export const approveProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, withoutImageReason: reasonField });
 export const correctProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, reason: requiredText(10, 2000), ...figuresShape });
+/** A reviewer returns the copies under review to data entry, saying why (a wrong paper, a missing page). */
+export const returnProtocolSchema = z.object({ protocolId: idField, lockVersion: idField, comment: requiredText(10, 2000) });
 export const markOfficialSchema = z.object({ constituencyId: idField });
 export const reopenResultsSchema = z.object({ constituencyId: idField, reason: requiredText(10, 2000) });

@@ -203,6 +203,10 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
     return { protocolId: second.protocolId, lockVersion: second.lockVersion, withoutImageReason: 'The paper stays with the commission' };
   },
+  returnProtocol: async () => {
+    const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
+    return { protocolId: approval.protocolId, lockVersion: approval.lockVersion, comment: 'The wrong paper protocol was typed' };
+  },
   correctProtocol: async () => {
     const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
     const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, string> = {
   'protocol.enter':                   'O',
   'protocol.resolve':                 'R',
   'protocol.approve':                 'R',
+  'protocol.return':                  'R',
   'protocol.correct':                 'O R',
   'protocol.attachImage':             'O R',
   'results.markOfficial':             'A R',

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { runGuardedCommand } from '@/lib/auth/guard';
 import type { ActionResult } from '@/lib/commands';
-import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, reopenResults, resolveMismatch } from '@/lib/protocols/commands';
+import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, reopenResults, resolveMismatch, returnProtocol } from '@/lib/protocols/commands';
 
 function refreshProtocols<T>(result: ActionResult<T>): ActionResult<T> {
   if (result.ok) revalidatePath('/staff/protocols', 'layout');
@@ -20,6 +20,10 @@ export async function resolveMismatchAction(input: unknown) {
 
 export async function approveProtocolAction(input: unknown) {
   return refreshProtocols(await runGuardedCommand(approveProtocol, input));
+}
+
+export async function returnProtocolAction(input: unknown) {
+  return refreshProtocols(await runGuardedCommand(returnProtocol, input));
 }
 
 export async function correctProtocolAction(input: unknown) {

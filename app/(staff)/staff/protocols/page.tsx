@@ -6,7 +6,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
-import { nextPrecinctFor, protocolProgress } from '@/lib/protocols/queries';
+import { nextPrecinctFor, protocolProgress, returnedProtocols } from '@/lib/protocols/queries';
 import { TableScroll } from '@/components/table-scroll';
 
 /** Progress of protocol entry per constituency, and a link straight to the next protocol to work on. */
@@ -17,7 +17,11 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
   const election = pickElection(elections, (await searchParams).election, (e) => isWorkOpen('protocols', e.phase));
   const [t, format, locale] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale()]);
   if (!election) return <p>{t('noElections')}</p>;
-  const [rows, next] = await Promise.all([protocolProgress(db, election.id, user.regionId), nextPrecinctFor(db, user, election.id)]);
+  const [rows, next, returned] = await Promise.all([
+    protocolProgress(db, election.id, user.regionId),
+    nextPrecinctFor(db, user, election.id),
+    returnedProtocols(db, election.id, user.regionId),
+  ]);
   const name = (record: { nameKk: string; nameRu: string; nameEn: string }) => localized(record, locale as Locale);
   const total = (pick: (row: (typeof rows)[number]) => number) => format.number(rows.reduce((sum, row) => sum + pick(row), 0));
   const columns = [
@@ -37,6 +41,25 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
         </Link>
       ) : (
         (user.role === 'operator' || user.role === 'reviewer') && <p className="text-sm text-slate-600">{t('queueEmpty')}</p>
+      )}
+      {returned.length > 0 && (
+        <section aria-labelledby="returned-heading" className="rounded-xl border border-orange-300 bg-orange-50 p-4" data-testid="returned-protocols">
+          <h2 id="returned-heading" className="mb-2 font-semibold">
+            {t('returnedTitle', { count: returned.length })}
+          </h2>
+          <ul className="flex flex-col gap-2 text-sm">
+            {returned.map((item) => (
+              <li key={item.precinctId}>
+                <Link href={`/staff/protocols/precinct/${item.precinctId}`} className="font-medium text-brand-700 underline">
+                  {t('precinctTitle', { number: item.number })} · {name(item.constituency)}
+                </Link>
+                <span className="block text-slate-700">
+                  {t('returnedBy', { name: item.returnedBy, date: format.dateTime(item.returnedAt, 'dateTime') })} {item.comment}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {rows.length === 0 ? (
         <p className="text-slate-600">{t('noConstituencies')}</p>

@@ -59,11 +59,17 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           <p role="status" className="text-sm text-slate-600" data-testid="last-saved">
             {t('lastSaved', { name: open.summary.updatedBy ?? open.summary.createdBy, date: date(open.summary.updatedAt) })}
           </p>
-          {open.summary.reviewComment && (
-            <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-              <strong>{t('returnedBy', { name: open.summary.reviewedBy ?? '—' })}</strong> {open.summary.reviewComment}
-            </div>
-          )}
+          {/* The reviewer's comment asks for work only while the revision is returned; after resubmission it is history. */}
+          {open.summary.reviewComment &&
+            (open.summary.status === 'returned' ? (
+              <div role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm" data-testid="return-comment">
+                <strong>{t('returnedBy', { name: open.summary.reviewedBy ?? '—' })}</strong> {open.summary.reviewComment}
+              </div>
+            ) : (
+              <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-600" data-testid="return-history">
+                {t('returnedEarlier', { name: open.summary.reviewedBy ?? '—', date: date(open.summary.reviewedAt) })} {open.summary.reviewComment}
+              </p>
+            ))}
           <div>
             <h3 className="mb-1 font-semibold">{t('changesSinceApproved')}</h3>
             <ChangesView changes={open.changes} />

@@ -6,21 +6,39 @@ import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
 import { ConstituencyResultView } from '@/components/results/constituency-result';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
-import { hasPermission } from '@/lib/auth/permissions';
+import { findElection } from '@/lib/elections/queries';
 import { localized, type Locale } from '@/lib/i18n/config';
 import { constituencyPrecincts } from '@/lib/protocols/queries';
+import { resultsActions } from '@/lib/protocols/transitions';
 import { constituencyResult } from '@/lib/results/aggregate';
 import { TableScroll } from '@/components/table-scroll';
 
-export default async function ConstituencyProtocolsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ConstituencyProtocolsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string }> }) {
   const id = Number((await params).id);
+  const pendingOnly = (await searchParams).show === 'pending';
   const db = getDb();
   const found = Number.isInteger(id) && id > 0 ? await constituencyResult(db, id) : null;
   if (!found) notFound();
   const user = await requirePermission('protocol.view', found.result.regionId);
-  const [t, format, locale, precincts] = await Promise.all([getTranslations('protocols'), getFormatter(), getLocale(), constituencyPrecincts(db, id)]);
+  const [t, format, locale, precincts, electionWithPhase] = await Promise.all([
+    getTranslations('protocols'),
+    getFormatter(),
+    getLocale(),
+    constituencyPrecincts(db, id),
+    findElection(db, found.election.id),
+  ]);
   const { result, election } = found;
-  const allApproved = precincts.length > 0 && precincts.every((p) => p.status === 'approved');
+  const actions = resultsActions(
+    {
+      regionId: result.regionId,
+      resultsStatus: result.resultsStatus,
+      precincts: precincts.length,
+      approved: precincts.filter((p) => p.status === 'approved').length,
+      election: electionWithPhase!,
+    },
+    user,
+  );
+  const shown = pendingOnly ? precincts.filter((p) => p.status !== 'approved') : precincts;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -41,14 +59,33 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
         </h2>
         <ConstituencyResultView result={result} />
         <div className="no-print mt-4">
-          {result.resultsStatus === 'counting' && hasPermission(user, 'results.markOfficial') && (allApproved ? <MarkOfficialButton constituencyId={id} /> : <p className="text-sm text-slate-600">{t('officialWhenAllApproved')}</p>)}
-          {result.resultsStatus === 'official' && hasPermission(user, 'results.reopen') && <ReopenResultsForm constituencyId={id} />}
+          {/* Shown whenever it could become possible: disabled with what is missing until then. */}
+          {result.resultsStatus === 'counting' && (actions.markOfficial.ok || actions.markOfficial.code !== 'forbidden') && (
+            <MarkOfficialButton
+              constituencyId={id}
+              constituencyName={localized(result, locale as Locale)}
+              decision={actions.markOfficial}
+              pendingHref={`/staff/protocols/constituency/${id}?show=pending#precincts-heading`}
+            />
+          )}
+          {actions.reopen.ok && <ReopenResultsForm constituencyId={id} />}
         </div>
       </section>
       <section aria-labelledby="precincts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
           {t('precinctsTitle')}
         </h2>
+        <p className="no-print mb-2 text-sm">
+          {pendingOnly ? (
+            <Link href={`/staff/protocols/constituency/${id}#precincts-heading`} className="text-brand-700 underline">
+              {t('showAllPrecincts')}
+            </Link>
+          ) : (
+            <Link href={`/staff/protocols/constituency/${id}?show=pending#precincts-heading`} className="text-brand-700 underline">
+              {t('showPendingPrecincts')}
+            </Link>
+          )}
+        </p>
         <TableScroll>
         <table className="w-full text-left text-sm">
           <thead className="border-b text-slate-600">
@@ -60,7 +97,7 @@ export default async function ConstituencyProtocolsPage({ params }: { params: Pr
             </tr>
           </thead>
           <tbody>
-            {precincts.map((precinct) => (
+            {shown.map((precinct) => (
               <tr key={precinct.id} className="border-b last:border-0">
                 <td className="py-1 pr-3">
                   <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">

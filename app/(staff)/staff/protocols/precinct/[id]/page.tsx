@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FiguresTable } from '@/components/protocols/figures-table';
-import { ApproveProtocolButton } from '@/components/protocols/protocol-buttons';
+import { ApproveProtocolButton, ReturnProtocolForm } from '@/components/protocols/protocol-buttons';
 import { ProtocolForm } from '@/components/protocols/protocol-form';
 import { ProtocolStatusBadge } from '@/components/protocols/status-badge';
 import { WorkClosedNote } from '@/components/elections/work-closed-note';
@@ -16,6 +16,7 @@ import { localized, type Locale } from '@/lib/i18n/config';
 import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
 import { differingFields, SIGNATURE_KEYS } from '@/lib/protocols/definition';
+import { availableActions } from '@/lib/protocols/transitions';
 import { ProtocolScreening } from './protocol-screening';
 
 export default async function PrecinctProtocolPage({ params }: { params: Promise<{ id: string }> }) {
@@ -45,13 +46,13 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const current = sheet.versions.find((v) => v.versionNo === protocol?.currentVersionNo);
   const copy = (kind: 'first' | 'second' | 'resolution') => current?.entries.find((e) => e.kind === kind);
   // Typing a copy (not resolving a mismatch) is what bars a reviewer from deciding a version.
-  const typedByViewer = current?.entries.some((e) => e.kind !== 'resolution' && e.enteredById === user.id) ?? false;
+  // An operator sees only their own copies under entry (blind entry): enough, since the rules only ask whether the viewer typed one.
+  const typedBy = current?.entries.filter((e) => e.kind !== 'resolution').map((e) => e.enteredById) ?? [];
+  const typedByViewer = typedBy.includes(user.id);
   const approvedEntry = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === protocol?.approvedEntryId);
   const status = protocol?.status ?? 'missing';
-  const canEnter = !closed && hasPermission(user, 'protocol.enter') && (status === 'missing' || (status === 'entered_once' && !typedByViewer));
-  const canResolve = !closed && status === 'mismatch' && hasPermission(user, 'protocol.resolve') && !typedByViewer;
-  const canApprove = !closed && status === 'awaiting_review' && hasPermission(user, 'protocol.approve') && !typedByViewer;
-  const canCorrect = !closed && status === 'approved' && hasPermission(user, 'protocol.correct');
+  const actions = availableActions({ regionId: sheet.constituency.regionId, status, typedBy, resultsStatus: sheet.constituency.resultsStatus, election: election! }, user);
+  const [canEnter, canResolve, canApprove, canReturn, canCorrect] = (['enter', 'resolve', 'approve', 'return', 'correct'] as const).map((action) => actions[action].ok);
   const latestScan = scans[0];
   const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
   const formProps = {
@@ -102,12 +103,17 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
       )}
       {candidates.length === 0 && <p role="note">{t('noCandidates')}</p>}
 
+      {status === 'returned' && current?.returnComment && (
+        <div role="note" className="rounded-md border border-orange-300 bg-orange-50 p-3 text-sm" data-testid="returned-note">
+          <strong>{t('returnedBy', { name: current.createdBy, date: date(current.createdAt) })}</strong> {current.returnComment}
+        </div>
+      )}
       {canEnter && candidates.length > 0 && (
         <section aria-labelledby="entry-heading" className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="entry-heading" className="mb-1 text-lg font-semibold">
-            {t(status === 'missing' ? 'enterFirst' : 'enterSecond')}
+            {t(status === 'entered_once' ? 'enterSecond' : 'enterFirst')}
           </h2>
-          <p className="mb-4 text-sm text-slate-600">{t(status === 'missing' ? 'enterFirstHint' : 'enterSecondHint')}</p>
+          <p className="mb-4 text-sm text-slate-600">{t(status === 'entered_once' ? 'enterSecondHint' : 'enterFirstHint')}</p>
           <ProtocolForm mode={{ kind: 'enter', precinctId, lockVersion: protocol?.lockVersion ?? 0 }} {...formProps} />
         </section>
       )}
@@ -148,6 +154,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
               </>
             )}
           </BesidePaper>
+          {canReturn && <ReturnProtocolForm protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
         </section>
       )}
 
@@ -160,6 +167,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
             <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...tableProps} />
             {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} image={image} />}
           </BesidePaper>
+          {canReturn && <ReturnProtocolForm protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
           {typedByViewer && <p className="text-sm text-slate-700">{t('ownEntryNote')}</p>}
         </section>
       )}
@@ -202,7 +210,11 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                   {t('versionNo', { number: version.versionNo })}
                   {version.correctionReason && ` · ${t('correctionReason', { reason: version.correctionReason })}`}
                 </p>
-                <p className="text-slate-600">{t('versionCreated', { name: version.createdBy, date: date(version.createdAt) })}</p>
+                <p className="text-slate-600">
+                  {version.returnComment
+                    ? t('versionReturned', { name: version.createdBy, date: date(version.createdAt), comment: version.returnComment })
+                    : t('versionCreated', { name: version.createdBy, date: date(version.createdAt) })}
+                </p>
                 {version.entries.map((entry) => (
                   <p key={entry.id} className="text-slate-600">
                     {t('entryLine', { kind: t(`kinds.${entry.kind}`), name: entry.enteredBy, date: date(entry.enteredAt) })}
