@@ -27,7 +27,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production server, page cache included (server.ts).
-    command: `PORT=${port} node dist/server.js`,
+    // 127.0.0.1 plays the load balancer: e2e/attacks.spec.ts sends clients’ addresses through it.
+    command: `PORT=${port} TRUSTED_PROXIES=127.0.0.1 node dist/server.js`,
     url: `http://127.0.0.1:${port}/login`,
     timeout: 180_000,
     reuseExistingServer: false,

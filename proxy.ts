@@ -43,5 +43,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Protocol image files carry their own, stricter policy (a sandbox: they are files, not pages).
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|protocol-images/|favicon.ico|robots.txt).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  // Router prefetches are included: their answers carry the same policy as the pages.
+  matcher: ['/((?!api/|_next/static|_next/image|protocol-images/|favicon.ico|robots.txt).*)'],
 };

@@ -6,7 +6,9 @@
  */
 import { createServer } from 'node:http';
 import { closeDatabaseHandle } from '@/db/client';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '@/lib/http/client-address';
 import { createPageCache } from '@/lib/http/page-cache';
+import { hasWellFormedPath } from '@/lib/http/well-formed';
 
 // What `next start` sets: React and Next.js run their production builds.
 Object.assign(process.env, { NODE_ENV: 'production' });
@@ -24,8 +26,15 @@ const pageCache = createPageCache({
   maxTotalBytes: 256 * 1024 * 1024,
 });
 
+/** Proxies whose X-Forwarded-For is believed (docs/operations.md); a wrong setting stops the start. */
+const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
 await app.prepare();
 const server = createServer((request, response) => {
+  // The client's address is decided here, once, and whatever the client claimed in its place is overwritten.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
+  // An address that cannot be decoded names nothing: the not-found page, not a server error.
+  if (!hasWellFormedPath(request.url)) request.url = '/_not-found';
   void pageCache.handle(request, response, () => handle(request, response));
 });
 server.listen(port, async () => {

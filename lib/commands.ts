@@ -80,7 +80,8 @@ export function duplicateRefusal(error: unknown): DomainError | null {
   return known.field ? new DomainError('invalid', { fieldErrors: { [known.field]: [known.message] } }) : new DomainError('invalidState', { message: known.message });
 }
 
-export type ActorRef = { id: number; sessionVersion?: number } | null;
+/** Who runs a command: from the session cookie (version and server-side session checked) or in-process (CLI, seed, tests). */
+export type ActorRef = { id: number; sessionVersion?: number; sessionId?: string } | null;
 
 const failure = (error: ErrorCode, extra: FailureDetail = {}): ActionResult<never> => ({
   ok: false,
@@ -96,7 +97,7 @@ export async function executeCommand<S extends z.ZodType, R>(
 ): Promise<ActionResult<R>> {
   if (!actorRef) return failure('unauthenticated');
   try {
-    const actor = await loadActiveUser(db, actorRef.id, actorRef.sessionVersion);
+    const actor = await loadActiveUser(db, actorRef.id, actorRef.sessionVersion, actorRef.sessionId);
     if (!actor) return failure('unauthenticated');
     if (!hasPermission(actor, command.permission)) return failure('forbidden');
 

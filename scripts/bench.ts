@@ -35,6 +35,7 @@ import { enterProtocol } from '../lib/protocols/commands';
 import { signedAtFromDate } from '../lib/protocols/definition';
 import { electionResults } from '../lib/results/aggregate';
 
+const BENCH_PASSWORD = 'bench-password-2026';
 const SCALE = { regions: 17, constituencies: 250, precincts: 10_000, candidates: 1_200, missingPerConstituency: 2 };
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -53,7 +54,7 @@ async function insertInSlices<T>(rows: T[], insert: (slice: T[]) => Promise<unkn
 
 /** The synthetic national election: every constituency has 40 precincts; 2 per constituency are left to enter. */
 async function generate(db: Database) {
-  const passwordHash = await hashPassword('bench-password-2026');
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
   const regionRows = await db
     .insert(regions)
     .values(Array.from({ length: SCALE.regions }, (_, i) => ({ code: `region-${i + 1}`, nameKk: `Өңір ${i + 1}`, nameRu: `Регион ${i + 1}`, nameEn: `Region ${i + 1}` })))
@@ -212,7 +213,7 @@ async function generate(db: Database) {
     );
   });
   const missing = precinctRows.filter((p) => p.number > perConstituency - SCALE.missingPerConstituency);
-  return { election: election!, staffOf, regionOf, missing, candidatesOf, figuresFor, constituencyCode: constituencyRows[0]!.code };
+  return { election: election!, staffOf, regionOf, missing, candidatesOf, figuresFor, constituencyCode: constituencyRows[0]!.code, staffEmails: staff.map((u) => u.email) };
 }
 
 async function measureAggregation(db: Database, electionId: number) {
@@ -261,6 +262,44 @@ async function load(url: string) {
   await autocannon({ url, headers: BROWSER_HEADERS, connections: 10, duration: 2 }); // warm-up: caches filled, JIT warm
   const result = await autocannon({ url, headers: BROWSER_HEADERS, connections: CONNECTIONS, duration: DURATION_S });
   return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+
+/**
+ * Sign-in as a person makes it (Auth.js' credentials endpoint: password check, throttle, session
+ * start), one account after another, then a signed-in staff page (the guard re-reads the user and
+ * the server-side session on every request), sequentially: latency, not throughput.
+ */
+async function measureSignIn(base: string, emails: string[]) {
+  const signIns: number[] = [];
+  let session = '';
+  for (const email of emails) {
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const started = performance.now();
+    const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: setCookies(csrf) },
+      body: new URLSearchParams({ email, password: BENCH_PASSWORD, csrfToken, callbackUrl: '/staff' }),
+    });
+    signIns.push(performance.now() - started);
+    session = setCookies(answer);
+    if (!session.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
+  }
+  const pages: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    const answer = await fetch(`${base}/staff`, { headers: { cookie: session, ...BROWSER_HEADERS } });
+    await answer.arrayBuffer();
+    pages.push(performance.now() - started);
+    if (answer.status !== 200) throw new Error(`staff page answered ${answer.status}`);
+  }
+  return {
+    signIn: { count: signIns.length, p50: round(percentile(signIns, 50)), p95: round(percentile(signIns, 95)) },
+    staffPage: { count: pages.length, p50: round(percentile(pages, 50)), p95: round(percentile(pages, 95)) },
+  };
 }
 
 async function javascriptForPage(base: string, path: string) {
@@ -312,6 +351,7 @@ async function main() {
       loads[label] = await load(base + path);
     }
     const js = await javascriptForPage(base, targets['results overview page']);
+    const staff = await measureSignIn(base, data.staffEmails.slice(0, 40));
     const ceiling = loads['static file (/robots.txt)']!.rps;
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const rows = Object.entries(loads)
@@ -337,6 +377,13 @@ ${(SCALE.precincts - data.missing.length).toLocaleString('en-US')} protocols app
 | national aggregation (\`electionResults\`, all levels, warm) | ${aggregation.p50} ms | ${aggregation.p95} ms | < 100 ms: ${aggregation.p95 < 100 ? 'met' : 'missed'} |
 | protocol submission (\`enterProtocol\`, ${submissions.count} first and second entries, in-process) | ${submissions.p50} ms | ${submissions.p95} ms | p95 < 150 ms: ${submissions.p95 < 150 ? 'met' : 'missed'} |
 
+## Signing in and staff pages (one at a time, over HTTP)
+
+| measure | p50 | p95 |
+|---|---|---|
+| sign-in (credentials POST: throttle check, argon2id, session start; ${staff.signIn.count} accounts) | ${staff.signIn.p50} ms | ${staff.signIn.p95} ms |
+| signed-in staff page (\`/staff\`: session and user re-read, ${staff.staffPage.count} requests) | ${staff.staffPage.p50} ms | ${staff.staffPage.p95} ms |
+
 ## HTTP under load
 
 | target | requests/s | p50 ms | p99 ms | static ceiling ÷ this | errors / non-2xx |
@@ -356,14 +403,19 @@ JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files}
   candidate votes over this election's approved entries only), measured after \`ANALYZE\`, as
   autovacuum leaves a production database.
 - **Pages and API.** \`server.ts\` keeps each rendered public page and API document for
-  \`PAGE_CACHE_MS\` (2 s) per address, language and encoding, and serves it to everyone asking
+  \`PAGE_CACHE_MS\` (2 s) per address and language, and serves it to everyone asking
   meanwhile; a crowd arriving together waits for one render, and after expiry the previous copy
-  is served while one request renders again (decision 005). A cached overview is a compressed
-  copy written straight from memory, which is why it can outpace the static file, which goes
+  is served while one request renders again (decision 005). A copy is kept uncompressed and
+  compressed once per copy for each encoding asked for (decision 008), so a cached overview is a
+  compressed copy written straight from memory, which is why it can outpace the static file, which goes
   through Next.js' file serving. An approval reaches readers within \`RESULTS_POLL_MS\` +
   \`PAGE_CACHE_MS\` (4 s by default) on every instance.
 - **API documents** are bounded by their size: results.json carries every precinct (~2.5 MB,
   ~300 kB compressed at this scale), so the client's decoding dominates.
+- **Signing in** is dominated by argon2id (OWASP parameters), by design. Around it: one query for
+  the throttle (blocks in force, the account's recent failures), and in the sign-in transaction
+  the audit row and the new server-side session (decision 008). A signed-in page re-reads the user
+  and the session in one indexed query.
 - **JavaScript** counts the scripts a module-capable browser loads (the \`noModule\` legacy
   polyfills are skipped by every current browser), gzipped. Most of it is Next.js 16 and React 19
   themselves; the portal's own client code on this page is the self-refresh and the language

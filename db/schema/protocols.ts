@@ -85,7 +85,7 @@ export const protocolEntries = pgTable(
     membersSigning: integer('members_signing'),
     dissentAttached: boolean('dissent_attached'),
     signedAt: timestamp('signed_at', { withTimezone: true }),
-    /** Set on entries typed on the earlier form and converted by migration 0009 (voters at close = list, no outside counts). */
+    /** Set on entries typed on the earlier form and converted by migration 0010 (voters at close = list, no outside counts). */
     convertedAt: timestamp('converted_at', { withTimezone: true }),
   },
   (t) => [

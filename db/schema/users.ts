@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { regions } from './regions';
 
 export const userRole = pgEnum('user_role', ['admin', 'operator', 'reviewer', 'observer']);
@@ -27,14 +27,52 @@ export const users = pgTable(
   ],
 );
 
-/** Failed sign-in counters per account and per client address, shared by every portal instance. */
-export const loginThrottle = pgTable(
-  'login_throttle',
+/**
+ * Server-side sessions: the session cookie (an Auth.js JWT) carries the id of one row here, and
+ * every request checks the row still exists, so signing out or being signed out ends it at once.
+ */
+export const staffSessions = pgTable(
+  'staff_sessions',
   {
-    key: text('key').primaryKey(),
-    failures: integer('failures').notNull().default(0),
-    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    address: text('address').notNull().default(''),
   },
-  (t) => [index('login_throttle_locked_until_idx').on(t.lockedUntil)],
+  (t) => [index('staff_sessions_user_idx').on(t.userId), index('staff_sessions_expires_at_idx').on(t.expiresAt)],
 );
+
+/** Every failed sign-in (the e-mail as typed, lower-cased, and the client address), kept a day. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+  },
+  (t) => [
+    index('sign_in_failures_account_at_idx').on(t.account, t.at),
+    index('sign_in_failures_address_at_idx').on(t.address, t.at),
+    index('sign_in_failures_at_idx').on(t.at),
+  ],
+);
+
+/**
+ * Sign-in blocks of an (account, address) pair or of an address, and where their failure counts
+ * start: a successful sign-in or an admin clearing the block starts the count again.
+ */
+export const signInBlocks = pgTable('sign_in_blocks', {
+  key: text('key').primaryKey(),
+  scope: text('scope', { enum: ['pair', 'address'] }).notNull(),
+  account: text('account'),
+  address: text('address').notNull(),
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  countsFrom: timestamp('counts_from', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -6,6 +6,11 @@
  */
 export const AUDIT_ACTIONS = {
   'auth.signIn': 'user',
+  /** A security event: repeated failed sign-ins blocked an (account, address) pair or an address. */
+  'auth.signInBlocked': 'signInBlock',
+  'auth.signInBlockCleared': 'signInBlock',
+  'sessions.endOthers': 'user',
+  'sessions.endAll': 'user',
   'users.create': 'user',
   'users.create.cli': 'user',
   'users.update': 'user',

@@ -3,7 +3,8 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
-import { loadActiveUser, type StaffUser } from '@/lib/users/queries';
+import type { StaffUser } from '@/lib/users/queries';
+import { loadSessionUser } from './current';
 import { auth } from './auth';
 import { isAllowed, type Permission } from './permissions';
 import type { z } from 'zod';
@@ -15,7 +16,7 @@ import type { z } from 'zod';
 export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   if (!session?.staffUserId) return null;
-  return loadActiveUser(getDb(), session.staffUserId, session.sessionVersion);
+  return loadSessionUser(session.staffUserId, session.sessionVersion, session.sessionId);
 });
 
 /** For staff pages: anonymous → sign-in page; signed in without permission or region → 403. */
@@ -29,6 +30,6 @@ export async function requirePermission(permission: Permission, regionId: number
 /** For server actions: runs a command as the session's user through the one guard. */
 export async function runGuardedCommand<S extends z.ZodType, R>(command: Command<S, R>, input: unknown): Promise<ActionResult<R>> {
   const session = await auth();
-  const actor = session?.staffUserId ? { id: session.staffUserId, sessionVersion: session.sessionVersion } : null;
+  const actor = session?.staffUserId ? { id: session.staffUserId, sessionVersion: session.sessionVersion, sessionId: session.sessionId } : null;
   return executeCommand(getDb(), command, actor, input);
 }

@@ -1,57 +1,156 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
-import { loginThrottle } from '@/db/schema';
-import { inArray } from 'drizzle-orm';
+import { signInBlocks, signInFailures } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/write';
 
 /**
- * Failed sign-ins are counted per account and per client address in the database, so every
- * portal instance sees the same counters. Counting by the e-mail typed (whether or not such an
- * account exists) keeps the lock-out from revealing which accounts exist.
+ * Sign-in throttling as OWASP's authentication guidance has it: guessing is blocked per
+ * (account, address) pair and per address; per account it is only slowed down, by a growing but
+ * bounded delay, so no one can lock the owner out by failing on purpose from elsewhere. Failures
+ * and blocks are kept in the database, so every portal instance sees the same counts. Accounts
+ * are counted by the e-mail typed, whether or not such an account exists, so the answers reveal
+ * nothing about which accounts exist.
  */
 export const THROTTLE_POLICY = {
   windowMinutes: 15,
-  lockMinutes: 15,
-  maxFailuresPerAccount: 5,
+  blockMinutes: 15,
+  /** Failures of one account from one address before that pair is blocked. */
+  maxFailuresPerPair: 5,
+  /** Failures from one address, whatever the accounts, before the address is blocked. */
   maxFailuresPerAddress: 30,
+  /** Failures of an account (all addresses) before each attempt on it is delayed. */
+  delayAfterAccountFailures: 5,
+  firstDelayMs: 250,
+  maxDelayMs: 2000,
+  /** Failures are kept this long (the admin's view covers the last hour). */
+  keepHours: 24,
 } as const;
 
-export const throttleKeys = (email: string, address: string | null) => ({
-  account: `account:${email.trim().toLowerCase()}`,
-  address: address ? `address:${address}` : null,
-});
+/** Stands for requests whose address is unknown (no server.ts in front: `next dev`). */
+export const UNKNOWN_ADDRESS = 'unknown';
 
-export async function isSignInLocked(db: Queryable, email: string, address: string | null): Promise<boolean> {
-  const keys = throttleKeys(email, address);
-  const rows = await db
-    .select({ key: loginThrottle.key })
-    .from(loginThrottle)
-    .where(sql`${inArray(loginThrottle.key, [keys.account, ...(keys.address ? [keys.address] : [])])} and ${loginThrottle.lockedUntil} > now()`);
+export const normalizeAccount = (email: string) => email.trim().toLowerCase();
+const pairKey = (account: string, address: string) => `pair:${account} ${address}`;
+const addressKey = (address: string) => `address:${address}`;
+const window = () => sql`now() - ${`${THROTTLE_POLICY.windowMinutes} minutes`}::interval`;
+/** Failures of a key count from the start of the window, or from its last fresh start if later. */
+const countedFrom = (key: string) => sql`greatest(${window()}, coalesce((select counts_from from sign_in_blocks where key = ${key}), '-infinity'))`;
+
+/** Delay for an account with this many recent failures: doubling from the first, never above the bound. */
+export function accountDelayMs(failures: number): number {
+  const over = failures - THROTTLE_POLICY.delayAfterAccountFailures;
+  if (over < 0) return 0;
+  return Math.min(THROTTLE_POLICY.maxDelayMs, THROTTLE_POLICY.firstDelayMs * 2 ** Math.min(over, 16));
+}
+
+/** `pairFailures`: this pair's failures still counting, which a correct password then forgets. */
+export type SignInVerdict = { blocked: boolean; delayMs: number; pairFailures: number };
+
+/** Whether this attempt is refused unread (its pair or address is blocked), and how long to slow it. */
+export async function checkSignIn(db: Queryable, email: string, address: string): Promise<SignInVerdict> {
+  const account = normalizeAccount(email);
+  const [row] = await selectRows<{ blocked: boolean; account_failures: number; pair_failures: number }>(
+    db,
+    sql`select
+          exists (select 1 from sign_in_blocks where key in (${pairKey(account, address)}, ${addressKey(address)}) and blocked_until > now()) as blocked,
+          (select count(*)::int from sign_in_failures where account = ${account} and at > ${window()}) as account_failures,
+          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair_failures`,
+  );
+  return { blocked: Boolean(row?.blocked), delayMs: accountDelayMs(Number(row?.account_failures ?? 0)), pairFailures: Number(row?.pair_failures ?? 0) };
+}
+
+/**
+ * Upserts a block for `key` when its failures since `countsFrom` reached `limit` and it is not
+ * blocked already; returns true only to the one caller that started the block.
+ */
+async function blockIfOver(db: Queryable, key: string, scope: 'pair' | 'address', account: string | null, address: string, failures: number, limit: number) {
+  if (failures < limit) return false;
+  const until = sql`now() + ${`${THROTTLE_POLICY.blockMinutes} minutes`}::interval`;
+  const rows = await selectRows(
+    db,
+    sql`insert into sign_in_blocks (key, scope, account, address, blocked_at, blocked_until) values (${key}, ${scope}, ${account}, ${address}, now(), ${until})
+        on conflict (key) do update set blocked_at = now(), blocked_until = ${until}
+        where sign_in_blocks.blocked_until is null or sign_in_blocks.blocked_until <= now()
+        returning key`,
+  );
   return rows.length > 0;
 }
 
-async function countFailure(db: Queryable, key: string, limit: number): Promise<void> {
-  const window = `${THROTTLE_POLICY.windowMinutes} minutes`;
-  const lock = `${THROTTLE_POLICY.lockMinutes} minutes`;
-  // One atomic upsert: a stale window restarts at 1, reaching the limit sets the lock.
-  await selectRows(
+/** Records a failure; blocks the pair or the address when it reaches its limit, as a security event in the audit log. */
+export async function recordFailedSignIn(db: Queryable, email: string, address: string): Promise<void> {
+  const account = normalizeAccount(email);
+  await db.insert(signInFailures).values({ account, address });
+  const [counts] = await selectRows<{ pair: number; address: number }>(
     db,
-    sql`insert into login_throttle (key, failures, window_started_at) values (${key}, 1, now())
-        on conflict (key) do update set
-          failures = case when login_throttle.window_started_at < now() - ${window}::interval then 1 else login_throttle.failures + 1 end,
-          window_started_at = case when login_throttle.window_started_at < now() - ${window}::interval then now() else login_throttle.window_started_at end,
-          locked_until = case
-            when login_throttle.window_started_at >= now() - ${window}::interval and login_throttle.failures + 1 >= ${limit}
-            then now() + ${lock}::interval else login_throttle.locked_until end
-        returning key`,
+    sql`select
+          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair,
+          (select count(*)::int from sign_in_failures where address = ${address} and at > ${countedFrom(addressKey(address))}) as address`,
+  );
+  const blocks: { scope: 'pair' | 'address'; account: string | null }[] = [];
+  if (await blockIfOver(db, pairKey(account, address), 'pair', account, address, counts!.pair, THROTTLE_POLICY.maxFailuresPerPair)) blocks.push({ scope: 'pair', account });
+  if (await blockIfOver(db, addressKey(address), 'address', null, address, counts!.address, THROTTLE_POLICY.maxFailuresPerAddress)) blocks.push({ scope: 'address', account: null });
+  for (const block of blocks) {
+    await db.transaction(async (tx) => {
+      await writeAudit(tx, null, {
+        action: 'auth.signInBlocked',
+        entityType: 'signInBlock',
+        entityId: block.scope === 'pair' ? pairKey(account, address) : addressKey(address),
+        after: { scope: block.scope, account: block.account, address, minutes: THROTTLE_POLICY.blockMinutes },
+      });
+    });
+  }
+  // Old failures go, a few at a time, so the table stays small without a scheduled job.
+  await db.delete(signInFailures).where(
+    sql`${signInFailures.id} in (select id from sign_in_failures where at < now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval limit 100)`,
   );
 }
 
-export async function recordFailedSignIn(db: Queryable, email: string, address: string | null): Promise<void> {
-  const keys = throttleKeys(email, address);
-  await countFailure(db, keys.account, THROTTLE_POLICY.maxFailuresPerAccount);
-  if (keys.address) await countFailure(db, keys.address, THROTTLE_POLICY.maxFailuresPerAddress);
+/** After the right password: this pair's earlier failures no longer count (the owner's own typos). */
+export async function recordSuccessfulSignIn(db: Queryable, email: string, address: string): Promise<void> {
+  const account = normalizeAccount(email);
+  await db
+    .insert(signInBlocks)
+    .values({ key: pairKey(account, address), scope: 'pair', account, address, countsFrom: sql`now()` })
+    .onConflictDoUpdate({ target: signInBlocks.key, set: { countsFrom: sql`now()` } });
 }
 
-export async function clearAccountFailures(db: Queryable, email: string): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [throttleKeys(email, null).account]));
+export type SignInAttack = { account: string; address: string; failures: number; lastAt: Date; blockedUntil: Date | null; blockKey: string | null };
+export type AddressBlock = { key: string; address: string; blockedUntil: Date };
+
+/** Failed sign-ins of the last hour by account and address, with any block in force, most failures first. */
+export async function listSignInAttacks(db: Queryable): Promise<{ attacks: SignInAttack[]; addressBlocks: AddressBlock[] }> {
+  const failures = await db
+    .select({
+      account: signInFailures.account,
+      address: signInFailures.address,
+      failures: sql<number>`count(*)::int`,
+      lastAt: sql<Date>`max(${signInFailures.at})`.mapWith(signInFailures.at),
+    })
+    .from(signInFailures)
+    .where(gt(signInFailures.at, sql`now() - interval '1 hour'`))
+    .groupBy(signInFailures.account, signInFailures.address)
+    .orderBy(desc(sql`count(*)`), signInFailures.account)
+    .limit(200);
+  const blocks = await db
+    .select()
+    .from(signInBlocks)
+    .where(gt(signInBlocks.blockedUntil, sql`now()`));
+  const pairBlocks = new Map(blocks.filter((b) => b.scope === 'pair').map((b) => [b.key, b]));
+  return {
+    attacks: failures.map((row) => {
+      const block = pairBlocks.get(pairKey(row.account, row.address));
+      return { ...row, blockedUntil: block?.blockedUntil ?? null, blockKey: block?.key ?? null };
+    }),
+    addressBlocks: blocks.filter((b) => b.scope === 'address').map((b) => ({ key: b.key, address: b.address, blockedUntil: b.blockedUntil! })),
+  };
+}
+
+/** Lifts a block in force (an admin's decision); its earlier failures stop counting. Returns the block, or null if none was in force. */
+export async function clearSignInBlock(db: Queryable, key: string) {
+  const [cleared] = await db
+    .update(signInBlocks)
+    .set({ blockedUntil: sql`now()`, countsFrom: sql`now()` })
+    .where(and(eq(signInBlocks.key, key), gt(signInBlocks.blockedUntil, sql`now()`)))
+    .returning();
+  return cleared ?? null;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
-import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { localeOfRequest } from '@/lib/i18n/config';
 
 /**
  * Election-night micro-cache in front of the app, for the public pages and the open-data API:
@@ -11,37 +11,52 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale } from '@/lib/i18n/config';
  * reaches readers within the results poll interval plus `ttlMs` on every instance.
  *
  * Only anonymous GET/HEAD requests to public paths are cached, only 200 responses that set no
- * cookie. Readers asking in different languages, encodings or router states get separate copies.
+ * cookie. Readers asking in different languages or router states get separate copies. A copy is
+ * kept uncompressed (the app is asked for identity) and encoded once per copy for each encoding
+ * readers ask for (br, gzip), so what one reader accepts never decides what another gets.
  */
 
 const PUBLIC_PATHS = /^\/(?:$|\?|results(?:[/?]|$)|candidates(?:[/?]|$)|constituencies(?:[/?]|$)|api\/v1\/)/;
 const SESSION_COOKIES = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
-/** Request headers the response depends on (Next.js lists them in Vary), besides language and encoding. */
+/** Request headers the response depends on (Next.js lists them in Vary), besides the language; the encoding is chosen per reader. */
 const VARYING_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'x-forwarded-proto'];
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Encoding = 'br' | 'gzip' | 'identity';
+type Entry = { key: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; encoded: Partial<Record<Encoding, Buffer>>; storedAt: number };
 export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryBytes: number; maxTotalBytes: number };
 
-function cookie(header: string | undefined, name: string): string | undefined {
-  const match = header?.match(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`));
-  return match?.[1];
+/**
+ * The best encoding the reader accepts, of those the copy can be sent in (Accept-Encoding with
+ * q-values; identity is acceptable unless refused outright).
+ */
+export function chooseEncoding(acceptEncoding: string | string[] | undefined, compressible: boolean): Encoding {
+  const weights = new Map<string, number>();
+  for (const part of String(acceptEncoding ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim());
+    if (!name) continue;
+    const q = params.find((param) => param.startsWith('q='));
+    weights.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const weight = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? (name === 'identity' ? 1 : 0);
+  if (compressible) for (const name of ['br', 'gzip'] as const) if (weight(name) > 0) return name;
+  return 'identity';
 }
 
-/** The language the app will render in for this request: the same choice as lib/i18n/request.ts. */
-function localeOf(request: IncomingMessage): string {
-  const chosen = cookie(request.headers.cookie, LOCALE_COOKIE);
-  return isLocale(chosen) ? chosen : negotiateLocale(request.headers['accept-language'] ?? null);
-}
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|[\w.+-]+\+(?:json|xml))|image\/svg\+xml)/;
+const encoders: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Buffer> = {
+  // A middle quality: compressing must stay cheap next to rendering (once per copy per encoding).
+  br: (body) => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body) => gzipSync(body, { level: 6 }),
+};
 
 export function cacheKey(request: IncomingMessage): string | null {
   const method = request.method ?? 'GET';
   const url = request.url ?? '/';
   if ((method !== 'GET' && method !== 'HEAD') || !PUBLIC_PATHS.test(url)) return null;
   if (SESSION_COOKIES.test(request.headers.cookie ?? '') || request.headers['next-action']) return null;
-  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   const varying = VARYING_HEADERS.map((name) => request.headers[name] ?? '');
   return createHash('sha256')
-    .update(JSON.stringify([url, localeOf(request), gzip, ...varying]))
+    .update(JSON.stringify([url, localeOfRequest(request.headers.cookie, request.headers['accept-language']), ...varying]))
     .digest('base64url');
 }
 
@@ -57,6 +72,14 @@ export function policyForSharedCopy(policy: string, html: string): string {
   return policy.replace(/script-src[^;]*/, `script-src 'self' ${[...new Set(hashes)].join(' ')}`.trim());
 }
 
+const varyWithEncoding = (vary: OutgoingHttpHeaders['vary']) => {
+  const names = String(vary ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.some((name) => name.toLowerCase() === 'accept-encoding') ? names.join(', ') : [...names, 'Accept-Encoding'].join(', ');
+};
+
 export function createPageCache(options: PageCacheOptions) {
   // A Map keeps insertion order: re-inserting on store makes the first key the least recently stored.
   const entries = new Map<string, Entry>();
@@ -64,7 +87,11 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<void>>();
 
   function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale') {
-    const headers = { ...entry.headers, age: String(Math.floor((Date.now() - entry.storedAt) / 1000)), 'x-page-cache': state };
+    const encoding = chooseEncoding(request.headers['accept-encoding'], COMPRESSIBLE.test(String(entry.headers['content-type'] ?? '')));
+    const body = encoded(entry, encoding);
+    const headers: OutgoingHttpHeaders = { ...entry.headers, age: String(Math.floor((Date.now() - entry.storedAt) / 1000)), 'x-page-cache': state };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    headers['content-length'] = String(body.length);
     // A client that holds this version (the open-data API sends ETags) gets an empty answer.
     if (entry.headers.etag && request.headers['if-none-match'] === entry.headers.etag) {
       delete headers['content-length'];
@@ -72,18 +99,37 @@ export function createPageCache(options: PageCacheOptions) {
       return response.end();
     }
     response.writeHead(entry.status, headers);
-    response.end(request.method === 'HEAD' ? undefined : entry.body);
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /** The copy in this encoding, compressed on first demand and kept with the copy. */
+  function encoded(entry: Entry, encoding: Encoding): Buffer {
+    if (encoding === 'identity') return entry.body;
+    let body = entry.encoded[encoding];
+    if (!body) {
+      body = entry.encoded[encoding] = encoders[encoding](entry.body);
+      if (entries.get(entry.key) === entry) {
+        totalBytes += body.length;
+        trim();
+      }
+    }
+    return body;
   }
 
   let totalBytes = 0;
+  const sizeOf = (entry: Entry) => entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
   function drop(key: string) {
-    totalBytes -= entries.get(key)?.body.length ?? 0;
+    const entry = entries.get(key);
+    if (entry) totalBytes -= sizeOf(entry);
     entries.delete(key);
   }
   function store(key: string, entry: Entry) {
     drop(key);
     entries.set(key, entry);
-    totalBytes += entry.body.length;
+    totalBytes += sizeOf(entry);
+    trim();
+  }
+  function trim() {
     while (entries.size > options.maxEntries || totalBytes > options.maxTotalBytes) drop(entries.keys().next().value!);
   }
 
@@ -120,6 +166,9 @@ export function createPageCache(options: PageCacheOptions) {
       // Next.js marks every dynamically rendered page "private, no-store" for browsers; what may be
       // shared here is decided by the path, the session cookie and the language, not by that header.
       if (headers['set-cookie']) return;
+      // The app was asked for identity; a body it encoded anyway cannot be re-encoded per reader.
+      if (headers['content-encoding'] && headers['content-encoding'] !== 'identity') return;
+      delete headers['content-encoding'];
       delete headers.date;
       delete headers['transfer-encoding'];
       delete headers.connection;
@@ -127,17 +176,19 @@ export function createPageCache(options: PageCacheOptions) {
       const body = Buffer.concat(chunks);
       const policy = headers['content-security-policy'];
       if (typeof policy === 'string' && String(headers['content-type'] ?? '').includes('text/html')) {
-        const html = (headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-        headers['content-security-policy'] = policyForSharedCopy(policy, html);
+        headers['content-security-policy'] = policyForSharedCopy(policy, body.toString('utf8'));
       }
-      headers['content-length'] = String(body.length);
-      store(key, { status: 200, headers, body, storedAt: Date.now() });
+      delete headers['content-length'];
+      headers.vary = varyWithEncoding(headers.vary);
+      store(key, { key, status: 200, headers, body, encoded: {}, storedAt: Date.now() });
     });
     return done;
   }
 
   function renderAndKeep(key: string, request: IncomingMessage, response: ServerResponse, render: () => unknown) {
     response.setHeader('x-page-cache', 'miss');
+    // The copy is kept as the app renders it uncompressed; this first reader gets it so too.
+    request.headers['accept-encoding'] = 'identity';
     const done = capture(key, request, response);
     if (request.method === 'GET' && !rendering.has(key)) {
       rendering.set(key, done);

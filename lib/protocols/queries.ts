@@ -121,7 +121,7 @@ export type EntryView = {
   enteredAt: Date;
   /** The approved list's figure when this copy was typed (line 1 is shown against it). */
   votersOnList: number;
-  /** Set when the copy was typed on the earlier form and converted (migration 0009). */
+  /** Set when the copy was typed on the earlier form and converted (migration 0010). */
   convertedAt: Date | null;
   figures: ProtocolFigures;
 };

@@ -1,6 +1,7 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { regions, users } from '@/db/schema';
+import { regions, staffSessions, users } from '@/db/schema';
+import { lastSeenIsStale, touchSession } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/auth/permissions';
 import { containsPattern } from '@/lib/search';
 
@@ -25,17 +26,27 @@ const staffUserColumns = {
   sessionVersion: users.sessionVersion,
 };
 
-/** The user as the database has them now; null when unknown, deactivated or the session is outdated. */
-export async function loadActiveUser(db: Queryable, id: number, sessionVersion?: number): Promise<StaffUser | null> {
+/**
+ * The user as the database has them now; null when unknown, deactivated or the session is outdated.
+ * With `sessionId`, also null unless that server-side session of theirs is still in force; its
+ * "last seen" is brought up to date.
+ */
+export async function loadActiveUser(db: Queryable, id: number, sessionVersion?: number, sessionId?: string): Promise<StaffUser | null> {
   const [row] = await db
-    .select(staffUserColumns)
+    .select({ ...staffUserColumns, lastSeenAt: staffSessions.lastSeenAt })
     .from(users)
     .leftJoin(regions, eq(regions.id, users.regionId))
+    .leftJoin(staffSessions, and(eq(staffSessions.id, sessionId ?? ''), eq(staffSessions.userId, users.id), gt(staffSessions.expiresAt, sql`now()`)))
     .where(and(eq(users.id, id), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
   if (sessionVersion !== undefined && row.sessionVersion !== sessionVersion) return null;
-  return row;
+  const { lastSeenAt, ...user } = row;
+  if (sessionId !== undefined) {
+    if (!lastSeenAt) return null;
+    if (lastSeenIsStale(lastSeenAt)) await touchSession(db, sessionId);
+  }
+  return user;
 }
 
 export async function findUserForSignIn(db: Queryable, email: string) {

@@ -34,6 +34,11 @@ export const optionalCountField = (max?: number) => z.preprocess(blankToNull, co
 
 export const idField = wholeNumberField({ min: 1, max: 2_147_483_647, messages: { notWhole: 'errors.required', tooSmall: 'errors.required', tooLarge: 'errors.required' } });
 export const optionalIdField = z.preprocess(blankToNull, idField.nullable());
+/** A record id from a URL: a positive integer the database's integer column can hold, else null (answer 404). */
+export const idFromUrl = (value: string): number | null => {
+  const parsed = idField.safeParse(value);
+  return /^[1-9][0-9]{0,9}$/.test(value) && parsed.success ? parsed.data : null;
+};
 
 export const isoDateField = z.iso.date('errors.date');
 export const optionalIsoDateField = z.preprocess(blankToNull, isoDateField.nullable());

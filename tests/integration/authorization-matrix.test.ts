@@ -7,6 +7,8 @@ import { protocols, users } from '@/db/schema';
 import { canAccessRegion, hasPermission, PERMISSIONS, type Role } from '@/lib/auth/permissions';
 import { executeCommand, type ActionResult, type Command } from '@/lib/commands';
 import { inspectUpload } from '@/lib/protocol-images/inspect';
+import { startSession } from '@/lib/auth/sessions';
+import { recordFailedSignIn, THROTTLE_POLICY } from '@/lib/auth/throttle';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
@@ -22,7 +24,7 @@ import { insertRegion, insertUser } from '../support/users';
  */
 const ROOT = process.cwd();
 // Actions that only manage the caller's own session; everything else must run a guarded command.
-const SESSION_ACTIONS = new Set(['signInAction', 'signOutAction']);
+const SESSION_ACTIONS = new Set(['signInAction', 'signOutAction', 'endOtherSessionsAction']);
 
 function filesNamed(dir: string, name: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -263,6 +265,16 @@ const fixtures: Record<string, () => Promise<unknown>> = {
     const target = await insertUser(testDb.db, 'operator', regionA);
     return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };
   },
+  endUserSessions: async () => {
+    const target = await insertUser(testDb.db, 'operator', regionA);
+    await startSession(testDb.db, target.id, { userAgent: 'matrix', address: '198.51.100.1' });
+    return { userId: target.id };
+  },
+  clearSignInBlockCommand: async () => {
+    const account = `guessed.${unique++}@matrix.kz`;
+    for (let i = 0; i < THROTTLE_POLICY.maxFailuresPerPair; i++) await recordFailedSignIn(testDb.db, account, '198.51.100.66');
+    return { key: `pair:${account} 198.51.100.66` };
+  },
 };
 
 /** A photo of a protocol through the real inspection: the only kind of file the upload command stores. */
@@ -316,7 +328,9 @@ const snapshot = async () =>
                  (select count(*)::int from stored_files) as stored_files,
                  (select count(*)::int from registration_cancellations) as cancellations, (select count(*)::int from akim_registrations) as akim_registrations,
                  (select count(*)::int from constituencies where ballots_printed_on is not null) as ballots_printed,
-                 (select count(*)::int from screening_checks) as screening_checks`,
+                 (select count(*)::int from screening_checks) as screening_checks,
+                 (select count(*)::int from staff_sessions) as sessions,
+                 (select count(*)::int from sign_in_blocks where blocked_until > now()) as sign_in_blocks`,
     )
   )[0];
 

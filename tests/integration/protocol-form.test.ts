@@ -19,7 +19,7 @@ import { insertRegion, insertUser } from '../support/users';
 /**
  * The protocol as the commission signs it (issue 12): voters at the close above the approved list,
  * mobile boxes, signatures typed by both copies, and entries stored before the form had these
- * lines, converted by migration 0009.
+ * lines, converted by migration 0010.
  */
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 type Actor = { id: number };
@@ -188,18 +188,18 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
   });
 });
 
-describe('entries stored before the form had these lines (migration 0009)', () => {
+describe('entries stored before the form had these lines (migration 0010)', () => {
   let handle: DatabaseHandle;
   let folder: string;
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
-    // The migrations up to 0008 only: the database as it was before this form.
-    folder = mkdtempSync(path.join(process.cwd(), '.migrations-before-0009-'));
+    // The migrations up to 0009 only: the database as it was before this form.
+    folder = mkdtempSync(path.join(process.cwd(), '.migrations-before-0010-'));
     cpSync(migrationsFolder, folder, { recursive: true });
     const journalPath = path.join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx < 9) }));
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx < 10) }));
     handle = openDatabase({ dataDir: 'memory://' });
     await migratePglite(handle.db as never, { migrationsFolder: folder });
     const db = handle.db;

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
+import { brotliDecompressSync, deflateSync, gunzipSync, gzipSync } from 'node:zlib';
+import { chooseEncoding, createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
+import { localeOfRequest } from '@/lib/i18n/config';
 
 const NONCE_POLICY = "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; object-src 'none'";
 
@@ -47,7 +49,7 @@ describe('page cache', () => {
     expect(renders()).toBe(1);
   });
 
-  it('keeps separate copies per address, language and encoding', async () => {
+  it('keeps separate copies per address and language, and one copy for every encoding', async () => {
     const { get, renders } = await serve(page);
     await get('/results?election=a');
     await get('/results?election=b');
@@ -56,8 +58,9 @@ describe('page cache', () => {
     expect((await get('/results?election=a', { headers: { cookie: 'NEXT_LOCALE=en' } })).state).toBe('hit');
     // The language cookie wins over Accept-Language, as in the app.
     expect((await get('/results?election=a', { headers: { cookie: 'NEXT_LOCALE=en', 'accept-language': 'ru' } })).state).toBe('hit');
-    await get('/results?election=a', { headers: { 'accept-encoding': 'gzip' } });
-    expect(renders()).toBe(5);
+    const gzipReader = await get('/results?election=a', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipReader.state).toBe('hit');
+    expect(renders()).toBe(4);
   });
 
   it('never shares staff pages, signed-in readers, posts, server actions, failures or responses that set cookies', async () => {
@@ -188,5 +191,98 @@ describe('the policy of a shared copy', () => {
     });
     expect((await get('/results')).csp).toBe(NONCE_POLICY);
     expect((await get('/results')).csp).toBe(`default-src 'self'; script-src 'self' 'sha256-${createHash('sha256').update('run()').digest('base64')}'; object-src 'none'`);
+  });
+});
+
+/** Raw bytes and headers as sent, without fetch's decoding. */
+async function rawGet(port: number, path: string, headers: Record<string, string>) {
+  const { request } = await import('node:http');
+  return new Promise<{ status: number; encoding: string | undefined; vary: string | undefined; state: string | undefined; body: Buffer }>((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode!,
+          encoding: response.headers['content-encoding'],
+          vary: response.headers.vary,
+          state: response.headers['x-page-cache'] as string | undefined,
+          body: Buffer.concat(chunks),
+        }),
+      );
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+const decode = (answer: { encoding: string | undefined; body: Buffer }) =>
+  (answer.encoding === 'gzip' ? gunzipSync(answer.body) : answer.encoding === 'br' ? brotliDecompressSync(answer.body) : answer.body).toString('utf8');
+
+describe('poisoning the cache', () => {
+  /** An app that renders in the language lib/i18n chooses and compresses as Next.js does: with whatever the request accepts. */
+  const app: Render = (request, response) => {
+    const html = `<html lang="${localeOfRequest(request.headers.cookie, request.headers['accept-language'])}"><body>${'results '.repeat(200)}</body></html>`;
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bgzip\b/.test(accepts)) {
+      response.setHeader('content-encoding', 'gzip');
+      return void response.end(gzipSync(html));
+    }
+    if (/\bdeflate\b/.test(accepts)) {
+      response.setHeader('content-encoding', 'deflate');
+      return void response.end(deflateSync(html));
+    }
+    response.end(html);
+  };
+  const port = () => (server!.address() as AddressInfo).port;
+
+  it('cannot file one language’s page under another language’s key with a crafted cookie', async () => {
+    const { renders } = await serve(app);
+    const crafted = ['NEXT_LOCALE=ru; NEXT_LOCALE=kk', 'NEXT_LOCALE=%72%75', 'NEXT_LOCALE="ru"', 'NEXT_LOCALE=ru ; x=1', 'a=1;NEXT_LOCALE=en', 'NEXT_LOCALE=en;NEXT_LOCALE=ru'];
+    for (const cookie of crafted) {
+      const attacker = await rawGet(port(), '/results', { cookie, 'accept-encoding': 'identity' });
+      // Whatever the attacker gets, a plain reader of every language gets its own page.
+      for (const [headers, lang] of [
+        [{}, 'kk'],
+        [{ 'accept-language': 'ru' }, 'ru'],
+        [{ cookie: 'NEXT_LOCALE=en' }, 'en'],
+      ] as const) {
+        const reader = await rawGet(port(), '/results', { 'accept-encoding': 'identity', ...headers });
+        expect(decode(reader), `${cookie} → ${JSON.stringify(headers)}`).toContain(`lang="${lang}"`);
+      }
+      expect(attacker.status).toBe(200);
+    }
+    expect(renders()).toBeLessThanOrEqual(3);
+  });
+
+  it('never answers a reader in an encoding it did not ask for, whoever filled the cache', async () => {
+    await serve(app);
+    const attacker = await rawGet(port(), '/results', { 'accept-encoding': 'deflate' });
+    expect(attacker.encoding).toBeUndefined();
+    const plain = await rawGet(port(), '/results', {});
+    expect(plain).toMatchObject({ state: 'hit', encoding: undefined });
+    expect(plain.body.toString('utf8')).toContain('lang="kk"');
+    const identity = await rawGet(port(), '/results', { 'accept-encoding': 'identity' });
+    expect(identity.body.equals(plain.body)).toBe(true);
+    const gzip = await rawGet(port(), '/results', { 'accept-encoding': 'gzip' });
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    const browser = await rawGet(port(), '/results', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(browser.encoding).toBe('br');
+    expect(brotliDecompressSync(browser.body).equals(plain.body)).toBe(true);
+    expect(browser.vary).toMatch(/accept-encoding/i);
+    const noBrotli = await rawGet(port(), '/results', { 'accept-encoding': 'br;q=0, gzip;q=0.5' });
+    expect(noBrotli.encoding).toBe('gzip');
+  });
+
+  it('picks the best encoding the reader accepts', () => {
+    expect(chooseEncoding(undefined, true)).toBe('identity');
+    expect(chooseEncoding('deflate', true)).toBe('identity');
+    expect(chooseEncoding('gzip, br', true)).toBe('br');
+    expect(chooseEncoding('gzip, br', false)).toBe('identity');
+    expect(chooseEncoding('*', true)).toBe('br');
+    expect(chooseEncoding('*;q=0, gzip', true)).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0', true)).toBe('identity');
+    expect(chooseEncoding('GZIP;Q=1', true)).toBe('gzip');
   });
 });

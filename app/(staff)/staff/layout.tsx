@@ -21,7 +21,9 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: '/staff/screening', label: 'screening', permission: 'protocol.view' },
   { href: '/staff/admin/parties', label: 'parties', permission: 'parties.manage' },
   { href: '/staff/admin/users', label: 'users', permission: 'users.manage' },
+  { href: '/staff/admin/sign-ins', label: 'signIns', permission: 'users.manage' },
   { href: '/staff/admin/audit', label: 'audit', permission: 'audit.view' },
+  { href: '/staff/sessions', label: 'sessions', permission: 'staff.view' },
 ];
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {

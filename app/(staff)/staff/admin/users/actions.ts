@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { runGuardedCommand } from '@/lib/auth/guard';
+import { endUserSessions } from '@/lib/auth/commands';
 import { createUser, updateUser } from '@/lib/users/commands';
 
 export async function createUserAction(input: unknown) {
@@ -12,6 +13,12 @@ export async function createUserAction(input: unknown) {
 
 export async function updateUserAction(input: unknown) {
   const result = await runGuardedCommand(updateUser, input);
+  if (result.ok) revalidatePath('/staff/admin/users');
+  return result;
+}
+
+export async function endUserSessionsAction(input: unknown) {
+  const result = await runGuardedCommand(endUserSessions, input);
   if (result.ok) revalidatePath('/staff/admin/users');
   return result;
 }

@@ -6,6 +6,7 @@ import { PublishedProtocolImage } from '@/components/protocol-images/published-i
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { getDb } from '@/db/client';
 import { localized, type Locale } from '@/lib/i18n/config';
+import { idFromUrl } from '@/lib/validation/fields';
 import { cachedPrecinctImages } from '@/lib/protocol-images/public';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { cachedDerived } from '@/lib/results/cache';
@@ -19,9 +20,9 @@ const mobileShare = (f: { ballotsFoundStationary: number; ballotsFoundMobile: nu
 /** A precinct's approved protocol, figure by figure, so observers can compare it with the signed paper. */
 export default async function PrecinctResultsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const precinctId = Number(id);
+  const precinctId = idFromUrl(id);
   const results = await publicResultsBySlug(slug);
-  if (!results || !Number.isInteger(precinctId) || precinctId <= 0) notFound();
+  if (!results || precinctId === null) notFound();
   const { value: sheet } = await cachedDerived(`precinct-sheet:${precinctId}`, results.election.id, () => protocolSheet(getDb(), precinctId, 'public'));
   if (!sheet || sheet.election.id !== results.election.id) notFound();
   const [t, format, locale, { value: paper }] = await Promise.all([
