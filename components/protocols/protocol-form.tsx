@@ -39,7 +39,7 @@ type Candidate = { id: number; fullName: string; ballotOrder: number };
 type ElectionKind = 'district_city_akim' | 'rural_akim';
 
 const WHOLE = /^\s*\d+\s*$/;
-const number = (value: unknown) => (WHOLE.test(String(value ?? '')) ? Number(value) : null);
+const number = (value: unknown) => ((typeof value === 'string' || typeof value === 'number') && WHOLE.test(String(value)) ? Number(value) : null);
 
 /** Parses the typed counts into figures, or null while any count is empty or not a whole number. */
 function typedFigures(values: Record<string, unknown> | undefined, lineKeys: LineKey[], againstAll: boolean, candidates: Candidate[]): ProtocolFigures | null {
@@ -64,7 +64,7 @@ function typedFigures(values: Record<string, unknown> | undefined, lineKeys: Lin
 /** A stored copy as form values; `blank` fields start empty (the disputed ones a reviewer types). */
 function asInput(figures: ProtocolFigures, blank: Set<FigureKey> = new Set()): FiguresInput {
   const input = toProtocolInput(figures);
-  const value = (key: FigureKey, v: unknown) => (blank.has(key) || v === null || v === undefined ? '' : String(v));
+  const value = (key: FigureKey, v: unknown) => (blank.has(key) || !(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') ? '' : String(v));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(input)) if (key !== 'votes') out[key] = value(key as FigureKey, v);
   out.votes = Object.fromEntries(Object.entries(figures.votes).map(([id, n]) => [id, value(`votes.${Number(id)}`, n)]));
@@ -100,7 +100,7 @@ export function ProtocolForm({
   const notify = useNotice();
   const definition = protocolDefinition(electionKind);
   const lineKeys = definition.lines.map((line) => line.key);
-  const schema = useMemo(() => z.object(protocolShape(definition, votingDay)), [definition, votingDay]);
+  const schema = useMemo(() => z.object(protocolShape(protocolDefinition(electionKind), votingDay)), [electionKind, votingDay]);
   const [status, setStatus] = useState<Status>(null);
   const [serverRelations, setServerRelations] = useState<RelationError[]>([]);
   const [reason, setReason] = useState('');
@@ -239,7 +239,7 @@ export function ProtocolForm({
           <div role="radiogroup" aria-labelledby="protocol-dissentAttached-label" className={`flex gap-4 rounded-md p-1 ${disputed.has('dissentAttached') ? 'border border-amber-500 bg-amber-50' : ''}`}>
             {(['false', 'true'] as const).map((option) => (
               <label key={option} className="flex items-center gap-2">
-                <input type="radio" value={option} aria-disabled={dissentReadOnly || undefined} className={dissentReadOnly ? 'pointer-events-none' : ''} {...register('dissentAttached' as Path<FiguresInput>)} />
+                <input type="radio" value={option} aria-disabled={dissentReadOnly || undefined} className={dissentReadOnly ? 'pointer-events-none' : ''} {...register('dissentAttached')} />
                 {t(option === 'true' ? 'protocols.signatures.yes' : 'protocols.signatures.no')}
               </label>
             ))}
