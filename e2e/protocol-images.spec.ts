@@ -85,8 +85,10 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   const resolution = reviewer.page.getByRole('form', { name: 'Resolve the differing fields' });
   for (let index = 0; index < (await differing.count()); index++) {
     const row = differing.nth(index);
-    const label = (await row.locator('th').innerText()).split('\n')[0]!.trim();
-    const paper = (await row.locator('td').first().innerText()).replace(/\D/g, '');
+    // The demo's second copies mistyped candidates' votes: line 10.n, labelled "10.n No. n Name" on the form.
+    const number = (await row.locator('td').first().innerText()).trim();
+    const label = `${number} ${(await row.locator('th').innerText()).split('\n')[0]!.trim()}`;
+    const paper = (await row.locator('td').nth(1).innerText()).replace(/\D/g, '');
     await resolution.getByLabel(label, { exact: true }).fill(paper);
   }
   await resolution.getByRole('button', { name: 'Save resolution' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { balanced, session, signInAndWait, typeProtocol } from './support';
+import { balanced, candidateLine, line, listFigure, session, signInAndWait, typeProtocol } from './support';
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await page.goto('/staff/protocols?election=akim-counting');
@@ -29,20 +29,16 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
 
   // Matching copies.
   const matchUrl = await openFirstMissingPrecinct(operator.page, 'Martuk District');
-  const voters = Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
-  const candidateCount = await operator.page.getByLabel(/^No\. \d+ /).count();
+  const voters = await listFigure(operator.page);
+  const candidateCount = await operator.page.getByLabel(/^10\.\d+ /).count();
   const figures = balanced(voters, candidateCount);
-  // A broken relation is named with its numbers and blocks the save.
+  // A broken relation is named with its line numbers and numbers, and blocks the save.
   const form = operator.page.getByRole('form', { name: 'Protocol entry' });
-  await form.getByLabel('Ballots received').fill(String(figures.received + 1));
-  await form.getByLabel('Ballots issued to voters').fill(String(figures.issued));
-  await form.getByLabel('Ballots found in the boxes').fill(String(figures.cast));
-  await form.getByLabel('Spoiled and cancelled ballots').fill(String(figures.spoiled));
-  await form.getByLabel('Unused ballots').fill(String(figures.unused));
-  await form.getByLabel('Invalid ballots').fill(String(figures.invalid));
-  for (const [index, votes] of figures.votes.entries()) await form.getByLabel(new RegExp(`^No\\. ${index + 1} `)).fill(String(votes));
-  await form.getByLabel('Against all').fill(String(figures.againstAll));
-  await expect(form.getByTestId('relations')).toContainText(`Ballots received (${(figures.received + 1).toLocaleString('en-US')}) must equal`);
+  const values = [figures.atClose, figures.received + 1, figures.premises, figures.outside, figures.stationary, figures.mobile, figures.spoiled, figures.unused, figures.invalid];
+  for (const [index, value] of values.entries()) await form.getByLabel(line(index + 1)).fill(String(value));
+  for (const [index, votes] of figures.votes.entries()) await form.getByLabel(candidateLine(index + 1)).fill(String(votes));
+  await form.getByLabel(line(11)).fill(String(figures.againstAll));
+  await expect(form.getByTestId('relations')).toContainText(`Line 2, ballots received (${(figures.received + 1).toLocaleString('en-US')}), must equal`);
   await expect(form.getByRole('button', { name: 'Save protocol' })).toBeDisabled();
   await operator.page.reload();
   await typeProtocol(operator.page, figures);
@@ -68,25 +64,28 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
 
-  // Differing copies: the reviewer resolves the disputed fields from the paper.
+  // A genuine protocol: 37 voters added on the day, 12 ballots taken out in mobile boxes.
+  // The copies differ in the mobile-box line; the reviewer resolves the disputed fields from the paper.
   const mismatchUrl = await openFirstMissingPrecinct(operator.page, 'Kobda District');
-  const temirFigures = balanced(
-    Number((await operator.page.getByTestId('voters-on-list').innerText()).replace(/\D/g, '')),
-    await operator.page.getByLabel(/^No\. \d+ /).count(),
-  );
+  const temirFigures = balanced(await listFigure(operator.page), await operator.page.getByLabel(/^10\.\d+ /).count(), { added: 37, outside: 12 });
+  await operator.page.getByLabel(line(1)).fill(String(temirFigures.atClose));
+  await expect(operator.page.getByTestId('voters-added')).toHaveText('+37 added on the day');
+  await operator.page.getByLabel(line(1)).fill('');
+  await operator.page.getByLabel(line(1)).focus();
   await typeProtocol(operator.page, temirFigures);
   await expect(operator.page.getByTestId('protocol-status')).toHaveText('Entered once');
   await operator2.page.goto(mismatchUrl);
-  const typo = { ...temirFigures, invalid: temirFigures.invalid - 1, votes: [temirFigures.votes[0]! + 1, ...temirFigures.votes.slice(1)] };
+  const typo = { ...temirFigures, stationary: temirFigures.stationary + 1, mobile: temirFigures.mobile - 1 };
   await typeProtocol(operator2.page, typo);
   await expect(operator2.page.getByTestId('protocol-status')).toHaveText('Copies differ');
 
   await reviewer.page.goto(mismatchUrl);
   await expect(reviewer.page.getByTestId('figures-table').locator('tr[data-differs]')).toHaveCount(2);
+  await expect(reviewer.page.getByTestId('figures-table').locator('tr[data-line="ballotsFoundMobile"]')).toHaveAttribute('data-differs', 'true');
   const resolution = reviewer.page.getByRole('form', { name: 'Resolve the differing fields' });
-  await expect(resolution.getByLabel('Ballots received')).toHaveAttribute('readonly', '');
-  await resolution.getByLabel('Invalid ballots').fill(String(temirFigures.invalid));
-  await resolution.getByLabel(/^No\. 1 /).fill(String(temirFigures.votes[0]));
+  await expect(resolution.getByLabel(line(2))).toHaveAttribute('readonly', '');
+  await resolution.getByLabel(line(5)).fill(String(temirFigures.stationary));
+  await resolution.getByLabel(line(6)).fill(String(temirFigures.mobile));
   await resolution.getByRole('button', { name: 'Save resolution' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Awaiting review');
   await reviewer.page.getByLabel('Reason for approving without an image').fill('Checked against the paper at the district commission');
@@ -94,7 +93,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
-  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Invalid ballots/ })).toContainText(String(temirFigures.invalid));
+  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(String(temirFigures.mobile));
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);
   await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Kobda District' }).click();
@@ -104,6 +103,13 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
     await visitor.reload();
     await expect(visitor.getByTestId('reported')).toContainText('1 of', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+
+  // The public precinct page shows both kinds of boxes and the voters added on the day.
+  await visitor.goto(mismatchUrl.replace(/.*\/staff\/protocols\/precinct\//, '/results/akim-counting/precinct/'));
+  const boxes = visitor.getByTestId('boxes');
+  await expect(boxes).toContainText(`in stationary boxes: ${temirFigures.stationary.toLocaleString('en-US')}`);
+  await expect(boxes).toContainText(`in mobile boxes (voting outside the premises): ${temirFigures.mobile}`);
+  await expect(boxes).toContainText('37 added on the day');
 
   await operator.close();
   await operator2.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { balanced, session, typeProtocol } from './support';
+import { balanced, listFigure, session, typeProtocol } from './support';
 
 /**
  * The last step of counting, through the screens, in Kobda District of the demo counting election
@@ -26,8 +26,7 @@ async function openConstituency(page: Page, pendingOnly = false) {
 /** The figures for the precinct open on `page`, read from its entry form. */
 async function figuresOf(page: Page) {
   const form = page.getByRole('form', { name: 'Protocol entry' });
-  const voters = Number((await form.getByTestId('voters-on-list').innerText()).replace(/\D/g, ''));
-  return balanced(voters, await form.getByLabel(/^No\. \d+ /).count());
+  return balanced(await listFigure(page), await form.getByLabel(/^10\.\d+ /).count());
 }
 
 async function approve(page: Page) {

@@ -25,10 +25,13 @@ test('drill-down from the overview to a region, a constituency and a precinct pr
   await expect(page.getByTestId('outcome')).toContainText('Elected:');
   await expectAccessible(page);
   const firstPrecinct = page.getByRole('link', { name: /^Precinct No\. \d+$/ }).first();
-  const cast = await page.getByRole('row').filter({ has: firstPrecinct }).getByRole('cell').nth(1).innerText();
+  // Cells: voters on the list, at the close, ballots found in the boxes, of them in mobile boxes.
+  const cells = page.getByRole('row').filter({ has: firstPrecinct }).getByRole('cell');
+  const [cast, mobile] = [await cells.nth(2).innerText(), await cells.nth(3).innerText()];
   await firstPrecinct.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Precinct No.');
-  await expect(page.getByTestId('figures-table').getByRole('row', { name: /Ballots found in the boxes/ })).toContainText(cast);
+  await expect(page.getByTestId('boxes')).toContainText(`Ballots found in the boxes: ${cast} —`);
+  await expect(page.getByTestId('figures-table').getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(mobile);
   await expectAccessible(page);
 });
 
@@ -53,7 +56,7 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['cache-control']).toContain('max-age');
-  expect((await csv.text()).split('\r\n')[0]).toBe('\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,ballots_cast,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
+  expect((await csv.text()).split('\r\n')[0]).toBe('\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,voters_at_close,ballots_cast,ballots_found_mobile,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
   const etag = csv.headers()['etag']!;
   expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
 

@@ -77,28 +77,70 @@ export async function session(browser: Browser, email: string) {
   return { page, close: () => context.close() };
 }
 
-export type Figures = { received: number; issued: number; cast: number; spoiled: number; unused: number; invalid: number; againstAll: number; votes: number[] };
+export type Figures = {
+  atClose: number;
+  received: number;
+  premises: number;
+  outside: number;
+  stationary: number;
+  mobile: number;
+  spoiled: number;
+  unused: number;
+  invalid: number;
+  againstAll: number;
+  votes: number[];
+};
 
-/** A balanced protocol for a precinct of `voters` with `candidates` candidates. */
-export function balanced(voters: number, candidates: number): Figures {
-  const issued = Math.floor(voters * 0.6);
-  const cast = issued - 2;
+/** A balanced protocol for a precinct of `voters` on the approved list, `added` more at the close, `outside` ballots taken out in mobile boxes. */
+export function balanced(voters: number, candidates: number, { added = 0, outside = 0 } = {}): Figures {
+  const atClose = voters + added;
+  const issued = Math.floor(atClose * 0.6);
+  const found = issued - 2;
+  const mobile = Math.max(0, outside - 1);
   const invalid = 5;
   const againstAll = 7;
-  const counted = cast - invalid - againstAll;
+  const counted = found - invalid - againstAll;
   const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
-  return { received: voters + 20, issued, cast, spoiled: 4, unused: voters + 20 - issued - 4, invalid, againstAll, votes };
+  const received = atClose + 20;
+  return { atClose, received, premises: issued - outside, outside, stationary: found - mobile, mobile, spoiled: 4, unused: received - issued - 4, invalid, againstAll, votes };
 }
+
+export const line = (number: number) => new RegExp(`^${number}\\. `);
+export const candidateLine = (order: number) => new RegExp(`^10\\.${order} `);
+export const listFigure = async (page: Page) => Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
 
 export async function typeProtocol(page: Page, figures: Figures) {
   const form = page.getByRole('form', { name: 'Protocol entry' });
-  await expect(form.getByLabel('Ballots received')).toBeFocused();
-  // Keyboard only: type each field and tab to the next, in the paper form's order.
-  const sequence = [figures.received, figures.issued, figures.cast, figures.spoiled, figures.unused, figures.invalid, ...figures.votes, figures.againstAll];
+  await expect(form.getByLabel(line(1))).toBeFocused();
+  // Keyboard only: type each line and tab to the next, in the paper form's order, then the signatures.
+  const sequence = [
+    figures.atClose,
+    figures.received,
+    figures.premises,
+    figures.outside,
+    figures.stationary,
+    figures.mobile,
+    figures.spoiled,
+    figures.unused,
+    figures.invalid,
+    ...figures.votes,
+    figures.againstAll,
+    'Ахметов Ержан Серікұлы',
+    'Иванова Анна Петровна',
+    9,
+    8,
+    8,
+  ];
   for (const value of sequence) {
     await page.keyboard.type(String(value));
     await page.keyboard.press('Tab');
   }
+  // The dissenting-opinion radio group: "No".
+  await page.keyboard.press('Space');
+  await expect(form.getByRole('radio', { name: 'No' })).toBeChecked();
+  // Signed at 20:30 on voting day, the evening the polls closed.
+  const signedAt = form.getByLabel('Signed at (Kazakhstan time)');
+  await signedAt.fill((await signedAt.getAttribute('min'))!.replace('T20:00', 'T20:30'));
   await expect(form.getByTestId('relations')).toContainText('All control relations hold.');
-  await page.keyboard.press('Enter');
+  await form.getByRole('button', { name: 'Save protocol' }).click();
 }

@@ -34,6 +34,7 @@ import {
 import { hashPassword } from '../lib/auth/password';
 import { executeCommand } from '../lib/commands';
 import { enterProtocol } from '../lib/protocols/commands';
+import { signedAtFromDate } from '../lib/protocols/definition';
 import { electionResults } from '../lib/results/aggregate';
 import { NGINX, startCluster, waitUntilOk, type Cluster } from './cluster.mjs';
 
@@ -153,6 +154,8 @@ async function generate(db: Database) {
   const regionOf = new Map(constituencyRows.map((c) => [c.id, c.regionId]));
 
   /** A balanced protocol for a precinct: the leading candidate first, the rest in falling shares. */
+  // Signed at 21:00 Kazakhstan time on the bench election's voting day (2026-03-01).
+  const BENCH_SIGNATURES = { chairName: 'Bench Chair', secretaryName: 'Bench Secretary', membersTotal: 9, membersPresent: 9, membersSigning: 9, dissentAttached: false, signedAt: new Date('2026-03-01T16:00:00Z') };
   const figuresFor = (precinct: (typeof precincts.$inferSelect), candidateIds: number[]) => {
     const voters = precinct.votersOnList;
     const issued = Math.floor((voters * (55 + (precinct.id % 20))) / 100);
@@ -166,7 +169,22 @@ async function generate(db: Database) {
       votes[id] = share;
       remaining -= share;
     });
-    return { votersOnList: voters, ballotsReceived: voters + 10, ballotsIssued: issued, ballotsCast: cast, ballotsSpoiled: 2, ballotsUnused: voters + 10 - issued - 2, ballotsInvalid: invalid, votesAgainstAll: againstAll, votes };
+    const outside = Math.floor(issued / 50);
+    return {
+      votersOnList: voters,
+      votersAtClose: voters,
+      ballotsReceived: voters + 10,
+      ballotsIssuedPremises: issued - outside,
+      ballotsIssuedOutside: outside,
+      ballotsFoundStationary: cast - outside,
+      ballotsFoundMobile: outside,
+      ballotsSpoiled: 2,
+      ballotsUnused: voters + 10 - issued - 2,
+      ballotsInvalid: invalid,
+      votesAgainstAll: againstAll,
+      ...BENCH_SIGNATURES,
+      votes,
+    };
   };
 
   const toApprove = precinctRows.filter((p) => p.number <= perConstituency - SCALE.missingPerConstituency);
@@ -220,9 +238,9 @@ async function measureSubmissions(db: Database, data: Awaited<ReturnType<typeof 
   for (const [kind, lockVersion] of [['operator', 0], ['operator2', 1]] as const) {
     for (const precinct of sample) {
       const regionId = data.regionOf.get(precinct.constituencyId)!;
-      const { votersOnList: _voters, ...figures } = data.figuresFor(precinct, data.candidatesOf.get(precinct.constituencyId)!);
+      const { votersOnList: _voters, signedAt, ...figures } = data.figuresFor(precinct, data.candidatesOf.get(precinct.constituencyId)!);
       const started = performance.now();
-      const result = await executeCommand(db, enterProtocol, { id: data.staffOf(regionId, kind).id }, { precinctId: precinct.id, lockVersion, ...figures });
+      const result = await executeCommand(db, enterProtocol, { id: data.staffOf(regionId, kind).id }, { precinctId: precinct.id, lockVersion, ...figures, signedAt: signedAtFromDate(signedAt) });
       times.push(performance.now() - started);
       if (!result.ok) throw new Error(`submission failed: ${JSON.stringify(result)}`);
     }

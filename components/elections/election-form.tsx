@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
 import { isIsoDate } from '@/lib/calendar';
 import { calendarFor, CALENDAR_ORDER, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, silenceDay, type CalendarField } from '@/lib/elections/calendar';
-import { createElectionSchema, DEPOSIT_RULES, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
+import { AGAINST_ALL_EFFECTS, createElectionSchema, DEPOSIT_RULES, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
@@ -38,6 +38,8 @@ const EMPTY: ElectionFormValues = {
   winnerRule: 'plurality',
   turnoutThresholdBp: '',
   againstAllOnBallot: true,
+  againstAllEffect: 'none',
+  votersGrowthWarnBp: '5',
   protocolImageRequired: false,
   withdrawalCutoffDays: '2',
   depositRefundThresholdBp: '5',
@@ -167,6 +169,14 @@ export function ElectionForm({
           <input type="checkbox" {...register('againstAllOnBallot')} className="h-4 w-4" />
           <span>{t('elections.form.againstAll')}</span>
         </label>
+        <SelectField
+          name="againstAllEffect"
+          label={t('elections.form.againstAllEffect')}
+          register={register}
+          errors={errors}
+          options={AGAINST_ALL_EFFECTS.map((effect) => [effect, t(effect === 'none' ? 'elections.form.againstAllEffectNone' : 'elections.form.againstAllEffectRepeat')])}
+        />
+        {field('votersGrowthWarnBp', t('elections.form.votersGrowthWarn'), { inputMode: 'decimal' })}
         <label className="flex items-center gap-2 self-end pb-2">
           <input type="checkbox" {...register('protocolImageRequired')} className="h-4 w-4" />
           <span>{t('elections.form.protocolImageRequired')}</span>
@@ -212,7 +222,7 @@ function SelectField({
   errors,
   options,
 }: {
-  name: 'kind' | 'winnerRule' | 'depositRuleWhenRemoved';
+  name: 'kind' | 'winnerRule' | 'depositRuleWhenRemoved' | 'againstAllEffect';
   label: string;
   register: UseFormRegister<FormValues>;
   errors: FieldErrors<FormValues>;

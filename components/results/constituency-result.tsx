@@ -43,8 +43,21 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
           {result.precinctsReported < result.precincts && <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>}
         </div>
         <div>
+          <dt className="text-slate-500">{t('votersAtClose')}</dt>
+          <dd className="tabular-nums" data-testid="voters-at-close">
+            {n(result.votersInReported)}
+          </dd>
+          {result.votersAddedOnDay > 0 && <dd className="text-xs text-slate-500">{t('addedOnDay', { voters: result.votersAddedOnDay })}</dd>}
+        </div>
+        <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
           <dd className="tabular-nums">{n(result.ballotsCast)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('mobileShare')}</dt>
+          <dd className="tabular-nums" data-testid="mobile-share">
+            {n(result.ballotsFoundMobile)} ({percent(result.mobileShare)})
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">{t('turnout')}</dt>
@@ -61,6 +74,9 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
           <dd className="tabular-nums">{n(result.validVotes)}</dd>
         </div>
       </dl>
+      <p className="text-xs text-slate-500" data-testid="bases">
+        {t('bases')}
+      </p>
       <TableScroll>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t('votesCaption')}</caption>

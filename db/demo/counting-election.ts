@@ -83,6 +83,7 @@ function misTyped(figures: ProtocolFigures): ProtocolFigures {
 /** Protocols typed since the polls closed, at every stage of double entry and review. */
 function protocolsInProgress(random: Random, election: DemoElection, constituencies: DemoConstituency[], candidates: DemoCandidate[]): DemoProtocol[] {
   const reporting = constituencies.filter((constituency) => REPORTING.includes(constituency.code));
+  const day = createRandom(0x2026_0c);
   return reporting.flatMap((constituency, constituencyIndex) => {
     const onBallot = candidates
       .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
@@ -93,11 +94,13 @@ function protocolsInProgress(random: Random, election: DemoElection, constituenc
     return constituency.precincts.flatMap((precinct, precinctIndex): DemoProtocol[] => {
       const stage = PROTOCOL_STAGES[(precinctIndex + constituencyIndex) % PROTOCOL_STAGES.length] ?? null;
       if (stage === null) return [];
-      const figures = countPrecinct(random, {
+      const figures = countPrecinct(random, day, {
         votersOnList: precinct.votersOnList,
         ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.72)),
         againstAllOnBallot: election.againstAllOnBallot,
         candidates: onBallot,
+        votersAdded: precinctIndex % 4 === 1 ? day.int(3, 40) : 0,
+        pollsClosedAt: at(election.votingDay, '15:00'),
       });
       // Polls closed at 20:00 local (15:00 UTC) on voting day; counting ran into the night.
       const firstAt = addMinutes(at(election.votingDay, '16:00'), random.int(0, 600));
@@ -141,12 +144,14 @@ function countedConstituency(referenceDate: string, issueIin: IinIssuer, electio
   const candidates = registeredCandidates(random, issueIin, election, [constituency!]);
   const support = [1, 0.45, 0.03];
   const operator = staffEmail('operator', constituency!.regionCode);
+  const day = createRandom(0x2026_0d);
   const protocols = constituency!.precincts.map((precinct): DemoProtocol => {
-    const figures = countPrecinct(random, {
+    const figures = countPrecinct(random, day, {
       votersOnList: precinct.votersOnList,
       ballotsCast: Math.round(precinct.votersOnList * random.float(0.55, 0.7)),
       againstAllOnBallot: election.againstAllOnBallot,
       candidates: candidates.map((candidate, index) => ({ iin: candidate.iin, weight: support[index] ?? 0.1 })),
+      pollsClosedAt: at(election.votingDay, '15:00'),
     });
     const firstAt = addMinutes(at(election.votingDay, '15:30'), random.int(0, 90));
     const secondAt = addMinutes(firstAt, random.int(5, 30));

@@ -411,14 +411,33 @@ function unsuccessfulNominees(random: Random, issueIin: IinIssuer, slotsByPlace:
   return [...refused, ...withdrawn];
 }
 
-/** Ballots cast per precinct: the most active regions at their turnout, the rest scaled to the national figure. */
-function ballotsCastByPrecinct(random: Random, constituencies: DemoConstituency[]): Map<string, number> {
+/** Voters added to the lists on voting day: about one precinct in twelve, a few dozen voters each (its own random sequence). */
+function addedOnTheDay(constituencies: DemoConstituency[]): Map<string, number> {
+  const day = createRandom(0x2023_1106);
+  return new Map(
+    constituencies.flatMap((constituency) =>
+      constituency.precincts.map((precinct) => [`${constituency.code}/${precinct.number}`, day.int(0, 11) === 0 ? day.int(5, 45) : 0] as const),
+    ),
+  );
+}
+
+/**
+ * Ballots found per precinct: the most active regions at their turnout, the rest scaled to the
+ * national figure; turnout is taken against the voters at the close (lists plus voters added on the day).
+ */
+function ballotsCastByPrecinct(random: Random, constituencies: DemoConstituency[], added: Map<string, number>): Map<string, number> {
   const precinctsOf = (regionCode: string) =>
     constituencies
       .filter((constituency) => constituency.regionCode === regionCode)
-      .flatMap((constituency) => constituency.precincts.map((precinct) => ({ key: `${constituency.code}/${precinct.number}`, voters: precinct.votersOnList })));
+      .flatMap((constituency) =>
+        constituency.precincts.map((precinct) => {
+          const key = `${constituency.code}/${precinct.number}`;
+          return { key, voters: precinct.votersOnList + (added.get(key) ?? 0) };
+        }),
+      );
   const votersOf = (regionCode: string) => sum(precinctsOf(regionCode).map((precinct) => precinct.voters));
-  const totalCast = Math.round((REPORTED.votersOnList * REPORTED.turnoutBp) / 10_000);
+  const votersAtClose = REPORTED.votersOnList + sum([...added.values()]);
+  const totalCast = Math.round((votersAtClose * REPORTED.turnoutBp) / 10_000);
   const activeCasts = MOST_ACTIVE_REGIONS.map((code) => Math.round(votersOf(code) * REGION_TURNOUT[code]));
   const otherRegions = REGIONS.map((region) => region.code).filter((code) => !MOST_ACTIVE_REGIONS.includes(code));
   const otherCasts = apportion(
@@ -440,17 +459,21 @@ function ballotsCastByPrecinct(random: Random, constituencies: DemoConstituency[
 
 /** Every precinct's protocol: entered twice, identically, by the region's two operators and approved. */
 function approvedProtocols(random: Random, constituencies: DemoConstituency[], candidates: DemoCandidate[], support: Map<string, number>): DemoProtocol[] {
-  const castByPrecinct = ballotsCastByPrecinct(random, constituencies);
+  const added = addedOnTheDay(constituencies);
+  const castByPrecinct = ballotsCastByPrecinct(random, constituencies, added);
+  const day = createRandom(0x2023_1107);
   return constituencies.flatMap((constituency) => {
     const onBallot = candidates
       .filter((candidate) => candidate.constituencyCode === constituency.code && candidate.status === 'registered')
       .map((candidate) => ({ iin: candidate.iin, weight: support.get(candidate.iin) as number }));
     return constituency.precincts.map((precinct): DemoProtocol => {
-      const figures = countPrecinct(random, {
+      const figures = countPrecinct(random, day, {
         votersOnList: precinct.votersOnList,
         ballotsCast: castByPrecinct.get(`${constituency.code}/${precinct.number}`) as number,
         againstAllOnBallot: PILOT_ELECTION.againstAllOnBallot,
         candidates: onBallot,
+        votersAdded: added.get(`${constituency.code}/${precinct.number}`),
+        pollsClosedAt: at(VOTING_DAY, '15:00'),
       });
       const firstAt = addMinutes(at(VOTING_DAY, '15:00'), random.int(0, 420));
       const secondAt = addMinutes(firstAt, random.int(5, 90));

@@ -1,5 +1,6 @@
 import ru from '@/messages/ru.json';
 import { renderPaperSvg, type PaperRow } from '@/lib/protocol-images/demo-rendering';
+import { AKIM_PROTOCOL, signedAtFromDate } from '@/lib/protocols/definition';
 import { sha256Hex } from '@/lib/storage/hash';
 import { addMinutes } from './calendar';
 import type { DemoCandidate, DemoConstituency, DemoData, DemoElection, DemoProtocol, ProtocolFigures } from './types';
@@ -27,23 +28,21 @@ const PILOT_SLUG = 'akim-2023';
 export const DEMO_WITHOUT_IMAGE_REASON = 'Фото протокола не получено: бумажный протокол сверен в районной комиссии.';
 export const approvedWithoutImage = (protocol: DemoProtocol) => protocol.status === 'approved' && protocol.electionSlug !== PILOT_SLUG && protocol.precinctNumber % 3 === 0;
 
-const LINES = ['votersOnList', 'ballotsReceived', 'ballotsIssued', 'ballotsCast', 'ballotsSpoiled', 'ballotsUnused', 'ballotsInvalid'] as const;
-
 /**
- * The lines of the paper form with this protocol's figures, in the form's order. The one place
- * here that knows the protocol form's lines: when the form changes, only this changes.
+ * The lines of the paper form with this protocol's figures, in the form's order, as the protocol
+ * definition (lib/protocols/definition.ts) gives them: when the form changes, the definition does.
  */
 export function paperRows(figures: ProtocolFigures, candidates: DemoCandidate[]): PaperRow[] {
-  const fields = ru.protocols.fields;
-  const lines = LINES.map((key, index) => ({ number: String(index + 1), label: fields[key], value: figures[key] }));
+  const labels = ru.protocols.lines;
+  const lines = AKIM_PROTOCOL.lines.map((line) => ({ number: String(line.number), label: labels[line.key], value: figures[line.key] }));
   const votes = [...candidates]
     .sort((a, b) => (a.ballotOrder ?? 0) - (b.ballotOrder ?? 0))
     .map((candidate) => ({
-      number: `${LINES.length + 1}.${candidate.ballotOrder}`,
+      number: `${AKIM_PROTOCOL.candidatesLine}.${candidate.ballotOrder}`,
       label: candidate.fullName,
       value: figures.votes.find((line) => line.candidateIin === candidate.iin)?.votes ?? 0,
     }));
-  const againstAll = figures.votesAgainstAll === null ? [] : [{ number: String(LINES.length + 2), label: fields.votesAgainstAll, value: figures.votesAgainstAll }];
+  const againstAll = figures.votesAgainstAll === null ? [] : [{ number: String(AKIM_PROTOCOL.againstAllLine), label: labels.votesAgainstAll, value: figures.votesAgainstAll }];
   return [...lines, ...votes, ...againstAll];
 }
 
@@ -70,7 +69,7 @@ export function demoProtocolScans(demo: DemoData): DemoScan[] {
       precinctNumber: precinct.number,
       address: precinct.address,
       rows: paperRows(paper, candidatesOf.get(key) ?? []),
-      signedOn: paper.enteredAt.toISOString().slice(0, 10),
+      signedOn: signedAtFromDate(paper.signedAt ?? paper.enteredAt).slice(0, 10),
     });
     const bytes = new TextEncoder().encode(svg);
     return [

@@ -17,6 +17,8 @@ export const akimElectionRules = (depositAmount: number) =>
     winnerRule: 'plurality',
     turnoutThresholdBp: null,
     againstAllOnBallot: true,
+    againstAllEffect: 'none',
+    votersGrowthWarnBp: 500,
     protocolImageRequired: false,
     withdrawalCutoffDays: 2,
     depositRefundThresholdBp: 500,

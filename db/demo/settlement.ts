@@ -2,6 +2,7 @@ import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { depositSettlement } from '@/lib/candidates/deposit';
 import { decideWinner } from '@/lib/results/winner';
 import { addMinutes, at } from './calendar';
+import { foundIn } from './protocol-figures';
 import type { Random } from './random';
 import type { DemoAkimRegistration, DemoCandidate, DemoConstituency, DemoElection, DemoProtocol } from './types';
 import { staffEmail } from './users';
@@ -28,17 +29,18 @@ export function settleOfficialConstituencies(
     const votes = new Map<string, number>();
     for (const line of entries.flatMap((entry) => entry.votes)) votes.set(line.candidateIin, (votes.get(line.candidateIin) ?? 0) + line.votes);
     const total = (pick: (entry: (typeof entries)[number]) => number) => entries.reduce((sum, entry) => sum + pick(entry), 0);
-    const ballotsCast = total((entry) => entry.ballotsCast);
+    const ballotsCast = total(foundIn);
     const own = candidates.filter((candidate) => candidate.constituencyCode === constituency.code);
     const onBallot = own.filter((candidate) => candidate.status === 'registered');
     const outcome = decideWinner({
       votes: onBallot.map((candidate, index) => ({ candidateId: index, votes: votes.get(candidate.iin) ?? 0 })),
       againstAll: total((entry) => entry.votesAgainstAll ?? 0),
-      votersOnList: total((entry) => entry.votersOnList),
+      votersOnList: total((entry) => entry.votersAtClose),
       ballotsCast,
       complete: entries.length === constituency.precincts.length,
       rule: election.winnerRule,
       turnoutThresholdBp: election.turnoutThresholdBp,
+      againstAllEffect: election.againstAllEffect,
     });
     const winner = outcome.status === 'elected' ? onBallot[outcome.candidateId]! : null;
     const officialOn = todayInKazakhstan(constituency.resultsOfficialAt!);

@@ -144,7 +144,24 @@ export type DemoAkimRegistration = Pick<AkimRegistrationRow, 'outcome' | 'decisi
 type EntryRow = typeof protocolEntries.$inferSelect;
 export type ProtocolFigures = Pick<
   EntryRow,
-  'votersOnList' | 'ballotsReceived' | 'ballotsIssued' | 'ballotsCast' | 'ballotsSpoiled' | 'ballotsUnused' | 'ballotsInvalid' | 'votesAgainstAll'
+  | 'votersOnList'
+  | 'votersAtClose'
+  | 'ballotsReceived'
+  | 'ballotsIssuedPremises'
+  | 'ballotsIssuedOutside'
+  | 'ballotsFoundStationary'
+  | 'ballotsFoundMobile'
+  | 'ballotsSpoiled'
+  | 'ballotsUnused'
+  | 'ballotsInvalid'
+  | 'votesAgainstAll'
+  | 'chairName'
+  | 'secretaryName'
+  | 'membersTotal'
+  | 'membersPresent'
+  | 'membersSigning'
+  | 'dissentAttached'
+  | 'signedAt'
 > & {
   /** Votes of every registered candidate of the constituency, by IIN. */
   votes: { candidateIin: string; votes: number }[];

@@ -6,6 +6,8 @@ export const winnerRule = pgEnum('winner_rule', ['plurality', 'absolute_majority
 export const electionKind = pgEnum('election_kind', ['district_city_akim', 'rural_akim']);
 /** What happens to the deposit of a candidate whose registration was withdrawn or cancelled (U in the law: a setting). */
 export const depositRule = pgEnum('deposit_rule', ['refund', 'forfeit']);
+/** What "against all" does to the result: nothing (no source gives it power), or a repeat election when it beats every candidate. */
+export const againstAllEffect = pgEnum('against_all_effect', ['none', 'repeat_if_beats_all']);
 
 /**
  * An election with its calendar and its rules. Rules that the law leaves open (winner rule,
@@ -35,6 +37,9 @@ export const elections = pgTable(
     winnerRule: winnerRule('winner_rule').notNull().default('plurality'),
     turnoutThresholdBp: integer('turnout_threshold_bp'),
     againstAllOnBallot: boolean('against_all_on_ballot').notNull().default(true),
+    againstAllEffect: againstAllEffect('against_all_effect').notNull().default('none'),
+    /** A protocol's voters at the close above the approved list by more than this share gets a warning (never a refusal). */
+    votersGrowthWarnBp: integer('voters_growth_warn_bp').notNull().default(500),
     /** A protocol can be approved only with an image of its signed paper; otherwise a written reason suffices. */
     protocolImageRequired: boolean('protocol_image_required').notNull().default(false),
     /** Withdrawals are accepted until this many days before voting day (inclusive). */
@@ -53,6 +58,7 @@ export const elections = pgTable(
     check('elections_calendar_order', sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} < ${t.votingDay} and ${t.votingDay} <= ${t.resultsDeadline} and ${t.resultsDeadline} <= ${t.akimRegistrationDeadline}`),
     check('elections_rules_non_negative', sql`${t.minCandidateAge} >= 0 and ${t.depositAmount} >= 0 and ${t.signatureShareBp} between 0 and 10000`),
     check('elections_candidate_rules_range', sql`${t.withdrawalCutoffDays} between 0 and 60 and ${t.depositRefundThresholdBp} between 0 and 10000`),
+    check('elections_voters_growth_warn_range', sql`${t.votersGrowthWarnBp} between 0 and 10000`),
     check('elections_turnout_threshold_range', sql`${t.turnoutThresholdBp} is null or ${t.turnoutThresholdBp} between 0 and 10000`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { candidates } from './candidates';
 import { precincts } from './constituencies';
 import { users } from './users';
@@ -61,25 +61,48 @@ export const protocolEntries = pgTable(
     kind: protocolEntryKind('kind').notNull(),
     enteredBy: integer('entered_by').notNull().references(() => users.id),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The approved list's figure when the copy was typed: the reference line 1 is shown against. */
     votersOnList: integer('voters_on_list').notNull(),
+    // The lines of the protocol (lib/protocols/definition.ts), one column each.
+    votersAtClose: integer('voters_at_close').notNull(),
     ballotsReceived: integer('ballots_received').notNull(),
-    ballotsIssued: integer('ballots_issued').notNull(),
-    ballotsCast: integer('ballots_cast').notNull(),
+    ballotsIssuedPremises: integer('ballots_issued_premises').notNull(),
+    ballotsIssuedOutside: integer('ballots_issued_outside').notNull(),
+    ballotsFoundStationary: integer('ballots_found_stationary').notNull(),
+    ballotsFoundMobile: integer('ballots_found_mobile').notNull(),
     ballotsSpoiled: integer('ballots_spoiled').notNull(),
     ballotsUnused: integer('ballots_unused').notNull(),
     ballotsInvalid: integer('ballots_invalid').notNull(),
     votesAgainstAll: integer('votes_against_all'),
+    /** Totals of both kinds, kept by the database for aggregation and screening. */
+    ballotsIssued: integer('ballots_issued').generatedAlwaysAs(sql`ballots_issued_premises + ballots_issued_outside`).notNull(),
+    ballotsCast: integer('ballots_cast').generatedAlwaysAs(sql`ballots_found_stationary + ballots_found_mobile`).notNull(),
+    // Who signed. Null only in entries converted from the form before signatures were recorded.
+    chairName: text('chair_name'),
+    secretaryName: text('secretary_name'),
+    membersTotal: integer('members_total'),
+    membersPresent: integer('members_present'),
+    membersSigning: integer('members_signing'),
+    dissentAttached: boolean('dissent_attached'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    /** Set on entries typed on the earlier form and converted by migration 0010 (voters at close = list, no outside counts). */
+    convertedAt: timestamp('converted_at', { withTimezone: true }),
   },
   (t) => [
     unique('protocol_entries_kind_unique').on(t.versionId, t.kind),
     check(
       'protocol_entries_non_negative',
-      sql`${t.votersOnList} >= 0 and ${t.ballotsReceived} >= 0 and ${t.ballotsIssued} >= 0 and ${t.ballotsCast} >= 0 and ${t.ballotsSpoiled} >= 0 and ${t.ballotsUnused} >= 0 and ${t.ballotsInvalid} >= 0 and coalesce(${t.votesAgainstAll}, 0) >= 0`,
+      sql`${t.votersOnList} >= 0 and ${t.votersAtClose} >= 0 and ${t.ballotsReceived} >= 0 and ${t.ballotsIssuedPremises} >= 0 and ${t.ballotsIssuedOutside} >= 0 and ${t.ballotsFoundStationary} >= 0 and ${t.ballotsFoundMobile} >= 0 and ${t.ballotsSpoiled} >= 0 and ${t.ballotsUnused} >= 0 and ${t.ballotsInvalid} >= 0 and coalesce(${t.votesAgainstAll}, 0) >= 0`,
     ),
     // The control relations that involve only these columns; the vote sum is checked in lib/protocols.
-    check('protocol_entries_ballots_balance', sql`${t.ballotsReceived} = ${t.ballotsIssued} + ${t.ballotsSpoiled} + ${t.ballotsUnused}`),
-    check('protocol_entries_cast_within_issued', sql`${t.ballotsCast} <= ${t.ballotsIssued} and ${t.ballotsIssued} <= ${t.votersOnList}`),
-    check('protocol_entries_invalid_within_cast', sql`${t.ballotsInvalid} + coalesce(${t.votesAgainstAll}, 0) <= ${t.ballotsCast}`),
+    check('protocol_entries_ballots_balance', sql`${t.ballotsReceived} = ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} + ${t.ballotsSpoiled} + ${t.ballotsUnused}`),
+    check(
+      'protocol_entries_found_within_issued',
+      sql`${t.ballotsFoundStationary} + ${t.ballotsFoundMobile} <= ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} and ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} <= ${t.votersAtClose} and ${t.ballotsFoundMobile} <= ${t.ballotsIssuedOutside}`,
+    ),
+    check('protocol_entries_invalid_within_cast', sql`${t.ballotsInvalid} + coalesce(${t.votesAgainstAll}, 0) <= ${t.ballotsFoundStationary} + ${t.ballotsFoundMobile}`),
+    check('protocol_entries_members', sql`${t.convertedAt} is not null or (${t.chairName} is not null and ${t.secretaryName} is not null and ${t.membersTotal} is not null and ${t.membersPresent} is not null and ${t.membersSigning} is not null and ${t.dissentAttached} is not null and ${t.signedAt} is not null)`),
+    check('protocol_entries_members_order', sql`${t.membersSigning} <= ${t.membersPresent} and ${t.membersPresent} <= ${t.membersTotal} and ${t.membersSigning} >= 0`),
   ],
 );
 

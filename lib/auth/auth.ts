@@ -86,7 +86,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) return { ...token, sv: user.sessionVersion, sid: user.sessionId };
       // Every later use: no session at all unless the guard would accept it (signed out, ended,
       // deactivated or changed users get nothing, /api/auth/session included).
-      const current = await loadSessionUser(Number(token.sub), Number(token.sv), String(token.sid ?? ''));
+      const current = await loadSessionUser(Number(token.sub), Number(token.sv), typeof token.sid === 'string' ? token.sid : '');
       return current ? token : null;
     },
     session({ session, token }) {

@@ -11,7 +11,7 @@ export const endUserSessions = defineCommand({
   name: 'sessions.endAll',
   permission: 'users.manage',
   schema: z.object({ userId: idField }),
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
     if (!user) throw new DomainError('notFound');
@@ -26,7 +26,7 @@ export const clearSignInBlockCommand = defineCommand({
   name: 'auth.signInBlockCleared',
   permission: 'users.manage',
   schema: z.object({ key: z.string().min(1).max(600) }),
-  regionOf: async () => null,
+  regionOf: () => null,
   async run({ input, tx, audit }) {
     const cleared = await clearSignInBlock(tx, input.key);
     if (!cleared) throw new DomainError('notFound');

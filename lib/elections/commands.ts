@@ -19,6 +19,8 @@ const LOCKED_FIELDS = [
   'winnerRule',
   'turnoutThresholdBp',
   'againstAllOnBallot',
+  'againstAllEffect',
+  'votersGrowthWarnBp',
   'protocolImageRequired',
   'withdrawalCutoffDays',
   'depositRefundThresholdBp',

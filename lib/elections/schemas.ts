@@ -22,6 +22,8 @@ type ElectionRow = typeof elections.$inferSelect;
 export const ELECTION_KINDS = ['district_city_akim', 'rural_akim'] as const satisfies readonly ElectionRow['kind'][];
 export const WINNER_RULES = ['plurality', 'absolute_majority'] as const satisfies readonly ElectionRow['winnerRule'][];
 export const DEPOSIT_RULES = ['forfeit', 'refund'] as const satisfies readonly ElectionRow['depositRuleWhenRemoved'][];
+/** "Against all" has no effect unless an election says so (decision 006). */
+export const AGAINST_ALL_EFFECTS = ['none', 'repeat_if_beats_all'] as const satisfies readonly ElectionRow['againstAllEffect'][];
 
 export const CORRECTION_REASON_MIN_LENGTH = 10;
 
@@ -59,6 +61,9 @@ const electionFields = {
   winnerRule: z.enum(WINNER_RULES, 'errors.required'),
   turnoutThresholdBp: optionalPercentAsBasisPointsField,
   againstAllOnBallot: checkboxField,
+  againstAllEffect: z.enum(AGAINST_ALL_EFFECTS, 'errors.required').default('none'),
+  /** A protocol's voters at the close above the approved list by more than this share get a warning. */
+  votersGrowthWarnBp: percentAsBasisPointsField.default(500),
   protocolImageRequired: checkboxField,
   ...candidateRuleFields,
 };
@@ -114,6 +119,8 @@ export function electionFormValues(election: ElectionRow): ElectionFormValues {
     winnerRule: election.winnerRule,
     turnoutThresholdBp: election.turnoutThresholdBp === null ? '' : basisPointsAsPercent(election.turnoutThresholdBp),
     againstAllOnBallot: election.againstAllOnBallot,
+    againstAllEffect: election.againstAllEffect,
+    votersGrowthWarnBp: basisPointsAsPercent(election.votersGrowthWarnBp),
     protocolImageRequired: election.protocolImageRequired,
     withdrawalCutoffDays: String(election.withdrawalCutoffDays),
     depositRefundThresholdBp: basisPointsAsPercent(election.depositRefundThresholdBp),

@@ -2,13 +2,25 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { candidates, constituencies, elections, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions } from '@/db/schema';
-import { assertLockVersion, defineCommand, DomainError } from '@/lib/commands';
+import { assertLockVersion, defineCommand, DomainError, type FieldErrors } from '@/lib/commands';
 import { precinctRegion } from '@/lib/constituency-lists/queries';
 import { findElection } from '@/lib/elections/queries';
 import { reviewImageWithProtocol } from '@/lib/protocol-images/commands';
 import { bumpResultsVersion } from '@/lib/results/version';
-import { checkControlRelations, differingFields, type ProtocolFigures } from './relations';
-import { availableActions, resultsActions, type ProtocolAction, type Refusal, type Viewer } from './transitions';
+import {
+  checkControlRelations,
+  differingFields,
+  LINE_KEYS,
+  protocolDefinition,
+  protocolSchema,
+  relationMessage,
+  SIGNATURE_KEYS,
+  signedAtToDate,
+  toProtocolFigures,
+  type Figures,
+  type ProtocolFigures,
+} from './definition';
+import { entryFigures } from './entries';
 import {
   approveProtocolSchema,
   correctProtocolSchema,
@@ -17,8 +29,8 @@ import {
   reopenResultsSchema,
   resolveMismatchSchema,
   returnProtocolSchema,
-  type Figures,
 } from './schemas';
+import { availableActions, resultsActions, type ProtocolAction, type Refusal, type Viewer } from './transitions';
 
 type Entry = typeof protocolEntries.$inferSelect;
 type Protocol = typeof protocols.$inferSelect;
@@ -29,7 +41,7 @@ type Protocol = typeof protocols.$inferSelect;
  */
 async function precinctContext(tx: Transaction, precinctId: number) {
   const [row] = await tx
-    .select({ precinct: precincts, constituency: constituencies, againstAllOnBallot: elections.againstAllOnBallot })
+    .select({ precinct: precincts, constituency: constituencies, againstAllOnBallot: elections.againstAllOnBallot, electionKind: elections.kind, votingDay: elections.votingDay })
     .from(precincts)
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
     .innerJoin(elections, eq(elections.id, constituencies.electionId))
@@ -64,36 +76,44 @@ function requireAllowed(action: ProtocolAction, context: Context, protocol: Prot
 
 type Context = Awaited<ReturnType<typeof precinctContext>>;
 
-/** The typed figures as a full protocol, checked against the ballot and the control relations. */
-function toProtocolFigures(input: Figures, context: Context): ProtocolFigures {
-  const votes = Object.fromEntries(Object.entries(input.votes).map(([id, value]) => [Number(id), value]));
-  const typed = Object.keys(votes).map(Number).sort((a, b) => a - b);
+/**
+ * The typed figures as a full protocol, checked by the schema derived from the election's protocol
+ * definition (lines, signatures, time of signing, control relations) and against the ballot.
+ */
+function checkedFigures(input: Figures, context: Context): ProtocolFigures {
+  const definition = protocolDefinition(context.electionKind);
+  const parsed = protocolSchema(definition, { votingDay: context.votingDay }).safeParse(input);
+  if (!parsed.success) {
+    const relationIssues = new Set(definition.relations.map((r) => relationMessage(r.id)));
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      if (relationIssues.has(issue.message)) continue;
+      const field = String(issue.path[0]);
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+    }
+    if (Object.keys(fieldErrors).length) throw new DomainError('invalid', { fieldErrors });
+    const violations = checkControlRelations(toProtocolFigures(input), definition);
+    throw new DomainError('invalid', { message: 'protocols.errors.relations', relationErrors: violations });
+  }
+  const figures = toProtocolFigures(parsed.data);
+  const typed = Object.keys(figures.votes).map(Number).sort((a, b) => a - b);
   const expected = [...context.candidateIds].sort((a, b) => a - b);
   if (typed.length !== expected.length || typed.some((id, index) => id !== expected[index])) {
     throw new DomainError('invalid', { message: 'protocols.errors.candidatesChanged' });
   }
-  if (context.againstAllOnBallot !== (input.votesAgainstAll !== null)) {
+  if (context.againstAllOnBallot !== (figures.votesAgainstAll !== null)) {
     throw new DomainError('invalid', { fieldErrors: { votesAgainstAll: [context.againstAllOnBallot ? 'errors.required' : 'protocols.errors.noAgainstAll'] } });
   }
-  const figures: ProtocolFigures = {
-    votersOnList: context.precinct.votersOnList,
-    ballotsReceived: input.ballotsReceived,
-    ballotsIssued: input.ballotsIssued,
-    ballotsCast: input.ballotsCast,
-    ballotsSpoiled: input.ballotsSpoiled,
-    ballotsUnused: input.ballotsUnused,
-    ballotsInvalid: input.ballotsInvalid,
-    votesAgainstAll: input.votesAgainstAll,
-    votes,
-  };
-  const violations = checkControlRelations(figures);
-  if (violations.length) throw new DomainError('invalid', { message: 'protocols.errors.relations', relationErrors: violations });
   return figures;
 }
 
-async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind'], enteredBy: number, figures: ProtocolFigures) {
-  const { votes, ...columns } = figures;
-  const [entry] = await tx.insert(protocolEntries).values({ versionId, kind, enteredBy, ...columns }).returning();
+async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind'], enteredBy: number, figures: ProtocolFigures, votersOnList: number) {
+  const { votes, signatures, votesAgainstAll } = figures;
+  const lines = Object.fromEntries(LINE_KEYS.map((key) => [key, figures[key]])) as Pick<ProtocolFigures, (typeof LINE_KEYS)[number]>;
+  const [entry] = await tx
+    .insert(protocolEntries)
+    .values({ versionId, kind, enteredBy, votersOnList, ...lines, votesAgainstAll, ...signatures, signedAt: signatures ? signedAtToDate(signatures.signedAt) : null })
+    .returning();
   const rows = Object.entries(votes).map(([candidateId, count]) => ({ entryId: entry!.id, candidateId: Number(candidateId), votes: count }));
   if (rows.length) await tx.insert(protocolEntryVotes).values(rows);
   return entry!;
@@ -101,22 +121,7 @@ async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind
 
 async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<number, ProtocolFigures>> {
   const votes = entries.length ? await tx.select().from(protocolEntryVotes).where(inArray(protocolEntryVotes.entryId, entries.map((e) => e.id))) : [];
-  return new Map(
-    entries.map((entry) => [
-      entry.id,
-      {
-        votersOnList: entry.votersOnList,
-        ballotsReceived: entry.ballotsReceived,
-        ballotsIssued: entry.ballotsIssued,
-        ballotsCast: entry.ballotsCast,
-        ballotsSpoiled: entry.ballotsSpoiled,
-        ballotsUnused: entry.ballotsUnused,
-        ballotsInvalid: entry.ballotsInvalid,
-        votesAgainstAll: entry.votesAgainstAll,
-        votes: Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes])),
-      },
-    ]),
-  );
+  return new Map(entries.map((entry) => [entry.id, entryFigures(entry, Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes])))]));
 }
 
 /** The protocol locked for this transaction, its current version and that version's entries. */
@@ -166,7 +171,7 @@ export const enterProtocol = defineCommand({
     assertLockVersion(existing?.lockVersion ?? 0, input.lockVersion);
     const current = existing ? await currentVersion(tx, existing) : undefined;
     requireAllowed('enter', context, existing, [current?.first, current?.second], actor);
-    const figures = toProtocolFigures(input, context);
+    const figures = checkedFigures(input, context);
     if (!existing) {
       let protocol: Protocol | undefined;
       try {
@@ -177,19 +182,19 @@ export const enterProtocol = defineCommand({
         throw error;
       }
       const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol!.id, versionNo: 1, createdBy: actor.id }).returning();
-      await insertEntry(tx, version!.id, 'first', actor.id, figures);
+      await insertEntry(tx, version!.id, 'first', actor.id, figures, context.precinct.votersOnList);
       await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: protocol!.id, after: { precinctId: input.precinctId, version: 1, figures } });
       return { protocolId: protocol!.id, status: 'entered_once' as const, lockVersion: protocol!.lockVersion };
     }
     const { version, first } = current!;
     if (existing.status === 'returned') {
       // The first copy of the version a reviewer returned to data entry.
-      await insertEntry(tx, version.id, 'first', actor.id, figures);
+      await insertEntry(tx, version.id, 'first', actor.id, figures, context.precinct.votersOnList);
       await tx.update(protocols).set({ status: 'entered_once', ...touched(existing) }).where(eq(protocols.id, existing.id));
       await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: existing.id, before: { status: existing.status }, after: { status: 'entered_once', version: version.versionNo, figures } });
       return { protocolId: existing.id, status: 'entered_once' as const, lockVersion: existing.lockVersion + 1 };
     }
-    await insertEntry(tx, version.id, 'second', actor.id, figures);
+    await insertEntry(tx, version.id, 'second', actor.id, figures, context.precinct.votersOnList);
     const firstFigures = (await loadFigures(tx, [first!])).get(first!.id)!;
     const differences = differingFields(firstFigures, figures);
     const status = differences.length ? ('mismatch' as const) : ('awaiting_review' as const);
@@ -215,14 +220,16 @@ export const resolveMismatch = defineCommand({
     const { protocol, version, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
     const context = await precinctContext(tx, protocol.precinctId);
     requireAllowed('resolve', context, protocol, [first, second], actor);
-    const figures = toProtocolFigures(input, context);
+    const figures = checkedFigures(input, context);
     const copies = await loadFigures(tx, [first!, second!]);
     const disputed = new Set(differingFields(copies.get(first!.id)!, copies.get(second!.id)!));
+    // Copies converted from the earlier form have no signatures: the reviewer types them from the paper.
+    if (!copies.get(first!.id)!.signatures) for (const key of SIGNATURE_KEYS) disputed.add(key);
     const changedAgreed = differingFields(copies.get(first!.id)!, figures).filter((field) => !disputed.has(field));
     if (changedAgreed.length) {
       throw new DomainError('invalid', { message: 'protocols.errors.agreedFieldChanged', fieldErrors: Object.fromEntries(changedAgreed.map((f) => [f, ['protocols.errors.agreedFieldChanged']])) });
     }
-    await insertEntry(tx, version.id, 'resolution', actor.id, figures);
+    await insertEntry(tx, version.id, 'resolution', actor.id, figures, context.precinct.votersOnList);
     await tx.update(protocols).set({ status: 'awaiting_review', ...touched(protocol) }).where(eq(protocols.id, protocol.id));
     await audit({ action: 'protocols.resolve', entityType: 'protocol', entityId: protocol.id, before: { status: protocol.status }, after: { status: 'awaiting_review', resolved: [...disputed], figures } });
     return { lockVersion: protocol.lockVersion + 1 };
@@ -272,10 +279,10 @@ export const correctProtocol = defineCommand({
     const { protocol, first, second } = await lockProtocol(tx, input.protocolId, input.lockVersion);
     const context = await precinctContext(tx, protocol.precinctId);
     requireAllowed('correct', context, protocol, [first, second], actor);
-    const figures = toProtocolFigures(input, context);
+    const figures = checkedFigures(input, context);
     const versionNo = protocol.currentVersionNo + 1;
     const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: input.reason, createdBy: actor.id }).returning();
-    await insertEntry(tx, version!.id, 'first', actor.id, figures);
+    await insertEntry(tx, version!.id, 'first', actor.id, figures, context.precinct.votersOnList);
     await tx.update(protocols).set({ status: 'entered_once', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
     await audit({ action: 'protocols.correct', entityType: 'protocol', entityId: protocol.id, before: { version: protocol.currentVersionNo }, after: { version: versionNo, reason: input.reason, figures } });
     return { lockVersion: protocol.lockVersion + 1 };

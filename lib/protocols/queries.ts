@@ -6,7 +6,8 @@ import { candidates, constituencies, elections, parties, precincts, protocolEntr
 import { hasPermission, type Role } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
-import type { ProtocolFigures } from './relations';
+import type { ProtocolFigures } from './definition';
+import { entryFigures } from './entries';
 import { PROTOCOL_RULES, QUEUE_ACTIONS, type ProtocolStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
@@ -112,7 +113,18 @@ export async function constituencyPrecincts(db: Queryable, constituencyId: numbe
   return rows.map((row) => ({ ...row, status: row.status ?? 'missing' }));
 }
 
-export type EntryView = { id: number; kind: 'first' | 'second' | 'resolution'; enteredById: number; enteredBy: string; enteredAt: Date; figures: ProtocolFigures };
+export type EntryView = {
+  id: number;
+  kind: 'first' | 'second' | 'resolution';
+  enteredById: number;
+  enteredBy: string;
+  enteredAt: Date;
+  /** The approved list's figure when this copy was typed (line 1 is shown against it). */
+  votersOnList: number;
+  /** Set when the copy was typed on the earlier form and converted (migration 0010). */
+  convertedAt: Date | null;
+  figures: ProtocolFigures;
+};
 export type VersionView = {
   versionNo: number;
   correctionReason: string | null;
@@ -131,7 +143,7 @@ export type ProtocolSheet = {
   precinct: { id: number; number: number; address: string; votersOnList: number };
   constituency: Names & { id: number; code: string; regionId: number; resultsStatus: 'counting' | 'official' };
   region: Names & { code: string };
-  election: Names & { id: number; againstAllOnBallot: boolean; votingDay: string };
+  election: Names & { id: number; kind: 'district_city_akim' | 'rural_akim'; againstAllOnBallot: boolean; votingDay: string; votersGrowthWarnBp: number };
   /** The ballot's lines in order; `struck`: removed after the ballots were printed (no votes, number kept). */
   candidates: { id: number; fullName: string; ballotOrder: number; party: Names | null; struck: boolean }[];
   protocol: { id: number; status: ProtocolStatus; lockVersion: number; currentVersionNo: number; approvedEntryId: number | null } | null;
@@ -204,17 +216,9 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
           enteredById: entry.enteredBy,
           enteredBy,
           enteredAt: entry.enteredAt,
-          figures: {
-            votersOnList: entry.votersOnList,
-            ballotsReceived: entry.ballotsReceived,
-            ballotsIssued: entry.ballotsIssued,
-            ballotsCast: entry.ballotsCast,
-            ballotsSpoiled: entry.ballotsSpoiled,
-            ballotsUnused: entry.ballotsUnused,
-            ballotsInvalid: entry.ballotsInvalid,
-            votesAgainstAll: entry.votesAgainstAll,
-            votes: Object.fromEntries(voteRows.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes])),
-          },
+          votersOnList: entry.votersOnList,
+          convertedAt: entry.convertedAt,
+          figures: entryFigures(entry, Object.fromEntries(voteRows.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes]))),
         })),
       });
     }
@@ -224,7 +228,7 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
     precinct: { id: row.precinct.id, number: row.precinct.number, address: row.precinct.address, votersOnList: row.precinct.votersOnList },
     constituency: { id: row.constituency.id, code: row.constituency.code, regionId: row.constituency.regionId, resultsStatus: row.constituency.resultsStatus, ...names(row.constituency) },
     region: { code: row.region.code, ...names(row.region) },
-    election: { id: row.election.id, againstAllOnBallot: row.election.againstAllOnBallot, votingDay: row.election.votingDay, ...names(row.election) },
+    election: { id: row.election.id, kind: row.election.kind, againstAllOnBallot: row.election.againstAllOnBallot, votingDay: row.election.votingDay, votersGrowthWarnBp: row.election.votersGrowthWarnBp, ...names(row.election) },
     candidates: candidateRows.map((c) => ({ id: c.id, fullName: c.fullName, ballotOrder: c.ballotOrder ?? 0, party: c.party ? names(c.party) : null, struck: c.status !== 'registered' })),
     protocol: protocol
       ? { id: protocol.id, status: protocol.status, lockVersion: protocol.lockVersion, currentVersionNo: protocol.currentVersionNo, approvedEntryId: protocol.approvedEntryId }

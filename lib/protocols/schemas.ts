@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { reasonField } from '@/lib/protocol-images/schemas';
 import { countField, idField, requiredText } from '@/lib/validation/fields';
+import { AKIM_PROTOCOL, protocolShape } from './definition';
 
-/** The typed figures of a protocol; voters on the list are never typed, they come from the precinct. */
-export const MAX_BALLOTS = 1_000_000;
-const count = countField(MAX_BALLOTS);
-const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
-
-export const figuresShape = {
-  ballotsReceived: count,
-  ballotsIssued: count,
-  ballotsCast: count,
-  ballotsSpoiled: count,
-  ballotsUnused: count,
-  ballotsInvalid: count,
-  votesAgainstAll: z.preprocess(blankToNull, count.nullable()),
-  /** Votes by candidate id, every registered candidate of the constituency exactly once. */
-  votes: z.record(z.string().regex(/^[0-9]+$/), count),
-};
-
-export const figuresSchema = z.object(figuresShape);
-export type FiguresInput = z.input<typeof figuresSchema>;
-export type Figures = z.output<typeof figuresSchema>;
+/**
+ * Command inputs: the protocol's fields as the definition gives them (lib/protocols/definition.ts).
+ * The command checks them again against the election's own definition, voting day and ballot.
+ */
+const figuresShape = protocolShape(AKIM_PROTOCOL);
 
 /** `lockVersion` 0 = the first entry of a protocol that does not exist yet. */
 export const enterProtocolSchema = z.object({ precinctId: idField, lockVersion: countField(2_147_483_647), ...figuresShape });

@@ -1,12 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '@/db/client';
 import { constituencies } from '@/db/schema';
-import { decideWinner, type Outcome, type WinnerRule } from './winner';
+import { decideWinner, type AgainstAllEffect, type Outcome, type WinnerRule } from './winner';
 
 /**
  * The one aggregation of results: staff screens, public pages and exports all call these
- * functions, so they can never disagree. Only approved protocols count (protocols.approved_entry_id);
- * turnout is ballots cast over the voters on the lists of the precincts reported.
+ * functions, so they can never disagree. Only approved protocols count (protocols.approved_entry_id).
+ * Bases (every page says which it uses): turnout is the ballots found in both kinds of boxes over
+ * the voters on the lists at the close of voting (protocol line 1) of the precincts reported; a
+ * candidate's share is taken of the ballots found in the boxes (the voters who took part, as the
+ * law words the winner rule); the mobile-voting share is the ballots found in mobile boxes over
+ * all ballots found.
  */
 type Names = { nameKk: string; nameRu: string; nameEn: string };
 
@@ -19,20 +23,29 @@ export type CandidateResult = {
   nominationRoute: 'party' | 'self';
   party: Names | null;
   votes: number;
-  /** Share of the valid votes (candidates' votes plus against all), 0..1. */
+  /** Share of the ballots found in the boxes (the voters who took part), 0..1. */
   share: number;
 };
 
 export type Totals = {
   precincts: number;
   precinctsReported: number;
+  /** The approved lists of every precinct (before voting day). */
   votersOnList: number;
+  /** Voters on the lists at the close of voting in the reported precincts (protocol line 1). */
   votersInReported: number;
+  /** Of those, voters added to the lists on voting day (line 1 minus the approved list). */
+  votersAddedOnDay: number;
+  /** Ballots found in both kinds of boxes (lines 5 + 6). */
   ballotsCast: number;
+  /** Of those, ballots found in the mobile boxes (line 6). */
+  ballotsFoundMobile: number;
   ballotsInvalid: number;
   votesAgainstAll: number;
   validVotes: number;
   turnout: number | null;
+  /** Ballots found in mobile boxes over all ballots found, 0..1. */
+  mobileShare: number | null;
 };
 
 export type ConstituencyResult = Names &
@@ -50,7 +63,7 @@ export type ConstituencyResult = Names &
 export type RegionResult = Names & Totals & { id: number; code: string; constituencies: number; official: number };
 
 export type ElectionResults = {
-  election: Names & { id: number; slug: string; votingDay: string; winnerRule: WinnerRule; turnoutThresholdBp: number | null; againstAllOnBallot: boolean };
+  election: Names & { id: number; slug: string; votingDay: string; winnerRule: WinnerRule; turnoutThresholdBp: number | null; againstAllOnBallot: boolean; againstAllEffect: AgainstAllEffect };
   totals: Totals & { constituencies: number; official: number };
   regions: RegionResult[];
   constituencies: ConstituencyResult[];
@@ -74,7 +87,9 @@ type ConstituencyRow = Names & {
   precinctsReported: number;
   votersOnList: number;
   votersInReported: number;
+  votersAddedOnDay: number;
   ballotsCast: number;
+  ballotsFoundMobile: number;
   ballotsInvalid: number;
   votesAgainstAll: number;
 };
@@ -95,9 +110,12 @@ type CandidateRow = {
 
 const turnoutOf = (cast: number, voters: number) => (voters > 0 ? cast / voters : null);
 
-function totalsOf(rows: Omit<Totals, 'turnout' | 'validVotes'>[]): Totals {
-  const sum = (pick: (row: Omit<Totals, 'turnout' | 'validVotes'>) => number) => rows.reduce((total, row) => total + pick(row), 0);
+type Counts = Omit<Totals, 'turnout' | 'validVotes' | 'mobileShare'>;
+
+function totalsOf(rows: Counts[]): Totals {
+  const sum = (pick: (row: Counts) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const ballotsCast = sum((r) => r.ballotsCast);
+  const ballotsFoundMobile = sum((r) => r.ballotsFoundMobile);
   const votersInReported = sum((r) => r.votersInReported);
   const ballotsInvalid = sum((r) => r.ballotsInvalid);
   return {
@@ -105,11 +123,14 @@ function totalsOf(rows: Omit<Totals, 'turnout' | 'validVotes'>[]): Totals {
     precinctsReported: sum((r) => r.precinctsReported),
     votersOnList: sum((r) => r.votersOnList),
     votersInReported,
+    votersAddedOnDay: sum((r) => r.votersAddedOnDay),
     ballotsCast,
+    ballotsFoundMobile,
     ballotsInvalid,
     votesAgainstAll: sum((r) => r.votesAgainstAll),
     validVotes: ballotsCast - ballotsInvalid,
     turnout: turnoutOf(ballotsCast, votersInReported),
+    mobileShare: ballotsCast > 0 ? ballotsFoundMobile / ballotsCast : null,
   };
 }
 
@@ -117,7 +138,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
   const [election] = await selectRows<ElectionResults['election'] & { lastChangedAt: Date | null }>(
     db,
     sql`select e.id, e.slug, e.name_kk as "nameKk", e.name_ru as "nameRu", e.name_en as "nameEn", e.voting_day::text as "votingDay",
-               e.winner_rule::text as "winnerRule", e.turnout_threshold_bp as "turnoutThresholdBp", e.against_all_on_ballot as "againstAllOnBallot",
+               e.winner_rule::text as "winnerRule", e.turnout_threshold_bp as "turnoutThresholdBp", e.against_all_on_ballot as "againstAllOnBallot", e.against_all_effect::text as "againstAllEffect",
                (select rv.changed_at from results_versions rv where rv.election_id = e.id) as "lastChangedAt"
         from elections e where e.id = ${electionId}`,
   );
@@ -130,8 +151,10 @@ export async function electionResults(db: Queryable, electionId: number): Promis
                  r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
                  count(p.id)::int as precincts, count(pr.approved_entry_id)::int as "precinctsReported",
                  coalesce(sum(p.voters_on_list), 0)::bigint as "votersOnList",
-                 coalesce(sum(e.voters_on_list), 0)::bigint as "votersInReported",
+                 coalesce(sum(e.voters_at_close), 0)::bigint as "votersInReported",
+                 coalesce(sum(e.voters_at_close - p.voters_on_list), 0)::bigint as "votersAddedOnDay",
                  coalesce(sum(e.ballots_cast), 0)::bigint as "ballotsCast",
+                 coalesce(sum(e.ballots_found_mobile), 0)::bigint as "ballotsFoundMobile",
                  coalesce(sum(e.ballots_invalid), 0)::bigint as "ballotsInvalid",
                  coalesce(sum(e.votes_against_all), 0)::bigint as "votesAgainstAll"
           from constituencies c
@@ -173,7 +196,9 @@ export async function electionResults(db: Queryable, electionId: number): Promis
       precinctsReported: Number(row.precinctsReported),
       votersOnList: Number(row.votersOnList),
       votersInReported: Number(row.votersInReported),
+      votersAddedOnDay: Number(row.votersAddedOnDay),
       ballotsCast: Number(row.ballotsCast),
+      ballotsFoundMobile: Number(row.ballotsFoundMobile),
       ballotsInvalid: Number(row.ballotsInvalid),
       votesAgainstAll: Number(row.votesAgainstAll),
     };
@@ -187,7 +212,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
       nominationRoute: c.nominationRoute,
       party: c.partyEn ? { nameKk: c.partyKk!, nameRu: c.partyRu!, nameEn: c.partyEn } : null,
       votes: Number(c.votes),
-      share: totals.validVotes > 0 ? Number(c.votes) / totals.validVotes : 0,
+      share: totals.ballotsCast > 0 ? Number(c.votes) / totals.ballotsCast : 0,
     }));
     return {
       id: row.id,
@@ -209,6 +234,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
         complete: totals.precincts > 0 && totals.precinctsReported === totals.precincts,
         rule: election.winnerRule,
         turnoutThresholdBp: election.turnoutThresholdBp,
+        againstAllEffect: election.againstAllEffect,
       }),
     };
   });
@@ -255,6 +281,12 @@ export type PrecinctResult = {
   votersOnList: number;
   /** False until the precinct's protocol is approved; then the figures below are the approved ones. */
   reported: boolean;
+  /** Protocol line 1: voters on the list at the close of voting. */
+  votersAtClose: number;
+  ballotsIssuedOutside: number;
+  ballotsFoundStationary: number;
+  ballotsFoundMobile: number;
+  /** Ballots found in both kinds of boxes. */
   ballotsCast: number;
   ballotsInvalid: number;
   votesAgainstAll: number;
@@ -268,6 +300,8 @@ export async function precinctResults(db: Queryable, electionId: number, constit
     selectRows<Omit<PrecinctResult, 'votes' | 'reported'> & { entryId: number | null }>(
       db,
       sql`select p.id, p.number, p.address, c.id as "constituencyId", p.voters_on_list as "votersOnList", e.id as "entryId",
+                 coalesce(e.voters_at_close, 0) as "votersAtClose", coalesce(e.ballots_issued_outside, 0) as "ballotsIssuedOutside",
+                 coalesce(e.ballots_found_stationary, 0) as "ballotsFoundStationary", coalesce(e.ballots_found_mobile, 0) as "ballotsFoundMobile",
                  coalesce(e.ballots_cast, 0) as "ballotsCast", coalesce(e.ballots_invalid, 0) as "ballotsInvalid",
                  coalesce(e.votes_against_all, 0) as "votesAgainstAll"
           from precincts p join constituencies c on c.id = p.constituency_id

@@ -17,6 +17,12 @@ export function resultsJson(results: ElectionResults, precincts: PrecinctResult[
     status: results.status,
     generatedAt: generatedAt.toISOString(),
     lastChangedAt: results.lastChangedAt?.toISOString() ?? null,
+    /** What each share is taken of (lib/results/aggregate.ts). */
+    bases: {
+      turnout: 'ballotsCast (ballots found in stationary and mobile boxes) / votersInReported (voters on the lists at the close of voting, protocol line 1)',
+      share: 'votes / ballotsCast (ballots found in the boxes: the voters who took part)',
+      mobileShare: 'ballotsFoundMobile / ballotsCast',
+    },
     totals: results.totals,
     regions: results.regions,
     constituencies: results.constituencies.map(({ candidates, ...constituency }) => ({
@@ -38,7 +44,9 @@ const RESULT_COLUMNS = [
   'precincts_reported',
   'precincts_total',
   'voters_on_list',
+  'voters_at_close',
   'ballots_cast',
+  'ballots_found_mobile',
   'ballots_invalid',
   'votes_against_all',
   'turnout_percent',
@@ -47,28 +55,33 @@ const RESULT_COLUMNS = [
   'share_percent',
 ] as const;
 
-/** One row per unit (choice empty), each followed by one row per candidate and "against all". */
+/**
+ * One row per unit (choice empty), each followed by one row per candidate and "against all".
+ * voters_on_list: the approved lists; voters_at_close: protocol line 1 in the reported precincts;
+ * ballots_cast: found in both kinds of boxes; turnout = ballots_cast / voters_at_close;
+ * share = votes / ballots_cast.
+ */
 export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
   const rows: (string | number | null)[][] = [];
   const t = results.totals;
-  rows.push(['election', null, null, null, ...names(results.election), t.precinctsReported, t.precincts, t.votersOnList, t.ballotsCast, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
+  rows.push(['election', null, null, null, ...names(results.election), t.precinctsReported, t.precincts, t.votersOnList, t.votersInReported, t.ballotsCast, t.ballotsFoundMobile, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
   for (const r of results.regions) {
-    rows.push(['region', r.code, null, null, ...names(r), r.precinctsReported, r.precincts, r.votersOnList, r.ballotsCast, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
+    rows.push(['region', r.code, null, null, ...names(r), r.precinctsReported, r.precincts, r.votersOnList, r.votersInReported, r.ballotsCast, r.ballotsFoundMobile, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
   }
   for (const c of results.constituencies) {
-    const unit = ['constituency', c.regionCode, c.code, null, ...names(c), c.precinctsReported, c.precincts, c.votersOnList, c.ballotsCast, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
+    const unit = ['constituency', c.regionCode, c.code, null, ...names(c), c.precinctsReported, c.precincts, c.votersOnList, c.votersInReported, c.ballotsCast, c.ballotsFoundMobile, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
     rows.push([...unit, null, null, null]);
     for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
-    rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.validVotes ? c.votesAgainstAll / c.validVotes : null)]);
+    rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.ballotsCast ? c.votesAgainstAll / c.ballotsCast : null)]);
     for (const p of precincts.filter((precinct) => precinct.constituencyId === c.id)) {
       const reported = p.reported;
       // A precinct is named by its address, written once (in the language the list gives it).
-      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, null, null, reported ? 1 : 0, 1, p.votersOnList, reported ? p.ballotsCast : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersOnList ? p.ballotsCast / p.votersOnList : null) : null];
+      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, null, null, reported ? 1 : 0, 1, p.votersOnList, reported ? p.votersAtClose : null, reported ? p.ballotsCast : null, reported ? p.ballotsFoundMobile : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersAtClose ? p.ballotsCast / p.votersAtClose : null) : null];
       rows.push([...precinctUnit, null, null, null]);
       if (!reported) continue;
-      const valid = p.ballotsCast - p.ballotsInvalid;
-      for (const k of c.candidates) rows.push([...precinctUnit, k.fullName, p.votes[k.id] ?? 0, percent(valid ? (p.votes[k.id] ?? 0) / valid : null)]);
-      rows.push([...precinctUnit, 'Against all', p.votesAgainstAll, percent(valid ? p.votesAgainstAll / valid : null)]);
+      const found = p.ballotsCast;
+      for (const k of c.candidates) rows.push([...precinctUnit, k.fullName, p.votes[k.id] ?? 0, percent(found ? (p.votes[k.id] ?? 0) / found : null)]);
+      rows.push([...precinctUnit, 'Against all', p.votesAgainstAll, percent(found ? p.votesAgainstAll / found : null)]);
     }
   }
   return csvDocument(RESULT_COLUMNS, rows);

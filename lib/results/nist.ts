@@ -67,7 +67,10 @@ export type NistCandidate = {
 /** A registered candidate no longer on the ballot: withdrawn, or the registration cancelled. */
 export type RemovedCandidate = { id: number; fullName: string; status: 'withdrawn' | 'cancelled'; nominationRoute: 'party' | 'self'; party: Names | null };
 
-export type NistBallotCounts = { '@type': 'ElectionResults.BallotCounts'; GpUnitId: string; Type: 'total'; BallotsCast: number; BallotsRejected: number };
+/** Per reported precinct: the total of both kinds of boxes, and the part found in mobile boxes (Type other, OtherType mobile-box). */
+export type NistBallotCounts =
+  | { '@type': 'ElectionResults.BallotCounts'; GpUnitId: string; Type: 'total'; BallotsCast: number; BallotsRejected: number }
+  | { '@type': 'ElectionResults.BallotCounts'; GpUnitId: string; Type: 'other'; OtherType: 'mobile-box'; BallotsCast: number };
 
 export type NistElection = {
   '@type': 'ElectionResults.Election';
@@ -193,7 +196,7 @@ export function toNistElectionReport(input: {
     Name: namesText(KAZAKHSTAN),
     ExternalIdentifier: [ocdId('country:kz')],
     ComposingGpUnitIds: results.regions.map((region) => nistIds.region(region.id)),
-    VotersRegistered: totals.votersOnList,
+    VotersRegistered: totals.votersOnList + totals.votersAddedOnDay,
     VotersParticipated: totals.ballotsCast,
     SubUnitsReported: totals.precinctsReported,
     TotalSubUnits: totals.precincts,
@@ -208,7 +211,7 @@ export function toNistElectionReport(input: {
       Name: namesText(region),
       ExternalIdentifier: [ocdId(`country:kz/region:${ocdSegment(region.code)}`)],
       ComposingGpUnitIds: results.constituencies.filter((c) => c.regionId === region.id).map((c) => nistIds.constituency(c.id)),
-      VotersRegistered: region.votersOnList,
+      VotersRegistered: region.votersOnList + region.votersAddedOnDay,
       VotersParticipated: region.ballotsCast,
       SubUnitsReported: region.precinctsReported,
       TotalSubUnits: region.precincts,
@@ -222,7 +225,7 @@ export function toNistElectionReport(input: {
       Name: namesText(constituency),
       ExternalIdentifier: [ocdId(constituencyOcdPath(constituency))],
       ComposingGpUnitIds: (precinctsOf.get(constituency.id) ?? []).map((precinct) => nistIds.precinct(precinct.id)),
-      VotersRegistered: constituency.votersOnList,
+      VotersRegistered: constituency.votersOnList + constituency.votersAddedOnDay,
       VotersParticipated: constituency.ballotsCast,
       SubUnitsReported: constituency.precinctsReported,
       TotalSubUnits: constituency.precincts,
@@ -236,7 +239,8 @@ export function toNistElectionReport(input: {
         Type: 'precinct',
         Number: String(precinct.number),
         ExternalIdentifier: [ocdId(`${constituencyOcdPath(constituency)}/precinct:${precinct.number}`), ...(input.protocolImages?.get(precinct.id) ?? []).map(protocolImageId)],
-        VotersRegistered: precinct.votersOnList,
+        // Reported: protocol line 1, the voters on the list at the close of voting; else the approved list (decision 006).
+        VotersRegistered: precinct.reported ? precinct.votersAtClose : precinct.votersOnList,
         ...(precinct.reported ? { VotersParticipated: precinct.ballotsCast } : {}),
       }),
     ),
@@ -329,15 +333,10 @@ export function toNistElectionReport(input: {
   }
 
   const ballotCounts = results.constituencies.flatMap((constituency) =>
-    reportedPrecinctsOf(constituency).map(
-      (precinct): NistBallotCounts => ({
-        '@type': 'ElectionResults.BallotCounts',
-        GpUnitId: nistIds.precinct(precinct.id),
-        Type: 'total',
-        BallotsCast: precinct.ballotsCast,
-        BallotsRejected: precinct.ballotsInvalid,
-      }),
-    ),
+    reportedPrecinctsOf(constituency).flatMap((precinct): NistBallotCounts[] => [
+      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(precinct.id), Type: 'total', BallotsCast: precinct.ballotsCast, BallotsRejected: precinct.ballotsInvalid },
+      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(precinct.id), Type: 'other', OtherType: 'mobile-box', BallotsCast: precinct.ballotsFoundMobile },
+    ]),
   );
 
   return {
@@ -352,6 +351,8 @@ export function toNistElectionReport(input: {
     SequenceEnd: 1,
     Notes: [
       'Counts are given per reported precinct only; BallotsRejected are the invalid ballots.',
+      'BallotCounts of Type total count the ballots found in stationary and mobile boxes together; those of OtherType mobile-box count the ballots found in mobile boxes (voting outside the premises).',
+      'VotersRegistered of a reported precinct is the protocol\'s voters on the list at the close of voting (voters added on the day included); of an unreported precinct, the approved list.',
       ...(election.againstAllOnBallot ? ['A CandidateSelection without CandidateIds (sel-against-all-*) is the "against all" line of the ballot.'] : []),
     ].join(' '),
     GpUnit: [countryUnit, ...regionUnits, ...constituencyUnits, ...precinctUnits],

@@ -9,12 +9,12 @@ export type ScreenedPrecinct = {
   id: number;
   number: number;
   constituencyId: number;
-  /** Voters on the list (the denominator of turnout). */
+  /** Voters on the list at the close of voting (the denominator of turnout). */
   voters: number;
   /** Ballots found in the boxes, stationary and mobile together (the numerator of turnout). */
   ballotsFound: number;
   invalid: number;
-  /** Ballots found in the mobile boxes; null while the protocol has no such line (the mobile-box test is then skipped). */
+  /** Ballots found in the mobile boxes; null when the protocol has no such line (the mobile-box test is then skipped). */
   foundInMobileBoxes: number | null;
   againstAll: number;
   /** Votes per candidate id. */
@@ -25,7 +25,7 @@ export type ScreenedPrecinct = {
  * A precinct's figures as the results module publishes them (`precinctResults`), or a typed
  * protocol's figures under review, which have the same names.
  */
-export type PrecinctFigures = Pick<PrecinctResult, 'id' | 'number' | 'constituencyId' | 'votersOnList' | 'ballotsCast' | 'ballotsInvalid' | 'votes'> & {
+export type PrecinctFigures = Pick<PrecinctResult, 'id' | 'number' | 'constituencyId' | 'votersAtClose' | 'ballotsFoundStationary' | 'ballotsFoundMobile' | 'ballotsInvalid' | 'votes'> & {
   votesAgainstAll: number | null;
 };
 
@@ -35,10 +35,10 @@ export function screenedPrecinctOf(figures: PrecinctFigures): ScreenedPrecinct {
     id: figures.id,
     number: figures.number,
     constituencyId: figures.constituencyId,
-    voters: figures.votersOnList,
-    ballotsFound: figures.ballotsCast,
+    voters: figures.votersAtClose,
+    ballotsFound: figures.ballotsFoundStationary + figures.ballotsFoundMobile,
     invalid: figures.ballotsInvalid,
-    foundInMobileBoxes: null,
+    foundInMobileBoxes: figures.ballotsFoundMobile,
     againstAll: figures.votesAgainstAll ?? 0,
     votes: figures.votes,
   };

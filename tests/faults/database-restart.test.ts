@@ -7,6 +7,7 @@ import { guardPostgresClosedSocketRace } from '@/db/driver-guard';
 import { executeCommand, type ActionResult } from '@/lib/commands';
 import { enterProtocol } from '@/lib/protocols/commands';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { protocolInput } from '../support/protocols';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 
@@ -20,6 +21,7 @@ let testDb: TestDatabase;
 let operator: { id: number };
 let precinctIds: number[];
 let votes: Record<number, number>;
+let votingDay: string;
 
 const restartPostgres = () => {
   const version = readdirSync('/etc/postgresql')[0];
@@ -36,6 +38,7 @@ beforeAll(async () => {
   const region = await insertRegion(db, 'faults');
   operator = await insertUser(db, 'operator', region.id);
   const election = await insertElection(db, -41, 10);
+  votingDay = election.votingDay;
   const constituency = await insertConstituency(db, election.id, region.id, operator.id, 1000, 120);
   const [first, second] = await insertRegisteredCandidates(db, election.id, constituency.id, operator.id, 2);
   precinctIds = constituency.precincts.map((p) => p.id);
@@ -50,14 +53,10 @@ const submission = (precinctId: number) =>
   executeCommand(testDb.db, enterProtocol, { id: operator.id }, {
     precinctId,
     lockVersion: 0,
-    ballotsReceived: 1010,
-    ballotsIssued: 700,
-    ballotsCast: 698,
-    ballotsSpoiled: 3,
-    ballotsUnused: 307,
-    ballotsInvalid: 8,
-    votesAgainstAll: 10,
-    votes,
+    ...protocolInput(
+      { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes },
+      { votersAtClose: 1000, votingDay },
+    ),
   });
 
 describe('a database restart during a burst of submissions', () => {

@@ -9,11 +9,12 @@ import { executeCommand, type ActionResult, type Command } from '@/lib/commands'
 import { inspectUpload } from '@/lib/protocol-images/inspect';
 import { startSession } from '@/lib/auth/sessions';
 import { recordFailedSignIn, THROTTLE_POLICY } from '@/lib/auth/throttle';
-import { todayInKazakhstan } from '@/lib/calendar';
+import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
 import { freshIin } from '../support/iin';
 import { protocolPhoto } from '../support/protocol-images';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { protocolInput } from '../support/protocols';
 import { insertRegion, insertUser } from '../support/users';
 
 /**
@@ -87,16 +88,21 @@ const listContent = (code: string) => ({
   constituencies: [{ code, kind: 'district', nameKk: 'Сынақ ауданы', nameRu: 'Тестовый район', nameEn: 'Test District', precincts: [{ number: 1, address: 'School No. 1', votersOnList: 900 }] }],
 });
 
-const figures = (candidateIds: number[], firstVotes = 400) => ({
-  ballotsReceived: 1010,
-  ballotsIssued: 700,
-  ballotsCast: 698,
-  ballotsSpoiled: 3,
-  ballotsUnused: 307,
-  ballotsInvalid: 8,
-  votesAgainstAll: 690 - firstVotes - 280,
-  votes: { [candidateIds[0]!]: firstVotes, [candidateIds[1]!]: 280 },
-});
+/** A balanced protocol of the protocol election, which voted yesterday. */
+const figures = (candidateIds: number[], firstVotes = 400) =>
+  protocolInput(
+    {
+      ballotsReceived: 1010,
+      ballotsIssued: 700,
+      ballotsCast: 698,
+      ballotsSpoiled: 3,
+      ballotsUnused: 307,
+      ballotsInvalid: 8,
+      votesAgainstAll: 690 - firstVotes - 280,
+      votes: { [candidateIds[0]!]: firstVotes, [candidateIds[1]!]: 280 },
+    },
+    { votersAtClose: 900, votingDay: addDays(todayInKazakhstan(), -1) },
+  );
 
 /** A fresh target in region A for each command and a valid input for it. */
 const fixtures: Record<string, () => unknown> = {

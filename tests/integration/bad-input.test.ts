@@ -7,7 +7,9 @@ import { nominate } from '@/lib/candidates/commands';
 import { executeCommand } from '@/lib/commands';
 import { enterProtocol } from '@/lib/protocols/commands';
 import { createUser } from '@/lib/users/commands';
+import { LINE_KEYS } from '@/lib/protocols/definition';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { protocolInput } from '../support/protocols';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -53,14 +55,10 @@ beforeAll(async () => {
   protocolBase = {
     precinctId: protocolConstituency.precincts[0]!.id,
     lockVersion: 0,
-    ballotsReceived: 1010,
-    ballotsIssued: 700,
-    ballotsCast: 698,
-    ballotsSpoiled: 3,
-    ballotsUnused: 307,
-    ballotsInvalid: 8,
-    votesAgainstAll: 10,
-    votes: { [first!.id]: 400, [second!.id]: 280 },
+    ...protocolInput(
+      { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes: { [first!.id]: 400, [second!.id]: 280 } },
+      { votersAtClose: 1000, votingDay: counting.votingDay },
+    ),
   };
 });
 afterAll(async () => {
@@ -95,8 +93,9 @@ describe('hostile input to commands', () => {
     await expectRejectedAtField(nominate, operator, nominationBase, ['fullName', 'iin', 'birthDate', 'education'], hostileText);
   });
 
-  it('protocols: every bad count is named, nothing is stored', async () => {
-    await expectRejectedAtField(enterProtocol, operator, protocolBase, ['ballotsReceived', 'ballotsIssued', 'ballotsCast', 'ballotsSpoiled', 'ballotsUnused', 'ballotsInvalid'], hostileCount);
+  it('protocols: every bad count and signature field is named, nothing is stored', async () => {
+    await expectRejectedAtField(enterProtocol, operator, protocolBase, [...LINE_KEYS, 'membersTotal', 'membersPresent', 'membersSigning'], hostileCount);
+    await expectRejectedAtField(enterProtocol, operator, protocolBase, ['chairName', 'secretaryName'], hostileText);
   });
 
   it('users: every bad field is named, nothing is stored', async () => {

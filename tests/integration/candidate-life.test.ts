@@ -20,6 +20,7 @@ import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, enterProtocol, markResultsOfficial } from '@/lib/protocols/commands';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { protocolInput } from '../support/protocols';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -190,7 +191,10 @@ describe('cancellation of a registration', () => {
       [2, true],
       [3, true],
     ]);
-    const protocol = { ballotsReceived: 1000, ballotsIssued: 600, ballotsCast: 600, ballotsSpoiled: 0, ballotsUnused: 400, ballotsInvalid: 10, votesAgainstAll: 90 };
+    const protocol = protocolInput(
+      { ballotsReceived: 1000, ballotsIssued: 600, ballotsCast: 600, ballotsSpoiled: 0, ballotsUnused: 400, ballotsInvalid: 10, votesAgainstAll: 90, votes: {} },
+      { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) },
+    );
     const withRemoved = await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...protocol, votes: { [first]: 400, [second]: 100 } });
     expect(withRemoved).toMatchObject({ ok: false, message: 'protocols.errors.candidatesChanged' });
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...protocol, votes: { [first]: 500 } }));
@@ -271,7 +275,10 @@ describe('after the results: the elected akim and the deposits', () => {
     const constituency = await insertConstituency(testDb.db, election.id, regionA, staff.operatorA.id, 1000);
     const ids = (await insertRegisteredCandidates(testDb.db, election.id, constituency.id, staff.operatorA.id, 3)).map((c) => c.id);
     const precinctId = constituency.precincts[0]!.id;
-    const protocol = { ballotsReceived: 1000, ballotsIssued: 690, ballotsCast: 690, ballotsSpoiled: 0, ballotsUnused: 310, ballotsInvalid: 20, votesAgainstAll: 0, votes: { [ids[0]!]: 400, [ids[1]!]: 240, [ids[2]!]: 30 } };
+    const protocol = protocolInput(
+      { ballotsReceived: 1000, ballotsIssued: 690, ballotsCast: 690, ballotsSpoiled: 0, ballotsUnused: 310, ballotsInvalid: 20, votesAgainstAll: 0, votes: { [ids[0]!]: 400, [ids[1]!]: 240, [ids[2]!]: 30 } },
+      { votersAtClose: 1000, votingDay: election.votingDay },
+    );
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...protocol }));
     const second = expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...protocol }));
     return { election, constituency, ids, approval: second };

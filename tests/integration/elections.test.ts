@@ -55,6 +55,15 @@ describe('creating an election', () => {
     expect(audit).toMatchObject({ action: 'elections.create', actorUserId: admin.id });
   });
 
+  it('keeps the "against all" effect (none by default) and the warning share for voters added on the day as settings', async () => {
+    const plain = await run<{ id: number }>(createElection, admin, electionForm(slug()));
+    expect(await findElection(testDb.db, plain.ok ? plain.data.id : 0)).toMatchObject({ againstAllEffect: 'none', votersGrowthWarnBp: 500 });
+    const set = await run<{ id: number }>(createElection, admin, { ...electionForm(slug()), againstAllEffect: 'repeat_if_beats_all', votersGrowthWarnBp: '7.5' });
+    expect(await findElection(testDb.db, set.ok ? set.data.id : 0)).toMatchObject({ againstAllEffect: 'repeat_if_beats_all', votersGrowthWarnBp: 750 });
+    const wrong = await run(createElection, admin, { ...electionForm(slug()), againstAllEffect: 'void_always' });
+    expect(wrong).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { againstAllEffect: ['errors.required'] } });
+  });
+
   it('lets only admins create or change elections, changing nothing otherwise', async () => {
     const target = await insertElection(testDb.db, 30);
     const callers = [

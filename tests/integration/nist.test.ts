@@ -37,9 +37,12 @@ describe('the NIST report of the seeded 2023 pilot elections', () => {
     expect(report.GpUnit.filter((unit) => unit.Type === 'precinct')).toHaveLength(1491);
   });
 
-  it('adds up per precinct to the aggregation: ballots per constituency and overall, votes per candidate and against all', () => {
+  it('adds up per precinct to the aggregation: ballots per constituency and overall (mobile boxes too), votes per candidate and against all', () => {
     const [election] = report.Election;
-    const ballotsIn = new Map(election.BallotCounts.map((counts) => [counts.GpUnitId, counts]));
+    const totalCounts = election.BallotCounts.flatMap((counts) => (counts.Type === 'total' ? [counts] : []));
+    const mobileCounts = election.BallotCounts.flatMap((counts) => (counts.Type === 'other' ? [counts] : []));
+    const ballotsIn = new Map(totalCounts.map((counts) => [counts.GpUnitId, counts]));
+    const mobileIn = new Map(mobileCounts.map((counts) => [counts.GpUnitId, counts]));
     const precinctsOf = (constituencyId: number) => report.GpUnit.find((unit) => unit['@id'] === nistIds.constituency(constituencyId))!.ComposingGpUnitIds!;
     const selectionCount = (id: string) =>
       election.Contest.flatMap((contest) => contest.ContestSelection)
@@ -50,12 +53,16 @@ describe('the NIST report of the seeded 2023 pilot elections', () => {
       const ballots = precinctsOf(constituency.id).map((id) => ballotsIn.get(id)!);
       expect(ballots.reduce((total, counts) => total + counts.BallotsCast, 0)).toBe(constituency.ballotsCast);
       expect(ballots.reduce((total, counts) => total + counts.BallotsRejected, 0)).toBe(constituency.ballotsInvalid);
+      expect(precinctsOf(constituency.id).reduce((total, id) => total + mobileIn.get(id)!.BallotsCast, 0)).toBe(constituency.ballotsFoundMobile);
       for (const candidate of constituency.candidates) expect(selectionCount(nistIds.selection(candidate.id))).toBe(candidate.votes);
       if (results.election.againstAllOnBallot) expect(selectionCount(nistIds.againstAll(constituency.id))).toBe(constituency.votesAgainstAll);
     }
-    expect(election.BallotCounts.reduce((total, counts) => total + counts.BallotsCast, 0)).toBe(results.totals.ballotsCast);
+    expect(totalCounts.reduce((total, counts) => total + counts.BallotsCast, 0)).toBe(results.totals.ballotsCast);
+    expect(mobileCounts.every((counts) => counts.OtherType === 'mobile-box')).toBe(true);
+    expect(results.totals.ballotsFoundMobile).toBeGreaterThan(0);
+    // Every precinct reported: the registered voters are the voters at the close of voting (lists plus voters added on the day).
     expect(report.GpUnit.find((unit) => unit['@id'] === nistIds.country)).toMatchObject({
-      VotersRegistered: results.totals.votersOnList,
+      VotersRegistered: results.totals.votersInReported,
       VotersParticipated: results.totals.ballotsCast,
       SubUnitsReported: 1491,
       TotalSubUnits: 1491,

@@ -9,6 +9,8 @@ import { electionResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
+import { addDays, todayInKazakhstan } from '@/lib/calendar';
+import { protocolInput } from '../support/protocols';
 
 /** A reviewer returns a protocol to data entry with a comment (issue #18). */
 let testDb: TestDatabase;
@@ -53,16 +55,20 @@ function expectOk<T>(result: ActionResult<T>): T {
 }
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 const comment = 'Page 2 of the paper protocol is missing from the copy typed';
-const figures = (first = 400, second = 280) => ({
-  ballotsReceived: 1010,
-  ballotsIssued: 700,
-  ballotsCast: 698,
-  ballotsSpoiled: 3,
-  ballotsUnused: 307,
-  ballotsInvalid: 8,
-  votesAgainstAll: 690 - first - second,
-  votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
-});
+const figures = (first = 400, second = 280) =>
+  protocolInput(
+    {
+      ballotsReceived: 1010,
+      ballotsIssued: 700,
+      ballotsCast: 698,
+      ballotsSpoiled: 3,
+      ballotsUnused: 307,
+      ballotsInvalid: 8,
+      votesAgainstAll: 690 - first - second,
+      votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
+    },
+    { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) },
+  );
 type Saved = { protocolId: number; status: string; lockVersion: number };
 
 async function enterTwice(precinctId: number, second = figures()) {

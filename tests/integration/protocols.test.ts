@@ -7,6 +7,7 @@ import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, r
 import { electionResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { protocolInput } from '../support/protocols';
 import { insertRegion, insertUser } from '../support/users';
 
 let testDb: TestDatabase;
@@ -15,6 +16,7 @@ let electionId: number;
 let precinctIds: number[];
 let constituencyId: number;
 let candidateIds: number[];
+let votingDay: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -32,7 +34,9 @@ beforeAll(async () => {
     observer: await insertUser(db, 'observer', null),
     admin: await insertUser(db, 'admin', null),
   };
-  electionId = (await insertElection(db, -41, 10)).id;
+  const election = await insertElection(db, -41, 10);
+  electionId = election.id;
+  votingDay = election.votingDay;
   const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 12);
   constituencyId = constituency.id;
   precinctIds = constituency.precincts.map((p) => p.id);
@@ -53,17 +57,21 @@ function expectOk<T>(result: ActionResult<T>): T {
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 
 /** A balanced protocol: 700 issued of 1000 voters, 698 cast. */
-const figures = (first = 400, second = 280, overrides: Record<string, unknown> = {}) => ({
-  ballotsReceived: 1010,
-  ballotsIssued: 700,
-  ballotsCast: 698,
-  ballotsSpoiled: 3,
-  ballotsUnused: 307,
-  ballotsInvalid: 8,
-  votesAgainstAll: 690 - first - second,
-  votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
-  ...overrides,
-});
+const figures = (first = 400, second = 280, overrides: Record<string, unknown> = {}) =>
+  protocolInput(
+    {
+      ballotsReceived: 1010,
+      ballotsIssued: 700,
+      ballotsCast: 698,
+      ballotsSpoiled: 3,
+      ballotsUnused: 307,
+      ballotsInvalid: 8,
+      votesAgainstAll: 690 - first - second,
+      votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
+      ...overrides,
+    },
+    { votersAtClose: 1000, votingDay },
+  );
 
 const protocolOf = async (precinctId: number) => (await testDb.db.select().from(protocols).where(eq(protocols.precinctId, precinctId)))[0]!;
 const snapshot = async () =>

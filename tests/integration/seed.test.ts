@@ -44,7 +44,7 @@ describe('seeded demo, recomputed with SQL', () => {
   it('has a turnout of 62.79% from the approved entries of every precinct', async () => {
     const [row] = await selectRows<{ protocols: number; turnout: number }>(
       testDb.db,
-      sql`select count(*)::int as protocols, round(100.0 * sum(e.ballots_cast) / sum(e.voters_on_list), 2)::float8 as turnout ${APPROVED_2023}`,
+      sql`select count(*)::int as protocols, round(100.0 * sum(e.ballots_cast) / sum(e.voters_at_close), 2)::float8 as turnout ${APPROVED_2023}`,
     );
     expect(row).toEqual({ protocols: 1491, turnout: 62.79 });
   });
@@ -104,7 +104,7 @@ describe('seeded demo, recomputed with SQL', () => {
   it('ranks Aktobe, Turkistan, Almaty, Mangystau and Jetisu highest for turnout', async () => {
     const rows = await selectRows<{ code: string }>(
       testDb.db,
-      sql`select r.code ${APPROVED_2023} group by r.code order by sum(e.ballots_cast)::float8 / sum(e.voters_on_list) desc limit 5`,
+      sql`select r.code ${APPROVED_2023} group by r.code order by sum(e.ballots_cast)::float8 / sum(e.voters_at_close) desc limit 5`,
     );
     expect(rows.map((row) => row.code)).toEqual(['aktobe', 'turkistan', 'almaty', 'mangystau', 'jetisu']);
   });
@@ -149,9 +149,9 @@ describe('seeded demo, recomputed with SQL', () => {
     const [pilot] = await selectRows<{ id: number }>(testDb.db, sql`select id from elections where slug = 'akim-2023'`);
     const coverage = totalCoverage((await imageCoverage(testDb.db, pilot!.id)).values());
     expect(coverage).toEqual({ approved: 1491, published: 1491 });
-    const [precinct] = await selectRows<{ id: number; votersOnList: number }>(
+    const [precinct] = await selectRows<{ id: number; votersAtClose: number; foundMobile: number }>(
       testDb.db,
-      sql`select pr.id, e.voters_on_list as "votersOnList" ${APPROVED_2023} order by pr.id limit 1`,
+      sql`select pr.id, e.voters_at_close as "votersAtClose", e.ballots_found_mobile as "foundMobile" ${APPROVED_2023} and e.voters_at_close > e.voters_on_list order by pr.id limit 1`,
     );
     const [scan] = await precinctScans(testDb.db, precinct!.id, 'public');
     expect(scan).toMatchObject({ versionNo: 1, demoRendering: true });
@@ -160,7 +160,9 @@ describe('seeded demo, recomputed with SQL', () => {
     const bytes = await readVerified(postgresStore, testDb.db, scan!.files[0]!.sha256);
     const svg = new TextDecoder().decode(bytes!);
     expect(svg).toContain('DEMO RENDERING');
-    expect(svg).toContain(`>${precinct!.votersOnList}<`);
+    // Line 1 of the paper is the voters at the close (here a list that grew on the day), line 6 the mobile boxes.
+    expect(svg).toContain(`>${precinct!.votersAtClose}<`);
+    expect(svg).toContain(`>${precinct!.foundMobile}<`);
     // In the counting election, approved protocols without an image say why.
     const missing = await selectRows<{ reason: string | null }>(
       testDb.db,

@@ -105,6 +105,8 @@ export function electionForm(slug: string, votingInDays = 100) {
     winnerRule: 'plurality',
     turnoutThresholdBp: '',
     againstAllOnBallot: true,
+    againstAllEffect: 'none',
+    votersGrowthWarnBp: '5',
     withdrawalCutoffDays: '2',
     depositRefundThresholdBp: '5',
     depositRuleWhenRemoved: 'forfeit',

@@ -15,7 +15,23 @@ import {
   withdrawalSchema,
 } from '@/lib/candidates/schemas';
 import { approveRevisionSchema, importFileSchema, returnRevisionSchema, saveDraftSchema, startRevisionSchema } from '@/lib/constituency-lists/schemas';
+import { LINE_KEYS } from '@/lib/protocols/definition';
 import { correctProtocolSchema, enterProtocolSchema, reopenResultsSchema } from '@/lib/protocols/schemas';
+import { signatureFields } from '../support/protocols';
+
+/** A balanced protocol with its signatures (the schemas check fields; relations are the command's). */
+const PROTOCOL_LINES = {
+  votersAtClose: 12,
+  ballotsReceived: 10,
+  ballotsIssuedPremises: 6,
+  ballotsIssuedOutside: 2,
+  ballotsFoundStationary: 6,
+  ballotsFoundMobile: 2,
+  ballotsSpoiled: 1,
+  ballotsUnused: 1,
+  ballotsInvalid: 0,
+  ...signatureFields('2026-11-29'),
+};
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { freshIin } from '../support/iin';
 
@@ -95,16 +111,17 @@ const CASES: Record<string, Case> = {
   withdrawal: { schema: withdrawalSchema, valid: { candidateId: 1, lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: '2023-10-01' }, dates: ['withdrawnOn'] },
   enterProtocol: {
     schema: enterProtocolSchema,
-    valid: { precinctId: 1, lockVersion: 0, ballotsReceived: 10, ballotsIssued: 8, ballotsCast: 8, ballotsSpoiled: 1, ballotsUnused: 1, ballotsInvalid: 0, votesAgainstAll: 1, votes: { '7': 7 } },
+    valid: { precinctId: 1, lockVersion: 0, ...PROTOCOL_LINES, votesAgainstAll: 1, votes: { '7': 7 } },
     // votesAgainstAll is left out: null is its legitimate "no such line on the ballot".
-    counts: ['ballotsReceived', 'ballotsIssued', 'ballotsCast', 'ballotsSpoiled', 'ballotsUnused', 'ballotsInvalid'],
+    counts: [...LINE_KEYS, 'membersTotal', 'membersPresent', 'membersSigning'],
+    texts: ['chairName', 'secretaryName'],
     ids: ['precinctId'],
   },
   correctProtocol: {
     schema: correctProtocolSchema,
-    valid: { protocolId: 1, lockVersion: 3, reason: 'Typo found in the paper', ballotsReceived: 10, ballotsIssued: 8, ballotsCast: 8, ballotsSpoiled: 1, ballotsUnused: 1, ballotsInvalid: 0, votesAgainstAll: null, votes: { '7': 8 } },
-    counts: ['ballotsCast', 'ballotsInvalid'],
-    texts: ['reason'],
+    valid: { protocolId: 1, lockVersion: 3, reason: 'Typo found in the paper', ...PROTOCOL_LINES, votesAgainstAll: null, votes: { '7': 8 } },
+    counts: ['ballotsFoundMobile', 'ballotsInvalid', 'votersAtClose'],
+    texts: ['reason', 'chairName'],
   },
   reopenResults: { schema: reopenResultsSchema, valid: { constituencyId: 4, reason: 'Court ruling on recount' }, texts: ['reason'], ids: ['constituencyId'] },
 };

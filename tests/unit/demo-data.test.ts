@@ -1,6 +1,8 @@
 import { CANCELLATION_GROUNDS, decodeDetail, REFUSAL_GROUNDS } from '@/lib/candidates/eligibility';
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, type DemoCandidate, type DemoConstituency, type DemoProtocolEntry } from '@/db/demo';
+import { foundIn } from '@/db/demo/protocol-figures';
+import { checkControlRelations, LINE_KEYS, signedAtFromDate, signedAtWindow, type LineKey, type ProtocolFigures } from '@/lib/protocols/definition';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { listContentSchema } from '@/lib/constituency-lists/schemas';
 import { electionPhase } from '@/lib/elections/phase';
@@ -216,7 +218,7 @@ describe('2023 pilot elections: after the results', () => {
   it('refunded the deposits of the elected and of candidates with at least 5% of the votes, and no others', () => {
     for (const constituency of pilotConstituencies) {
       const entries = pilotProtocols.filter((p) => p.constituencyCode === constituency.code).map(approvedEntry);
-      const valid = total(entries.map((entry) => entry.ballotsCast - entry.ballotsInvalid));
+      const valid = total(entries.map((entry) => foundIn(entry) - entry.ballotsInvalid));
       const winner = winnerOf(constituency);
       for (const candidate of pilotCandidates.filter((c) => c.constituencyCode === constituency.code)) {
         const votes = votesByCandidate.get(candidate.iin) ?? 0;
@@ -290,9 +292,21 @@ describe('2023 pilot elections: results', () => {
   });
 
   it('reaches a turnout of 62.79%', () => {
-    const cast = total(pilotProtocols.map((protocol) => approvedEntry(protocol).ballotsCast));
-    const voters = total(pilotProtocols.map((protocol) => approvedEntry(protocol).votersOnList));
+    // Ballots found in both kinds of boxes over the voters on the lists at the close of voting.
+    const cast = total(pilotProtocols.map((protocol) => foundIn(approvedEntry(protocol))));
+    const voters = total(pilotProtocols.map((protocol) => approvedEntry(protocol).votersAtClose));
     expect(roundTo((100 * cast) / voters, 2)).toBe(62.79);
+  });
+
+  it('has mobile-box voting in many precincts and lists that grew on the day in some', () => {
+    const approved = pilotProtocols.map(approvedEntry);
+    const mobile = approved.filter((entry) => entry.ballotsFoundMobile > 0).length;
+    const grown = approved.filter((entry) => entry.votersAtClose > entry.votersOnList).length;
+    expect(mobile).toBeGreaterThan(approved.length / 3);
+    expect(mobile).toBeLessThan(approved.length);
+    expect(grown).toBeGreaterThan(50);
+    expect(grown).toBeLessThan(approved.length / 5);
+    expect(approved.every((entry) => entry.votersAtClose >= entry.votersOnList)).toBe(true);
   });
 
   it('elects one winner per constituency, 46.7 years old on average, 41 of them already akims or deputies', () => {
@@ -308,8 +322,8 @@ describe('2023 pilot elections: results', () => {
     for (const protocol of pilotProtocols) {
       const region = regionOf.get(protocol.constituencyCode)!;
       const sums = byRegion.get(region) ?? { cast: 0, voters: 0 };
-      sums.cast += approvedEntry(protocol).ballotsCast;
-      sums.voters += approvedEntry(protocol).votersOnList;
+      sums.cast += foundIn(approvedEntry(protocol));
+      sums.voters += approvedEntry(protocol).votersAtClose;
       byRegion.set(region, sums);
     }
     const ranking = [...byRegion].sort(([, a], [, b]) => b.cast / b.voters - a.cast / a.voters).map(([region]) => region);
@@ -320,19 +334,36 @@ describe('2023 pilot elections: results', () => {
 describe('every protocol entry of the demo', () => {
   const entries: DemoProtocolEntry[] = demo.protocols.flatMap((protocol) => protocol.entries);
 
-  it('satisfies the control relations', () => {
+  it('satisfies the control relations of the protocol definition, signatures included', () => {
     expect(entries.length).toBeGreaterThan(2 * 1491);
     for (const entry of entries) {
       const votes = entry.votes.map((line) => line.votes);
-      const counts = [
-        entry.votersOnList, entry.ballotsReceived, entry.ballotsIssued, entry.ballotsCast, entry.ballotsSpoiled,
-        entry.ballotsUnused, entry.ballotsInvalid, entry.votesAgainstAll ?? 0, ...votes,
-      ];
+      const counts = [...LINE_KEYS.map((key) => entry[key]), entry.votesAgainstAll ?? 0, ...votes, entry.membersTotal!, entry.membersPresent!, entry.membersSigning!];
       expect(counts.every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
-      expect(entry.ballotsReceived).toBe(entry.ballotsIssued + entry.ballotsSpoiled + entry.ballotsUnused);
-      expect(entry.ballotsCast).toBeLessThanOrEqual(entry.ballotsIssued);
-      expect(entry.ballotsIssued).toBeLessThanOrEqual(entry.votersOnList);
-      expect(entry.ballotsCast).toBe(entry.ballotsInvalid + total(votes) + (entry.votesAgainstAll ?? 0));
+      const figures: ProtocolFigures = {
+        ...(Object.fromEntries(LINE_KEYS.map((key) => [key, entry[key]])) as Record<LineKey, number>),
+        votesAgainstAll: entry.votesAgainstAll,
+        votes: Object.fromEntries(entry.votes.map((line, index) => [index + 1, line.votes])),
+        signatures: { chairName: entry.chairName!, secretaryName: entry.secretaryName!, membersTotal: entry.membersTotal!, membersPresent: entry.membersPresent!, membersSigning: entry.membersSigning!, dissentAttached: entry.dissentAttached!, signedAt: signedAtFromDate(entry.signedAt!) },
+      };
+      expect(checkControlRelations(figures)).toEqual([]);
+      // Explicitly, the relations of the paper form: 2 = 3+4+7+8; 5+6 <= 3+4 <= 1; 6 <= 4; 5+6 = 9+10+11.
+      expect(entry.ballotsReceived).toBe(entry.ballotsIssuedPremises + entry.ballotsIssuedOutside + entry.ballotsSpoiled + entry.ballotsUnused);
+      expect(foundIn(entry)).toBeLessThanOrEqual(entry.ballotsIssuedPremises + entry.ballotsIssuedOutside);
+      expect(entry.ballotsIssuedPremises + entry.ballotsIssuedOutside).toBeLessThanOrEqual(entry.votersAtClose);
+      expect(entry.ballotsFoundMobile).toBeLessThanOrEqual(entry.ballotsIssuedOutside);
+      expect(foundIn(entry)).toBe(entry.ballotsInvalid + total(votes) + (entry.votesAgainstAll ?? 0));
+    }
+  });
+
+  it('was signed after the polls closed on voting day and no later than the next day', () => {
+    const votingDay = new Map(demo.elections.map((election) => [election.slug, election.votingDay]));
+    for (const protocol of demo.protocols) {
+      const window = signedAtWindow(votingDay.get(protocol.electionSlug)!);
+      for (const entry of protocol.entries) {
+        const signed = signedAtFromDate(entry.signedAt!);
+        expect(signed >= window.from && signed <= window.to, `${protocol.constituencyCode}/${protocol.precinctNumber}: ${signed}`).toBe(true);
+      }
     }
   });
 

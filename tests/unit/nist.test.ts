@@ -8,19 +8,31 @@ const validateNist = nistValidator();
 const AMANAT = { nameKk: '«AMANAT» партиясы', nameRu: 'Партия «AMANAT»', nameEn: 'AMANAT Party' };
 const AUYL = { nameKk: '«Ауыл» партиясы', nameRu: 'Партия «Ауыл»', nameEn: 'Auyl People’s Democratic Patriotic Party' };
 
-const precinct = (id: number, constituencyId: number, number: number, votersOnList: number, approved?: Pick<PrecinctResult, 'ballotsCast' | 'ballotsInvalid' | 'votesAgainstAll' | 'votes'>): PrecinctResult => ({
-  id,
-  number,
-  address: `Street ${number}`,
-  constituencyId,
-  votersOnList,
-  reported: approved !== undefined,
-  ...(approved ?? { ballotsCast: 0, ballotsInvalid: 0, votesAgainstAll: 0, votes: {} }),
-});
+type Approved = Pick<PrecinctResult, 'ballotsCast' | 'ballotsInvalid' | 'votesAgainstAll' | 'votes'> & { votersAddedOnDay?: number; ballotsFoundMobile?: number };
+const precinct = (id: number, constituencyId: number, number: number, votersOnList: number, approved?: Approved): PrecinctResult => {
+  const mobile = approved?.ballotsFoundMobile ?? 0;
+  return {
+    id,
+    number,
+    address: `Street ${number}`,
+    constituencyId,
+    votersOnList,
+    reported: approved !== undefined,
+    votersAtClose: approved ? votersOnList + (approved.votersAddedOnDay ?? 0) : 0,
+    ballotsIssuedOutside: mobile,
+    ballotsFoundStationary: approved ? approved.ballotsCast - mobile : 0,
+    ballotsFoundMobile: mobile,
+    ballotsCast: approved?.ballotsCast ?? 0,
+    ballotsInvalid: approved?.ballotsInvalid ?? 0,
+    votesAgainstAll: approved?.votesAgainstAll ?? 0,
+    votes: approved?.votes ?? {},
+  };
+};
 
-// Khromtau: precinct 2 not yet reported. Rudny: its only precinct reported and declared official.
+// Khromtau: precinct 1 voted partly in mobile boxes and its list grew by 30 on the day; precinct 2 not yet reported.
+// Rudny: its only precinct reported and declared official.
 const PRECINCTS: PrecinctResult[] = [
-  precinct(101, 1, 1, 1000, { ballotsCast: 600, ballotsInvalid: 10, votesAgainstAll: 20, votes: { 11: 400, 12: 170 } }),
+  precinct(101, 1, 1, 1000, { ballotsCast: 600, ballotsInvalid: 10, votesAgainstAll: 20, votes: { 11: 400, 12: 170 }, votersAddedOnDay: 30, ballotsFoundMobile: 25 }),
   precinct(102, 1, 2, 800),
   precinct(201, 2, 1, 1500, { ballotsCast: 900, ballotsInvalid: 15, votesAgainstAll: 35, votes: { 21: 500, 22: 350 } }),
 ];
@@ -29,17 +41,21 @@ function totalsOf(precincts: PrecinctResult[]): Totals {
   const reported = precincts.filter((p) => p.reported);
   const sum = (rows: PrecinctResult[], pick: (p: PrecinctResult) => number) => rows.reduce((total, p) => total + pick(p), 0);
   const ballotsCast = sum(reported, (p) => p.ballotsCast);
-  const votersInReported = sum(reported, (p) => p.votersOnList);
+  const votersInReported = sum(reported, (p) => p.votersAtClose);
+  const ballotsFoundMobile = sum(reported, (p) => p.ballotsFoundMobile);
   return {
     precincts: precincts.length,
     precinctsReported: reported.length,
     votersOnList: sum(precincts, (p) => p.votersOnList),
     votersInReported,
+    votersAddedOnDay: sum(reported, (p) => p.votersAtClose - p.votersOnList),
     ballotsCast,
+    ballotsFoundMobile,
     ballotsInvalid: sum(reported, (p) => p.ballotsInvalid),
     votesAgainstAll: sum(reported, (p) => p.votesAgainstAll),
     validVotes: ballotsCast - sum(reported, (p) => p.ballotsInvalid),
     turnout: votersInReported > 0 ? ballotsCast / votersInReported : null,
+    mobileShare: ballotsCast > 0 ? ballotsFoundMobile / ballotsCast : null,
   };
 }
 
@@ -95,6 +111,7 @@ function results(overrides: { status?: ElectionResults['status']; againstAllOnBa
       winnerRule: 'plurality',
       turnoutThresholdBp: null,
       againstAllOnBallot: overrides.againstAllOnBallot ?? true,
+      againstAllEffect: 'none',
     },
     totals: { ...totalsOf(PRECINCTS), constituencies: 2, official: 1 },
     regions: CONSTITUENCIES.map((c) => ({
@@ -170,12 +187,24 @@ describe('NIST SP 1500-100 v2 election report', () => {
     expect(report.Election[0].BallotCounts.find((b) => b.GpUnitId === nistIds.precinct(101))).toMatchObject({ Type: 'total', BallotsCast: 600, BallotsRejected: 10 });
   });
 
+  it('gives the ballots found in mobile boxes as their own count and the voters at the close as the registered voters', () => {
+    const report = reportOf();
+    const countsOf = (id: number) => report.Election[0].BallotCounts.filter((b) => b.GpUnitId === nistIds.precinct(id));
+    expect(countsOf(101)).toEqual([
+      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(101), Type: 'total', BallotsCast: 600, BallotsRejected: 10 },
+      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(101), Type: 'other', OtherType: 'mobile-box', BallotsCast: 25 },
+    ]);
+    expect(countsOf(201).find((b) => b.Type === 'other')).toMatchObject({ BallotsCast: 0 });
+    expect(unit(report, nistIds.precinct(101))).toMatchObject({ VotersRegistered: 1030, VotersParticipated: 600 });
+    expect(unit(report, nistIds.constituency(1))).toMatchObject({ VotersRegistered: 1830 });
+  });
+
   it('nests precincts in constituencies, regions and the country, with minted OCD ids and reporting progress', () => {
     const report = reportOf();
     expect(unit(report, nistIds.country)).toMatchObject({
       Type: 'country',
       ComposingGpUnitIds: [nistIds.region(3), nistIds.region(10)],
-      VotersRegistered: 3300,
+      VotersRegistered: 3330,
       VotersParticipated: 1500,
       SubUnitsReported: 2,
       TotalSubUnits: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/csv';
 import { parseDelimited } from '@/lib/constituency-lists/precinct-file';
-import type { ElectionResults } from '@/lib/results/aggregate';
+import type { ElectionResults, PrecinctResult } from '@/lib/results/aggregate';
 import { candidatesCsv, resultsCsv } from '@/lib/results/export';
 import { headlineFigures } from '@/lib/results/headline';
 
@@ -51,16 +51,19 @@ describe('headline figures of a small hand-computed election', () => {
     precinctsReported: reported,
     votersOnList: voters,
     votersInReported: voters,
+    votersAddedOnDay: 0,
     ballotsCast: cast,
+    ballotsFoundMobile: 0,
     ballotsInvalid: 0,
     votesAgainstAll: 0,
     validVotes: cast,
     turnout: cast / voters,
+    mobileShare: 0,
   });
   const person = (id: number, birthDate: string, sex: 'male' | 'female', votes: number) => ({ id, fullName: `P${id}`, ballotOrder: id, birthDate, sex, nominationRoute: 'self' as const, party: null, votes, share: 0 });
   const names = { nameKk: 'x', nameRu: 'x', nameEn: 'x' };
   const results: ElectionResults = {
-    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, ...names },
+    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, againstAllEffect: 'none', ...names },
     totals: { ...totals(2500, 1400, 3, 3), constituencies: 2, official: 0 },
     regions: [
       { id: 1, code: 'north', constituencies: 1, official: 0, ...names, ...totals(2000, 1200, 2, 2) },
@@ -101,5 +104,32 @@ describe('headline figures of a small hand-computed election', () => {
     const lines = resultsCsv(named, []).split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,/);
     expect(lines.find((line) => line.startsWith('region,north,'))).toMatch(/^region,north,,,North Region,Солтүстік облысы,Северная область,2,2,2000,/);
+  });
+
+  it('gives each precinct its voters at the close, both kinds of boxes, turnout and shares of the ballots found', () => {
+    const precinct: PrecinctResult = {
+      id: 1,
+      number: 7,
+      address: 'School 7',
+      constituencyId: 11,
+      votersOnList: 480,
+      reported: true,
+      votersAtClose: 500,
+      ballotsIssuedOutside: 20,
+      ballotsFoundStationary: 180,
+      ballotsFoundMobile: 20,
+      ballotsCast: 200,
+      ballotsInvalid: 0,
+      votesAgainstAll: 0,
+      votes: { 3: 150, 4: 50 },
+    };
+    const lines = resultsCsv(results, [precinct]).split('\r\n');
+    const header = lines[0]!.replace('\uFEFF', '').split(',');
+    expect(header.slice(9, 14)).toEqual(['voters_on_list', 'voters_at_close', 'ballots_cast', 'ballots_found_mobile', 'ballots_invalid']);
+    const row = lines.find((line) => line.startsWith('precinct,') && line.endsWith(',,,'))!.split(',');
+    // 480 on the list, 500 at the close, 200 found (20 in mobile boxes): turnout 200 / 500 = 40%.
+    expect(row.slice(9, 16)).toEqual(['480', '500', '200', '20', '0', '0', '40']);
+    const leader = lines.find((line) => line.startsWith('precinct,') && line.includes(',P3,'))!.split(',');
+    expect(leader.slice(-2)).toEqual(['150', '75']);
   });
 });

@@ -68,9 +68,9 @@ describe('statistics', () => {
 });
 
 describe('the one adapter from published figures', () => {
-  it('maps a precinctResults row to screening figures, with no mobile-box line yet', () => {
-    const row = { id: 7, number: 12, address: 'School', constituencyId: 3, votersOnList: 900, reported: true, ballotsCast: 600, ballotsInvalid: 9, votesAgainstAll: 11, votes: { 5: 380, 6: 200 } };
-    expect(screenedPrecinctOf(row)).toEqual({ id: 7, number: 12, constituencyId: 3, voters: 900, ballotsFound: 600, invalid: 9, foundInMobileBoxes: null, againstAll: 11, votes: { 5: 380, 6: 200 } });
+  it('maps a precinctResults row to screening figures: voters at the close, both kinds of boxes, the mobile-box line', () => {
+    const row = { id: 7, number: 12, address: 'School', constituencyId: 3, votersOnList: 880, votersAtClose: 900, reported: true, ballotsIssuedOutside: 25, ballotsFoundStationary: 576, ballotsFoundMobile: 24, ballotsCast: 600, ballotsInvalid: 9, votesAgainstAll: 11, votes: { 5: 380, 6: 200 } };
+    expect(screenedPrecinctOf(row)).toEqual({ id: 7, number: 12, constituencyId: 3, voters: 900, ballotsFound: 600, invalid: 9, foundInMobileBoxes: 24, againstAll: 11, votes: { 5: 380, 6: 200 } });
     expect(screenedPrecinctOf({ ...row, votesAgainstAll: null }).againstAll).toBe(0);
   });
 });

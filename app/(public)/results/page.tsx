@@ -68,7 +68,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           {t('headline')}
         </h2>
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="headline">
-          <Stat label={t('turnout')} value={percent(headline.turnout)} />
+          <Stat label={t('turnout')} value={percent(headline.turnout)} hint={tResults('bases')} />
           <Stat
             label={t('precinctsReported')}
             value={percent(headline.precinctsReportedShare, 1)}
@@ -92,6 +92,16 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
             label={t('votersOnLists')}
             value={format.number(results.totals.votersOnList)}
             hint={results.totals.precinctsReported < results.totals.precincts ? tResults('votersInReported', { voters: results.totals.votersInReported }) : undefined}
+          />
+          <Stat
+            label={tResults('votersAtClose')}
+            value={format.number(results.totals.votersInReported)}
+            hint={tResults('addedOnDay', { voters: results.totals.votersAddedOnDay })}
+          />
+          <Stat
+            label={t('mobileBoxes')}
+            value={percent(results.totals.mobileShare, 1)}
+            hint={t('mobileShareValue', { share: percent(results.totals.mobileShare, 1) })}
           />
         </dl>
       </section>

@@ -53,7 +53,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
           title={t('voteShares')}
           rows={[
             ...result.candidates.map((c) => ({ key: String(c.id), label: c.fullName, value: c.share, display: percent(c.share), highlight: c.id === leaderId })),
-            { key: 'against-all', label: t('againstAll'), value: result.validVotes ? result.votesAgainstAll / result.validVotes : 0, display: percent(result.validVotes ? result.votesAgainstAll / result.validVotes : 0) },
+            { key: 'against-all', label: t('againstAll'), value: result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0, display: percent(result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0) },
           ]}
         />
       </section>
@@ -67,7 +67,9 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
               <tr>
                 <th scope="col" className="py-1 pr-3">{t('precinct')}</th>
                 <th scope="col" className="py-1 pr-3 text-right">{t('votersOnLists')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('votersAtCloseShort')}</th>
                 <th scope="col" className="py-1 pr-3 text-right">{t('ballotsCast')}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t('mobileBoxes')}</th>
                 {result.candidates.map((c) => (
                   <th key={c.id} scope="col" className="py-1 pr-3 text-right">
                     {c.ballotOrder}. {c.fullName.split(' ')[0]}
@@ -89,7 +91,9 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
                     <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.votersOnList)}</td>
                     {p.reported ? (
                       <>
+                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.votersAtClose)}</td>
                         <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.ballotsCast)}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.ballotsFoundMobile)}</td>
                         {result.candidates.map((c) => (
                           <td key={c.id} className="py-1 pr-3 text-right tabular-nums">
                             {format.number(p.votes[c.id] ?? 0)}
@@ -98,7 +102,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
                         <td className="py-1 text-right tabular-nums">{format.number(p.votesAgainstAll)}</td>
                       </>
                     ) : (
-                      <td colSpan={result.candidates.length + 2} className="py-1 text-slate-500">
+                      <td colSpan={result.candidates.length + 4} className="py-1 text-slate-500">
                         {t('notReported')}
                       </td>
                     )}

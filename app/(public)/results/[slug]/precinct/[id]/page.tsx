@@ -12,6 +12,11 @@ import { protocolSheet } from '@/lib/protocols/queries';
 import { cachedDerived } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
 
+const mobileShare = (f: { ballotsFoundStationary: number; ballotsFoundMobile: number }) => {
+  const found = f.ballotsFoundStationary + f.ballotsFoundMobile;
+  return found > 0 ? f.ballotsFoundMobile / found : 0;
+};
+
 /** A precinct's approved protocol, figure by figure, so observers can compare it with the signed paper. */
 export default async function PrecinctResultsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -49,7 +54,31 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         {approved ? (
           <>
-            <FiguresTable caption={t('protocolFigures')} columns={[{ label: t('approvedProtocol'), figures: approved.figures }]} candidates={sheet.candidates} againstAllOnBallot={sheet.election.againstAllOnBallot} />
+            <div className="mb-3 flex flex-col gap-1 text-sm" data-testid="boxes">
+              <p>
+                {t('votersAtClose', {
+                  atClose: format.number(approved.figures.votersAtClose),
+                  list: format.number(sheet.precinct.votersOnList),
+                  added: format.number(Math.max(0, approved.figures.votersAtClose - sheet.precinct.votersOnList)),
+                })}
+              </p>
+              <p>
+                {t('boxes', {
+                  total: format.number(approved.figures.ballotsFoundStationary + approved.figures.ballotsFoundMobile),
+                  stationary: format.number(approved.figures.ballotsFoundStationary),
+                  mobile: format.number(approved.figures.ballotsFoundMobile),
+                  share: format.number(mobileShare(approved.figures), { style: 'percent', maximumFractionDigits: 1 }),
+                })}
+              </p>
+              <p className="text-slate-600">{t('bases')}</p>
+            </div>
+            <FiguresTable
+              caption={t('protocolFigures')}
+              columns={[{ label: t('approvedProtocol'), figures: approved.figures }]}
+              candidates={sheet.candidates}
+              againstAllOnBallot={sheet.election.againstAllOnBallot}
+              votersOnList={sheet.precinct.votersOnList}
+            />
             <p className="mt-3 text-sm text-slate-600">
               {t('approvedOn', {
                 version: version?.versionNo ?? 1,

@@ -45,7 +45,17 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{format.number(region.ballotsCast)}</dd>
         </div>
+        <div>
+          <dt className="text-slate-500">{tResults('votersAtClose')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersInReported)}</dd>
+          <dd className="text-xs text-slate-500">{tResults('addedOnDay', { voters: region.votersAddedOnDay })}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">{t('mobileBoxes')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{percent(region.mobileShare)}</dd>
+        </div>
       </dl>
+      <p className="text-xs text-slate-500">{tResults('bases')}</p>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <BarChart title={t('turnoutByConstituency')} rows={constituencies.map((c) => ({ key: c.code, label: name(c), value: c.turnout ?? 0, display: percent(c.turnout) }))} />
       </section>

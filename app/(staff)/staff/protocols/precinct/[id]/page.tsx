@@ -15,7 +15,7 @@ import { findElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { precinctScans } from '@/lib/protocol-images/queries';
 import { nextPrecinctFor, protocolSheet } from '@/lib/protocols/queries';
-import { differingFields } from '@/lib/protocols/relations';
+import { differingFields, SIGNATURE_KEYS } from '@/lib/protocols/definition';
 import { availableActions } from '@/lib/protocols/transitions';
 import { ProtocolScreening } from './protocol-screening';
 
@@ -55,7 +55,19 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const [canEnter, canResolve, canApprove, canReturn, canCorrect] = (['enter', 'resolve', 'approve', 'return', 'correct'] as const).map((action) => actions[action].ok);
   const latestScan = scans[0];
   const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
-  const formProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
+  const formProps = {
+    votersOnList: sheet.precinct.votersOnList,
+    candidates,
+    againstAllOnBallot: sheet.election.againstAllOnBallot,
+    electionKind: sheet.election.kind,
+    votingDay: sheet.election.votingDay,
+    votersGrowthWarnBp: sheet.election.votersGrowthWarnBp,
+  };
+  const tableProps = { votersOnList: sheet.precinct.votersOnList, candidates, againstAllOnBallot: sheet.election.againstAllOnBallot };
+  // Copies converted from the earlier form have no signatures: a reviewer types them from the paper.
+  const disputedFields = (first: NonNullable<ReturnType<typeof copy>>, second: NonNullable<ReturnType<typeof copy>>) => [
+    ...new Set([...differingFields(first.figures, second.figures), ...(first.figures.signatures ? [] : SIGNATURE_KEYS)]),
+  ];
   const date = (value: Date | null) => (value ? format.dateTime(value, 'dateTime') : '—');
 
   return (
@@ -123,7 +135,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                 { label: t('copyBy', { kind: t('kinds.first'), name: copy('first')!.enteredBy }), figures: copy('first')!.figures },
                 { label: t('copyBy', { kind: t('kinds.second'), name: copy('second')!.enteredBy }), figures: copy('second')!.figures },
               ]}
-              {...formProps}
+              {...tableProps}
             />
             {canResolve && (
               <>
@@ -134,7 +146,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                     protocolId: protocol!.id,
                     lockVersion: protocol!.lockVersion,
                     agreed: copy('first')!.figures,
-                    disputed: differingFields(copy('first')!.figures, copy('second')!.figures),
+                    disputed: disputedFields(copy('first')!, copy('second')!),
                     copies: [copy('first')!.figures, copy('second')!.figures],
                   }}
                   {...formProps}
@@ -152,7 +164,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
             {t('reviewTitle')}
           </h2>
           <BesidePaper scan={latestScan}>
-            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...formProps} />
+            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...tableProps} />
             {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} image={image} />}
           </BesidePaper>
           {canReturn && <ReturnProtocolForm protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
@@ -167,7 +179,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
           <h2 id="approved-heading" className="text-lg font-semibold">
             {t('approvedFigures')}
           </h2>
-          <FiguresTable caption={t('approvedFigures')} columns={[{ label: t('approvedColumn'), figures: approvedEntry.figures }]} {...formProps} />
+          <FiguresTable caption={t('approvedFigures')} columns={[{ label: t('approvedColumn'), figures: approvedEntry.figures }]} {...tableProps} />
           {canCorrect && (
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer font-medium">{t('correctTitle')}</summary>
@@ -206,6 +218,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
                 {version.entries.map((entry) => (
                   <p key={entry.id} className="text-slate-600">
                     {t('entryLine', { kind: t(`kinds.${entry.kind}`), name: entry.enteredBy, date: date(entry.enteredAt) })}
+                    {entry.convertedAt && <span data-testid="converted-note"> · {t('convertedNote', { date: date(entry.convertedAt) })}</span>}
                   </p>
                 ))}
                 {version.hiddenEntries > 0 && <p className="text-slate-600">{t('hiddenEntries', { count: version.hiddenEntries })}</p>}
