@@ -45,7 +45,14 @@ export function ConfirmButton({
       : 'inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
   return (
     <>
-      <button type="button" disabled={disabled} className={className} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog" aria-describedby={describedBy}>
+      <button
+        type="button"
+        disabled={disabled}
+        className={className}
+        onClick={() => dialog.current?.showModal()}
+        aria-haspopup="dialog"
+        aria-describedby={describedBy}
+      >
         {children}
       </button>
       <dialog

@@ -43,13 +43,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <input {...register('email')} {...fieldAria('email', emailError)} type="email" autoComplete="username" className={inputClass} />
       </FormField>
       <FormField id="password" label={t('login.password')} error={passwordError}>
-        <input
-          {...register('password')}
-          {...fieldAria('password', passwordError)}
-          type="password"
-          autoComplete="current-password"
-          className={inputClass}
-        />
+        <input {...register('password')} {...fieldAria('password', passwordError)} type="password" autoComplete="current-password" className={inputClass} />
       </FormField>
       <button type="submit" disabled={isSubmitting} className={primaryButtonClass}>
         {isSubmitting ? t('login.signingIn') : t('login.submit')}

@@ -16,10 +16,18 @@ export function SessionTable({
       <table className="w-full text-left text-sm" data-testid="sessions">
         <thead className="border-b text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">{labels.device}</th>
-            <th scope="col" className="py-2 pr-3">{labels.address}</th>
-            <th scope="col" className="py-2 pr-3">{labels.signedIn}</th>
-            <th scope="col" className="py-2 pr-3">{labels.lastSeen}</th>
+            <th scope="col" className="py-2 pr-3">
+              {labels.device}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {labels.address}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {labels.signedIn}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {labels.lastSeen}
+            </th>
           </tr>
         </thead>
         <tbody>

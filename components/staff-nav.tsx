@@ -10,9 +10,7 @@ import { usePathname } from 'next/navigation';
 export function StaffNav({ label, items }: { label: string; items: { href: string; text: string }[] }) {
   const pathname = usePathname();
   // The longest matching address wins: /staff/admin/users is not also /staff.
-  const current = items
-    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={label} className="no-print -mx-4 overflow-x-auto px-4 md:mx-0 md:w-48 md:shrink-0 md:overflow-visible md:px-0">
       <ul className="flex gap-1 md:flex-col">

@@ -16,7 +16,13 @@ import { messageKey } from '@/lib/i18n/keys';
 
 type RegionOption = { id: number; name: string };
 
-function RoleAndRegionFields({ form, regions }: { form: { register: (name: 'role' | 'regionId') => object; errors: Record<string, { message?: string } | undefined> }; regions: RegionOption[] }) {
+function RoleAndRegionFields({
+  form,
+  regions,
+}: {
+  form: { register: (name: 'role' | 'regionId') => object; errors: Record<string, { message?: string } | undefined> };
+  regions: RegionOption[];
+}) {
   const t = useTranslations();
   const roleError = form.errors.role?.message && t(messageKey(form.errors.role.message));
   const regionError = form.errors.regionId?.message && t(messageKey(form.errors.regionId.message));
@@ -92,7 +98,15 @@ export function CreateUserForm({ regions }: { regions: RegionOption[] }) {
   );
 }
 
-export type EditableUser = { id: number; email: string; fullName: string; role: (typeof ROLES)[number]; regionId: number | null; active: boolean; version: number };
+export type EditableUser = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: (typeof ROLES)[number];
+  regionId: number | null;
+  active: boolean;
+  version: number;
+};
 
 export function EditUserForm({ user, regions }: { user: EditableUser; regions: RegionOption[] }) {
   const t = useTranslations();

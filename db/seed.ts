@@ -159,13 +159,15 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
         .returning({ id: constituencies.id, electionId: constituencies.electionId, code: constituencies.code }),
     (row) => `${row.electionId}/${row.code}`,
   );
-  const constituencyOf = (row: { electionSlug: string; constituencyCode: string }) =>
-    constituencyId(`${electionId(row.electionSlug)}/${row.constituencyCode}`);
+  const constituencyOf = (row: { electionSlug: string; constituencyCode: string }) => constituencyId(`${electionId(row.electionSlug)}/${row.constituencyCode}`);
 
   const precinctId = await insertReturningIds(
     'precinct',
     demo.constituencies.flatMap((constituency) =>
-      constituency.precincts.map((precinct) => ({ ...precinct, constituencyId: constituencyId(`${electionId(constituency.electionSlug)}/${constituency.code}`) })),
+      constituency.precincts.map((precinct) => ({
+        ...precinct,
+        constituencyId: constituencyId(`${electionId(constituency.electionSlug)}/${constituency.code}`),
+      })),
     ),
     (slice) => tx.insert(precincts).values(slice).returning({ id: precincts.id, constituencyId: precincts.constituencyId, number: precincts.number }),
     (row) => `${row.constituencyId}/${row.number}`,
@@ -194,7 +196,11 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
   const candidateOf = (electionSlug: string, iin: string) => candidateId(`${electionId(electionSlug)}/${iin}`);
   await inSlices(
     demo.candidates.flatMap((candidate) =>
-      candidate.checks.map((check) => ({ ...check, candidateId: candidateOf(candidate.electionSlug, candidate.iin), decidedBy: optionalUserId(check.decidedBy) })),
+      candidate.checks.map((check) => ({
+        ...check,
+        candidateId: candidateOf(candidate.electionSlug, candidate.iin),
+        decidedBy: optionalUserId(check.decidedBy),
+      })),
     ),
     (slice) => tx.insert(candidateChecks).values(slice),
   );

@@ -15,11 +15,14 @@ type Raw = { status: number; headers: Record<string, string | string[] | undefin
 /** One HTTP request as sent (no cookies, no decoding), from a chosen local address. */
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.from ?? '127.0.0.1' }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
+    const request = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers, localAddress: options.from ?? '127.0.0.1' },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });
@@ -59,7 +62,8 @@ test.describe('locking staff out', () => {
 
   test('rotating X-Forwarded-For from a client that is not a proxy is throttled like one address; an admin sees it and lifts the block', async ({ page }) => {
     test.setTimeout(120_000);
-    for (let i = 0; i < 30; i++) expect(await attempt(`guess.${i}@demo.kz`, 'wrong-password-guess', { from: '127.0.0.2', forwardedFor: `198.51.100.${i + 1}` })).toBe(false);
+    for (let i = 0; i < 30; i++)
+      expect(await attempt(`guess.${i}@demo.kz`, 'wrong-password-guess', { from: '127.0.0.2', forwardedFor: `198.51.100.${i + 1}` })).toBe(false);
     // Blocked as one address: even the right password from it, whatever it claims to forward.
     expect(await attempt('observer@demo.kz', DEMO_PASSWORD, { from: '127.0.0.2', forwardedFor: '192.0.2.200' })).toBe(false);
 
@@ -119,7 +123,10 @@ test.describe('signing out ends the session', () => {
     const thiefPage = await thief.newPage();
     await thiefPage.goto('/staff/admin/users');
     await expect(thiefPage).toHaveURL(/\/login/);
-    const replay = await thief.request.post(action.url, { headers: { ...action.headers, cookie: copied.map((c) => `${c.name}=${c.value}`).join('; ') }, data: action.body });
+    const replay = await thief.request.post(action.url, {
+      headers: { ...action.headers, cookie: copied.map((c) => `${c.name}=${c.value}`).join('; ') },
+      data: action.body,
+    });
     expect(await replay.text()).toContain('"error":"unauthenticated"');
 
     // Nothing was renamed.
@@ -168,7 +175,14 @@ test.describe('poisoning the page cache', () => {
   const PAGE = '/results?election=akim-2023';
   const decoded = (answer: Raw) => {
     const encoding = answer.headers['content-encoding'];
-    const body = encoding === 'gzip' ? gunzipSync(answer.body) : encoding === 'br' ? brotliDecompressSync(answer.body) : encoding === 'deflate' ? inflateSync(answer.body) : answer.body;
+    const body =
+      encoding === 'gzip'
+        ? gunzipSync(answer.body)
+        : encoding === 'br'
+          ? brotliDecompressSync(answer.body)
+          : encoding === 'deflate'
+            ? inflateSync(answer.body)
+            : answer.body;
     return body.toString('utf8');
   };
   const langOf = (html: string) => /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];

@@ -9,10 +9,15 @@ async function session(browser: Browser, email: string) {
   return { page, close: () => context.close() };
 }
 
-test('an operator proposes cancelling a registration; a reviewer records the commission’s decision; the candidate stays listed as cancelled', async ({ browser }) => {
+test('an operator proposes cancelling a registration; a reviewer records the commission’s decision; the candidate stays listed as cancelled', async ({
+  browser,
+}) => {
   const operator = await session(browser, 'operator.aktobe@demo.kz');
   await operator.page.goto('/staff/candidates?election=akim-2027');
-  await operator.page.getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' }).getByRole('link', { name: 'Alga District' }).click();
+  await operator.page
+    .getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' })
+    .getByRole('link', { name: 'Alga District' })
+    .click();
   const lines = operator.page.getByTestId('ballot-lines').getByRole('listitem');
   await expect(operator.page.getByTestId('ballots-printed')).toContainText('not printed yet');
   const before = await lines.count();
@@ -36,14 +41,20 @@ test('an operator proposes cancelling a registration; a reviewer records the com
   await decision.getByLabel('Decision No.').fill('14/2');
   await decision.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await decision.getByRole('button', { name: 'Record the cancellation' }).click();
-  await reviewer.page.getByRole('dialog', { name: 'Record the cancellation of the registration?' }).getByRole('button', { name: 'Record the cancellation' }).click();
+  await reviewer.page
+    .getByRole('dialog', { name: 'Record the cancellation of the registration?' })
+    .getByRole('button', { name: 'Record the cancellation' })
+    .click();
   await expect(reviewer.page.getByTestId('candidate-status')).toHaveText('Registration cancelled');
   await expect(reviewer.page.getByTestId('cancellation-note')).toContainText('Bribery of voters');
   await expect(reviewer.page.getByTestId('cancellation-note')).toContainText('decision No. 14/2');
 
   // Ballots not printed yet: the line is gone and the numbers close up.
   await reviewer.page.goto('/staff/candidates?election=akim-2027');
-  await reviewer.page.getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' }).getByRole('link', { name: 'Alga District' }).click();
+  await reviewer.page
+    .getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' })
+    .getByRole('link', { name: 'Alga District' })
+    .click();
   await expect(reviewer.page.getByTestId('ballot-lines').getByRole('listitem')).toHaveCount(before - 1);
   await expect(reviewer.page.getByTestId('ballot-lines')).not.toContainText(name);
 
@@ -56,18 +67,26 @@ test('an operator proposes cancelling a registration; a reviewer records the com
   await reviewer.close();
 });
 
-test('after the results are official the commission’s reviewer registers the elected akim and settles the deposits; the public sees “elected and registered”', async ({ browser }) => {
+test('after the results are official the commission’s reviewer registers the elected akim and settles the deposits; the public sees “elected and registered”', async ({
+  browser,
+}) => {
   const reviewer = await session(browser, 'reviewer.kostanay@demo.kz');
   await expect(reviewer.page.getByTestId('next-deadline').first()).toContainText('left');
   await reviewer.page.goto('/staff/candidates?election=akim-counting');
-  await reviewer.page.getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' }).getByRole('link', { name: 'Karabalyk District' }).click();
+  await reviewer.page
+    .getByRole('navigation', { name: 'Ballots, elected akims and deposits by constituency' })
+    .getByRole('link', { name: 'Karabalyk District' })
+    .click();
   await expect(reviewer.page.getByTestId('deposit-summary')).toContainText('Refunds due: 2');
   await expect(reviewer.page.getByTestId('deposit-summary')).toContainText('recorded: 0');
   const register = reviewer.page.getByRole('form', { name: 'Record the commission’s decision on the elected akim' });
   await register.getByLabel('Decision No.').fill('3/1');
   await register.getByLabel('Date of the decision').fill(todayInKazakhstan());
   await register.getByRole('button', { name: /^Record the registration of / }).click();
-  await reviewer.page.getByRole('dialog', { name: /^Record the registration of .* as the elected akim\?$/ }).getByRole('button', { name: 'Record the registration' }).click();
+  await reviewer.page
+    .getByRole('dialog', { name: /^Record the registration of .* as the elected akim\?$/ })
+    .getByRole('button', { name: 'Record the registration' })
+    .click();
   await expect(reviewer.page.getByTestId('akim-record')).toContainText('registered as the elected akim by decision No. 3/1');
   const sheetUrl = reviewer.page.url();
 
@@ -89,7 +108,9 @@ test('after the results are official the commission’s reviewer registers the e
   const visitor = await (await browser.newContext()).newPage();
   await expect(async () => {
     await visitor.goto('/results/akim-counting/constituency/kostanay-karabalyk');
-    await expect(visitor.getByTestId('akim-registration')).toContainText('Elected and registered as akim by the commission’s decision No. 3/1', { timeout: 1000 });
+    await expect(visitor.getByTestId('akim-registration')).toContainText('Elected and registered as akim by the commission’s decision No. 3/1', {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 20_000 });
   await reviewer.close();
 });

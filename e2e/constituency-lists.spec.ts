@@ -42,11 +42,15 @@ test('an operator drafts a list with a CSV import, a reviewer returns it, then a
   await expect(operator.getByTestId('list-changes')).toContainText('Constituency aktobe-e2e-kargaly (Kargaly District (E2E)) added: 1 precinct, 1,500 voters');
 
   // A file with one bad row is refused whole, with the line named.
-  await operator.getByLabel('CSV or Excel file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,abc']));
+  await operator
+    .getByLabel('CSV or Excel file')
+    .setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,abc']));
   await expect(operator.getByRole('alert').filter({ hasText: 'The file has 1 error' })).toBeVisible();
   await expect(operator.getByTestId('file-errors').getByRole('row').nth(1)).toContainText('3');
   await expect(operator.getByTestId('file-errors')).toContainText('Enter a whole number.');
-  await operator.getByLabel('CSV or Excel file').setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,820']));
+  await operator
+    .getByLabel('CSV or Excel file')
+    .setInputFiles(csv(['aktobe-e2e-kargaly,1,"Badamsha, School No. 1",1500', 'aktobe-e2e-kargaly,2,Stepnoye club,820']));
   await expect(operator.getByRole('status').filter({ hasText: '2 precincts imported.' })).toBeVisible();
   await expect(operator.getByTestId('draft-totals')).toContainText('2,320');
   await operator.getByRole('button', { name: 'Submit for review' }).click();

@@ -17,7 +17,13 @@ test('a repeated nomination is refused with its reason on the field, not with th
   await expect(page.getByText(RELOAD)).toHaveCount(0);
 
   // AMANAT already has its nominee in Karasay District (demo data).
-  await nominate(page, 'akim-2027', { name: 'Асқар Нұрланұлы Серіков', birthDate: '1977-12-03', sex: 'male', constituency: 'Karasay District', party: 'AMANAT Party' });
+  await nominate(page, 'akim-2027', {
+    name: 'Асқар Нұрланұлы Серіков',
+    birthDate: '1977-12-03',
+    sex: 'male',
+    constituency: 'Karasay District',
+    party: 'AMANAT Party',
+  });
   await expect(page.getByText('This party already has a nominee in this constituency.')).toBeVisible();
   await expect(page.getByText(RELOAD)).toHaveCount(0);
 });

@@ -5,7 +5,10 @@ import { signInAndWait } from './support';
 const daysFromNow = (days: number) => addDays(isoDate(new Date()), days);
 const minusDays = (date: string, days: number) => addDays(date, -days);
 
-test('an admin sets up an election: calendar pre-filled from voting day, a date adjusted, announced, listed publicly in its phase', async ({ page, browser }) => {
+test('an admin sets up an election: calendar pre-filled from voting day, a date adjusted, announced, listed publicly in its phase', async ({
+  page,
+  browser,
+}) => {
   await signInAndWait(page, 'admin@demo.kz');
   await page.getByRole('navigation', { name: 'Staff navigation' }).getByRole('link', { name: 'Elections' }).click();
   await expect(page.getByTestId('elections-table').getByRole('row', { name: /Elections of district akims \(demo, upcoming\)/ })).toContainText('Nomination');
@@ -26,7 +29,9 @@ test('an admin sets up an election: calendar pre-filled from voting day, a date 
   await expect(form.getByLabel('Nomination closes')).toHaveValue(minusDays(votingDay, 31));
   await expect(form.getByLabel('Registration deadline')).toHaveValue(minusDays(votingDay, 26));
   await expect(form.getByLabel('Elected akim registered by')).toHaveValue(addDays(votingDay, 10));
-  await expect(form.getByTestId('calendar-times')).toContainText(`Registration closes at 18:00 on its day; polls are open 07:00–20:00 on voting day (Kazakhstan time, UTC+5). Day of silence: ${minusDays(votingDay, 1)}.`);
+  await expect(form.getByTestId('calendar-times')).toContainText(
+    `Registration closes at 18:00 on its day; polls are open 07:00–20:00 on voting day (Kazakhstan time, UTC+5). Day of silence: ${minusDays(votingDay, 1)}.`,
+  );
 
   // A date out of order is refused on its field, and nothing is saved.
   await form.getByLabel('Nomination closes').fill(minusDays(votingDay, 55));

@@ -22,7 +22,15 @@ async function firstLink(page: Page, path: string, pattern: RegExp) {
   return found!;
 }
 
-const PUBLIC_PAGES = ['/', '/results', '/results?election=akim-2023', '/results/akim-2023/region/aktobe', '/constituencies?election=akim-2023', '/candidates?election=akim-2023', '/login'];
+const PUBLIC_PAGES = [
+  '/',
+  '/results',
+  '/results?election=akim-2023',
+  '/results/akim-2023/region/aktobe',
+  '/constituencies?election=akim-2023',
+  '/candidates?election=akim-2023',
+  '/login',
+];
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -40,7 +48,19 @@ test('staff pages in Kazakh at 390 px do not scroll sideways, and the header sta
   await page.reload();
   const header = await page.locator('header').boundingBox();
   expect(header!.height, 'staff header height').toBeLessThan(844 / 5);
-  const staffPages = ['/staff', '/staff/elections', '/staff/regions', '/staff/regions/aktobe', '/staff/lists', '/staff/lists/review', '/staff/candidates', '/staff/protocols?election=akim-counting', '/staff/admin/parties', '/staff/admin/users', '/staff/admin/audit'];
+  const staffPages = [
+    '/staff',
+    '/staff/elections',
+    '/staff/regions',
+    '/staff/regions/aktobe',
+    '/staff/lists',
+    '/staff/lists/review',
+    '/staff/candidates',
+    '/staff/protocols?election=akim-counting',
+    '/staff/admin/parties',
+    '/staff/admin/users',
+    '/staff/admin/audit',
+  ];
   const discovered = [
     await firstLink(page, '/staff/elections', /^\/staff\/elections\/\d+$/),
     await firstLink(page, '/staff/lists', /^\/staff\/lists\/\d+\/[a-z-]+$/),

@@ -25,7 +25,8 @@ function withoutLine(bytes: Buffer, line: number): Buffer {
   return Buffer.concat(lines.filter((_, index) => index !== line - 1));
 }
 
-const upload = (page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') => page.getByLabel('CSV or Excel file').setInputFiles({ name, mimeType, buffer });
+const upload = (page: Page, name: string, buffer: Buffer, mimeType = 'text/csv') =>
+  page.getByLabel('CSV or Excel file').setInputFiles({ name, mimeType, buffer });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function expectOneError(page: Page, line: number, problem: string) {

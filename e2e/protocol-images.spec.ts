@@ -23,7 +23,10 @@ async function session(browser: Browser, email: string) {
 async function openMismatchedPrecinct(page: Page) {
   await page.goto('/staff/protocols?election=akim-counting');
   await page.getByTestId('progress-table').getByRole('link', { name: 'Martuk District' }).click();
-  const row = page.getByRole('row').filter({ has: page.getByTestId('protocol-status').getByText('Copies differ', { exact: true }) }).first();
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByTestId('protocol-status').getByText('Copies differ', { exact: true }) })
+    .first();
   await row.getByRole('link').click();
   await page.waitForURL(/\/staff\/protocols\/precinct\/\d+$/);
   // Operators see neither copy of another operator (blind entry), only the protocol's state.
@@ -35,7 +38,10 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /** How wide the browser decoded an image (0: it could not show it). */
 const displayedWidth = (image: Locator) => image.evaluate((element: HTMLImageElement) => element.naturalWidth);
 
-test('an operator uploads a photo of the protocol; the reviewer checks the mismatch against it and approves; the public can verify the download by its hash', async ({ browser, request }) => {
+test('an operator uploads a photo of the protocol; the reviewer checks the mismatch against it and approves; the public can verify the download by its hash', async ({
+  browser,
+  request,
+}) => {
   const operator = await session(browser, 'operator.aktobe@demo.kz');
   const url = await openMismatchedPrecinct(operator.page);
   const images = operator.page.getByTestId('protocol-images');
@@ -120,7 +126,9 @@ test('an operator uploads a photo of the protocol; the reviewer checks the misma
   const elections = (await (await request.get('/api/v1/elections')).json()) as { elections: { id: number; slug: string }[] };
   const counting = elections.elections.find((e) => e.slug === 'akim-counting')!;
   await expect(async () => {
-    const list = (await (await request.get(`/api/v1/elections/${counting.id}/protocol-images.json`)).json()) as { precincts: { precinctId: number; images: { files: { sha256: string; url: string }[] }[] }[] };
+    const list = (await (await request.get(`/api/v1/elections/${counting.id}/protocol-images.json`)).json()) as {
+      precincts: { precinctId: number; images: { files: { sha256: string; url: string }[] }[] }[];
+    };
     const entry = list.precincts.find((p) => p.precinctId === Number(precinctId))!;
     expect(entry.images[0]!.files[0]).toMatchObject({ sha256: storedHash, url: `/protocol-images/${storedHash}` });
   }).toPass({ timeout: 15_000 });
@@ -134,7 +142,10 @@ test('every 2023 pilot precinct page shows its protocol image; the counting elec
   await page.getByRole('listitem').getByRole('link').first().click();
   await expect(page.getByTestId('outcome')).toContainText('Elected:');
   await expect(page.getByTestId('image-coverage')).toContainText('approved protocols published as images');
-  await page.getByRole('link', { name: /^Precinct No\. \d+$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Precinct No\. \d+$/ })
+    .first()
+    .click();
   const published = page.getByTestId('published-image');
   await expect(published).toContainText('Demo rendering of the typed figures, not a photograph of paper.');
   await expect(published.getByRole('img', { name: 'Page 1 of the signed protocol' })).toBeVisible();
@@ -142,7 +153,11 @@ test('every 2023 pilot precinct page shows its protocol image; the counting elec
   const hash = (await published.getByTestId('file-sha256').innerText()).trim();
   const file = await request.get(`/protocol-images/${hash}`);
   expect(file.headers()['content-type']).toBe('image/svg+xml');
-  expect(createHash('sha256').update(await file.body()).digest('hex')).toBe(hash);
+  expect(
+    createHash('sha256')
+      .update(await file.body())
+      .digest('hex'),
+  ).toBe(hash);
   expect(file.headers()['content-security-policy']).toContain('sandbox');
 
   // The counting election lists the approved protocols that have no image, with the reviewers' reasons.

@@ -4,7 +4,10 @@ import { balanced, candidateLine, line, listFigure, session, signInAndWait, type
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await page.goto('/staff/protocols?election=akim-counting');
   await page.getByTestId('progress-table').getByRole('link', { name: constituency }).click();
-  const row = page.getByRole('row').filter({ has: page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) }).first();
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) })
+    .first();
   await row.getByRole('link').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Enter the protocol' })).toBeVisible();
   return page.url();
@@ -34,7 +37,17 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   const figures = balanced(voters, candidateCount);
   // A broken relation is named with its line numbers and numbers, and blocks the save.
   const form = operator.page.getByRole('form', { name: 'Protocol entry' });
-  const values = [figures.atClose, figures.received + 1, figures.premises, figures.outside, figures.stationary, figures.mobile, figures.spoiled, figures.unused, figures.invalid];
+  const values = [
+    figures.atClose,
+    figures.received + 1,
+    figures.premises,
+    figures.outside,
+    figures.stationary,
+    figures.mobile,
+    figures.spoiled,
+    figures.unused,
+    figures.invalid,
+  ];
   for (const [index, value] of values.entries()) await form.getByLabel(line(index + 1)).fill(String(value));
   for (const [index, votes] of figures.votes.entries()) await form.getByLabel(candidateLine(index + 1)).fill(String(votes));
   await form.getByLabel(line(11)).fill(String(figures.againstAll));
@@ -93,7 +106,9 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   await reviewer.page.getByRole('dialog', { name: 'Approve this protocol?' }).getByRole('button', { name: 'Approve the protocol' }).click();
   await expect(reviewer.page.getByTestId('protocol-status')).toHaveText('Approved');
   await expect(reviewer.page.getByTestId('notice')).toContainText('The protocol has been approved');
-  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(String(temirFigures.mobile));
+  await expect(reviewer.page.getByRole('region', { name: 'Approved figures' }).getByRole('row', { name: /Ballots found in mobile boxes/ })).toContainText(
+    String(temirFigures.mobile),
+  );
 
   expect(await approvedInRegion(reviewer.page)).toBe(approvedBefore + 2);
   await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Kobda District' }).click();

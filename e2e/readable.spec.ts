@@ -27,7 +27,10 @@ test('staff navigation: the current page is marked, dashboard figures open their
   await signInAndWait(page, 'admin@demo.kz');
   const navigation = page.getByRole('navigation', { name: 'Staff navigation' });
   await expect(navigation.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
-  await page.getByRole('link', { name: /^Lists waiting for review: / }).first().click();
+  await page
+    .getByRole('link', { name: /^Lists waiting for review: / })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/staff\/lists\/review$/);
   await expect(navigation.getByRole('link', { name: 'Constituency lists' })).toHaveAttribute('aria-current', 'page');
   await expect(navigation.getByRole('link', { name: 'Dashboard' })).not.toHaveAttribute('aria-current', 'page');

@@ -41,7 +41,12 @@ test('a reviewer returns a protocol to data entry with a comment; the operators 
   const operator2 = await session(browser, 'operator2.aktobe@demo.kz');
   const reviewer = await session(browser, 'reviewer.aktobe@demo.kz');
   await openConstituency(operator.page);
-  await operator.page.getByRole('row').filter({ has: operator.page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) }).first().getByRole('link').click();
+  await operator.page
+    .getByRole('row')
+    .filter({ has: operator.page.getByTestId('protocol-status').getByText('Not entered', { exact: true }) })
+    .first()
+    .getByRole('link')
+    .click();
   await operator.page.waitForURL(/\/staff\/protocols\/precinct\/\d+$/);
   const url = operator.page.url();
   const figures = await figuresOf(operator.page);
@@ -98,7 +103,9 @@ test('"Declare results official" shows before every precinct is approved, disabl
   await expect(reviewer.page.getByRole('button', { name: 'Declare results official' })).toBeDisabled();
   const hint = reviewer.page.getByTestId('mark-official-hint');
   await expect(hint).toHaveText(`${waiting} of ${statuses.length} precincts still need approval.`);
-  await expect(reviewer.page.getByRole('button', { name: 'Declare results official' })).toHaveAccessibleDescription(`${waiting} of ${statuses.length} precincts still need approval.`);
+  await expect(reviewer.page.getByRole('button', { name: 'Declare results official' })).toHaveAccessibleDescription(
+    `${waiting} of ${statuses.length} precincts still need approval.`,
+  );
   await hint.getByRole('link').click();
   await expect(reviewer.page.getByRole('link', { name: 'Show all precincts' })).toBeVisible();
   await expect(reviewer.page.getByRole('region', { name: 'Precincts' }).getByTestId('protocol-status')).toHaveCount(waiting);
@@ -106,14 +113,19 @@ test('"Declare results official" shows before every precinct is approved, disabl
   await reviewer.close();
 });
 
-test('the last step: the remaining precincts entered twice and approved, the results declared official, the public page shows them as official', async ({ browser }) => {
+test('the last step: the remaining precincts entered twice and approved, the results declared official, the public page shows them as official', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const operator = await session(browser, 'operator.aktobe@demo.kz');
   const operator2 = await session(browser, 'operator2.aktobe@demo.kz');
   const reviewer = await session(browser, 'reviewer.aktobe@demo.kz');
   for (;;) {
     await openConstituency(reviewer.page, true);
-    const pending = reviewer.page.getByRole('region', { name: 'Precincts' }).getByRole('row').filter({ has: reviewer.page.getByTestId('protocol-status') });
+    const pending = reviewer.page
+      .getByRole('region', { name: 'Precincts' })
+      .getByRole('row')
+      .filter({ has: reviewer.page.getByTestId('protocol-status') });
     if ((await pending.count()) === 0) break;
     const status = await pending.first().getByTestId('protocol-status').innerText();
     await pending.first().getByRole('link').click();

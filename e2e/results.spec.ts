@@ -11,7 +11,13 @@ test('the 2023 overview shows the reported headline figures, from approved proto
   await expect(stat('Registered candidates')).toContainText('161');
   await expect(stat('Registered candidates')).toContainText('89 self-nominated');
   await expect(stat('Precincts reported')).toContainText('1,491 of 1,491');
-  await expect(page.getByTestId('top-regions').getByRole('link')).toHaveText(['Aktobe Region', 'Turkistan Region', 'Almaty Region', 'Mangystau Region', 'Jetisu Region']);
+  await expect(page.getByTestId('top-regions').getByRole('link')).toHaveText([
+    'Aktobe Region',
+    'Turkistan Region',
+    'Almaty Region',
+    'Mangystau Region',
+    'Jetisu Region',
+  ]);
   await expect(page.getByTestId('winners-table').locator('tbody tr')).toHaveCount(45);
   await expectAccessible(page);
 });
@@ -56,7 +62,9 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(csv.headers()['cache-control']).toContain('max-age');
-  expect((await csv.text()).split('\r\n')[0]).toBe('\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,voters_at_close,ballots_cast,ballots_found_mobile,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent');
+  expect((await csv.text()).split('\r\n')[0]).toBe(
+    '\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,precincts_reported,precincts_total,voters_on_list,voters_at_close,ballots_cast,ballots_found_mobile,ballots_invalid,votes_against_all,turnout_percent,choice,votes,share_percent',
+  );
   const etag = csv.headers()['etag']!;
   expect((await request.get(href!, { headers: { 'If-None-Match': etag } })).status()).toBe(304);
 

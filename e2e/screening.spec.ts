@@ -68,7 +68,9 @@ test('a reviewer checks a flagged precinct against the paper; the public sees th
   // Published with the flag (results poll + page cache), without the reviewer's name.
   await expect(async () => {
     await page.goto('/results/akim-2023/screening');
-    await expect(page.getByTestId('flagged-precinct').first().getByTestId('paper-checks')).toContainText('Held against the signed paper with the chair', { timeout: 1000 });
+    await expect(page.getByTestId('flagged-precinct').first().getByTestId('paper-checks')).toContainText('Held against the signed paper with the chair', {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('flagged-precinct').first()).toContainText("Checked against the signed paper by the commission's reviewer");
   await reviewer.close();
@@ -78,7 +80,10 @@ test('flags appear on the review screen before approval and never block it', asy
   const reviewer = await session(browser, 'reviewer.almaty@demo.kz');
   await reviewer.page.goto('/staff/protocols?election=akim-counting');
   await reviewer.page.getByTestId('progress-table').getByRole('link', { name: 'Zhambyl District' }).click();
-  const row = reviewer.page.getByRole('row').filter({ has: reviewer.page.getByTestId('protocol-status').getByText('Awaiting review', { exact: true }) }).first();
+  const row = reviewer.page
+    .getByRole('row')
+    .filter({ has: reviewer.page.getByTestId('protocol-status').getByText('Awaiting review', { exact: true }) })
+    .first();
   await row.getByRole('link').click();
 
   const panel = reviewer.page.getByTestId('protocol-screening');

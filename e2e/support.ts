@@ -65,7 +65,15 @@ export async function nominate(page: Page, electionSlug: string, nominee: Nomine
 /** No serious or critical accessibility violations on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -102,12 +110,25 @@ export function balanced(voters: number, candidates: number, { added = 0, outsid
   const counted = found - invalid - againstAll;
   const votes = Array.from({ length: candidates }, (_, i) => (i === 0 ? counted - Math.floor(counted / 3) * (candidates - 1) : Math.floor(counted / 3)));
   const received = atClose + 20;
-  return { atClose, received, premises: issued - outside, outside, stationary: found - mobile, mobile, spoiled: 4, unused: received - issued - 4, invalid, againstAll, votes };
+  return {
+    atClose,
+    received,
+    premises: issued - outside,
+    outside,
+    stationary: found - mobile,
+    mobile,
+    spoiled: 4,
+    unused: received - issued - 4,
+    invalid,
+    againstAll,
+    votes,
+  };
 }
 
 export const line = (number: number) => new RegExp(`^${number}\\. `);
 export const candidateLine = (order: number) => new RegExp(`^10\\.${order} `);
-export const listFigure = async (page: Page) => Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
+export const listFigure = async (page: Page) =>
+  Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
 
 export async function typeProtocol(page: Page, figures: Figures) {
   const form = page.getByRole('form', { name: 'Protocol entry' });

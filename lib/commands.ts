@@ -20,7 +20,13 @@ export type RowError = { line: number; column?: string; message: string; message
 /** A broken control relation of a protocol, with the numbers that break it. */
 export type RelationError = { relation: string; values: Record<string, number> };
 /** `message` is a catalogue key; `messageValues` fill its placeholders. */
-type FailureDetail = { message?: MessageKey; messageValues?: Record<string, string>; fieldErrors?: FieldErrors; rowErrors?: RowError[]; relationErrors?: RelationError[] };
+type FailureDetail = {
+  message?: MessageKey;
+  messageValues?: Record<string, string>;
+  fieldErrors?: FieldErrors;
+  rowErrors?: RowError[];
+  relationErrors?: RelationError[];
+};
 export type ActionResult<T = null> = { ok: true; data: T } | ({ ok: false; error: ErrorCode } & FailureDetail);
 
 /** A refusal the domain raises on purpose; `message` is an i18n key with more detail than the code. */
@@ -87,7 +93,9 @@ export function duplicateRefusal(error: unknown): DomainError | null {
   const pg = postgresError(error);
   const known = pg?.code === '23505' && pg.constraint ? DUPLICATE_KEYS[pg.constraint] : undefined;
   if (!known) return null;
-  return known.field ? new DomainError('invalid', { fieldErrors: { [known.field]: [known.message] } }) : new DomainError('invalidState', { message: known.message });
+  return known.field
+    ? new DomainError('invalid', { fieldErrors: { [known.field]: [known.message] } })
+    : new DomainError('invalidState', { message: known.message });
 }
 
 /** Who runs a command: from the session cookie (version and server-side session checked) or in-process (CLI, seed, tests). */

@@ -65,7 +65,16 @@ async function demoCosts(serverUrl?: string) {
   const seed: { wall: number; cpu: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const bare = await freshDatabase(serverUrl);
-    store.push(await measure(() => bare.db.transaction((tx) => postgresStore.putMany(tx, scans.map((s) => ({ sha256: s.sha256, bytes: s.bytes, contentType: 'image/svg+xml' }))))));
+    store.push(
+      await measure(() =>
+        bare.db.transaction((tx) =>
+          postgresStore.putMany(
+            tx,
+            scans.map((s) => ({ sha256: s.sha256, bytes: s.bytes, contentType: 'image/svg+xml' })),
+          ),
+        ),
+      ),
+    );
     await bare.drop();
     const full = await freshDatabase(serverUrl);
     seed.push(await measure(() => seedDemoData(full.db, { referenceDate: REFERENCE_DATE })));

@@ -62,7 +62,14 @@ async function generate(db: Database) {
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const regionRows = await db
     .insert(regions)
-    .values(Array.from({ length: SCALE.regions }, (_, i) => ({ code: `region-${i + 1}`, nameKk: `Өңір ${i + 1}`, nameRu: `Регион ${i + 1}`, nameEn: `Region ${i + 1}` })))
+    .values(
+      Array.from({ length: SCALE.regions }, (_, i) => ({
+        code: `region-${i + 1}`,
+        nameKk: `Өңір ${i + 1}`,
+        nameRu: `Регион ${i + 1}`,
+        nameEn: `Region ${i + 1}`,
+      })),
+    )
     .returning();
   const staff = await db
     .insert(users)
@@ -100,7 +107,16 @@ async function generate(db: Database) {
     .returning();
   const revisions = await db
     .insert(constituencyListRevisions)
-    .values(regionRows.map((r) => ({ electionId: election!.id, regionId: r.id, revisionNo: 1, status: 'approved' as const, content: { constituencies: [] }, createdBy: staffOf(r.id, 'operator').id })))
+    .values(
+      regionRows.map((r) => ({
+        electionId: election!.id,
+        regionId: r.id,
+        revisionNo: 1,
+        status: 'approved' as const,
+        content: { constituencies: [] },
+        createdBy: staffOf(r.id, 'operator').id,
+      })),
+    )
     .returning();
   const constituencyRows = await db
     .insert(constituencies)
@@ -155,8 +171,16 @@ async function generate(db: Database) {
 
   /** A balanced protocol for a precinct: the leading candidate first, the rest in falling shares. */
   // Signed at 21:00 Kazakhstan time on the bench election's voting day (2026-03-01).
-  const BENCH_SIGNATURES = { chairName: 'Bench Chair', secretaryName: 'Bench Secretary', membersTotal: 9, membersPresent: 9, membersSigning: 9, dissentAttached: false, signedAt: new Date('2026-03-01T16:00:00Z') };
-  const figuresFor = (precinct: (typeof precincts.$inferSelect), candidateIds: number[]) => {
+  const BENCH_SIGNATURES = {
+    chairName: 'Bench Chair',
+    secretaryName: 'Bench Secretary',
+    membersTotal: 9,
+    membersPresent: 9,
+    membersSigning: 9,
+    dissentAttached: false,
+    signedAt: new Date('2026-03-01T16:00:00Z'),
+  };
+  const figuresFor = (precinct: typeof precincts.$inferSelect, candidateIds: number[]) => {
     const voters = precinct.votersOnList;
     const issued = Math.floor((voters * (55 + (precinct.id % 20))) / 100);
     const cast = issued - 1;
@@ -189,19 +213,35 @@ async function generate(db: Database) {
 
   const toApprove = precinctRows.filter((p) => p.number <= perConstituency - SCALE.missingPerConstituency);
   await insertInSlices(toApprove, async (slice) => {
-    const protocolRows = await db.insert(protocols).values(slice.map((p) => ({ precinctId: p.id, status: 'approved' as const }))).returning();
+    const protocolRows = await db
+      .insert(protocols)
+      .values(slice.map((p) => ({ precinctId: p.id, status: 'approved' as const })))
+      .returning();
     const versionRows = await db
       .insert(protocolVersions)
-      .values(protocolRows.map((pr) => {
-        const regionId = regionOf.get(slice.find((p) => p.id === pr.precinctId)!.constituencyId)!;
-        return { protocolId: pr.id, versionNo: 1, createdBy: staffOf(regionId, 'operator').id, approvedBy: staffOf(regionId, 'reviewer').id, approvedAt: new Date() };
-      }))
+      .values(
+        protocolRows.map((pr) => {
+          const regionId = regionOf.get(slice.find((p) => p.id === pr.precinctId)!.constituencyId)!;
+          return {
+            protocolId: pr.id,
+            versionNo: 1,
+            createdBy: staffOf(regionId, 'operator').id,
+            approvedBy: staffOf(regionId, 'reviewer').id,
+            approvedAt: new Date(),
+          };
+        }),
+      )
       .returning();
     const entryValues = versionRows.flatMap((version) => {
       const precinct = slice.find((p) => p.id === protocolRows.find((pr) => pr.id === version.protocolId)!.precinctId)!;
       const regionId = regionOf.get(precinct.constituencyId)!;
       const { votes: _votes, ...columns } = figuresFor(precinct, candidatesOf.get(precinct.constituencyId)!);
-      return (['first', 'second'] as const).map((kind) => ({ versionId: version.id, kind, enteredBy: staffOf(regionId, kind === 'first' ? 'operator' : 'operator2').id, ...columns }));
+      return (['first', 'second'] as const).map((kind) => ({
+        versionId: version.id,
+        kind,
+        enteredBy: staffOf(regionId, kind === 'first' ? 'operator' : 'operator2').id,
+        ...columns,
+      }));
     });
     const entryRows = await db.insert(protocolEntries).values(entryValues).returning();
     const voteValues = entryRows.flatMap((entry) => {
@@ -214,11 +254,23 @@ async function generate(db: Database) {
     await selectRows(
       db,
       sql`update protocols p set approved_entry_id = e.id from protocol_versions v join protocol_entries e on e.version_id = v.id and e.kind = 'first'
-          where v.protocol_id = p.id and p.id in (${sql.join(protocolRows.map((pr) => sql`${pr.id}`), sql`, `)}) returning p.id`,
+          where v.protocol_id = p.id and p.id in (${sql.join(
+            protocolRows.map((pr) => sql`${pr.id}`),
+            sql`, `,
+          )}) returning p.id`,
     );
   });
   const missing = precinctRows.filter((p) => p.number > perConstituency - SCALE.missingPerConstituency);
-  return { election: election!, staffOf, regionOf, missing, candidatesOf, figuresFor, constituencyCode: constituencyRows[0]!.code, staffEmails: staff.map((u) => u.email) };
+  return {
+    election: election!,
+    staffOf,
+    regionOf,
+    missing,
+    candidatesOf,
+    figuresFor,
+    constituencyCode: constituencyRows[0]!.code,
+    staffEmails: staff.map((u) => u.email),
+  };
 }
 
 async function measureAggregation(db: Database, electionId: number) {
@@ -235,12 +287,20 @@ async function measureAggregation(db: Database, electionId: number) {
 async function measureSubmissions(db: Database, data: Awaited<ReturnType<typeof generate>>) {
   const times: number[] = [];
   const sample = data.missing.slice(0, 200);
-  for (const [kind, lockVersion] of [['operator', 0], ['operator2', 1]] as const) {
+  for (const [kind, lockVersion] of [
+    ['operator', 0],
+    ['operator2', 1],
+  ] as const) {
     for (const precinct of sample) {
       const regionId = data.regionOf.get(precinct.constituencyId)!;
       const { votersOnList: _voters, signedAt, ...figures } = data.figuresFor(precinct, data.candidatesOf.get(precinct.constituencyId)!);
       const started = performance.now();
-      const result = await executeCommand(db, enterProtocol, { id: data.staffOf(regionId, kind).id }, { precinctId: precinct.id, lockVersion, ...figures, signedAt: signedAtFromDate(signedAt) });
+      const result = await executeCommand(
+        db,
+        enterProtocol,
+        { id: data.staffOf(regionId, kind).id },
+        { precinctId: precinct.id, lockVersion, ...figures, signedAt: signedAtFromDate(signedAt) },
+      );
       times.push(performance.now() - started);
       if (!result.ok) throw new Error(`submission failed: ${JSON.stringify(result)}`);
     }
@@ -312,7 +372,11 @@ http { access_log off; sendfile on; tcp_nopush on; client_body_temp_path ${prefi
   return { url, stop };
 }
 
-const setCookies = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+const setCookies = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 
 /**
  * Sign-in as a person makes it (Auth.js' credentials endpoint: password check, throttle, session
@@ -380,7 +444,13 @@ async function main() {
     const submissions = await measureSubmissions(handle.db, data);
 
     const base = `http://127.0.0.1:${PORT}`;
-    if (await fetch(`${base}/robots.txt`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
+    if (
+      await fetch(`${base}/robots.txt`).then(
+        () => true,
+        () => false,
+      )
+    )
+      throw new Error(`port ${PORT} is already in use: stop that server first`);
     // The production server as built (dist/server.js), run by Node itself: killing it at the end must really stop it.
     server = spawn(process.execPath, ['dist/server.js'], {
       env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), AUTH_SECRET: 'bench-secret-not-for-production-0123456789' },
@@ -444,7 +514,10 @@ async function main() {
         await files.stop();
       }
     }
-    const loadAverage = os.loadavg().map((value) => round(value, 2)).join(', ');
+    const loadAverage = os
+      .loadavg()
+      .map((value) => round(value, 2))
+      .join(', ');
     const ceiling = loads['static file (/robots.txt)']!.rps;
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const rows = Object.entries(loads)

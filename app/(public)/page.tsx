@@ -40,9 +40,7 @@ export default async function HomePage() {
               <h3 className="text-lg font-semibold">{name(election)}</h3>
               <PhaseBadge phase={election.phase} />
             </div>
-            <p className="text-sm text-slate-600">
-              {t('votingDay', { date: format.dateTime(calendarDay(election.votingDay), 'date') })}
-            </p>
+            <p className="text-sm text-slate-600">{t('votingDay', { date: format.dateTime(calendarDay(election.votingDay), 'date') })}</p>
             <nav aria-label={t('electionLinks', { name: name(election) })} className="mt-2 flex flex-wrap gap-4 text-sm">
               <Link href={`/results?election=${election.slug}`} className="font-medium text-brand-700 underline">
                 {t('resultsOf')}
@@ -59,10 +57,7 @@ export default async function HomePage() {
               <Stat label={t('precincts')} value={format.number(election.precincts)} />
               <Stat label={t('voters')} value={format.number(election.votersOnList)} />
               <Stat label={t('registeredCandidates')} value={format.number(election.candidates.registered)} />
-              <Stat
-                label={t('protocolsApproved')}
-                value={`${format.number(election.protocols.approved)} / ${format.number(election.precincts)}`}
-              />
+              <Stat label={t('protocolsApproved')} value={`${format.number(election.protocols.approved)} / ${format.number(election.precincts)}`} />
             </dl>
           </article>
         ))}

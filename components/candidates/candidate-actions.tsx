@@ -49,7 +49,11 @@ type Ref = { candidateId: number; lockVersion: number };
 
 /** A reviewer marks one attested check as passed or failed, with a note. */
 export function AttestForm({ candidateRef, code, label }: { candidateRef: Ref; code: string; label: string }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(attestCheckAction, { ...candidateRef, code }, (values) => `candidates.done.attest.${values.outcome === 'failed' ? 'failed' : 'passed'}`);
+  const { t, status, busy, onSubmit, error } = useCandidateForm(
+    attestCheckAction,
+    { ...candidateRef, code },
+    (values) => `candidates.done.attest.${values.outcome === 'failed' ? 'failed' : 'passed'}`,
+  );
   const id = `attest-${code}`;
   return (
     <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-2 rounded-md bg-slate-50 p-3" aria-label={t('candidates.attest.formLabel', { check: label })}>
@@ -90,7 +94,9 @@ export function CommissionDecisionFields({ prefix, error }: { prefix: string; er
  */
 export function DecisionPanel({ candidateRef, canRegister, grounds }: { candidateRef: Ref; canRegister: boolean; grounds: RefusalGround[] }) {
   // The pressed button (decision=register or refuse) picks which decision is recorded.
-  const { t, status, busy, onSubmit, error } = useCandidateForm(decideAction, candidateRef, (values) => (values.decision === 'refuse' ? 'candidates.done.refuse' : 'candidates.done.register'));
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideAction, candidateRef, (values) =>
+    values.decision === 'refuse' ? 'candidates.done.refuse' : 'candidates.done.register',
+  );
   return (
     <section aria-labelledby="decision-heading" className="flex flex-col gap-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="decision-heading" className="text-lg font-semibold">
@@ -168,17 +174,30 @@ export function DocumentsForm({ candidateRef, documents, selfNominated }: { cand
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.documents.formLabel')}>
       <label className="flex items-center gap-2">
-        <input type="checkbox" name="applicationReceived" defaultChecked={documents.applicationReceived} className="h-4 w-4" /> {t('candidates.applicationReceived')}
+        <input type="checkbox" name="applicationReceived" defaultChecked={documents.applicationReceived} className="h-4 w-4" />{' '}
+        {t('candidates.applicationReceived')}
       </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="assetDeclarationsReceived" defaultChecked={documents.assetDeclarationsReceived} className="h-4 w-4" />{' '}
         {t('candidates.assetDeclarationsReceived')}
       </label>
       <FormField id="doc-depositAmount" label={t('candidates.depositAmount')} error={error('depositAmount')}>
-        <input name="depositAmount" inputMode="numeric" defaultValue={documents.depositAmount} {...fieldAria('doc-depositAmount', error('depositAmount'))} className={inputClass} />
+        <input
+          name="depositAmount"
+          inputMode="numeric"
+          defaultValue={documents.depositAmount}
+          {...fieldAria('doc-depositAmount', error('depositAmount'))}
+          className={inputClass}
+        />
       </FormField>
       <FormField id="doc-depositPaidOn" label={t('candidates.depositPaidOn')} error={error('depositPaidOn')}>
-        <input name="depositPaidOn" type="date" defaultValue={documents.depositPaidOn ?? ''} {...fieldAria('doc-depositPaidOn', error('depositPaidOn'))} className={inputClass} />
+        <input
+          name="depositPaidOn"
+          type="date"
+          defaultValue={documents.depositPaidOn ?? ''}
+          {...fieldAria('doc-depositPaidOn', error('depositPaidOn'))}
+          className={inputClass}
+        />
       </FormField>
       {selfNominated && (
         <FormField id="doc-signatures" label={t('candidates.supportingSignatures')} error={error('supportingSignatures')}>
@@ -262,7 +281,9 @@ export function CancellationProposalForm({ candidateRef }: { candidateRef: Ref }
 
 /** Records the commission's decision on a cancellation proposal: cancelled (number and date), or not cancelled (why). */
 export function CancellationDecisionPanel({ candidateRef }: { candidateRef: Ref }) {
-  const { t, status, busy, onSubmit, error } = useCandidateForm(decideCancellationAction, candidateRef, (values) => (values.decision === 'dismiss' ? 'candidates.done.dismiss' : 'candidates.done.cancel'));
+  const { t, status, busy, onSubmit, error } = useCandidateForm(decideCancellationAction, candidateRef, (values) =>
+    values.decision === 'dismiss' ? 'candidates.done.dismiss' : 'candidates.done.cancel',
+  );
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.cancellation.decideLabel')}>
       <CommissionDecisionFields prefix="cancellation" error={error} />

@@ -15,14 +15,32 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t('constituency')}</th>
-            <th scope="col" className="px-3 py-2">{t('ballotNo')}</th>
-            <th scope="col" className="px-3 py-2">{t('fullName')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('age')}</th>
-            <th scope="col" className="px-3 py-2">{t('sex')}</th>
-            <th scope="col" className="px-3 py-2">{t('route')}</th>
-            <th scope="col" className="px-3 py-2">{t('status')}</th>
-            {staffLinks && <th scope="col" className="px-3 py-2">{t('checksColumn')}</th>}
+            <th scope="col" className="px-3 py-2">
+              {t('constituency')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('ballotNo')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('fullName')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('age')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('sex')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('route')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('status')}
+            </th>
+            {staffLinks && (
+              <th scope="col" className="px-3 py-2">
+                {t('checksColumn')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -47,7 +65,9 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
               <td className="px-3 py-2">{candidate.party ? name(candidate.party) : t('routes.self')}</td>
               <td className="px-3 py-2">
                 {t(`statuses.${candidate.status}`)}
-                {candidate.cancellationGround && <span className="block text-xs text-slate-600">{t(`cancellationGrounds.${candidate.cancellationGround}`)}</span>}
+                {candidate.cancellationGround && (
+                  <span className="block text-xs text-slate-600">{t(`cancellationGrounds.${candidate.cancellationGround}`)}</span>
+                )}
               </td>
               {staffLinks && (
                 <td className="px-3 py-2 text-xs">

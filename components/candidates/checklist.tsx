@@ -17,9 +17,13 @@ export async function Checklist({ checks, attest }: { checks: CheckView[]; attes
           <li key={check.code} className="rounded-lg border border-slate-200 bg-white p-3" data-check={check.code}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium">{label}</span>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLE[check.outcome]}`}>{t(`candidates.outcomes.${check.outcome}`)}</span>
+              <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${OUTCOME_STYLE[check.outcome]}`}>
+                {t(`candidates.outcomes.${check.outcome}`)}
+              </span>
             </div>
-            <p className="mt-1 text-sm text-slate-700">{'key' in check.detail ? t(check.detail.key, withCalendarDays(check.detail.values)) : check.detail.text}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {'key' in check.detail ? t(check.detail.key, withCalendarDays(check.detail.values)) : check.detail.text}
+            </p>
             <p className="text-xs text-slate-500">
               {check.kind === 'automatic'
                 ? t('candidates.checkedBySystem', { date: check.decidedAt ? format.dateTime(check.decidedAt, 'dateTime') : '—' })

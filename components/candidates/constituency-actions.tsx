@@ -11,7 +11,12 @@ export function BallotsPrintedForm({ constituencyId, today }: { constituencyId: 
   const { t, status, busy, onSubmit, error } = useCandidateForm(recordBallotsPrintedAction, { constituencyId }, 'candidates.done.printed');
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label={t('candidates.constituencySheet.printedLabel')}>
-      <FormField id="printedOn" label={t('candidates.constituencySheet.printedOn')} error={error('printedOn')} hint={t('candidates.constituencySheet.printedHint')}>
+      <FormField
+        id="printedOn"
+        label={t('candidates.constituencySheet.printedOn')}
+        error={error('printedOn')}
+        hint={t('candidates.constituencySheet.printedHint')}
+      >
         <input name="printedOn" type="date" defaultValue={today} max={today} {...fieldAria('printedOn', error('printedOn'), 'hint')} className={inputClass} />
       </FormField>
       <div className="flex items-end">
@@ -46,13 +51,20 @@ export function ElectedAkimForm({
   deadline: string;
 }) {
   const fixed = { constituencyId, ...(winner ? { candidateId: winner.id } : {}) };
-  const { t, status, busy, onSubmit, error } = useCandidateForm(recordElectedAkimAction, fixed, (values) => (values.decision === 'repeatElection' ? 'candidates.done.repeat' : 'candidates.done.akim'));
+  const { t, status, busy, onSubmit, error } = useCandidateForm(recordElectedAkimAction, fixed, (values) =>
+    values.decision === 'repeatElection' ? 'candidates.done.repeat' : 'candidates.done.akim',
+  );
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={t('candidates.akim.formLabel')}>
       <CommissionDecisionFields prefix="akim" error={error} />
       {winner && (
         <>
-          <FormField id="lateReason" label={t('candidates.akim.lateReason')} error={error('lateReason') ?? error('candidateId')} hint={t('candidates.akim.lateReasonHint', { date: deadline })}>
+          <FormField
+            id="lateReason"
+            label={t('candidates.akim.lateReason')}
+            error={error('lateReason') ?? error('candidateId')}
+            hint={t('candidates.akim.lateReasonHint', { date: deadline })}
+          >
             <textarea name="lateReason" rows={2} {...fieldAria('lateReason', error('lateReason'), 'hint')} className={inputClass} />
           </FormField>
           <div>

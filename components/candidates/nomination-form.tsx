@@ -90,7 +90,12 @@ export function NominationForm({
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 font-semibold">{t('candidates.form.person')}</legend>
         {field('fullName', t('candidates.fullName'), <input {...register('fullName')} {...aria('fullName')} autoComplete="off" className={inputClass} />)}
-        {field('iin', t('candidates.iin'), <input {...register('iin')} {...aria('iin', 'hint')} inputMode="numeric" maxLength={12} autoComplete="off" className={inputClass} />, t('candidates.form.iinHint'))}
+        {field(
+          'iin',
+          t('candidates.iin'),
+          <input {...register('iin')} {...aria('iin', 'hint')} inputMode="numeric" maxLength={12} autoComplete="off" className={inputClass} />,
+          t('candidates.form.iinHint'),
+        )}
         {field('birthDate', t('candidates.birthDate'), <input {...register('birthDate')} {...aria('birthDate')} type="date" className={inputClass} />)}
         {field(
           'sex',
@@ -101,7 +106,11 @@ export function NominationForm({
           </select>,
         )}
         {field('education', t('candidates.education'), <input {...register('education')} {...aria('education')} className={inputClass} />)}
-        {field('currentPosition', t('candidates.currentPosition'), <input {...register('currentPosition')} {...aria('currentPosition')} className={inputClass} />)}
+        {field(
+          'currentPosition',
+          t('candidates.currentPosition'),
+          <input {...register('currentPosition')} {...aria('currentPosition')} className={inputClass} />,
+        )}
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
@@ -156,7 +165,11 @@ export function NominationForm({
           <input {...register('depositAmount')} {...aria('depositAmount', 'hint')} inputMode="numeric" className={inputClass} />,
           t('candidates.form.depositHint', { required: format.number(depositAmount) }),
         )}
-        {field('depositPaidOn', t('candidates.depositPaidOn'), <input {...register('depositPaidOn')} {...aria('depositPaidOn')} type="date" className={inputClass} />)}
+        {field(
+          'depositPaidOn',
+          t('candidates.depositPaidOn'),
+          <input {...register('depositPaidOn')} {...aria('depositPaidOn')} type="date" className={inputClass} />,
+        )}
         {route === 'self' &&
           field(
             'supportingSignatures',

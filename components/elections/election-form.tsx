@@ -9,7 +9,15 @@ import type { z } from 'zod';
 import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
 import { isIsoDate } from '@/lib/calendar';
 import { calendarFor, CALENDAR_ORDER, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, silenceDay, type CalendarField } from '@/lib/elections/calendar';
-import { AGAINST_ALL_EFFECTS, createElectionSchema, DEPOSIT_RULES, ELECTION_KINDS, updateElectionSchema, WINNER_RULES, type ElectionFormValues } from '@/lib/elections/schemas';
+import {
+  AGAINST_ALL_EFFECTS,
+  createElectionSchema,
+  DEPOSIT_RULES,
+  ELECTION_KINDS,
+  updateElectionSchema,
+  WINNER_RULES,
+  type ElectionFormValues,
+} from '@/lib/elections/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
 import { StatusMessage, type Status } from '../status-message';
@@ -106,7 +114,17 @@ export function ElectionForm({
     router.refresh();
   });
 
-  const field = (name: FieldName, label: string, props: { type?: string; inputMode?: 'numeric' | 'decimal'; hint?: string; readOnly?: boolean; onChange?: (event: { target: { value: string } }) => void } = {}) => {
+  const field = (
+    name: FieldName,
+    label: string,
+    props: {
+      type?: string;
+      inputMode?: 'numeric' | 'decimal';
+      hint?: string;
+      readOnly?: boolean;
+      onChange?: (event: { target: { value: string } }) => void;
+    } = {},
+  ) => {
     const message = errors[name]?.message;
     return (
       <FormField id={name} label={label} error={message && t(messageKey(message))} hint={props.hint}>
@@ -131,7 +149,13 @@ export function ElectionForm({
         {field('nameRu', t('elections.form.nameRu'))}
         {field('nameEn', t('elections.form.nameEn'))}
         {field('slug', t('elections.form.slug'), slugFixed ? { hint: t('elections.form.slugLocked'), readOnly: true } : { hint: t('elections.form.slugHint') })}
-        <SelectField name="kind" label={t('elections.form.kind')} register={register} errors={errors} options={ELECTION_KINDS.map((kind) => [kind, t(`elections.kinds.${kind}`)])} />
+        <SelectField
+          name="kind"
+          label={t('elections.form.kind')}
+          register={register}
+          errors={errors}
+          options={ELECTION_KINDS.map((kind) => [kind, t(`elections.kinds.${kind}`)])}
+        />
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
@@ -164,7 +188,13 @@ export function ElectionForm({
         {field('depositAmount', t('elections.form.depositAmount'), { inputMode: 'numeric' })}
         {field('signatureShareBp', t('elections.form.signatureShare'), { inputMode: 'decimal' })}
         {field('turnoutThresholdBp', t('elections.form.turnoutThreshold'), { inputMode: 'decimal', hint: t('elections.form.turnoutThresholdHint') })}
-        <SelectField name="winnerRule" label={t('elections.form.winnerRule')} register={register} errors={errors} options={WINNER_RULES.map((rule) => [rule, t(`elections.winnerRules.${rule}`)])} />
+        <SelectField
+          name="winnerRule"
+          label={t('elections.form.winnerRule')}
+          register={register}
+          errors={errors}
+          options={WINNER_RULES.map((rule) => [rule, t(`elections.winnerRules.${rule}`)])}
+        />
         <label className="flex items-center gap-2 self-end pb-2">
           <input type="checkbox" {...register('againstAllOnBallot')} className="h-4 w-4" />
           <span>{t('elections.form.againstAll')}</span>
@@ -174,7 +204,10 @@ export function ElectionForm({
           label={t('elections.form.againstAllEffect')}
           register={register}
           errors={errors}
-          options={AGAINST_ALL_EFFECTS.map((effect) => [effect, t(effect === 'none' ? 'elections.form.againstAllEffectNone' : 'elections.form.againstAllEffectRepeat')])}
+          options={AGAINST_ALL_EFFECTS.map((effect) => [
+            effect,
+            t(effect === 'none' ? 'elections.form.againstAllEffectNone' : 'elections.form.againstAllEffectRepeat'),
+          ])}
         />
         {field('votersGrowthWarnBp', t('elections.form.votersGrowthWarn'), { inputMode: 'decimal' })}
         <label className="flex items-center gap-2 self-end pb-2">
@@ -186,7 +219,10 @@ export function ElectionForm({
       <fieldset className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('elections.form.candidateRules')}</legend>
         {field('withdrawalCutoffDays', t('elections.form.withdrawalCutoffDays'), { inputMode: 'numeric', hint: t('elections.form.withdrawalCutoffHint') })}
-        {field('depositRefundThresholdBp', t('elections.form.depositRefundThreshold'), { inputMode: 'decimal', hint: t('elections.form.depositRefundThresholdHint') })}
+        {field('depositRefundThresholdBp', t('elections.form.depositRefundThreshold'), {
+          inputMode: 'decimal',
+          hint: t('elections.form.depositRefundThresholdHint'),
+        })}
         <SelectField
           name="depositRuleWhenRemoved"
           label={t('elections.form.depositRuleWhenRemoved')}
@@ -203,7 +239,12 @@ export function ElectionForm({
           hint={t('elections.form.correctionReasonHint')}
           error={errors.correctionReason?.message && t(messageKey(errors.correctionReason.message))}
         >
-          <textarea {...register('correctionReason')} {...fieldAria('correctionReason', errors.correctionReason?.message, 'hint')} rows={3} className={inputClass} />
+          <textarea
+            {...register('correctionReason')}
+            {...fieldAria('correctionReason', errors.correctionReason?.message, 'hint')}
+            rows={3}
+            className={inputClass}
+          />
         </FormField>
       )}
       <div>

@@ -7,7 +7,17 @@ import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
 
 /** Announcing a draft, or archiving a finished (or abandoned draft) election. */
-export function ElectionLifecycle({ electionId, version, canAnnounce, canArchive }: { electionId: number; version: number; canAnnounce: boolean; canArchive: boolean }) {
+export function ElectionLifecycle({
+  electionId,
+  version,
+  canAnnounce,
+  canArchive,
+}: {
+  electionId: number;
+  version: number;
+  canAnnounce: boolean;
+  canArchive: boolean;
+}) {
   const { status, busy, run, t } = useCommandButton();
   const ref = { electionId, expectedVersion: version };
   if (!canAnnounce && !canArchive) return null;

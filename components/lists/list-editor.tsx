@@ -47,9 +47,15 @@ function PrecinctRows({
           <caption className="sr-only">{t('precinctsCaption')}</caption>
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="w-28 py-1 pr-2">{t('precinctNumber')}</th>
-              <th scope="col" className="py-1 pr-2">{t('address')}</th>
-              <th scope="col" className="w-36 py-1 pr-2">{t('votersOnList')}</th>
+              <th scope="col" className="w-28 py-1 pr-2">
+                {t('precinctNumber')}
+              </th>
+              <th scope="col" className="py-1 pr-2">
+                {t('address')}
+              </th>
+              <th scope="col" className="w-36 py-1 pr-2">
+                {t('votersOnList')}
+              </th>
               <th scope="col" className="w-24 py-1">
                 <span className="sr-only">{t('actions')}</span>
               </th>
@@ -101,11 +107,7 @@ function PrecinctRows({
           </tbody>
         </table>
       </div>
-      <button
-        type="button"
-        onClick={() => append({ number: '', address: '', votersOnList: '' })}
-        className={`${secondaryButtonClass} mt-2 text-sm`}
-      >
+      <button type="button" onClick={() => append({ number: '', address: '', votersOnList: '' })} className={`${secondaryButtonClass} mt-2 text-sm`}>
         {t('addPrecinct')}
       </button>
     </div>

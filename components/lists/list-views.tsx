@@ -27,7 +27,10 @@ export async function ListContentView({ content }: { content: ListContent }) {
           <details>
             <summary className="flex cursor-pointer flex-wrap justify-between gap-2 px-4 py-2">
               <span className="font-medium">
-                {name(constituency)} <span className="text-xs text-slate-500">({tKinds(constituency.kind)}, {constituency.code})</span>
+                {name(constituency)}{' '}
+                <span className="text-xs text-slate-500">
+                  ({tKinds(constituency.kind)}, {constituency.code})
+                </span>
               </span>
               <span className="text-sm text-slate-600 tabular-nums">
                 {t('precinctsAndVoters', {
@@ -39,9 +42,15 @@ export async function ListContentView({ content }: { content: ListContent }) {
             <table className="mx-4 mb-3 text-sm">
               <thead className="text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="pr-4">{t('precinctNumber')}</th>
-                  <th scope="col" className="pr-4">{t('address')}</th>
-                  <th scope="col" className="text-right">{t('votersOnList')}</th>
+                  <th scope="col" className="pr-4">
+                    {t('precinctNumber')}
+                  </th>
+                  <th scope="col" className="pr-4">
+                    {t('address')}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t('votersOnList')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -76,7 +85,12 @@ export async function ChangesView({ changes }: { changes: ListChange[] }) {
       case 'precinctRemoved':
         return t(change.type, { code: change.code, number: change.number, voters: change.votersOnList });
       case 'precinctChanged':
-        return t(change.type, { code: change.code, number: change.number, before: format.number(change.votersBefore), after: format.number(change.votersAfter) });
+        return t(change.type, {
+          code: change.code,
+          number: change.number,
+          before: format.number(change.votersBefore),
+          after: format.number(change.votersAfter),
+        });
     }
   };
   return (

@@ -15,7 +15,12 @@ import { messageKey } from '@/lib/i18n/keys';
 function useSourceText() {
   const t = useTranslations('lists.fileSource');
   return (source: FileSource) =>
-    source.format === 'xlsx' ? t('xlsx') : t('csv', { encoding: t(`encodings.${source.encoding}`), delimiter: t(`delimiters.${source.delimiter === '\t' ? 'tab' : source.delimiter === ';' ? 'semicolon' : 'comma'}`) });
+    source.format === 'xlsx'
+      ? t('xlsx')
+      : t('csv', {
+          encoding: t(`encodings.${source.encoding}`),
+          delimiter: t(`delimiters.${source.delimiter === '\t' ? 'tab' : source.delimiter === ';' ? 'semicolon' : 'comma'}`),
+        });
 }
 
 /**
@@ -23,7 +28,17 @@ function useSourceText() {
  * progress, for large files), then its bytes are sent; the server reads and checks them again and
  * writes the whole file or nothing.
  */
-export function PrecinctImport({ revisionId, lockVersion, constituencyCodes, templateBase }: { revisionId: number; lockVersion: number; constituencyCodes: string[]; templateBase: string }) {
+export function PrecinctImport({
+  revisionId,
+  lockVersion,
+  constituencyCodes,
+  templateBase,
+}: {
+  revisionId: number;
+  lockVersion: number;
+  constituencyCodes: string[];
+  templateBase: string;
+}) {
   const t = useTranslations();
   const sourceText = useSourceText();
   const router = useRouter();
@@ -101,9 +116,15 @@ export function PrecinctImport({ revisionId, lockVersion, constituencyCodes, tem
             <caption className="sr-only">{t('lists.fileErrorsCaption')}</caption>
             <thead className="text-slate-600">
               <tr>
-                <th scope="col" className="pr-3">{t(source?.format === 'xlsx' ? 'lists.sheetRow' : 'lists.fileLine')}</th>
-                <th scope="col" className="pr-3">{t('lists.fileColumn')}</th>
-                <th scope="col" className="pr-3">{t('lists.fileValue')}</th>
+                <th scope="col" className="pr-3">
+                  {t(source?.format === 'xlsx' ? 'lists.sheetRow' : 'lists.fileLine')}
+                </th>
+                <th scope="col" className="pr-3">
+                  {t('lists.fileColumn')}
+                </th>
+                <th scope="col" className="pr-3">
+                  {t('lists.fileValue')}
+                </th>
                 <th scope="col">{t('lists.fileProblem')}</th>
               </tr>
             </thead>

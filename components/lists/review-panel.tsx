@@ -44,7 +44,13 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
         </ConfirmButton>
       </div>
       <FormField id="returnComment" label={t('lists.returnComment')} error={commentError}>
-        <textarea {...fieldAria('returnComment', commentError)} value={comment} onChange={(event) => setComment(event.target.value)} rows={3} className={inputClass} />
+        <textarea
+          {...fieldAria('returnComment', commentError)}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={3}
+          className={inputClass}
+        />
       </FormField>
       <div>
         <ConfirmButton

@@ -94,7 +94,10 @@ export function ImageViewer({ pages }: { pages: Pick<ScanPageView, 'preview' | '
         data-testid="viewer-frame"
       >
         {preview ? (
-          <div className="relative" style={{ width: `${ZOOMS[zoom]! * 100}%`, aspectRatio: sideways ? `${preview.height} / ${preview.width}` : `${preview.width} / ${preview.height}` }}>
+          <div
+            className="relative"
+            style={{ width: `${ZOOMS[zoom]! * 100}%`, aspectRatio: sideways ? `${preview.height} / ${preview.width}` : `${preview.width} / ${preview.height}` }}
+          >
             {/* A plain img: hash-addressed files are cached by the browser and any CDN for a year. */}
             {/* eslint-disable-next-line @next/next/no-img-element -- see above: no image optimizer in between */}
             <img

@@ -16,13 +16,19 @@ export function ScanFiles({ scan }: { scan: ScanView }) {
             {t('fileSummary', {
               number: String(file.fileNo),
               type: TYPE_NAMES[file.contentType] ?? file.contentType,
-              size: file.size >= 1024 * 1024 ? `${format.number(file.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB` : `${format.number(Math.ceil(file.size / 1024))} kB`,
+              size:
+                file.size >= 1024 * 1024
+                  ? `${format.number(file.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB`
+                  : `${format.number(Math.ceil(file.size / 1024))} kB`,
               pages: file.pageCount,
             })}
             {file.receivedName && <span className="text-slate-600"> · {t('receivedAs', { name: file.receivedName })}</span>}
           </span>
           <span>
-            {t('sha256')}: <code className="font-mono text-xs break-all" data-testid="file-sha256">{file.sha256}</code>
+            {t('sha256')}:{' '}
+            <code className="font-mono text-xs break-all" data-testid="file-sha256">
+              {file.sha256}
+            </code>
           </span>
           <a href={file.downloadUrl} className="w-fit text-brand-700 underline" data-testid="file-download" download>
             {t('download')}

@@ -10,7 +10,16 @@ import { StatusMessage, type Status } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
 
 type Refusal = { file: string | null; code: string; values: Record<string, string> };
-type UploadAnswer = { ok: true } | { ok: false; error: string; message?: string; messageValues?: Record<string, string>; fieldErrors?: Record<string, string[] | undefined>; refusals?: Refusal[] };
+type UploadAnswer =
+  | { ok: true }
+  | {
+      ok: false;
+      error: string;
+      message?: string;
+      messageValues?: Record<string, string>;
+      fieldErrors?: Record<string, string[] | undefined>;
+      refusals?: Refusal[];
+    };
 
 /** Sends the form with XMLHttpRequest: fetch cannot report upload progress. */
 function send(url: string, form: FormData, onProgress: (share: number) => void): Promise<UploadAnswer | null> {
@@ -19,7 +28,12 @@ function send(url: string, form: FormData, onProgress: (share: number) => void):
     request.open('POST', url);
     request.responseType = 'json';
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => resolve(request.response && typeof request.response === 'object' ? (request.response as UploadAnswer) : { ok: false, error: request.status === 401 ? 'unauthenticated' : 'failed' });
+    request.onload = () =>
+      resolve(
+        request.response && typeof request.response === 'object'
+          ? (request.response as UploadAnswer)
+          : { ok: false, error: request.status === 401 ? 'unauthenticated' : 'failed' },
+      );
     request.onerror = () => resolve(null);
     request.send(form);
   });
@@ -41,7 +55,8 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
   const [progress, setProgress] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>(null);
-  const refusalText = (refusal: Refusal) => `${refusal.file ? `${refusal.file}: ` : ''}${t(messageKey(`protocolImages.refusals.${refusal.code}`), refusal.values)}`;
+  const refusalText = (refusal: Refusal) =>
+    `${refusal.file ? `${refusal.file}: ` : ''}${t(messageKey(`protocolImages.refusals.${refusal.code}`), refusal.values)}`;
 
   const add = (list: FileList | null) => {
     if (!list) return;
@@ -54,10 +69,18 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
       file.size === 0
         ? [{ file: file.name, code: 'empty', values: {} }]
         : file.size > UPLOAD_LIMITS.maxFileBytes
-          ? [{ file: file.name, code: 'tooLarge', values: { size: (file.size / 1024 / 1024).toFixed(1), max: String(UPLOAD_LIMITS.maxFileBytes / 1024 / 1024) } }]
+          ? [
+              {
+                file: file.name,
+                code: 'tooLarge',
+                values: { size: (file.size / 1024 / 1024).toFixed(1), max: String(UPLOAD_LIMITS.maxFileBytes / 1024 / 1024) },
+              },
+            ]
           : [],
     ),
-    ...(files.length > UPLOAD_LIMITS.maxFiles ? [{ file: null, code: 'tooManyFiles', values: { count: String(files.length), max: String(UPLOAD_LIMITS.maxFiles) } }] : []),
+    ...(files.length > UPLOAD_LIMITS.maxFiles
+      ? [{ file: null, code: 'tooManyFiles', values: { count: String(files.length), max: String(UPLOAD_LIMITS.maxFiles) } }]
+      : []),
   ];
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -123,12 +146,28 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
             {t('protocolImages.upload.choose')}
           </label>
         </p>
-        <input id={`${id}-files`} type="file" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={`${id}-hint`} className="sr-only" onChange={(event) => add(event.target.files)} data-testid="file-input" />
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept={ACCEPT_ATTRIBUTE}
+          aria-describedby={`${id}-hint`}
+          className="sr-only"
+          onChange={(event) => add(event.target.files)}
+          data-testid="file-input"
+        />
         {/* On a phone this opens the camera directly. */}
         <label htmlFor={`${id}-camera`} className={`${secondaryButtonClass} cursor-pointer`}>
           {t('protocolImages.upload.camera')}
         </label>
-        <input id={`${id}-camera`} type="file" accept="image/jpeg,image/png" capture="environment" className="sr-only" onChange={(event) => add(event.target.files)} />
+        <input
+          id={`${id}-camera`}
+          type="file"
+          accept="image/jpeg,image/png"
+          capture="environment"
+          className="sr-only"
+          onChange={(event) => add(event.target.files)}
+        />
       </div>
       {files.length > 0 && (
         <div>
@@ -149,13 +188,21 @@ export function UploadForm({ precinctId, latestVersionNo, reasonRequired }: { pr
       )}
       {reasonRequired && (
         <FormField id={`${id}-reason`} label={t('protocolImages.upload.reason')} hint={t('protocolImages.upload.reasonHint')} error={reasonError}>
-          <textarea {...fieldAria(`${id}-reason`, reasonError, t('protocolImages.upload.reasonHint'))} value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className={inputClass} />
+          <textarea
+            {...fieldAria(`${id}-reason`, reasonError, t('protocolImages.upload.reasonHint'))}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            rows={2}
+            className={inputClass}
+          />
         </FormField>
       )}
       {percent !== null && (
         <div className="flex items-center gap-2 text-sm">
           <progress value={percent} max={100} aria-label={t('protocolImages.upload.progress')} className="w-48" />
-          <span aria-live="polite">{percent < 100 ? t('protocolImages.upload.uploading', { percent: String(percent) }) : t('protocolImages.upload.checking')}</span>
+          <span aria-live="polite">
+            {percent < 100 ? t('protocolImages.upload.uploading', { percent: String(percent) }) : t('protocolImages.upload.checking')}
+          </span>
         </div>
       )}
       {refusals.length > 0 && (

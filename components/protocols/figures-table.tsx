@@ -35,14 +35,28 @@ export async function FiguresTable({
   };
   const rows: Row[] = [
     ...(votersOnList === undefined ? [] : [{ key: 'listFigure', label: t('fields.listFigure'), value: () => votersOnList, reference: true }]),
-    ...definition.lines.map((line) => ({ key: line.key, number: String(line.number), label: t(`fields.${line.key}`), value: (f: ProtocolFigures) => fieldValue(f, line.key) })),
+    ...definition.lines.map((line) => ({
+      key: line.key,
+      number: String(line.number),
+      label: t(`fields.${line.key}`),
+      value: (f: ProtocolFigures) => fieldValue(f, line.key),
+    })),
     ...candidates.map((c) => ({
       key: `votes.${c.id}`,
       number: `${definition.candidatesLine}.${c.ballotOrder}`,
       label: c.struck ? <StruckLine number={c.ballotOrder} name={c.fullName} /> : t('form.candidateVotes', { number: c.ballotOrder, name: c.fullName }),
       value: (f: ProtocolFigures) => fieldValue(f, `votes.${c.id}` as FigureKey),
     })),
-    ...(againstAllOnBallot ? [{ key: 'votesAgainstAll', number: String(definition.againstAllLine), label: t('fields.votesAgainstAll'), value: (f: ProtocolFigures) => f.votesAgainstAll }] : []),
+    ...(againstAllOnBallot
+      ? [
+          {
+            key: 'votesAgainstAll',
+            number: String(definition.againstAllLine),
+            label: t('fields.votesAgainstAll'),
+            value: (f: ProtocolFigures) => f.votesAgainstAll,
+          },
+        ]
+      : []),
     ...SIGNATURE_KEYS.map((key) => ({ key: `signatures.${key}`, label: t(`signatures.${key}`), value: (f: ProtocolFigures) => fieldValue(f, key) })),
   ];
   return (

@@ -15,7 +15,15 @@ import { messageKey } from '@/lib/i18n/keys';
  * Approval of a protocol. Without an image of its signed paper the reviewer writes why (published
  * on the list of precincts without an image); an election may require the image instead.
  */
-export function ApproveProtocolButton({ protocolId, lockVersion, image }: { protocolId: number; lockVersion: number; image: 'attached' | 'missing' | 'required' }) {
+export function ApproveProtocolButton({
+  protocolId,
+  lockVersion,
+  image,
+}: {
+  protocolId: number;
+  lockVersion: number;
+  image: 'attached' | 'missing' | 'required';
+}) {
   const { status, busy, fieldErrors, run, t } = useCommandButton();
   const [reason, setReason] = useState('');
   const error = fieldErrors.withoutImageReason?.[0] && t(messageKey(fieldErrors.withoutImageReason[0]));
@@ -30,7 +38,13 @@ export function ApproveProtocolButton({ protocolId, lockVersion, image }: { prot
     <div className="flex flex-col gap-2">
       {image === 'missing' && (
         <FormField id="without-image-reason" label={t('protocolImages.withoutImageReason')} hint={t('protocolImages.withoutImageHint')} error={error}>
-          <textarea {...fieldAria('without-image-reason', error, t('protocolImages.withoutImageHint'))} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} />
+          <textarea
+            {...fieldAria('without-image-reason', error, t('protocolImages.withoutImageHint'))}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={2}
+            className={inputClass}
+          />
         </FormField>
       )}
       <div>
@@ -40,7 +54,9 @@ export function ApproveProtocolButton({ protocolId, lockVersion, image }: { prot
           title={t('protocols.approveConfirm.title')}
           description={t('protocols.approveConfirm.description')}
           confirmLabel={t('protocols.approveConfirm.confirm')}
-          onConfirm={() => run(() => approveProtocolAction({ protocolId, lockVersion, withoutImageReason: image === 'missing' ? reason : undefined }), t('protocols.approved'))}
+          onConfirm={() =>
+            run(() => approveProtocolAction({ protocolId, lockVersion, withoutImageReason: image === 'missing' ? reason : undefined }), t('protocols.approved'))
+          }
         >
           {t('protocols.approve')}
         </ConfirmButton>
@@ -58,7 +74,13 @@ export function ReturnProtocolForm({ protocolId, lockVersion }: { protocolId: nu
   return (
     <div className="flex flex-col gap-2 border-t border-amber-200 pt-3">
       <FormField id="return-comment" label={t('protocols.returnComment')} hint={t('protocols.returnHint')} error={error}>
-        <textarea {...fieldAria('return-comment', error, t('protocols.returnHint'))} value={comment} onChange={(e) => setComment(e.target.value)} rows={2} className={inputClass} />
+        <textarea
+          {...fieldAria('return-comment', error, t('protocols.returnHint'))}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          className={inputClass}
+        />
       </FormField>
       <div>
         <ConfirmButton
@@ -103,7 +125,17 @@ export function ApproveScanButton({ precinctId, versionNo }: { precinctId: numbe
  * Determining the results. Shown to whoever may do it even before every precinct is approved:
  * then disabled, with what is missing, linked to the precincts still waiting.
  */
-export function MarkOfficialButton({ constituencyId, constituencyName, decision, pendingHref }: { constituencyId: number; constituencyName: string; decision: Decision; pendingHref: string }) {
+export function MarkOfficialButton({
+  constituencyId,
+  constituencyName,
+  decision,
+  pendingHref,
+}: {
+  constituencyId: number;
+  constituencyName: string;
+  decision: Decision;
+  pendingHref: string;
+}) {
   const { status, busy, run, t } = useCommandButton();
   return (
     <div className="flex flex-col gap-2">

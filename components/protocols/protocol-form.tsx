@@ -56,7 +56,15 @@ function typedFigures(values: Record<string, unknown> | undefined, lineKeys: Lin
     votes: Object.fromEntries(candidates.map((c, index) => [c.id, votes[index]!])),
     // Only the members' counts take part in a relation; the other signature fields are checked as fields.
     signatures: members.every((m) => m !== null)
-      ? { chairName: '', secretaryName: '', membersTotal: members[0]!, membersPresent: members[1]!, membersSigning: members[2]!, dissentAttached: false, signedAt: '' }
+      ? {
+          chairName: '',
+          secretaryName: '',
+          membersTotal: members[0]!,
+          membersPresent: members[1]!,
+          membersSigning: members[2]!,
+          dissentAttached: false,
+          signedAt: '',
+        }
       : null,
   };
 }
@@ -64,7 +72,8 @@ function typedFigures(values: Record<string, unknown> | undefined, lineKeys: Lin
 /** A stored copy as form values; `blank` fields start empty (the disputed ones a reviewer types). */
 function asInput(figures: ProtocolFigures, blank: Set<FigureKey> = new Set()): FiguresInput {
   const input = toProtocolInput(figures);
-  const value = (key: FigureKey, v: unknown) => (blank.has(key) || !(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') ? '' : String(v));
+  const value = (key: FigureKey, v: unknown) =>
+    blank.has(key) || !(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') ? '' : String(v);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(input)) if (key !== 'votes') out[key] = value(key as FigureKey, v);
   out.votes = Object.fromEntries(Object.entries(figures.votes).map(([id, n]) => [id, value(`votes.${Number(id)}`, n)]));
@@ -119,7 +128,10 @@ export function ProtocolForm({
     signedAt: '',
   } as unknown as FiguresInput;
   const defaults: FiguresInput = mode.kind === 'resolve' ? asInput(mode.agreed, disputed) : mode.kind === 'correct' ? asInput(mode.initial) : blankDefaults;
-  const { register, handleSubmit, control, setError, formState } = useForm<FiguresInput, unknown, Figures>({ resolver: zodResolver(schema), defaultValues: defaults });
+  const { register, handleSubmit, control, setError, formState } = useForm<FiguresInput, unknown, Figures>({
+    resolver: zodResolver(schema),
+    defaultValues: defaults,
+  });
   const values = useWatch({ control }) as Record<string, unknown>;
   const figures = typedFigures(values, lineKeys, againstAllOnBallot, candidates);
   const violations = figures ? checkControlRelations(figures, definition) : [];
@@ -152,7 +164,10 @@ export function ProtocolForm({
   );
 
   const errorOf = (name: string) =>
-    (name.startsWith('votes.') ? (formState.errors.votes as Record<string, { message?: string }> | undefined)?.[name.slice(6)] : (formState.errors as Record<string, { message?: string }>)[name])?.message;
+    (name.startsWith('votes.')
+      ? (formState.errors.votes as Record<string, { message?: string }> | undefined)?.[name.slice(6)]
+      : (formState.errors as Record<string, { message?: string }>)[name]
+    )?.message;
   const hintFor = (key: FigureKey, extra?: string) =>
     mode.kind === 'resolve' && disputed.has(key)
       ? t('protocols.form.copies', { first: String(fieldValue(mode.copies[0], key) ?? '—'), second: String(fieldValue(mode.copies[1], key) ?? '—') })
@@ -217,11 +232,16 @@ export function ProtocolForm({
           {definition.candidatesLine}. {t('protocols.lines.votes')}
         </legend>
         {candidates.map((c) =>
-          field(`votes.${c.id}`, `${definition.candidatesLine}.${c.ballotOrder} ${t('protocols.form.candidateVotes', { number: c.ballotOrder, name: c.fullName })}`, {
-            autoFocus: firstEditable === `votes.${c.id}`,
-          }),
+          field(
+            `votes.${c.id}`,
+            `${definition.candidatesLine}.${c.ballotOrder} ${t('protocols.form.candidateVotes', { number: c.ballotOrder, name: c.fullName })}`,
+            {
+              autoFocus: firstEditable === `votes.${c.id}`,
+            },
+          ),
         )}
-        {againstAllOnBallot && field('votesAgainstAll', `${definition.againstAllLine}. ${t('protocols.lines.votesAgainstAll')}`, { autoFocus: firstEditable === 'votesAgainstAll' })}
+        {againstAllOnBallot &&
+          field('votesAgainstAll', `${definition.againstAllLine}. ${t('protocols.lines.votesAgainstAll')}`, { autoFocus: firstEditable === 'votesAgainstAll' })}
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 font-semibold">{t('protocols.form.signatures')}</legend>
@@ -236,10 +256,20 @@ export function ProtocolForm({
           <span className="text-sm font-medium" id="protocol-dissentAttached-label">
             {t('protocols.signatures.dissentAttached')}
           </span>
-          <div role="radiogroup" aria-labelledby="protocol-dissentAttached-label" className={`flex gap-4 rounded-md p-1 ${disputed.has('dissentAttached') ? 'border border-amber-500 bg-amber-50' : ''}`}>
+          <div
+            role="radiogroup"
+            aria-labelledby="protocol-dissentAttached-label"
+            className={`flex gap-4 rounded-md p-1 ${disputed.has('dissentAttached') ? 'border border-amber-500 bg-amber-50' : ''}`}
+          >
             {(['false', 'true'] as const).map((option) => (
               <label key={option} className="flex items-center gap-2">
-                <input type="radio" value={option} aria-disabled={dissentReadOnly || undefined} className={dissentReadOnly ? 'pointer-events-none' : ''} {...register('dissentAttached')} />
+                <input
+                  type="radio"
+                  value={option}
+                  aria-disabled={dissentReadOnly || undefined}
+                  className={dissentReadOnly ? 'pointer-events-none' : ''}
+                  {...register('dissentAttached')}
+                />
                 {t(option === 'true' ? 'protocols.signatures.yes' : 'protocols.signatures.no')}
               </label>
             ))}
@@ -283,4 +313,3 @@ function savedMessage(kind: ProtocolFormMode['kind'], data: unknown): keyof Mess
   const status = (data as { status?: string } | null)?.status;
   return status === 'awaiting_review' || status === 'mismatch' ? status : 'first';
 }
-

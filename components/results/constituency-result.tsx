@@ -10,7 +10,8 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
   const [t, format, locale] = await Promise.all([getTranslations('results'), getFormatter(), getLocale()]);
   const name = localizer(locale);
   const n = (value: number) => format.number(value);
-  const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const percent = (value: number | null) =>
+    value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const winnerId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;
   const outcome = (() => {
     const o = result.outcome;
@@ -19,7 +20,12 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
       case 'leading':
         return t(`outcome.${o.status}`, { name: result.candidates.find((c) => c.id === o.candidateId)?.fullName ?? '' });
       case 'tie':
-        return t('outcome.tie', { names: result.candidates.filter((c) => o.candidateIds.includes(c.id)).map((c) => c.fullName).join(', ') });
+        return t('outcome.tie', {
+          names: result.candidates
+            .filter((c) => o.candidateIds.includes(c.id))
+            .map((c) => c.fullName)
+            .join(', '),
+        });
       case 'repeat_required':
         return t(`outcome.repeat.${o.reason}`);
       case 'no_results':
@@ -40,7 +46,9 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
           <dd className="tabular-nums" data-testid="voters-on-list">
             {n(result.votersOnList)}
           </dd>
-          {result.precinctsReported < result.precincts && <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>}
+          {result.precinctsReported < result.precincts && (
+            <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>
+          )}
         </div>
         <div>
           <dt className="text-slate-500">{t('votersAtClose')}</dt>
@@ -78,37 +86,45 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
         {t('bases')}
       </p>
       <TableScroll>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t('votesCaption')}</caption>
-        <thead className="border-b text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">{t('ballotNo')}</th>
-            <th scope="col" className="py-1 pr-3">{t('candidate')}</th>
-            <th scope="col" className="py-1 pr-3 text-right">{t('votes')}</th>
-            <th scope="col" className="py-1 text-right">{t('share')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.candidates.map((candidate) => (
-            <tr key={candidate.id} className={`border-b ${candidate.id === winnerId ? 'font-semibold' : ''}`}>
-              <td className="py-1 pr-3 tabular-nums">{candidate.ballotOrder}</td>
-              <th scope="row" className="py-1 pr-3 font-[inherit]">
-                {candidate.fullName}
-                <span className="block text-xs font-normal text-slate-500">{candidate.party ? name(candidate.party) : t('selfNominated')}</span>
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t('votesCaption')}</caption>
+          <thead className="border-b text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">
+                {t('ballotNo')}
               </th>
-              <td className="py-1 pr-3 text-right tabular-nums">{n(candidate.votes)}</td>
-              <td className="py-1 text-right tabular-nums">{percent(candidate.share)}</td>
+              <th scope="col" className="py-1 pr-3">
+                {t('candidate')}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t('votes')}
+              </th>
+              <th scope="col" className="py-1 text-right">
+                {t('share')}
+              </th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row" colSpan={2} className="py-1 pr-3 font-normal">
-              {t('againstAll')}
-            </th>
-            <td className="py-1 pr-3 text-right tabular-nums">{n(result.votesAgainstAll)}</td>
-            <td className="py-1 text-right tabular-nums">{percent(result.validVotes ? result.votesAgainstAll / result.validVotes : null)}</td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.candidates.map((candidate) => (
+              <tr key={candidate.id} className={`border-b ${candidate.id === winnerId ? 'font-semibold' : ''}`}>
+                <td className="py-1 pr-3 tabular-nums">{candidate.ballotOrder}</td>
+                <th scope="row" className="py-1 pr-3 font-[inherit]">
+                  {candidate.fullName}
+                  <span className="block text-xs font-normal text-slate-500">{candidate.party ? name(candidate.party) : t('selfNominated')}</span>
+                </th>
+                <td className="py-1 pr-3 text-right tabular-nums">{n(candidate.votes)}</td>
+                <td className="py-1 text-right tabular-nums">{percent(candidate.share)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" colSpan={2} className="py-1 pr-3 font-normal">
+                {t('againstAll')}
+              </th>
+              <td className="py-1 pr-3 text-right tabular-nums">{n(result.votesAgainstAll)}</td>
+              <td className="py-1 text-right tabular-nums">{percent(result.validVotes ? result.votesAgainstAll / result.validVotes : null)}</td>
+            </tr>
+          </tbody>
+        </table>
       </TableScroll>
       <p className="font-medium" data-testid="outcome">
         {outcome}

@@ -16,9 +16,7 @@ export async function ResultsStatus({ results }: { results: ElectionResults }) {
       <span className={`rounded-full border px-3 py-1 font-semibold ${STYLE[results.status]}`} data-testid="results-status">
         {t(`status.${results.status}`)}
       </span>
-      <span className="text-slate-600">
-        {t('lastUpdated', { date: results.lastChangedAt ? format.dateTime(results.lastChangedAt, 'dateTime') : '—' })}
-      </span>
+      <span className="text-slate-600">{t('lastUpdated', { date: results.lastChangedAt ? format.dateTime(results.lastChangedAt, 'dateTime') : '—' })}</span>
       {results.status !== 'certified' && <span className="text-slate-600">{t('refreshing')}</span>}
       <AutoRefresh active={results.status !== 'certified'} />
     </div>

@@ -86,7 +86,12 @@ export function ColumnChart(props: {
   const expectedY = expected ? bottom - (expected.value / top) * PLOT.height : 0;
   return (
     <SvgFrame id={props.id} title={props.title} description={props.description}>
-      <Axes xTicks={props.xTicks.map((tick) => ({ at: (tick.index + 0.5) / values.length, label: tick.label }))} yTicks={ticks} xLabel={props.xLabel} yLabel={props.yLabel} />
+      <Axes
+        xTicks={props.xTicks.map((tick) => ({ at: (tick.index + 0.5) / values.length, label: tick.label }))}
+        yTicks={ticks}
+        xLabel={props.xLabel}
+        yLabel={props.yLabel}
+      />
       <g fill="#0284c7">
         {values.map((value, index) => {
           const height = (value / top) * PLOT.height;
@@ -135,7 +140,14 @@ export function HeatmapChart(props: {
           row.map((count, c) =>
             count > 0 ? (
               // Square-root shading: single precincts far from the bulk stay visible next to crowded cells.
-              <rect key={`${r}-${c}`} x={MARGIN.left + c * cellWidth} y={bottom - (r + 1) * cellHeight} width={cellWidth} height={cellHeight} fillOpacity={0.12 + 0.88 * Math.sqrt(count / max)} />
+              <rect
+                key={`${r}-${c}`}
+                x={MARGIN.left + c * cellWidth}
+                y={bottom - (r + 1) * cellHeight}
+                width={cellWidth}
+                height={cellHeight}
+                fillOpacity={0.12 + 0.88 * Math.sqrt(count / max)}
+              />
             ) : null,
           ),
         )}
@@ -145,7 +157,19 @@ export function HeatmapChart(props: {
 }
 
 /** A chart with its caption and the same numbers as a table for readers who cannot see it. */
-export function ChartFigure({ title, tableLabel, chart, columns, rows }: { title: string; tableLabel: string; chart: ReactNode; columns: string[]; rows: (string | number)[][] }) {
+export function ChartFigure({
+  title,
+  tableLabel,
+  chart,
+  columns,
+  rows,
+}: {
+  title: string;
+  tableLabel: string;
+  chart: ReactNode;
+  columns: string[];
+  rows: (string | number)[][];
+}) {
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="font-semibold">{title}</figcaption>

@@ -22,7 +22,14 @@ export function PaperCheckForm({ precinctId, entryId }: { precinctId: number; en
       }}
     >
       <FormField id="paper-check-comment" label={t('screening.checks.comment')} hint={t('screening.checks.commentHint')} error={commentError}>
-        <textarea {...fieldAria('paper-check-comment', commentError, 'hint')} value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={1000} className={inputClass} />
+        <textarea
+          {...fieldAria('paper-check-comment', commentError, 'hint')}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={2}
+          maxLength={1000}
+          className={inputClass}
+        />
       </FormField>
       <div>
         <button type="submit" disabled={busy} className={secondaryButtonClass}>

@@ -29,7 +29,11 @@ export async function CheckList({ checks, audience }: { checks: (PaperCheck & { 
     <ul className="flex flex-col gap-1" data-testid="paper-checks">
       {checks.map((check) => (
         <li key={check.id} className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm">
-          <p className="text-green-900">{audience === 'staff' ? t('checks.line', { name: check.checkedBy, date: date(check.checkedAt) }) : t('checks.publicLine', { date: date(check.checkedAt) })}</p>
+          <p className="text-green-900">
+            {audience === 'staff'
+              ? t('checks.line', { name: check.checkedBy, date: date(check.checkedAt) })
+              : t('checks.publicLine', { date: date(check.checkedAt) })}
+          </p>
           {check.comment && <p className="text-slate-700">“{check.comment}”</p>}
           {check.current === false && <p className="text-xs text-slate-500">{t('checks.earlierFigures')}</p>}
         </li>
@@ -47,9 +51,15 @@ export async function AreaFindings({ areas, settings, names }: { areas: AreaScre
         <caption className="sr-only">{text.t('findings.title')}</caption>
         <thead className="border-b text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-3">{text.t('findings.area')}</th>
-            <th scope="col" className="py-1 pr-3">{text.t('findings.test')}</th>
-            <th scope="col" className="py-1">{text.t('findings.result')}</th>
+            <th scope="col" className="py-1 pr-3">
+              {text.t('findings.area')}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {text.t('findings.test')}
+            </th>
+            <th scope="col" className="py-1">
+              {text.t('findings.result')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -32,7 +32,9 @@ export async function ScreeningCharts({
         title={t('fingerprintTitle')}
         tableLabel={t('showTable')}
         columns={[t('turnoutRange'), t('shareRange'), t('precinctsAxis')]}
-        rows={grid.flatMap((row, r) => row.flatMap((cell, c) => (cell > 0 ? [[range(c * step, (c + 1) * step), range(r * step, (r + 1) * step), count(cell)]] : [])))}
+        rows={grid.flatMap((row, r) =>
+          row.flatMap((cell, c) => (cell > 0 ? [[range(c * step, (c + 1) * step), range(r * step, (r + 1) * step), count(cell)]] : [])),
+        )}
         chart={
           <HeatmapChart
             id={`${id}-fingerprint`}
@@ -73,7 +75,11 @@ export async function ScreeningCharts({
           <ColumnChart
             id={`${id}-digits`}
             title={t('digitsTitle')}
-            description={t('digitsDescription', { counts: count(digits.counts), minVotes: settings.digitMinVotes, expected: format.number(expectedDigit, { maximumFractionDigits: 1 }) })}
+            description={t('digitsDescription', {
+              counts: count(digits.counts),
+              minVotes: settings.digitMinVotes,
+              expected: format.number(expectedDigit, { maximumFractionDigits: 1 }),
+            })}
             values={digits.digits}
             xTicks={digits.digits.map((_, digit) => ({ index: digit, label: String(digit) }))}
             xLabel={t('digitAxis')}

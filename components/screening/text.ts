@@ -14,7 +14,9 @@ export function namesOf(results: ElectionResults, locale: Locale): ScreeningName
   const constituencies = new Map(results.constituencies.map((c) => [c.id, localized(c, locale)]));
   return {
     candidate: (id) => candidates.get(id) ?? '—',
-    area: (area) => (area.level === 'region' ? regions.get(area.id) : area.level === 'constituency' ? constituencies.get(area.id) : localized(results.election, locale)) ?? '—',
+    area: (area) =>
+      (area.level === 'region' ? regions.get(area.id) : area.level === 'constituency' ? constituencies.get(area.id) : localized(results.election, locale)) ??
+      '—',
   };
 }
 
@@ -28,13 +30,23 @@ export async function screeningText(settings: ScreeningSettings, names: Screenin
   const decimal = (value: number) => format.number(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const points = (share: number) => t('points', { value: decimal(share * 100) });
   /** A probability in words a reader can take in: "0.3 %", or "< 0.01 %" below that. */
-  const chance = (p: number) => (p < 0.0001 ? `< ${format.number(0.0001, { style: 'percent', maximumFractionDigits: 2 })}` : format.number(p, { style: 'percent', maximumSignificantDigits: 2 }));
+  const chance = (p: number) =>
+    p < 0.0001
+      ? `< ${format.number(0.0001, { style: 'percent', maximumFractionDigits: 2 })}`
+      : format.number(p, { style: 'percent', maximumSignificantDigits: 2 });
   const area = (ref: AreaRef) => (ref.level === 'election' ? t('areas.election') : names.area(ref));
 
   function flag(f: PrecinctFlag): string {
     switch (f.test) {
       case 'turnout':
-        return t('flags.turnout', { value: percent(f.value), direction: f.score > 0 ? 'above' : 'below', median: percent(f.median), score: decimal(Math.abs(f.score)), spread: points(f.spread), threshold: decimal(f.threshold) });
+        return t('flags.turnout', {
+          value: percent(f.value),
+          direction: f.score > 0 ? 'above' : 'below',
+          median: percent(f.median),
+          score: decimal(Math.abs(f.score)),
+          spread: points(f.spread),
+          threshold: decimal(f.threshold),
+        });
       case 'leaderShare':
         return t('flags.leaderShare', {
           candidate: names.candidate(f.candidateId),
@@ -70,11 +82,27 @@ export async function screeningText(settings: ScreeningSettings, names: Screenin
       case 'lastDigits':
         return f.status === 'notEnoughData'
           ? t('findings.lastDigitsTooFew', { counts: f.counts, minVotes: settings.digitMinVotes, needed: settings.digitMinCounts })
-          : t('findings.lastDigits', { counts: format.number(f.counts), minVotes: settings.digitMinVotes, statistic: decimal(f.statistic), critical: decimal(f.critical), pValue: chance(f.pValue) });
+          : t('findings.lastDigits', {
+              counts: format.number(f.counts),
+              minVotes: settings.digitMinVotes,
+              statistic: decimal(f.statistic),
+              critical: decimal(f.critical),
+              pValue: chance(f.pValue),
+            });
       case 'roundTurnouts':
-        return t('findings.roundTurnouts', { observed: f.observed, precincts: format.number(f.precincts), expected: decimal(f.expected), pValue: chance(f.pValue) });
+        return t('findings.roundTurnouts', {
+          observed: f.observed,
+          precincts: format.number(f.precincts),
+          expected: decimal(f.expected),
+          pValue: chance(f.pValue),
+        });
       case 'fingerprint':
-        return t('findings.fingerprint', { inCorner: f.inCorner, precincts: format.number(f.precincts), expected: decimal(f.expected), pValue: chance(f.pValue) });
+        return t('findings.fingerprint', {
+          inCorner: f.inCorner,
+          precincts: format.number(f.precincts),
+          expected: decimal(f.expected),
+          pValue: chance(f.pValue),
+        });
     }
   }
 

@@ -106,7 +106,14 @@ export function cancelledRegistration(
 ): { candidate: DemoCandidate; cancellation: DemoCancellation } {
   return {
     candidate: { ...candidate, status: 'cancelled' },
-    cancellation: { ...cancellation, electionSlug: candidate.electionSlug, candidateIin: candidate.iin, status: 'cancelled', dismissalReason: null, decisionNumber: null },
+    cancellation: {
+      ...cancellation,
+      electionSlug: candidate.electionSlug,
+      candidateIin: candidate.iin,
+      status: 'cancelled',
+      dismissalReason: null,
+      decisionNumber: null,
+    },
   };
 }
 
@@ -124,7 +131,8 @@ export function withBallotOrder(
   const removedOn = (candidate: DemoCandidate) =>
     candidate.status === 'withdrawn'
       ? candidate.withdrawnOn
-      : printing.cancellations.find((cancellation) => cancellation.candidateIin === candidate.iin && cancellation.status === 'cancelled')?.decisionDate ?? null;
+      : (printing.cancellations.find((cancellation) => cancellation.candidateIin === candidate.iin && cancellation.status === 'cancelled')?.decisionDate ??
+        null);
   const onPrintedBallot = (candidate: DemoCandidate) => {
     if (candidate.status === 'registered') return true;
     const printedOn = printing.printedOn(candidate.constituencyCode);
@@ -149,15 +157,33 @@ export function numberDecisions(part: ElectionDemo): ElectionDemo {
   type Decision = { constituencyCode: string; date: string; at: number; key: string };
   const constituencyOfIin = new Map(part.candidates.map((candidate) => [candidate.iin, candidate.constituencyCode]));
   const decisions: Decision[] = [
-    ...part.candidates.flatMap((c) => (c.decisionDate ? [{ constituencyCode: c.constituencyCode, date: c.decisionDate, at: c.decidedAt?.getTime() ?? 0, key: `candidate:${c.iin}` }] : [])),
-    ...part.cancellations.flatMap((c) =>
-      c.decisionDate ? [{ constituencyCode: constituencyOfIin.get(c.candidateIin)!, date: c.decisionDate, at: c.decidedAt?.getTime() ?? 0, key: `cancellation:${c.candidateIin}` }] : [],
+    ...part.candidates.flatMap((c) =>
+      c.decisionDate ? [{ constituencyCode: c.constituencyCode, date: c.decisionDate, at: c.decidedAt?.getTime() ?? 0, key: `candidate:${c.iin}` }] : [],
     ),
-    ...part.akimRegistrations.map((r) => ({ constituencyCode: r.constituencyCode, date: r.decisionDate, at: r.recordedAt.getTime(), key: `akim:${r.constituencyCode}` })),
+    ...part.cancellations.flatMap((c) =>
+      c.decisionDate
+        ? [
+            {
+              constituencyCode: constituencyOfIin.get(c.candidateIin)!,
+              date: c.decisionDate,
+              at: c.decidedAt?.getTime() ?? 0,
+              key: `cancellation:${c.candidateIin}`,
+            },
+          ]
+        : [],
+    ),
+    ...part.akimRegistrations.map((r) => ({
+      constituencyCode: r.constituencyCode,
+      date: r.decisionDate,
+      at: r.recordedAt.getTime(),
+      key: `akim:${r.constituencyCode}`,
+    })),
   ];
   const numbers = new Map<string, string>();
   for (const code of new Set(decisions.map((decision) => decision.constituencyCode))) {
-    const own = decisions.filter((decision) => decision.constituencyCode === code).sort((a, b) => a.date.localeCompare(b.date) || a.at - b.at || a.key.localeCompare(b.key));
+    const own = decisions
+      .filter((decision) => decision.constituencyCode === code)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.at - b.at || a.key.localeCompare(b.key));
     const sittings = [...new Set(own.map((decision) => decision.date))];
     for (const decision of own) {
       const sameDay = own.filter((other) => other.date === decision.date);

@@ -138,9 +138,12 @@ function protocolsInProgress(random: Random, election: DemoElection, constituenc
  */
 function countedConstituency(referenceDate: string, issueIin: IinIssuer, election: DemoElection, firstFreePrecinctNumber: (regionCode: string) => number) {
   const random = createRandom(0x2026_0b);
-  const [constituency] = demoConstituencies(random, election, [PLACE_COUNTED], firstFreePrecinctNumber).map(
-    (c): DemoConstituency => ({ ...c, resultsStatus: 'official', resultsOfficialAt: at(addDays(referenceDate, -1), '18:30'), resultsOfficialBy: staffEmail('reviewer', c.regionCode) }),
-  );
+  const [constituency] = demoConstituencies(random, election, [PLACE_COUNTED], firstFreePrecinctNumber).map((c): DemoConstituency => ({
+    ...c,
+    resultsStatus: 'official',
+    resultsOfficialAt: at(addDays(referenceDate, -1), '18:30'),
+    resultsOfficialBy: staffEmail('reviewer', c.regionCode),
+  }));
   const candidates = registeredCandidates(random, issueIin, election, [constituency!]);
   const support = [1, 0.45, 0.03];
   const operator = staffEmail('operator', constituency!.regionCode);
@@ -190,7 +193,11 @@ export function countingElection(referenceDate: string, issueIin: IinIssuer, fir
   const listTime = (time: string) => at(addDays(election.calledOn, 2), time);
   return numberDecisions({
     election,
-    listRevisions: approvedListRevisions(election, constituencies, { createdAt: listTime('05:00'), submittedAt: listTime('06:00'), reviewedAt: listTime('07:30') }),
+    listRevisions: approvedListRevisions(election, constituencies, {
+      createdAt: listTime('05:00'),
+      submittedAt: listTime('06:00'),
+      reviewedAt: listTime('07:30'),
+    }),
     constituencies,
     candidates: [...candidates, ...withBallotOrder(counted.candidates)],
     cancellations: [],

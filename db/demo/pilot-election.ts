@@ -129,7 +129,10 @@ const REFUSALS: Refusal[] = [
 /** Why registrations were cancelled before voting day, as the commissions' decisions put it. */
 const CANCELLATIONS: { ground: CancellationGround; explanation: string }[] = [
   { ground: 'false_information', explanation: 'The State Revenue Committee’s check found income left out of the candidate’s asset declaration.' },
-  { ground: 'official_position_abuse', explanation: 'The working group found the akimat’s vehicles and staff used for campaign meetings during working hours.' },
+  {
+    ground: 'official_position_abuse',
+    explanation: 'The working group found the akimat’s vehicles and staff used for campaign meetings during working hours.',
+  },
   { ground: 'voter_bribery', explanation: 'Food parcels handed out to voters at a campaign meeting (police report and statements of three witnesses).' },
   { ground: 'campaign_fund_violation', explanation: 'Campaign leaflets paid from outside the candidate’s election fund, over 10% of the fund’s limit.' },
   { ground: 'eligibility_lost', explanation: 'A court sentence for an intentional crime entered into force after the registration.' },
@@ -226,13 +229,7 @@ function nominationDates(random: Random, election: DemoElection) {
 
 function registeredCandidates(random: Random, issueIin: IinIssuer, slotsByPlace: Slot[][]) {
   const winners = slotsByPlace.map((slots) => (random.chance(0.7) ? (slots[0] as Slot) : random.pick(slots.slice(1))));
-  const winnerAges = agesAddingUpTo(
-    random,
-    winners.length,
-    Math.round((REPORTED.winnersAverageAgeTenths * winners.length) / 10),
-    33,
-    60,
-  );
+  const winnerAges = agesAddingUpTo(random, winners.length, Math.round((REPORTED.winnersAverageAgeTenths * winners.length) / 10), 33, 60);
   const women = new Set(random.shuffle(slotsByPlace.flat()).slice(0, REPORTED.womenRegistered));
   const serving = new Set(random.shuffle(winners).slice(0, REPORTED.winnersAlreadyServing));
   // Relative support on the ballot, by IIN: the winner leads clearly; now and then a runner-up comes close.
@@ -260,8 +257,7 @@ function registeredCandidates(random: Random, issueIin: IinIssuer, slotsByPlace:
         nominatedOn: dates.nominatedOn,
         createdAt: dates.createdAt,
         depositPaidOn: dates.depositPaidOn,
-        supportingSignatures:
-          slot.partyCode === null ? Math.ceil(requiredSignatures(PILOT_ELECTION, votersIn(constituency)) * random.float(1.05, 2.2)) : null,
+        supportingSignatures: slot.partyCode === null ? Math.ceil(requiredSignatures(PILOT_ELECTION, votersIn(constituency)) * random.float(1.05, 2.2)) : null,
         enteredBy: staffEmail('operator', constituency.regionCode),
         decision: { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: dates.decidedAt },
       });
@@ -404,7 +400,8 @@ function unsuccessfulNominees(random: Random, issueIin: IinIssuer, slotsByPlace:
         status: 'withdrawn',
         on: [addDays(dates.nominatedOn, random.int(2, 8)), PILOT_ELECTION.registrationDeadline].sort()[0] as string,
         by,
-        note: by === 'party' ? 'Nomination recalled by decision of the party’s regional branch' : 'Withdrew by a written statement to the territorial commission',
+        note:
+          by === 'party' ? 'Nomination recalled by decision of the party’s regional branch' : 'Withdrew by a written statement to the territorial commission',
       },
     });
   });
@@ -451,7 +448,10 @@ function ballotsCastByPrecinct(random: Random, constituencies: DemoConstituency[
   const castByPrecinct = new Map<string, number>();
   for (const [regionCode, regionCast] of castByRegion) {
     const precincts = precinctsOf(regionCode);
-    const casts = apportion(regionCast, precincts.map((precinct) => precinct.voters * random.float(0.9, 1.1)));
+    const casts = apportion(
+      regionCast,
+      precincts.map((precinct) => precinct.voters * random.float(0.9, 1.1)),
+    );
     precincts.forEach((precinct, index) => castByPrecinct.set(precinct.key, casts[index] as number));
   }
   return castByPrecinct;
@@ -484,7 +484,12 @@ function approvedProtocols(random: Random, constituencies: DemoConstituency[], c
         precinctNumber: precinct.number,
         status: 'approved',
         updatedAt: approvedAt,
-        version: { createdBy: staffEmail('operator', constituency.regionCode), createdAt: firstAt, approvedBy: staffEmail('reviewer', constituency.regionCode), approvedAt },
+        version: {
+          createdBy: staffEmail('operator', constituency.regionCode),
+          createdAt: firstAt,
+          approvedBy: staffEmail('reviewer', constituency.regionCode),
+          approvedAt,
+        },
         entries: [
           { kind: 'first', enteredBy: staffEmail('operator', constituency.regionCode), enteredAt: firstAt, ...figures },
           { kind: 'second', enteredBy: staffEmail('operator2', constituency.regionCode), enteredAt: secondAt, ...figures },

@@ -18,5 +18,4 @@ export function layOutPrecincts(random: Random, place: Place, count: number, fir
 }
 
 /** Relative size of a precinct's list: town stations serve more voters than village ones. */
-export const voterListWeight = (random: Random, precinct: LaidOutPrecinct) =>
-  precinct.inCentre ? random.int(900, 2000) : random.int(150, 1100);
+export const voterListWeight = (random: Random, precinct: LaidOutPrecinct) => (precinct.inCentre ? random.int(900, 2000) : random.int(150, 1100));

@@ -15,7 +15,14 @@ import type { ProtocolFigures } from './types';
 export function countPrecinct(
   random: Random,
   day: Random,
-  input: { votersOnList: number; ballotsCast: number; againstAllOnBallot: boolean; candidates: { iin: string; weight: number }[]; votersAdded?: number; pollsClosedAt: Date },
+  input: {
+    votersOnList: number;
+    ballotsCast: number;
+    againstAllOnBallot: boolean;
+    candidates: { iin: string; weight: number }[];
+    votersAdded?: number;
+    pollsClosedAt: Date;
+  },
 ): ProtocolFigures {
   const { votersOnList, ballotsCast } = input;
   const votersAtClose = votersOnList + (input.votersAdded ?? 0);
@@ -59,4 +66,5 @@ export function countPrecinct(
 }
 
 /** Ballots found in both kinds of boxes. */
-export const foundIn = (figures: Pick<ProtocolFigures, 'ballotsFoundStationary' | 'ballotsFoundMobile'>) => figures.ballotsFoundStationary + figures.ballotsFoundMobile;
+export const foundIn = (figures: Pick<ProtocolFigures, 'ballotsFoundStationary' | 'ballotsFoundMobile'>) =>
+  figures.ballotsFoundStationary + figures.ballotsFoundMobile;

@@ -26,7 +26,8 @@ const PILOT_SLUG = 'akim-2023';
 
 /** Why some approved counting-election protocols have no image (every third precinct). */
 export const DEMO_WITHOUT_IMAGE_REASON = 'Фото протокола не получено: бумажный протокол сверен в районной комиссии.';
-export const approvedWithoutImage = (protocol: DemoProtocol) => protocol.status === 'approved' && protocol.electionSlug !== PILOT_SLUG && protocol.precinctNumber % 3 === 0;
+export const approvedWithoutImage = (protocol: DemoProtocol) =>
+  protocol.status === 'approved' && protocol.electionSlug !== PILOT_SLUG && protocol.precinctNumber % 3 === 0;
 
 /**
  * The lines of the paper form with this protocol's figures, in the form's order, as the protocol
@@ -42,7 +43,8 @@ export function paperRows(figures: ProtocolFigures, candidates: DemoCandidate[])
       label: candidate.fullName,
       value: figures.votes.find((line) => line.candidateIin === candidate.iin)?.votes ?? 0,
     }));
-  const againstAll = figures.votesAgainstAll === null ? [] : [{ number: String(AKIM_PROTOCOL.againstAllLine), label: labels.votesAgainstAll, value: figures.votesAgainstAll }];
+  const againstAll =
+    figures.votesAgainstAll === null ? [] : [{ number: String(AKIM_PROTOCOL.againstAllLine), label: labels.votesAgainstAll, value: figures.votesAgainstAll }];
   return [...lines, ...votes, ...againstAll];
 }
 

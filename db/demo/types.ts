@@ -126,7 +126,10 @@ export type DemoCandidate = Pick<
 
 type CancellationRow = typeof registrationCancellations.$inferSelect;
 /** A proposal to cancel a registration and, once decided, the commission's decision. */
-export type DemoCancellation = Pick<CancellationRow, 'status' | 'ground' | 'explanation' | 'proposedAt' | 'decisionNumber' | 'decisionDate' | 'dismissalReason' | 'decidedAt'> & {
+export type DemoCancellation = Pick<
+  CancellationRow,
+  'status' | 'ground' | 'explanation' | 'proposedAt' | 'decisionNumber' | 'decisionDate' | 'dismissalReason' | 'decidedAt'
+> & {
   electionSlug: string;
   candidateIin: string;
   proposedBy: string;

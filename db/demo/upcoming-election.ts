@@ -90,7 +90,11 @@ function nominees(random: Random, issueIin: IinIssuer, election: DemoElection, r
       const nominatedOn = addDays(referenceDate, plan.state === 'registered' ? random.int(-5, -3) : random.int(-4, -1));
       const decision: Decision =
         plan.state === 'registered'
-          ? { status: 'registered', reviewer: staffEmail('reviewer', constituency.regionCode), at: addMinutes(at(addDays(nominatedOn, 2), '05:00'), random.int(0, 420)) }
+          ? {
+              status: 'registered',
+              reviewer: staffEmail('reviewer', constituency.regionCode),
+              at: addMinutes(at(addDays(nominatedOn, 2), '05:00'), random.int(0, 420)),
+            }
           : { status: 'nominated' };
       return nomination({
         election,

@@ -18,8 +18,12 @@ export const candidates = pgTable(
   'candidates',
   {
     id: serial('id').primaryKey(),
-    electionId: integer('election_id').notNull().references(() => elections.id),
-    constituencyId: integer('constituency_id').notNull().references(() => constituencies.id),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => elections.id),
+    constituencyId: integer('constituency_id')
+      .notNull()
+      .references(() => constituencies.id),
     fullName: text('full_name').notNull(),
     iin: text('iin').notNull(),
     birthDate: date('birth_date').notNull(),
@@ -48,7 +52,9 @@ export const candidates = pgTable(
     /** The day the deposit was paid back (after the results are official, when the rules refund it). */
     depositRefundedOn: date('deposit_refunded_on'),
     depositRefundRecordedBy: integer('deposit_refund_recorded_by').references(() => users.id),
-    enteredBy: integer('entered_by').notNull().references(() => users.id),
+    enteredBy: integer('entered_by')
+      .notNull()
+      .references(() => users.id),
     lockVersion: integer('lock_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,7 +71,10 @@ export const candidates = pgTable(
     check('candidates_counts_non_negative', sql`${t.depositAmount} >= 0 and coalesce(${t.supportingSignatures}, 0) >= 0`),
     // A candidate removed after the ballots were printed keeps the line, shown struck. (Compared as
     // text: the migration that adds 'cancelled' to the enum cannot use the new value in its transaction.)
-    check('candidates_ballot_order_only_registered', sql`${t.ballotOrder} is null or (${t.ballotOrder} > 0 and ${t.status}::text in ('registered', 'withdrawn', 'cancelled'))`),
+    check(
+      'candidates_ballot_order_only_registered',
+      sql`${t.ballotOrder} is null or (${t.ballotOrder} > 0 and ${t.status}::text in ('registered', 'withdrawn', 'cancelled'))`,
+    ),
     check('candidates_refusal_has_ground', sql`${t.status} <> 'refused' or ${t.refusalGround} is not null`),
     check('candidates_withdrawal_dated', sql`${t.status} <> 'withdrawn' or (${t.withdrawnOn} is not null and ${t.withdrawnBy} is not null)`),
   ],
@@ -76,7 +85,9 @@ export const candidateChecks = pgTable(
   'candidate_checks',
   {
     id: serial('id').primaryKey(),
-    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
     code: text('code').notNull(),
     kind: checkKind('kind').notNull(),
     outcome: checkOutcome('outcome').notNull().default('pending'),
@@ -98,11 +109,15 @@ export const registrationCancellations = pgTable(
   'registration_cancellations',
   {
     id: serial('id').primaryKey(),
-    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
     status: cancellationStatus('status').notNull().default('proposed'),
     ground: text('ground').$type<CancellationGround>().notNull(),
     explanation: text('explanation').notNull(),
-    proposedBy: integer('proposed_by').notNull().references(() => users.id),
+    proposedBy: integer('proposed_by')
+      .notNull()
+      .references(() => users.id),
     proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date'),
@@ -112,7 +127,9 @@ export const registrationCancellations = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('registration_cancellations_one_open').on(t.candidateId).where(sql`${t.status} = 'proposed'`),
+    uniqueIndex('registration_cancellations_one_open')
+      .on(t.candidateId)
+      .where(sql`${t.status} = 'proposed'`),
     index('registration_cancellations_candidate_idx').on(t.candidateId),
     // A cancellation carries the commission's numbered, dated decision; a dismissal says why.
     check(
@@ -133,14 +150,18 @@ export const akimRegistrations = pgTable(
   'akim_registrations',
   {
     id: serial('id').primaryKey(),
-    constituencyId: integer('constituency_id').notNull().references(() => constituencies.id),
+    constituencyId: integer('constituency_id')
+      .notNull()
+      .references(() => constituencies.id),
     outcome: akimRegistrationOutcome('outcome').notNull(),
     candidateId: integer('candidate_id').references(() => candidates.id),
     decisionNumber: text('decision_number').notNull(),
     decisionDate: date('decision_date').notNull(),
     /** Registration after the legal term needs the reason; a repeat election its explanation. */
     reason: text('reason'),
-    recordedBy: integer('recorded_by').notNull().references(() => users.id),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

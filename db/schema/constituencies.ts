@@ -30,14 +30,20 @@ export const constituencyListRevisions = pgTable(
   'constituency_list_revisions',
   {
     id: serial('id').primaryKey(),
-    electionId: integer('election_id').notNull().references(() => elections.id),
-    regionId: integer('region_id').notNull().references(() => regions.id),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => elections.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
     revisionNo: integer('revision_no').notNull(),
     status: listRevisionStatus('status').notNull().default('draft'),
     content: jsonb('content').$type<ListRevisionContent>().notNull(),
     /** Optimistic lock: every save must name the version it read. */
     lockVersion: integer('lock_version').notNull().default(1),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,14 +69,20 @@ export const constituencies = pgTable(
   'constituencies',
   {
     id: serial('id').primaryKey(),
-    electionId: integer('election_id').notNull().references(() => elections.id),
-    regionId: integer('region_id').notNull().references(() => regions.id),
+    electionId: integer('election_id')
+      .notNull()
+      .references(() => elections.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
     code: text('code').notNull(),
     kind: constituencyKind('kind').notNull(),
     nameKk: text('name_kk').notNull(),
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en').notNull(),
-    listRevisionId: integer('list_revision_id').notNull().references(() => constituencyListRevisions.id),
+    listRevisionId: integer('list_revision_id')
+      .notNull()
+      .references(() => constituencyListRevisions.id),
     status: constituencyStatus('status').notNull().default('in_force'),
     resultsStatus: resultsStatus('results_status').notNull().default('counting'),
     resultsOfficialAt: timestamp('results_official_at', { withTimezone: true }),
@@ -78,17 +90,16 @@ export const constituencies = pgTable(
     /** From this day the ballots are printed: a candidate removed later keeps a struck line, numbers do not move. */
     ballotsPrintedOn: date('ballots_printed_on'),
   },
-  (t) => [
-    unique('constituencies_code_unique').on(t.electionId, t.code),
-    index('constituencies_region_idx').on(t.electionId, t.regionId),
-  ],
+  (t) => [unique('constituencies_code_unique').on(t.electionId, t.code), index('constituencies_region_idx').on(t.electionId, t.regionId)],
 );
 
 export const precincts = pgTable(
   'precincts',
   {
     id: serial('id').primaryKey(),
-    constituencyId: integer('constituency_id').notNull().references(() => constituencies.id),
+    constituencyId: integer('constituency_id')
+      .notNull()
+      .references(() => constituencies.id),
     number: integer('number').notNull(),
     address: text('address').notNull(),
     votersOnList: integer('voters_on_list').notNull(),

@@ -55,7 +55,10 @@ export const elections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('elections_calendar_order', sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} < ${t.votingDay} and ${t.votingDay} <= ${t.resultsDeadline} and ${t.resultsDeadline} <= ${t.akimRegistrationDeadline}`),
+    check(
+      'elections_calendar_order',
+      sql`${t.calledOn} <= ${t.nominationOpensOn} and ${t.nominationOpensOn} <= ${t.nominationClosesOn} and ${t.nominationClosesOn} <= ${t.registrationDeadline} and ${t.registrationDeadline} < ${t.votingDay} and ${t.votingDay} <= ${t.resultsDeadline} and ${t.resultsDeadline} <= ${t.akimRegistrationDeadline}`,
+    ),
     check('elections_rules_non_negative', sql`${t.minCandidateAge} >= 0 and ${t.depositAmount} >= 0 and ${t.signatureShareBp} between 0 and 10000`),
     check('elections_candidate_rules_range', sql`${t.withdrawalCutoffDays} between 0 and 60 and ${t.depositRefundThresholdBp} between 0 and 10000`),
     check('elections_voters_growth_warn_range', sql`${t.votersGrowthWarnBp} between 0 and 10000`),

@@ -13,10 +13,14 @@ export const protocolScans = pgTable(
   'protocol_scans',
   {
     id: serial('id').primaryKey(),
-    precinctId: integer('precinct_id').notNull().references(() => precincts.id),
+    precinctId: integer('precinct_id')
+      .notNull()
+      .references(() => precincts.id),
     versionNo: integer('version_no').notNull(),
     correctionReason: text('correction_reason'),
-    uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     reviewedBy: integer('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -35,7 +39,9 @@ export const protocolScanFiles = pgTable(
   'protocol_scan_files',
   {
     id: serial('id').primaryKey(),
-    scanId: integer('scan_id').notNull().references(() => protocolScans.id),
+    scanId: integer('scan_id')
+      .notNull()
+      .references(() => protocolScans.id),
     fileNo: integer('file_no').notNull(),
     /** Address of the stored original in lib/storage. */
     sha256: text('sha256').notNull(),
@@ -59,7 +65,9 @@ export const protocolScanFiles = pgTable(
 export const protocolScanPages = pgTable(
   'protocol_scan_pages',
   {
-    fileId: integer('file_id').notNull().references(() => protocolScanFiles.id),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => protocolScanFiles.id),
     pageNo: integer('page_no').notNull(),
     previewSha256: text('preview_sha256'),
     previewWidth: integer('preview_width'),
@@ -68,6 +76,9 @@ export const protocolScanPages = pgTable(
   (t) => [
     primaryKey({ columns: [t.fileId, t.pageNo] }),
     index('protocol_scan_pages_preview_idx').on(t.previewSha256),
-    check('protocol_scan_pages_preview', sql`(${t.previewSha256} is null) = (${t.previewWidth} is null) and (${t.previewSha256} is null) = (${t.previewHeight} is null)`),
+    check(
+      'protocol_scan_pages_preview',
+      sql`(${t.previewSha256} is null) = (${t.previewWidth} is null) and (${t.previewSha256} is null) = (${t.previewHeight} is null)`,
+    ),
   ],
 );

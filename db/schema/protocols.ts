@@ -17,7 +17,10 @@ export const protocols = pgTable(
   'protocols',
   {
     id: serial('id').primaryKey(),
-    precinctId: integer('precinct_id').notNull().unique().references(() => precincts.id),
+    precinctId: integer('precinct_id')
+      .notNull()
+      .unique()
+      .references(() => precincts.id),
     currentVersionNo: integer('current_version_no').notNull().default(1),
     status: protocolStatus('status').notNull(),
     approvedEntryId: integer('approved_entry_id').references((): AnyPgColumn => protocolEntries.id),
@@ -35,11 +38,15 @@ export const protocolVersions = pgTable(
   'protocol_versions',
   {
     id: serial('id').primaryKey(),
-    protocolId: integer('protocol_id').notNull().references(() => protocols.id),
+    protocolId: integer('protocol_id')
+      .notNull()
+      .references(() => protocols.id),
     versionNo: integer('version_no').notNull(),
     correctionReason: text('correction_reason'),
     returnComment: text('return_comment'),
-    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: integer('approved_by').references(() => users.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
@@ -57,9 +64,13 @@ export const protocolEntries = pgTable(
   'protocol_entries',
   {
     id: serial('id').primaryKey(),
-    versionId: integer('version_id').notNull().references(() => protocolVersions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => protocolVersions.id),
     kind: protocolEntryKind('kind').notNull(),
-    enteredBy: integer('entered_by').notNull().references(() => users.id),
+    enteredBy: integer('entered_by')
+      .notNull()
+      .references(() => users.id),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
     /** The approved list's figure when the copy was typed: the reference line 1 is shown against. */
     votersOnList: integer('voters_on_list').notNull(),
@@ -75,8 +86,12 @@ export const protocolEntries = pgTable(
     ballotsInvalid: integer('ballots_invalid').notNull(),
     votesAgainstAll: integer('votes_against_all'),
     /** Totals of both kinds, kept by the database for aggregation and screening. */
-    ballotsIssued: integer('ballots_issued').generatedAlwaysAs(sql`ballots_issued_premises + ballots_issued_outside`).notNull(),
-    ballotsCast: integer('ballots_cast').generatedAlwaysAs(sql`ballots_found_stationary + ballots_found_mobile`).notNull(),
+    ballotsIssued: integer('ballots_issued')
+      .generatedAlwaysAs(sql`ballots_issued_premises + ballots_issued_outside`)
+      .notNull(),
+    ballotsCast: integer('ballots_cast')
+      .generatedAlwaysAs(sql`ballots_found_stationary + ballots_found_mobile`)
+      .notNull(),
     // Who signed. Null only in entries converted from the form before signatures were recorded.
     chairName: text('chair_name'),
     secretaryName: text('secretary_name'),
@@ -95,22 +110,38 @@ export const protocolEntries = pgTable(
       sql`${t.votersOnList} >= 0 and ${t.votersAtClose} >= 0 and ${t.ballotsReceived} >= 0 and ${t.ballotsIssuedPremises} >= 0 and ${t.ballotsIssuedOutside} >= 0 and ${t.ballotsFoundStationary} >= 0 and ${t.ballotsFoundMobile} >= 0 and ${t.ballotsSpoiled} >= 0 and ${t.ballotsUnused} >= 0 and ${t.ballotsInvalid} >= 0 and coalesce(${t.votesAgainstAll}, 0) >= 0`,
     ),
     // The control relations that involve only these columns; the vote sum is checked in lib/protocols.
-    check('protocol_entries_ballots_balance', sql`${t.ballotsReceived} = ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} + ${t.ballotsSpoiled} + ${t.ballotsUnused}`),
+    check(
+      'protocol_entries_ballots_balance',
+      sql`${t.ballotsReceived} = ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} + ${t.ballotsSpoiled} + ${t.ballotsUnused}`,
+    ),
     check(
       'protocol_entries_found_within_issued',
       sql`${t.ballotsFoundStationary} + ${t.ballotsFoundMobile} <= ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} and ${t.ballotsIssuedPremises} + ${t.ballotsIssuedOutside} <= ${t.votersAtClose} and ${t.ballotsFoundMobile} <= ${t.ballotsIssuedOutside}`,
     ),
-    check('protocol_entries_invalid_within_cast', sql`${t.ballotsInvalid} + coalesce(${t.votesAgainstAll}, 0) <= ${t.ballotsFoundStationary} + ${t.ballotsFoundMobile}`),
-    check('protocol_entries_members', sql`${t.convertedAt} is not null or (${t.chairName} is not null and ${t.secretaryName} is not null and ${t.membersTotal} is not null and ${t.membersPresent} is not null and ${t.membersSigning} is not null and ${t.dissentAttached} is not null and ${t.signedAt} is not null)`),
-    check('protocol_entries_members_order', sql`${t.membersSigning} <= ${t.membersPresent} and ${t.membersPresent} <= ${t.membersTotal} and ${t.membersSigning} >= 0`),
+    check(
+      'protocol_entries_invalid_within_cast',
+      sql`${t.ballotsInvalid} + coalesce(${t.votesAgainstAll}, 0) <= ${t.ballotsFoundStationary} + ${t.ballotsFoundMobile}`,
+    ),
+    check(
+      'protocol_entries_members',
+      sql`${t.convertedAt} is not null or (${t.chairName} is not null and ${t.secretaryName} is not null and ${t.membersTotal} is not null and ${t.membersPresent} is not null and ${t.membersSigning} is not null and ${t.dissentAttached} is not null and ${t.signedAt} is not null)`,
+    ),
+    check(
+      'protocol_entries_members_order',
+      sql`${t.membersSigning} <= ${t.membersPresent} and ${t.membersPresent} <= ${t.membersTotal} and ${t.membersSigning} >= 0`,
+    ),
   ],
 );
 
 export const protocolEntryVotes = pgTable(
   'protocol_entry_votes',
   {
-    entryId: integer('entry_id').notNull().references(() => protocolEntries.id),
-    candidateId: integer('candidate_id').notNull().references(() => candidates.id),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => protocolEntries.id),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
     votes: integer('votes').notNull(),
   },
   (t) => [

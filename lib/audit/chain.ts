@@ -46,11 +46,12 @@ export function auditRowHash(c: ChainedContent, prevHash: string): string {
     before: c.before,
     after: c.after,
   };
-  return createHash('sha256').update(canonical({ ...content, prevHash })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ ...content, prevHash }))
+    .digest('hex');
 }
 
 /** What JSONB will give back: plain JSON (dates as strings, no undefined). */
 export const asStoredJson = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
-
 
 export type ChainBreak = { id: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };

@@ -90,8 +90,14 @@ const toAuditRow = ({ regionCode, regionKk, regionRu, regionEn, ...row }: Select
 export async function searchAuditLog(db: Queryable, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where = conditionsOf(filter);
   const [rows, [count]] = await Promise.all([
-    selectRows(db, where).limit(AUDIT_PAGE_SIZE).offset((filter.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where),
+    selectRows(db, where)
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(where),
   ]);
   return { rows: rows.map(toAuditRow), total: Number(count?.total ?? 0) };
 }

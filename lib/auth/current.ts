@@ -8,6 +8,4 @@ import { loadActiveUser } from '@/lib/users/queries';
  * server-side session in force. Read once per request (React cache) by Auth.js' session check
  * and by the guard alike.
  */
-export const loadSessionUser = cache((userId: number, sessionVersion: number, sessionId: string) =>
-  loadActiveUser(getDb(), userId, sessionVersion, sessionId),
-);
+export const loadSessionUser = cache((userId: number, sessionVersion: number, sessionId: string) => loadActiveUser(getDb(), userId, sessionVersion, sessionId));

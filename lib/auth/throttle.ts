@@ -87,8 +87,10 @@ export async function recordFailedSignIn(db: Queryable, email: string, address: 
           (select count(*)::int from sign_in_failures where address = ${address} and at > ${countedFrom(addressKey(address))}) as address`,
   );
   const blocks: { scope: 'pair' | 'address'; account: string | null }[] = [];
-  if (await blockIfOver(db, pairKey(account, address), 'pair', account, address, counts!.pair, THROTTLE_POLICY.maxFailuresPerPair)) blocks.push({ scope: 'pair', account });
-  if (await blockIfOver(db, addressKey(address), 'address', null, address, counts!.address, THROTTLE_POLICY.maxFailuresPerAddress)) blocks.push({ scope: 'address', account: null });
+  if (await blockIfOver(db, pairKey(account, address), 'pair', account, address, counts!.pair, THROTTLE_POLICY.maxFailuresPerPair))
+    blocks.push({ scope: 'pair', account });
+  if (await blockIfOver(db, addressKey(address), 'address', null, address, counts!.address, THROTTLE_POLICY.maxFailuresPerAddress))
+    blocks.push({ scope: 'address', account: null });
   for (const block of blocks) {
     await db.transaction(async (tx) => {
       await writeAudit(tx, null, {
@@ -100,9 +102,9 @@ export async function recordFailedSignIn(db: Queryable, email: string, address: 
     });
   }
   // Old failures go, a few at a time, so the table stays small without a scheduled job.
-  await db.delete(signInFailures).where(
-    sql`${signInFailures.id} in (select id from sign_in_failures where at < now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval limit 100)`,
-  );
+  await db
+    .delete(signInFailures)
+    .where(sql`${signInFailures.id} in (select id from sign_in_failures where at < now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval limit 100)`);
 }
 
 /** After the right password: this pair's earlier failures no longer count (the owner's own typos). */

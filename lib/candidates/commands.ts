@@ -33,7 +33,13 @@ const invalidState = (message: MessageKey): never => {
 /** The constituency (in force, of this election) with its region and its voters on the lists. */
 async function constituencyOf(tx: Transaction, constituencyId: number) {
   const [row] = await tx
-    .select({ id: constituencies.id, electionId: constituencies.electionId, regionId: constituencies.regionId, status: constituencies.status, voters: sum(precincts.votersOnList) })
+    .select({
+      id: constituencies.id,
+      electionId: constituencies.electionId,
+      regionId: constituencies.regionId,
+      status: constituencies.status,
+      voters: sum(precincts.votersOnList),
+    })
     .from(constituencies)
     .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
     .where(eq(constituencies.id, constituencyId))
@@ -72,7 +78,10 @@ type Candidate = typeof candidates.$inferSelect;
 const officialDay = (at: Date | null) => (at ? todayInKazakhstan(at) : null);
 
 const refusalError = (refusal: Refusal) =>
-  new DomainError(refusal.code, refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) });
+  new DomainError(
+    refusal.code,
+    refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) },
+  );
 
 type CandidateRef = { candidateId: number; lockVersion: number };
 
@@ -177,7 +186,11 @@ export const updateDocuments = candidateCommand({
   action: 'updateDocuments',
   async run({ input, tx, audit, candidate }) {
     const { candidateId, lockVersion, ...documents } = input;
-    const [updated] = await tx.update(candidates).set({ ...documents, ...bump(candidate) }).where(eq(candidates.id, candidateId)).returning();
+    const [updated] = await tx
+      .update(candidates)
+      .set({ ...documents, ...bump(candidate) })
+      .where(eq(candidates.id, candidateId))
+      .returning();
     const checks = await runAutomaticChecks(tx, updated!);
     await audit({
       action: 'candidates.updateDocuments',
@@ -196,7 +209,10 @@ export const attestCheck = candidateCommand({
   schema: attestCheckSchema,
   action: 'attest',
   async run({ input, actor, tx, audit, candidate }) {
-    const [before] = await tx.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, candidate.id), eq(candidateChecks.code, input.code)));
+    const [before] = await tx
+      .select()
+      .from(candidateChecks)
+      .where(and(eq(candidateChecks.candidateId, candidate.id), eq(candidateChecks.code, input.code)));
     await tx
       .update(candidateChecks)
       .set({ outcome: input.outcome, detail: input.note, decidedBy: actor.id, decidedAt: new Date() })
@@ -247,11 +263,23 @@ export const decide = candidateCommand({
     }
     // The constituency row lock serialises registrations, so ballot numbers never collide.
     await tx.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.id, candidate.constituencyId)).for('update');
-    const [{ last }] = (await tx.select({ last: max(candidates.ballotOrder) }).from(candidates).where(eq(candidates.constituencyId, candidate.constituencyId))) as [{ last: number | null }];
+    const [{ last }] = (await tx
+      .select({ last: max(candidates.ballotOrder) })
+      .from(candidates)
+      .where(eq(candidates.constituencyId, candidate.constituencyId))) as [{ last: number | null }];
     const ballotOrder = (last ?? 0) + 1;
-    await tx.update(candidates).set({ status: 'registered', ballotOrder, ...decided }).where(eq(candidates.id, candidate.id));
+    await tx
+      .update(candidates)
+      .set({ status: 'registered', ballotOrder, ...decided })
+      .where(eq(candidates.id, candidate.id));
     await bumpResultsVersion(tx, candidate.electionId);
-    await audit({ action: 'candidates.register', entityType: 'candidate', entityId: candidate.id, before: { status: candidate.status }, after: { status: 'registered', ballotOrder, decision } });
+    await audit({
+      action: 'candidates.register',
+      entityType: 'candidate',
+      entityId: candidate.id,
+      before: { status: candidate.status },
+      after: { status: 'registered', ballotOrder, decision },
+    });
     return { lockVersion: candidate.lockVersion + 1, ballotOrder };
   },
 });
@@ -276,7 +304,11 @@ async function removeFromBallot(tx: Transaction, candidate: Candidate, date: str
     .where(and(eq(candidates.constituencyId, candidate.constituencyId), gt(candidates.ballotOrder, candidate.ballotOrder)))
     .orderBy(asc(candidates.ballotOrder));
   // One line at a time, top down: each number is free when it is taken (ballot numbers are unique).
-  for (const line of below) await tx.update(candidates).set({ ballotOrder: line.ballotOrder! - 1 }).where(eq(candidates.id, line.id));
+  for (const line of below)
+    await tx
+      .update(candidates)
+      .set({ ballotOrder: line.ballotOrder! - 1 })
+      .where(eq(candidates.id, line.id));
   return { ballotOrder: null, struck: false };
 }
 
@@ -351,9 +383,17 @@ export const decideCancellation = candidateCommand({
       .for('update');
     const decided = { decidedBy: actor.id, decidedAt: new Date() };
     if (input.decision === 'dismiss') {
-      await tx.update(registrationCancellations).set({ status: 'dismissed', dismissalReason: input.dismissalReason, ...decided }).where(eq(registrationCancellations.id, proposal!.id));
+      await tx
+        .update(registrationCancellations)
+        .set({ status: 'dismissed', dismissalReason: input.dismissalReason, ...decided })
+        .where(eq(registrationCancellations.id, proposal!.id));
       await tx.update(candidates).set(bump(candidate)).where(eq(candidates.id, candidate.id));
-      await audit({ action: 'candidates.dismissCancellation', entityType: 'candidate', entityId: candidate.id, after: { proposalId: proposal!.id, reason: input.dismissalReason } });
+      await audit({
+        action: 'candidates.dismissCancellation',
+        entityType: 'candidate',
+        entityId: candidate.id,
+        after: { proposalId: proposal!.id, reason: input.dismissalReason },
+      });
       return { lockVersion: candidate.lockVersion + 1 };
     }
     const registeredOn = candidate.decisionDate ?? todayInKazakhstan(candidate.decidedAt ?? new Date());
@@ -364,7 +404,10 @@ export const decideCancellation = candidateCommand({
       .set({ status: 'cancelled', decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, ...decided })
       .where(eq(registrationCancellations.id, proposal!.id));
     const ballot = await removeFromBallot(tx, candidate, input.decisionDate);
-    await tx.update(candidates).set({ status: 'cancelled', ...bump(candidate) }).where(eq(candidates.id, candidate.id));
+    await tx
+      .update(candidates)
+      .set({ status: 'cancelled', ...bump(candidate) })
+      .where(eq(candidates.id, candidate.id));
     await bumpResultsVersion(tx, candidate.electionId);
     await audit({
       action: 'candidates.cancelRegistration',
@@ -385,10 +428,16 @@ export const recordDepositRefund = candidateCommand({
   action: 'recordDepositRefund',
   withSettlement: true,
   async run({ input, actor, tx, audit, candidate, state }) {
-    const [constituency] = await tx.select({ officialAt: constituencies.resultsOfficialAt }).from(constituencies).where(eq(constituencies.id, candidate.constituencyId));
+    const [constituency] = await tx
+      .select({ officialAt: constituencies.resultsOfficialAt })
+      .from(constituencies)
+      .where(eq(constituencies.id, candidate.constituencyId));
     if (input.refundedOn < (officialDay(constituency?.officialAt ?? null) ?? state.election.votingDay) || input.refundedOn > state.today)
       throw new DomainError('invalid', { fieldErrors: { refundedOn: ['candidates.errors.refundDate'] } });
-    await tx.update(candidates).set({ depositRefundedOn: input.refundedOn, depositRefundRecordedBy: actor.id, ...bump(candidate) }).where(eq(candidates.id, candidate.id));
+    await tx
+      .update(candidates)
+      .set({ depositRefundedOn: input.refundedOn, depositRefundRecordedBy: actor.id, ...bump(candidate) })
+      .where(eq(candidates.id, candidate.id));
     await audit({
       action: 'candidates.recordDepositRefund',
       entityType: 'candidate',
@@ -472,7 +521,13 @@ export const recordElectedAkim = defineCommand({
       action: register ? 'candidates.registerElectedAkim' : 'candidates.markRepeatElection',
       entityType: 'constituency',
       entityId: constituency.id,
-      after: { recordId: record!.id, candidateId: register ? input.candidateId : null, decision: { number: input.decisionNumber, date: input.decisionDate }, late, reason },
+      after: {
+        recordId: record!.id,
+        candidateId: register ? input.candidateId : null,
+        decision: { number: input.decisionNumber, date: input.decisionDate },
+        late,
+        reason,
+      },
     });
     return { id: record!.id, late };
   },

@@ -24,7 +24,12 @@ export type AkimState = {
   election: ElectionCalendar & { phase: Phase };
 };
 
-const refuse = (reason: MessageKey, code: Refusal['code'] = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: Refusal['code'] = 'invalidState', values?: Record<string, string>): Refusal => ({
+  ok: false,
+  code,
+  reason,
+  ...(values ? { values } : {}),
+});
 
 function common(state: AkimState, viewer: Viewer): Refusal | null {
   if (!hasPermission(viewer, 'candidate.registerElected') || !canAccessRegion(viewer, state.regionId)) return refuse('errors.forbidden', 'forbidden');
@@ -55,7 +60,8 @@ export function akimDecisionErrors(
   today: string,
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  if (input.decisionDate < (state.resultsOfficialOn ?? state.election.votingDay) || input.decisionDate > today) errors.decisionDate = ['candidates.errors.akimDecisionDate'];
+  if (input.decisionDate < (state.resultsOfficialOn ?? state.election.votingDay) || input.decisionDate > today)
+    errors.decisionDate = ['candidates.errors.akimDecisionDate'];
   if (input.decision === 'register') {
     if (state.outcome.status !== 'elected' || state.outcome.candidateId !== input.candidateId) errors.candidateId = ['candidates.errors.notTheWinner'];
     const late = input.decisionDate > state.election.akimRegistrationDeadline;

@@ -50,7 +50,12 @@ export function requiredSignatures(votersOnList: number, shareBp: number): numbe
 export const isWithinNominationWindow = (date: string, rules: Pick<ElectionRules, 'nominationOpensOn' | 'nominationClosesOn'>) =>
   rules.nominationOpensOn <= date && date <= rules.nominationClosesOn;
 
-const check = (code: AutomaticCheckCode, outcome: CheckOutcome, key: keyof Messages['candidates']['checkDetails'], values: CheckDetail['values']): AutomaticCheck => ({
+const check = (
+  code: AutomaticCheckCode,
+  outcome: CheckOutcome,
+  key: keyof Messages['candidates']['checkDetails'],
+  values: CheckDetail['values'],
+): AutomaticCheck => ({
   code,
   outcome,
   detail: { key: `candidates.checkDetails.${key}`, values },

@@ -2,7 +2,18 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { akimRegistrations, candidateChecks, candidates, constituencies, elections, parties, precincts, regions, registrationCancellations, users } from '@/db/schema';
+import {
+  akimRegistrations,
+  candidateChecks,
+  candidates,
+  constituencies,
+  elections,
+  parties,
+  precincts,
+  regions,
+  registrationCancellations,
+  users,
+} from '@/db/schema';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { DomainError } from '@/lib/commands';
 import { findElection, type Election, type ElectionWithPhase } from '@/lib/elections/queries';
@@ -69,7 +80,14 @@ export type CandidateDetail = {
   enteredById: number;
   enteredBy: string;
   election: Names & { id: number; votingDay: string; registrationDeadline: string };
-  constituency: Names & { id: number; code: string; regionId: number; regionCode: string; ballotsPrintedOn: string | null; resultsStatus: 'counting' | 'official' };
+  constituency: Names & {
+    id: number;
+    code: string;
+    regionId: number;
+    regionCode: string;
+    ballotsPrintedOn: string | null;
+    resultsStatus: 'counting' | 'official';
+  };
   checks: CheckView[];
   /** Cancellation proposals and the commission's decisions on them, oldest first. */
   cancellations: CancellationView[];
@@ -354,10 +372,24 @@ export function candidateStatistics(list: StatisticsInput[]): CandidateStatistic
 /** Constituencies in force of an election (optionally one region), for pickers and filters. */
 export async function constituencyOptions(db: Queryable, electionId: number, regionId: number | null) {
   return db
-    .select({ id: constituencies.id, code: constituencies.code, regionId: constituencies.regionId, nameKk: constituencies.nameKk, nameRu: constituencies.nameRu, nameEn: constituencies.nameEn, voters: sql<number>`coalesce(sum(${precincts.votersOnList}), 0)::int` })
+    .select({
+      id: constituencies.id,
+      code: constituencies.code,
+      regionId: constituencies.regionId,
+      nameKk: constituencies.nameKk,
+      nameRu: constituencies.nameRu,
+      nameEn: constituencies.nameEn,
+      voters: sql<number>`coalesce(sum(${precincts.votersOnList}), 0)::int`,
+    })
     .from(constituencies)
     .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), regionId === null ? undefined : eq(constituencies.regionId, regionId)))
+    .where(
+      and(
+        eq(constituencies.electionId, electionId),
+        eq(constituencies.status, 'in_force'),
+        regionId === null ? undefined : eq(constituencies.regionId, regionId),
+      ),
+    )
     .groupBy(constituencies.id)
     .orderBy(asc(constituencies.nameEn));
 }
@@ -371,12 +403,15 @@ export async function partyOptions(db: Queryable) {
     .orderBy(asc(parties.nameEn));
 }
 
-
 type CandidateRow = typeof candidates.$inferSelect;
 type DepositRulesOf = Pick<Election, 'depositRefundThresholdBp' | 'depositRuleWhenRemoved'>;
 
 /** What the deposit rules do with each candidate's deposit, once the constituency's results are official. */
-function settlementOf(result: ConstituencyResult, election: DepositRulesOf, candidate: Pick<CandidateRow, 'id' | 'status' | 'depositPaidOn' | 'depositAmount'>) {
+function settlementOf(
+  result: ConstituencyResult,
+  election: DepositRulesOf,
+  candidate: Pick<CandidateRow, 'id' | 'status' | 'depositPaidOn' | 'depositAmount'>,
+) {
   const line = result.candidates.find((c) => c.id === candidate.id);
   return depositSettlement(
     {
@@ -413,7 +448,12 @@ async function checksOf(db: Queryable, candidateIds: number[]) {
 
 type StateContext = { election: CandidateState['election'] & DepositRulesOf; regionId: number; result?: ConstituencyResult | null };
 
-function stateOf(candidate: CandidateRow, context: StateContext, checks: CandidateState['checks'], pending: { proposedBy: number } | undefined): CandidateState {
+function stateOf(
+  candidate: CandidateRow,
+  context: StateContext,
+  checks: CandidateState['checks'],
+  pending: { proposedBy: number } | undefined,
+): CandidateState {
   const official = context.result?.resultsStatus === 'official';
   return {
     regionId: context.regionId,
@@ -436,7 +476,10 @@ function stateOf(candidate: CandidateRow, context: StateContext, checks: Candida
 export async function candidateState(db: Queryable, candidate: CandidateRow, options: { withSettlement?: boolean } = {}): Promise<CandidateState> {
   const [election, [constituency], checks, pending] = await Promise.all([
     findElection(db, candidate.electionId),
-    db.select({ regionId: constituencies.regionId, resultsStatus: constituencies.resultsStatus }).from(constituencies).where(eq(constituencies.id, candidate.constituencyId)),
+    db
+      .select({ regionId: constituencies.regionId, resultsStatus: constituencies.resultsStatus })
+      .from(constituencies)
+      .where(eq(constituencies.id, candidate.constituencyId)),
     checksOf(db, [candidate.id]),
     pendingCancellations(db, [candidate.id]),
   ]);
@@ -469,7 +512,12 @@ export type QueueItem = {
  */
 export async function reviewQueue(db: Queryable, regionId: number | null): Promise<{ nominations: QueueItem[]; cancellations: QueueItem[] }> {
   const proposals = await db
-    .select({ candidateId: registrationCancellations.candidateId, ground: registrationCancellations.ground, proposedAt: registrationCancellations.proposedAt, proposedBy: proposer.fullName })
+    .select({
+      candidateId: registrationCancellations.candidateId,
+      ground: registrationCancellations.ground,
+      proposedAt: registrationCancellations.proposedAt,
+      proposedBy: proposer.fullName,
+    })
     .from(registrationCancellations)
     .innerJoin(proposer, eq(proposer.id, registrationCancellations.proposedBy))
     .where(eq(registrationCancellations.status, 'proposed'))
@@ -559,7 +607,11 @@ const akimStateOf = (constituency: ConstituencyRow, election: ElectionWithPhase,
 
 /** The constituency's last step as lib/candidates/elected sees it (read by the page and the command). */
 export async function loadAkimState(db: Queryable, constituency: ConstituencyRow): Promise<AkimState> {
-  const [election, found, records] = await Promise.all([findElection(db, constituency.electionId), constituencyResult(db, constituency.id), akimRecords(db, constituency.electionId, constituency.id)]);
+  const [election, found, records] = await Promise.all([
+    findElection(db, constituency.electionId),
+    constituencyResult(db, constituency.id),
+    akimRecords(db, constituency.electionId, constituency.id),
+  ]);
   if (!election || !found) throw new DomainError('notFound');
   return akimStateOf(constituency, election, found.result, records.length > 0);
 }
@@ -621,7 +673,16 @@ export async function constituencySheet(db: Queryable, constituencyId: number): 
     ballot: rows.flatMap(({ candidate, party }) =>
       candidate.ballotOrder === null
         ? []
-        : [{ id: candidate.id, ballotOrder: candidate.ballotOrder, fullName: candidate.fullName, party: party ? names(party) : null, status: candidate.status, struck: candidate.status !== 'registered' }],
+        : [
+            {
+              id: candidate.id,
+              ballotOrder: candidate.ballotOrder,
+              fullName: candidate.fullName,
+              party: party ? names(party) : null,
+              status: candidate.status,
+              struck: candidate.status !== 'registered',
+            },
+          ],
     ),
     result,
     akim: records[0] ?? null,

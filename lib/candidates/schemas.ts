@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { validateIin } from '@/lib/identity/iin';
-import { atMostChars, checkboxField, countField, crossFieldCheck, idField, isoDateField, optionalCountField, optionalIdField, optionalIsoDateField, requiredText } from '@/lib/validation/fields';
+import {
+  atMostChars,
+  checkboxField,
+  countField,
+  crossFieldCheck,
+  idField,
+  isoDateField,
+  optionalCountField,
+  optionalIdField,
+  optionalIsoDateField,
+  requiredText,
+} from '@/lib/validation/fields';
 import { ATTESTED_CHECKS, CANCELLATION_GROUNDS, REFUSAL_GROUNDS } from './eligibility';
 
 const IIN_MESSAGES = {
@@ -31,7 +42,10 @@ export const nominationSchema = z
     electionId: idField,
     constituencyId: idField,
     fullName: requiredText(5, 200),
-    iin: z.string().trim().regex(/^[0-9]{12}$/, 'candidates.errors.iinFormat'),
+    iin: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{12}$/, 'candidates.errors.iinFormat'),
     birthDate: isoDateField,
     sex: z.enum(['male', 'female'], 'errors.required'),
     education: requiredText(2, 300),
@@ -44,7 +58,8 @@ export const nominationSchema = z
     crossFieldCheck((value, context) => {
       const noParty = value.partyId === null || value.partyId === '' || value.partyId === undefined;
       if (value.nominationRoute === 'party' && noParty) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyRequired' });
-      if (value.nominationRoute === 'self' && !noParty) context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyForSelfNominee' });
+      if (value.nominationRoute === 'self' && !noParty)
+        context.addIssue({ code: 'custom', path: ['partyId'], message: 'candidates.errors.partyForSelfNominee' });
       const noSignatures = value.supportingSignatures === null || value.supportingSignatures === '' || value.supportingSignatures === undefined;
       if (value.nominationRoute === 'self' && noSignatures)
         context.addIssue({ code: 'custom', path: ['supportingSignatures'], message: 'candidates.errors.signaturesRequired' });

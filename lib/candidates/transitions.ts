@@ -75,7 +75,12 @@ const WORK: Record<CandidateAction, Work> = {
   recordDepositRefund: 'afterResults',
 };
 
-const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({
+  ok: false,
+  code,
+  reason,
+  ...(values ? { values } : {}),
+});
 const OK: Allowed = { ok: true };
 
 /** The status (and other facts about the candidate) each action needs, or why not. */

@@ -25,7 +25,10 @@ const refused = (refusal: Refusal): never => {
 };
 
 async function revisionRegion(revisionId: number, tx: Transaction): Promise<number> {
-  const [row] = await tx.select({ regionId: constituencyListRevisions.regionId }).from(constituencyListRevisions).where(eq(constituencyListRevisions.id, revisionId));
+  const [row] = await tx
+    .select({ regionId: constituencyListRevisions.regionId })
+    .from(constituencyListRevisions)
+    .where(eq(constituencyListRevisions.id, revisionId));
   if (!row) throw new DomainError('notFound');
   return row.regionId;
 }
@@ -43,7 +46,13 @@ async function approvedContent(tx: Transaction, electionId: number, regionId: nu
   const [approved] = await tx
     .select({ content: constituencyListRevisions.content })
     .from(constituencyListRevisions)
-    .where(and(eq(constituencyListRevisions.electionId, electionId), eq(constituencyListRevisions.regionId, regionId), eq(constituencyListRevisions.status, 'approved')));
+    .where(
+      and(
+        eq(constituencyListRevisions.electionId, electionId),
+        eq(constituencyListRevisions.regionId, regionId),
+        eq(constituencyListRevisions.status, 'approved'),
+      ),
+    );
   return approved?.content ?? null;
 }
 
@@ -68,13 +77,21 @@ export const startRevision = defineCommand({
       .from(constituencyListRevisions)
       .where(and(scope, inArray(constituencyListRevisions.status, ['draft', 'submitted', 'returned'])));
     if (open) throw new DomainError('invalidState', { message: 'lists.errors.openRevisionExists' });
-    const [{ last }] = (await tx.select({ last: max(constituencyListRevisions.revisionNo) }).from(constituencyListRevisions).where(scope)) as [{ last: number | null }];
+    const [{ last }] = (await tx
+      .select({ last: max(constituencyListRevisions.revisionNo) })
+      .from(constituencyListRevisions)
+      .where(scope)) as [{ last: number | null }];
     const content = (await approvedContent(tx, input.electionId, input.regionId)) ?? { constituencies: [] };
     const [created] = await tx
       .insert(constituencyListRevisions)
       .values({ electionId: input.electionId, regionId: input.regionId, revisionNo: (last ?? 0) + 1, content, createdBy: actor.id, updatedBy: actor.id })
       .returning({ id: constituencyListRevisions.id, revisionNo: constituencyListRevisions.revisionNo });
-    await audit({ action: 'constituencyLists.start', entityType: 'constituencyListRevision', entityId: created!.id, after: { revisionNo: created!.revisionNo, electionId: input.electionId } });
+    await audit({
+      action: 'constituencyLists.start',
+      entityType: 'constituencyListRevision',
+      entityId: created!.id,
+      after: { revisionNo: created!.revisionNo, electionId: input.electionId },
+    });
     return created!;
   },
 });
@@ -83,7 +100,12 @@ export const startRevision = defineCommand({
  * Locks an editable revision at the version the caller read, replaces its content and returns
  * the new version with what the audit row records (totals and the changes made).
  */
-async function replaceDraftContent(tx: Transaction, ref: { revisionId: number; lockVersion: number }, actorId: number, nextContent: (current: ListContent) => ListContent) {
+async function replaceDraftContent(
+  tx: Transaction,
+  ref: { revisionId: number; lockVersion: number },
+  actorId: number,
+  nextContent: (current: ListContent) => ListContent,
+) {
   const revision = await lockRevision(tx, ref.revisionId, ref.lockVersion);
   const allowed = checkEdit(revision);
   if (!allowed.ok) refused(allowed);
@@ -96,7 +118,12 @@ async function replaceDraftContent(tx: Transaction, ref: { revisionId: number; l
   return {
     lockVersion: revision.lockVersion + 1,
     totals,
-    auditEntry: { entityType: 'constituencyListRevision' as const, entityId: revision.id, before: listTotals(revision.content), after: { ...totals, changes: diffLists(revision.content, content) } },
+    auditEntry: {
+      entityType: 'constituencyListRevision' as const,
+      entityId: revision.id,
+      before: listTotals(revision.content),
+      after: { ...totals, changes: diffLists(revision.content, content) },
+    },
   };
 }
 
@@ -149,7 +176,13 @@ export const submitRevision = defineCommand({
       .update(constituencyListRevisions)
       .set({ status: 'submitted', submittedBy: actor.id, submittedAt: new Date(), ...bump(revision) })
       .where(eq(constituencyListRevisions.id, revision.id));
-    await audit({ action: 'constituencyLists.submit', entityType: 'constituencyListRevision', entityId: revision.id, before: { status: revision.status }, after: { status: 'submitted', ...listTotals(revision.content) } });
+    await audit({
+      action: 'constituencyLists.submit',
+      entityType: 'constituencyListRevision',
+      entityId: revision.id,
+      before: { status: revision.status },
+      after: { status: 'submitted', ...listTotals(revision.content) },
+    });
     return { lockVersion: revision.lockVersion + 1 };
   },
 });
@@ -167,7 +200,13 @@ export const returnRevision = defineCommand({
       .update(constituencyListRevisions)
       .set({ status: 'returned', reviewedBy: actor.id, reviewedAt: new Date(), reviewComment: input.comment, ...bump(revision) })
       .where(eq(constituencyListRevisions.id, revision.id));
-    await audit({ action: 'constituencyLists.return', entityType: 'constituencyListRevision', entityId: revision.id, before: { status: revision.status }, after: { status: 'returned', comment: input.comment } });
+    await audit({
+      action: 'constituencyLists.return',
+      entityType: 'constituencyListRevision',
+      entityId: revision.id,
+      before: { status: revision.status },
+      after: { status: 'returned', comment: input.comment },
+    });
     return { lockVersion: revision.lockVersion + 1 };
   },
 });
@@ -184,7 +223,14 @@ async function putInForce(tx: Transaction, revision: typeof constituencyListRevi
     if (elsewhere.length) throw new DomainError('invalidState', { message: 'lists.errors.codeInOtherRegion' });
   }
   for (const constituency of content.constituencies) {
-    const values = { kind: constituency.kind, nameKk: constituency.nameKk, nameRu: constituency.nameRu, nameEn: constituency.nameEn, listRevisionId: revision.id, status: 'in_force' as const };
+    const values = {
+      kind: constituency.kind,
+      nameKk: constituency.nameKk,
+      nameRu: constituency.nameRu,
+      nameEn: constituency.nameEn,
+      listRevisionId: revision.id,
+      status: 'in_force' as const,
+    };
     const [row] = await tx
       .insert(constituencies)
       .values({ electionId, regionId, code: constituency.code, ...values })
@@ -196,9 +242,23 @@ async function putInForce(tx: Transaction, revision: typeof constituencyListRevi
       .from(precincts)
       .where(and(eq(precincts.constituencyId, row!.id), numbers.length ? notInArray(precincts.number, numbers) : sql`true`));
     if (dropped.length) {
-      const withProtocol = await tx.select({ id: protocols.id }).from(protocols).where(inArray(protocols.precinctId, dropped.map((p) => p.id))).limit(1);
+      const withProtocol = await tx
+        .select({ id: protocols.id })
+        .from(protocols)
+        .where(
+          inArray(
+            protocols.precinctId,
+            dropped.map((p) => p.id),
+          ),
+        )
+        .limit(1);
       if (withProtocol.length) throw new DomainError('invalidState', { message: 'lists.errors.precinctHasProtocol' });
-      await tx.delete(precincts).where(inArray(precincts.id, dropped.map((p) => p.id)));
+      await tx.delete(precincts).where(
+        inArray(
+          precincts.id,
+          dropped.map((p) => p.id),
+        ),
+      );
     }
     if (constituency.precincts.length) {
       await tx
@@ -213,7 +273,9 @@ async function putInForce(tx: Transaction, revision: typeof constituencyListRevi
   await tx
     .update(constituencies)
     .set({ status: 'removed', listRevisionId: revision.id })
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.regionId, regionId), codes.length ? notInArray(constituencies.code, codes) : sql`true`));
+    .where(
+      and(eq(constituencies.electionId, electionId), eq(constituencies.regionId, regionId), codes.length ? notInArray(constituencies.code, codes) : sql`true`),
+    );
 }
 
 export const approveRevision = defineCommand({
@@ -230,7 +292,13 @@ export const approveRevision = defineCommand({
     await tx
       .update(constituencyListRevisions)
       .set({ status: 'superseded' })
-      .where(and(eq(constituencyListRevisions.electionId, revision.electionId), eq(constituencyListRevisions.regionId, revision.regionId), eq(constituencyListRevisions.status, 'approved')));
+      .where(
+        and(
+          eq(constituencyListRevisions.electionId, revision.electionId),
+          eq(constituencyListRevisions.regionId, revision.regionId),
+          eq(constituencyListRevisions.status, 'approved'),
+        ),
+      );
     await tx
       .update(constituencyListRevisions)
       .set({
@@ -259,4 +327,3 @@ export const approveRevision = defineCommand({
     return { lockVersion: revision.lockVersion + 1 };
   },
 });
-

@@ -38,7 +38,11 @@ function validateRecord(record: FileRecord, knownCodes: ReadonlySet<string>, sta
   const { line, fields } = record;
   const errors: RowError[] = [];
   if (fields.length !== PRECINCT_FILE_COLUMNS.length) {
-    state.errors.push({ line, message: 'lists.errors.columnCount', messageValues: { expected: String(PRECINCT_FILE_COLUMNS.length), found: String(fields.length) } });
+    state.errors.push({
+      line,
+      message: 'lists.errors.columnCount',
+      messageValues: { expected: String(PRECINCT_FILE_COLUMNS.length), found: String(fields.length) },
+    });
     return;
   }
   const [rawCode = '', rawNumber = '', rawAddress = '', rawVoters = ''] = fields;
@@ -53,7 +57,13 @@ function validateRecord(record: FileRecord, knownCodes: ReadonlySet<string>, sta
     const key = `${code}#${number}`;
     const firstLine = state.seen.get(key);
     if (firstLine !== undefined)
-      errors.push({ line, column: 'precinct_number', value: rawNumber, message: 'lists.errors.duplicatePrecinctInFile', messageValues: { line: String(firstLine) } });
+      errors.push({
+        line,
+        column: 'precinct_number',
+        value: rawNumber,
+        message: 'lists.errors.duplicatePrecinctInFile',
+        messageValues: { line: String(firstLine) },
+      });
     else state.seen.set(key, line);
   }
   if (errors.length) {

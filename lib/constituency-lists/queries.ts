@@ -93,11 +93,9 @@ export async function regionListState(db: Queryable, electionId: number, regionC
   const [election] = await db.select().from(elections).where(eq(elections.id, electionId));
   const [region] = await db.select().from(regions).where(eq(regions.code, regionCode));
   if (!election || !region) return null;
-  const rows = await loadRevisions(
-    db,
-    and(eq(constituencyListRevisions.electionId, electionId), eq(constituencyListRevisions.regionId, region.id)),
-    [desc(constituencyListRevisions.revisionNo)],
-  );
+  const rows = await loadRevisions(db, and(eq(constituencyListRevisions.electionId, electionId), eq(constituencyListRevisions.regionId, region.id)), [
+    desc(constituencyListRevisions.revisionNo),
+  ]);
   const approvedRow = rows.find((row) => row.revision.status === 'approved');
   const openRow = rows.find((row) => ['draft', 'submitted', 'returned'].includes(row.revision.status));
   const approvedContent = approvedRow?.revision.content ?? null;
@@ -147,7 +145,13 @@ export async function reviewQueue(db: Queryable, regionId: number | null): Promi
   });
 }
 
-export type ListStatusRow = { electionId: number; regionId: number; approvedRevisionNo: number | null; openStatus: RevisionStatus | null; openRevisionNo: number | null };
+export type ListStatusRow = {
+  electionId: number;
+  regionId: number;
+  approvedRevisionNo: number | null;
+  openStatus: RevisionStatus | null;
+  openRevisionNo: number | null;
+};
 
 /** Per election and region: which revision is in force and whether one is open. */
 export async function listStatuses(db: Queryable): Promise<ListStatusRow[]> {

@@ -52,20 +52,18 @@ export const constituencySchema = z
     }),
   );
 
-export const listContentSchema = z
-  .object({ constituencies: z.array(constituencySchema).max(200) })
-  .check(
-    crossFieldCheck((content, context) => {
-      if (!Array.isArray(content.constituencies)) return;
-      const seen = new Set<string>();
-      content.constituencies.forEach((constituency: { code?: unknown }, index) => {
-        const code = textOf(constituency?.code).trim().toLowerCase();
-        if (code === '') return;
-        if (seen.has(code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
-        seen.add(code);
-      });
-    }),
-  );
+export const listContentSchema = z.object({ constituencies: z.array(constituencySchema).max(200) }).check(
+  crossFieldCheck((content, context) => {
+    if (!Array.isArray(content.constituencies)) return;
+    const seen = new Set<string>();
+    content.constituencies.forEach((constituency: { code?: unknown }, index) => {
+      const code = textOf(constituency?.code).trim().toLowerCase();
+      if (code === '') return;
+      if (seen.has(code)) context.addIssue({ code: 'custom', path: ['constituencies', index, 'code'], message: 'lists.errors.duplicateCode' });
+      seen.add(code);
+    });
+  }),
+);
 export type ListContent = z.infer<typeof listContentSchema>;
 export type ListContentInput = z.input<typeof listContentSchema>;
 
@@ -83,11 +81,17 @@ export const importFileSchema = z.object({
   file: z.instanceof(Uint8Array, { message: 'errors.required' }).refine((bytes) => bytes.byteLength <= MAX_PRECINCT_FILE_BYTES, 'lists.errors.fileTooLarge'),
 });
 export const submitRevisionSchema = z.object(revisionRef);
-export const returnRevisionSchema = z.object({ ...revisionRef, comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, atMostChars(2000)) });
+export const returnRevisionSchema = z.object({
+  ...revisionRef,
+  comment: z.string().trim().min(5, 'lists.errors.commentRequired').max(2_000, atMostChars(2000)),
+});
 export const approveRevisionSchema = z.object({
   ...revisionRef,
   /** Only an admin may approve after nomination opened, and must say why. */
-  overrideReason: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), z.string().min(10, 'lists.errors.overrideReasonShort').max(2_000).optional()),
+  overrideReason: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined),
+    z.string().min(10, 'lists.errors.overrideReasonShort').max(2_000).optional(),
+  ),
 });
 
 /** Totals the editor shows live and the queue shows per revision. */

@@ -83,7 +83,14 @@ export function diffLists(before: ListContent | null, after: ListContent): ListC
       else {
         const changed = (['address', 'votersOnList'] as const).filter((field) => was[field] !== precinct[field]);
         if (changed.length)
-          changes.push({ type: 'precinctChanged', code: constituency.code, number: precinct.number, fields: changed, votersBefore: was.votersOnList, votersAfter: precinct.votersOnList });
+          changes.push({
+            type: 'precinctChanged',
+            code: constituency.code,
+            number: precinct.number,
+            fields: changed,
+            votersBefore: was.votersOnList,
+            votersAfter: precinct.votersOnList,
+          });
       }
     }
     for (const removed of oldPrecincts.values())

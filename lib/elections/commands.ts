@@ -73,13 +73,19 @@ export const updateElection = defineCommand({
     const lockedChanges = changed.filter((field) => (LOCKED_FIELDS as readonly string[]).includes(field));
     const locked = rulesLocked(election.phase) && lockedChanges.length > 0;
     if (locked && correctionReason.length < CORRECTION_REASON_MIN_LENGTH) {
-      throw new DomainError('invalid', { message: 'elections.errors.lockedNeedsReason', fieldErrors: { correctionReason: ['elections.errors.reasonRequired'] } });
+      throw new DomainError('invalid', {
+        message: 'elections.errors.lockedNeedsReason',
+        fieldErrors: { correctionReason: ['elections.errors.reasonRequired'] },
+      });
     }
     if (changed.includes('slug') && election.announcedAt) throw new DomainError('invalid', { fieldErrors: { slug: ['elections.errors.slugFixed'] } });
     if (changed.includes('votingDay') && values.votingDay <= todayInKazakhstan()) {
       throw new DomainError('invalid', { fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     }
-    await tx.update(elections).set({ ...values, lockVersion: election.lockVersion + 1 }).where(eq(elections.id, electionId));
+    await tx
+      .update(elections)
+      .set({ ...values, lockVersion: election.lockVersion + 1 })
+      .where(eq(elections.id, electionId));
     // Rules such as the winner rule change what the published results say.
     await bumpResultsVersion(tx, electionId);
     await audit({
@@ -96,7 +102,10 @@ export const updateElection = defineCommand({
 /** Stamps an announcement or archiving on the election, versioned, published and audited. */
 async function stamp(tx: Transaction, election: ElectionWithPhase, audit: CommandContext<unknown>['audit'], change: 'announcedAt' | 'archivedAt') {
   const at = new Date();
-  await tx.update(elections).set({ [change]: at, lockVersion: election.lockVersion + 1 }).where(eq(elections.id, election.id));
+  await tx
+    .update(elections)
+    .set({ [change]: at, lockVersion: election.lockVersion + 1 })
+    .where(eq(elections.id, election.id));
   await bumpResultsVersion(tx, election.id);
   await audit({
     action: change === 'announcedAt' ? 'elections.announce' : 'elections.archive',
@@ -130,7 +139,8 @@ export const archiveElection = defineCommand({
   regionOf: () => null,
   async run({ input, tx, audit }) {
     const election = await loadForChange(tx, input.electionId, input.expectedVersion);
-    if (election.phase !== 'results_official' && election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });
+    if (election.phase !== 'results_official' && election.phase !== 'draft')
+      throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });
     return stamp(tx, election, audit, 'archivedAt');
   },
 });

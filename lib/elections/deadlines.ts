@@ -8,7 +8,14 @@ import { lastWithdrawalDay, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, type Election
  * with a time (registration at 18:00, cancellations when the polls open) holds at that time in
  * Kazakhstan; one without holds until the end of its day.
  */
-export const DEADLINE_KINDS = ['nominationCloses', 'registrationCloses', 'withdrawalCloses', 'cancellationCloses', 'resultsDue', 'akimRegistrationDue'] as const;
+export const DEADLINE_KINDS = [
+  'nominationCloses',
+  'registrationCloses',
+  'withdrawalCloses',
+  'cancellationCloses',
+  'resultsDue',
+  'akimRegistrationDue',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type LegalDeadline = { kind: DeadlineKind; date: string; time: string | null; permissions: readonly Permission[] };

@@ -9,17 +9,7 @@ import type { MessageKey } from '@/lib/i18n/keys';
  * time: registration closes at 18:00 on its day, voting runs while the polls are open
  * (07:00-20:00) and counting starts when they close.
  */
-export const PHASES = [
-  'draft',
-  'constituency_lists',
-  'nomination',
-  'registration',
-  'campaign',
-  'voting',
-  'counting',
-  'results_official',
-  'archived',
-] as const;
+export const PHASES = ['draft', 'constituency_lists', 'nomination', 'registration', 'campaign', 'voting', 'counting', 'results_official', 'archived'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export type PhaseInputs = Omit<ElectionCalendar, 'resultsDeadline'> & {
@@ -44,7 +34,8 @@ export function electionPhase(election: PhaseInputs, now: LocalMoment): Phase {
   return 'counting';
 }
 
-export const registrationClosesAt = (election: Pick<ElectionCalendar, 'registrationDeadline'>): LocalMoment => `${election.registrationDeadline}T${REGISTRATION_CLOSES_AT}`;
+export const registrationClosesAt = (election: Pick<ElectionCalendar, 'registrationDeadline'>): LocalMoment =>
+  `${election.registrationDeadline}T${REGISTRATION_CLOSES_AT}`;
 
 /** Rules and calendar are locked from the day nomination opens (drafts never are). */
 export const rulesLocked = (phase: Phase) => phase !== 'draft' && phase !== 'constituency_lists';

@@ -37,7 +37,11 @@ export const slugField = z
 
 /** The rules of a candidate's life after registration: withdrawal cut-off and deposit settlement. */
 const candidateRuleFields = {
-  withdrawalCutoffDays: wholeNumberField({ min: 0, max: 60, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.withdrawalCutoff', tooLarge: 'elections.errors.withdrawalCutoff' } }),
+  withdrawalCutoffDays: wholeNumberField({
+    min: 0,
+    max: 60,
+    messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.withdrawalCutoff', tooLarge: 'elections.errors.withdrawalCutoff' },
+  }),
   depositRefundThresholdBp: percentAsBasisPointsField,
   depositRuleWhenRemoved: z.enum(DEPOSIT_RULES, 'errors.required'),
 };
@@ -55,7 +59,11 @@ const electionFields = {
   votingDay: isoDateField,
   resultsDeadline: isoDateField,
   akimRegistrationDeadline: isoDateField,
-  minCandidateAge: wholeNumberField({ min: 18, max: 100, messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.minAge', tooLarge: 'elections.errors.minAge' } }),
+  minCandidateAge: wholeNumberField({
+    min: 18,
+    max: 100,
+    messages: { notWhole: 'errors.wholeNumber', tooSmall: 'elections.errors.minAge', tooLarge: 'elections.errors.minAge' },
+  }),
   depositAmount: countField(),
   signatureShareBp: percentAsBasisPointsField,
   winnerRule: z.enum(WINNER_RULES, 'errors.required'),

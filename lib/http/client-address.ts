@@ -18,7 +18,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   if (!setting) return null;
   if (/^\d+$/.test(setting)) return { hops: Number(setting) };
   const list = new BlockList();
-  for (const entry of setting.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split('/');
     const type = isIP(plain(address!));
     if (!type || (prefix !== undefined && !/^\d+$/.test(prefix))) throw new Error(`TRUSTED_PROXIES: "${entry}" is neither an address nor a CIDR range.`);

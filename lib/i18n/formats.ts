@@ -31,5 +31,7 @@ const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function withCalendarDays<V extends string | number>(values: Record<string, V> | undefined): Record<string, V | Date> | undefined {
   if (!values) return values;
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && CALENDAR_DAY.test(value) ? calendarDay(value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, typeof value === 'string' && CALENDAR_DAY.test(value) ? calendarDay(value) : value]),
+  );
 }

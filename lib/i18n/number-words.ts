@@ -39,7 +39,28 @@ function ruForm(n: number, [one, few, many]: [string, string, string]) {
   return last === 1 ? one : last >= 2 && last <= 4 ? few : many;
 }
 
-const EN_UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_UNITS = [
+  '',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 function enTriple(n: number): string {
@@ -76,6 +97,8 @@ const WRITERS: Record<Locale, (n: number) => string> = {
   },
   en: (n) => {
     const [millions, thousands, units] = groups(n);
-    return [millions ? `${enTriple(millions)} million` : '', thousands ? `${enTriple(thousands)} thousand` : '', units ? enTriple(units) : ''].filter(Boolean).join(' ');
+    return [millions ? `${enTriple(millions)} million` : '', thousands ? `${enTriple(thousands)} thousand` : '', units ? enTriple(units) : '']
+      .filter(Boolean)
+      .join(' ');
   },
 };

@@ -22,8 +22,7 @@ const CENTURY_BY_DIGIT: Record<string, { century: number; sex: Sex }> = {
   '6': { century: 2000, sex: 'female' },
 };
 
-const weightedSumMod11 = (digits: string, weights: number[]) =>
-  weights.reduce((sum, weight, index) => sum + weight * Number(digits[index]), 0) % 11;
+const weightedSumMod11 = (digits: string, weights: number[]) => weights.reduce((sum, weight, index) => sum + weight * Number(digits[index]), 0) % 11;
 
 /**
  * The checksum digit for the first 11 digits, or null when none exists (both passes give 10):
@@ -73,9 +72,7 @@ export function makeIin(birthDate: string, sex: Sex, serial: number): string | n
   }
   if (!Number.isInteger(serial) || serial < 0 || serial > 9999) throw new RangeError(`IIN serial must be 0-9999, got ${serial}`);
   const year = Number(match[1]);
-  const centuryDigit = Object.entries(CENTURY_BY_DIGIT).find(
-    ([, value]) => value.sex === sex && value.century <= year && year < value.century + 100,
-  )?.[0];
+  const centuryDigit = Object.entries(CENTURY_BY_DIGIT).find(([, value]) => value.sex === sex && value.century <= year && year < value.century + 100)?.[0];
   if (!centuryDigit) throw new RangeError(`IINs encode birth years 1800-2099, got ${year}`);
   const first11 = `${birthDate.slice(2, 4)}${match[2]}${match[3]}${centuryDigit}${String(serial).padStart(4, '0')}`;
   const checksum = iinChecksumDigit(first11);

@@ -28,7 +28,11 @@ async function uploadTarget(tx: Transaction, precinctId: number) {
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
     .where(eq(precincts.id, precinctId));
   if (!row) throw new DomainError('notFound');
-  const [constituency] = await tx.select({ resultsStatus: constituencies.resultsStatus }).from(constituencies).where(eq(constituencies.id, row.constituencyId)).for('share');
+  const [constituency] = await tx
+    .select({ resultsStatus: constituencies.resultsStatus })
+    .from(constituencies)
+    .where(eq(constituencies.id, row.constituencyId))
+    .for('share');
   if (constituency!.resultsStatus === 'official') invalidState('protocols.errors.resultsOfficial');
   await requireWorkOpen(tx, row.electionId, 'protocols');
   const latest = await latestScan(tx, precinctId);
@@ -112,7 +116,13 @@ export const attachProtocolImages = defineCommand({
       after: {
         version: versionNo,
         correctionReason: scan!.correctionReason,
-        files: input.files.map((file) => ({ sha256: file.original.sha256, receivedSha256: file.receivedSha256, receivedName: file.receivedName, contentType: file.contentType, pages: file.pages.length })),
+        files: input.files.map((file) => ({
+          sha256: file.original.sha256,
+          receivedSha256: file.receivedSha256,
+          receivedName: file.receivedName,
+          contentType: file.contentType,
+          pages: file.pages.length,
+        })),
       },
     });
     return { versionNo, files: input.files.map((file) => file.original.sha256) };
@@ -144,12 +154,21 @@ export const approveProtocolScan = defineCommand({
     if (!scan) throw new DomainError('notFound');
     if (scan.versionNo !== target.latestVersionNo) throw new DomainError('conflict', { message: 'errors.staleEdit' });
     if (scan.reviewedAt) invalidState('protocolImages.errors.alreadyReviewed');
-    const [protocol] = await tx.select({ approvedEntryId: protocols.approvedEntryId, status: protocols.status }).from(protocols).where(eq(protocols.precinctId, input.precinctId));
+    const [protocol] = await tx
+      .select({ approvedEntryId: protocols.approvedEntryId, status: protocols.status })
+      .from(protocols)
+      .where(eq(protocols.precinctId, input.precinctId));
     if (protocol?.status !== 'approved') invalidState('protocolImages.errors.reviewWithProtocol');
     checkNotUploader(actor.id, scan);
     await tx.update(protocolScans).set({ reviewedBy: actor.id, reviewedAt: new Date() }).where(eq(protocolScans.id, scan.id));
     await bumpResultsVersion(tx, target.electionId);
-    await audit({ action: 'protocolImages.approve', entityType: 'precinct', entityId: input.precinctId, before: { reviewed: false }, after: { version: scan.versionNo, reviewed: true } });
+    await audit({
+      action: 'protocolImages.approve',
+      entityType: 'precinct',
+      entityId: input.precinctId,
+      before: { reviewed: false },
+      after: { version: scan.versionNo, reviewed: true },
+    });
     return null;
   },
 });
@@ -159,7 +178,10 @@ export const approveProtocolScan = defineCommand({
  * is reviewed with the figures. Without any image the reviewer must say why, and an election
  * may require the image. Returns what the approval's audit row records.
  */
-export async function reviewImageWithProtocol(tx: Transaction, { precinctId, electionId, actorId, withoutImageReason }: { precinctId: number; electionId: number; actorId: number; withoutImageReason?: string }) {
+export async function reviewImageWithProtocol(
+  tx: Transaction,
+  { precinctId, electionId, actorId, withoutImageReason }: { precinctId: number; electionId: number; actorId: number; withoutImageReason?: string },
+) {
   const scan = await latestScan(tx, precinctId);
   if (scan) {
     if (!scan.reviewedAt) {
@@ -170,6 +192,10 @@ export async function reviewImageWithProtocol(tx: Transaction, { precinctId, ele
   }
   const [election] = await tx.select({ required: elections.protocolImageRequired }).from(elections).where(eq(elections.id, electionId));
   if (election!.required) invalidState('protocolImages.errors.imageRequired');
-  if (!withoutImageReason) throw new DomainError('invalid', { message: 'protocolImages.errors.reasonWithoutImage', fieldErrors: { withoutImageReason: ['protocolImages.errors.reasonWithoutImage'] } });
+  if (!withoutImageReason)
+    throw new DomainError('invalid', {
+      message: 'protocolImages.errors.reasonWithoutImage',
+      fieldErrors: { withoutImageReason: ['protocolImages.errors.reasonWithoutImage'] },
+    });
   return { imageVersion: null, withoutImageReason };
 }

@@ -34,9 +34,14 @@ export function renderPaperSvg(sheet: PaperSheet): string {
   const rowHeight = Math.min(26, (HEIGHT - 330) / Math.max(1, sheet.rows.length));
   const top = 200;
   const bottom = top + sheet.rows.length * rowHeight;
-  const text = (x: number, y: number, content: string, className = '') => `<text x="${x}" y="${Math.round(y)}"${className ? ` class="${className}"` : ''}>${escapeXml(content)}</text>`;
+  const text = (x: number, y: number, content: string, className = '') =>
+    `<text x="${x}" y="${Math.round(y)}"${className ? ` class="${className}"` : ''}>${escapeXml(content)}</text>`;
   // The table's rules in one path: every row's top and bottom, then the three columns.
-  const grid = [...sheet.rows.map((_, index) => `M40 ${Math.round(top + index * rowHeight)}h515`), `M40 ${Math.round(bottom)}h515`, ...[40, 80, 455, 555].map((x) => `M${x} ${top}V${Math.round(bottom)}`)].join('');
+  const grid = [
+    ...sheet.rows.map((_, index) => `M40 ${Math.round(top + index * rowHeight)}h515`),
+    `M40 ${Math.round(bottom)}h515`,
+    ...[40, 80, 455, 555].map((x) => `M${x} ${top}V${Math.round(bottom)}`),
+  ].join('');
   const rows = sheet.rows
     .map((row, index) => {
       const baseline = top + index * rowHeight + rowHeight * 0.68;

@@ -5,13 +5,15 @@ import { referencedFiles } from './queries';
 import type { InspectedFile } from './vetted';
 
 /** Every stored file an upload writes: its originals and their previews. */
-export const uploadHashes = (files: InspectedFile[]) => files.flatMap((file) => [file.original.sha256, ...file.pages.flatMap((page) => (page ? [page.sha256] : []))]);
+export const uploadHashes = (files: InspectedFile[]) =>
+  files.flatMap((file) => [file.original.sha256, ...file.pages.flatMap((page) => (page ? [page.sha256] : []))]);
 
 /**
  * After an upload's command failed: deletes what it wrote that nothing refers to. With the
  * PostgreSQL backend the rollback already did; with S3 the objects it put are removed here.
  */
-export const discardFailedUpload = (db: Database, store: FileStore, files: InspectedFile[]) => discardUnreferenced(db, store, uploadHashes(files), referencedFiles);
+export const discardFailedUpload = (db: Database, store: FileStore, files: InspectedFile[]) =>
+  discardUnreferenced(db, store, uploadHashes(files), referencedFiles);
 
 /** Deletes stored files nothing refers to (an upload's objects left behind by a crash mid-way). */
 export const sweepOrphanFiles = (db: Database, store: FileStore) => sweepOrphans(db, store, referencedFiles);

@@ -156,7 +156,11 @@ export function sanitiseJpeg(bytes: Uint8Array): Sanitised {
     if (marker === 0xda) {
       // Entropy-coded data up to the next marker that is neither stuffing (FF00) nor a restart.
       const dataStart = at;
-      while (at < bytes.length - 1 && !(bytes[at] === 0xff && bytes[at + 1] !== 0x00 && !(bytes[at + 1]! >= 0xd0 && bytes[at + 1]! <= 0xd7) && bytes[at + 1] !== 0xff)) at++;
+      while (
+        at < bytes.length - 1 &&
+        !(bytes[at] === 0xff && bytes[at + 1] !== 0x00 && !(bytes[at + 1]! >= 0xd0 && bytes[at + 1]! <= 0xd7) && bytes[at + 1] !== 0xff)
+      )
+        at++;
       if (at >= bytes.length - 1) refuse('damaged');
       kept.push(bytes.subarray(dataStart, at));
     }
@@ -206,11 +210,28 @@ export function sanitisePng(bytes: Uint8Array): Sanitised {
 
 // Names that make a PDF act rather than show: scripts, launching programs, embedded files,
 // forms that submit, multimedia, remote documents.
-const ACTIVE_PDF_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'Sound', 'Movie', 'Rendition']);
+const ACTIVE_PDF_NAMES = new Set([
+  'JavaScript',
+  'JS',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'XFA',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'Sound',
+  'Movie',
+  'Rendition',
+]);
 
 /** Every PDF name in the text, with `#xx` escapes decoded (`/J#61vaScript` is `/JavaScript`). */
 function pdfNames(text: string): string[] {
-  return [...text.matchAll(/\/([^\s/<>[\]()%{}]+)/g)].map((match) => match[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))));
+  return [...text.matchAll(/\/([^\s/<>[\]()%{}]+)/g)].map((match) =>
+    match[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ const STATUS: Record<ErrorCode | 'tooLarge', number> = {
   tooLarge: 413,
 };
 
-export const uploadResponse = (body: UploadResponse) => Response.json(body, { status: body.ok ? 201 : STATUS[body.error], headers: { 'Cache-Control': 'no-store' } });
+export const uploadResponse = (body: UploadResponse) =>
+  Response.json(body, { status: body.ok ? 201 : STATUS[body.error], headers: { 'Cache-Control': 'no-store' } });
 
 /**
  * A browser sends Origin with every POST; one from another site is refused, whatever cookies
@@ -58,7 +59,9 @@ export async function readLimitedBody(request: Request, limit = MAX_REQUEST_BYTE
 export async function parseUploadForm(body: Uint8Array, contentType: string) {
   const form = await new Response(body as BodyInit, { headers: { 'content-type': contentType } }).formData();
   const files = await Promise.all(
-    form.getAll('files').flatMap((entry) => (typeof entry === 'string' ? [] : [entry.arrayBuffer().then((buffer) => ({ name: entry.name, bytes: new Uint8Array(buffer) }))])),
+    form
+      .getAll('files')
+      .flatMap((entry) => (typeof entry === 'string' ? [] : [entry.arrayBuffer().then((buffer) => ({ name: entry.name, bytes: new Uint8Array(buffer) }))])),
   );
   const text = (name: string) => {
     const value = form.get(name);

@@ -39,7 +39,8 @@ async function previewOf(bytes: Uint8Array): Promise<Preview> {
 /** Every check on one file, by its bytes; throws FileRefused. `pagesLeft` bounds a PDF's pages. */
 async function inspectFile({ name, bytes }: UploadedFile, pagesLeft: number): Promise<InspectedFile> {
   if (bytes.byteLength === 0) throw new FileRefused('empty');
-  if (bytes.byteLength > UPLOAD_LIMITS.maxFileBytes) throw new FileRefused('tooLarge', { size: megabytes(bytes.byteLength), max: megabytes(UPLOAD_LIMITS.maxFileBytes) });
+  if (bytes.byteLength > UPLOAD_LIMITS.maxFileBytes)
+    throw new FileRefused('tooLarge', { size: megabytes(bytes.byteLength), max: megabytes(UPLOAD_LIMITS.maxFileBytes) });
   const contentType = sniffType(bytes);
   if (!contentType) throw new FileRefused('unsupportedType');
   if (extensionLies(name, contentType)) throw new FileRefused('lyingExtension', { type: contentType });
@@ -64,7 +65,8 @@ async function inspectFile({ name, bytes }: UploadedFile, pagesLeft: number): Pr
  */
 export async function inspectUpload(files: UploadedFile[]): Promise<{ ok: true; files: InspectedFile[] } | { ok: false; refusals: Refusal[] }> {
   if (files.length === 0) return { ok: false, refusals: [{ file: null, code: 'noFiles', values: {} }] };
-  if (files.length > UPLOAD_LIMITS.maxFiles) return { ok: false, refusals: [{ file: null, code: 'tooManyFiles', values: { count: String(files.length), max: String(UPLOAD_LIMITS.maxFiles) } }] };
+  if (files.length > UPLOAD_LIMITS.maxFiles)
+    return { ok: false, refusals: [{ file: null, code: 'tooManyFiles', values: { count: String(files.length), max: String(UPLOAD_LIMITS.maxFiles) } }] };
   const accepted: InspectedFile[] = [];
   const refusals: Refusal[] = [];
   let pages = 0;
@@ -80,7 +82,8 @@ export async function inspectUpload(files: UploadedFile[]): Promise<{ ok: true; 
     }
   }
   if (refusals.length) return { ok: false, refusals };
-  if (pages > UPLOAD_LIMITS.maxPages) return { ok: false, refusals: [{ file: null, code: 'tooManyPages', values: { pages: String(pages), max: String(UPLOAD_LIMITS.maxPages) } }] };
+  if (pages > UPLOAD_LIMITS.maxPages)
+    return { ok: false, refusals: [{ file: null, code: 'tooManyPages', values: { pages: String(pages), max: String(UPLOAD_LIMITS.maxPages) } }] };
   for (const file of accepted) markInspected(file);
   return { ok: true, files: accepted };
 }

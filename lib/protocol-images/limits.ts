@@ -27,7 +27,12 @@ export const EXTENSIONS: Record<UploadType, readonly string[]> = {
 };
 
 /** For the file picker: types and extensions it offers (the server still sniffs the bytes). */
-export const ACCEPT_ATTRIBUTE = [...UPLOAD_TYPES, ...Object.values(EXTENSIONS).flat().map((e) => `.${e}`)].join(',');
+export const ACCEPT_ATTRIBUTE = [
+  ...UPLOAD_TYPES,
+  ...Object.values(EXTENSIONS)
+    .flat()
+    .map((e) => `.${e}`),
+].join(',');
 
 /** The longest side of a preview rendition, in pixels. */
 export const PREVIEW_SIDE = 1600;

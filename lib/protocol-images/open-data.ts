@@ -43,6 +43,11 @@ export function currentImageHashes(images: PublishedImage[]): Map<number, string
   const hashes = new Map<number, string[]>();
   const latest = new Map<number, number>();
   for (const image of images) if (image.versionNo > (latest.get(image.precinctId) ?? 0)) latest.set(image.precinctId, image.versionNo);
-  for (const image of images) if (latest.get(image.precinctId) === image.versionNo) hashes.set(image.precinctId, image.files.map((file) => file.sha256));
+  for (const image of images)
+    if (latest.get(image.precinctId) === image.versionNo)
+      hashes.set(
+        image.precinctId,
+        image.files.map((file) => file.sha256),
+      );
   return hashes;
 }

@@ -10,4 +10,5 @@ import { imageCoverage, precinctsMissingImages, publicPrecinctImages, publishedI
 export const cachedImageCoverage = (electionId: number) => cachedDerived('image-coverage', electionId, () => imageCoverage(getDb(), electionId));
 export const cachedMissingImages = (electionId: number) => cachedDerived('missing-images', electionId, () => precinctsMissingImages(getDb(), electionId));
 export const cachedPublishedImages = (electionId: number) => cachedDerived('published-images', electionId, () => publishedImages(getDb(), electionId));
-export const cachedPrecinctImages = (electionId: number, precinctId: number) => cachedDerived(`precinct-images:${precinctId}`, electionId, () => publicPrecinctImages(getDb(), precinctId));
+export const cachedPrecinctImages = (electionId: number, precinctId: number) =>
+  cachedDerived(`precinct-images:${precinctId}`, electionId, () => publicPrecinctImages(getDb(), precinctId));

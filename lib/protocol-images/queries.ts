@@ -14,9 +14,23 @@ import { protocolEntries, protocols, protocolScanFiles, protocolScanPages, proto
 export const fileUrl = (sha256: string) => `/protocol-images/${sha256}`;
 export const downloadUrl = (sha256: string) => `${fileUrl(sha256)}?download`;
 
-export type ScanFileView = { fileNo: number; sha256: string; url: string; downloadUrl: string; contentType: string; size: number; pageCount: number; receivedName: string | null };
+export type ScanFileView = {
+  fileNo: number;
+  sha256: string;
+  url: string;
+  downloadUrl: string;
+  contentType: string;
+  size: number;
+  pageCount: number;
+  receivedName: string | null;
+};
 /** One page as the viewer shows it: its preview, or null when only the original can be downloaded. */
-export type ScanPageView = { fileNo: number; pageNo: number; preview: { url: string; width: number; height: number } | null; original: { url: string; downloadUrl: string; contentType: string } };
+export type ScanPageView = {
+  fileNo: number;
+  pageNo: number;
+  preview: { url: string; width: number; height: number } | null;
+  original: { url: string; downloadUrl: string; contentType: string };
+};
 export type ScanView = {
   versionNo: number;
   correctionReason: string | null;
@@ -48,12 +62,22 @@ export async function precinctScans(db: Queryable, precinctId: number, audience:
   const files = await db
     .select()
     .from(protocolScanFiles)
-    .where(inArray(protocolScanFiles.scanId, scans.map((s) => s.scan.id)))
+    .where(
+      inArray(
+        protocolScanFiles.scanId,
+        scans.map((s) => s.scan.id),
+      ),
+    )
     .orderBy(asc(protocolScanFiles.fileNo));
   const pages = await db
     .select()
     .from(protocolScanPages)
-    .where(inArray(protocolScanPages.fileId, files.map((f) => f.id)))
+    .where(
+      inArray(
+        protocolScanPages.fileId,
+        files.map((f) => f.id),
+      ),
+    )
     .orderBy(asc(protocolScanPages.pageNo));
   const staff = audience === 'staff';
   return scans.map(({ scan, uploadedBy, reviewedBy }) => {
@@ -247,7 +271,14 @@ export async function publishedImages(db: Queryable, electionId: number): Promis
       };
       versions.set(key, version);
     }
-    version.files.push({ fileNo: row.fileNo, sha256: row.sha256, contentType: row.contentType, size: row.size, pageCount: row.pageCount, previews: row.previews.filter((p): p is string => p !== null) });
+    version.files.push({
+      fileNo: row.fileNo,
+      sha256: row.sha256,
+      contentType: row.contentType,
+      size: row.size,
+      pageCount: row.pageCount,
+      previews: row.previews.filter((p): p is string => p !== null),
+    });
   }
   return [...versions.values()];
 }

@@ -41,7 +41,13 @@ type Protocol = typeof protocols.$inferSelect;
  */
 async function precinctContext(tx: Transaction, precinctId: number) {
   const [row] = await tx
-    .select({ precinct: precincts, constituency: constituencies, againstAllOnBallot: elections.againstAllOnBallot, electionKind: elections.kind, votingDay: elections.votingDay })
+    .select({
+      precinct: precincts,
+      constituency: constituencies,
+      againstAllOnBallot: elections.againstAllOnBallot,
+      electionKind: elections.kind,
+      votingDay: elections.votingDay,
+    })
     .from(precincts)
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
     .innerJoin(elections, eq(elections.id, constituencies.electionId))
@@ -59,7 +65,10 @@ async function precinctContext(tx: Transaction, precinctId: number) {
 }
 
 const refusalError = (refusal: Refusal) =>
-  new DomainError(refusal.code, refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) });
+  new DomainError(
+    refusal.code,
+    refusal.code === 'forbidden' ? undefined : { message: refusal.reason, ...(refusal.values ? { messageValues: refusal.values } : {}) },
+  );
 
 /** Refuses `action` unless lib/protocols/transitions.ts allows it to `actor` on this protocol now. */
 function requireAllowed(action: ProtocolAction, context: Context, protocol: Protocol | undefined, copies: (Entry | undefined)[], actor: Viewer) {
@@ -96,7 +105,9 @@ function checkedFigures(input: Figures, context: Context): ProtocolFigures {
     throw new DomainError('invalid', { message: 'protocols.errors.relations', relationErrors: violations });
   }
   const figures = toProtocolFigures(parsed.data);
-  const typed = Object.keys(figures.votes).map(Number).sort((a, b) => a - b);
+  const typed = Object.keys(figures.votes)
+    .map(Number)
+    .sort((a, b) => a - b);
   const expected = [...context.candidateIds].sort((a, b) => a - b);
   if (typed.length !== expected.length || typed.some((id, index) => id !== expected[index])) {
     throw new DomainError('invalid', { message: 'protocols.errors.candidatesChanged' });
@@ -112,7 +123,16 @@ async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind
   const lines = Object.fromEntries(LINE_KEYS.map((key) => [key, figures[key]])) as Pick<ProtocolFigures, (typeof LINE_KEYS)[number]>;
   const [entry] = await tx
     .insert(protocolEntries)
-    .values({ versionId, kind, enteredBy, votersOnList, ...lines, votesAgainstAll, ...signatures, signedAt: signatures ? signedAtToDate(signatures.signedAt) : null })
+    .values({
+      versionId,
+      kind,
+      enteredBy,
+      votersOnList,
+      ...lines,
+      votesAgainstAll,
+      ...signatures,
+      signedAt: signatures ? signedAtToDate(signatures.signedAt) : null,
+    })
     .returning();
   const rows = Object.entries(votes).map(([candidateId, count]) => ({ entryId: entry!.id, candidateId: Number(candidateId), votes: count }));
   if (rows.length) await tx.insert(protocolEntryVotes).values(rows);
@@ -120,8 +140,23 @@ async function insertEntry(tx: Transaction, versionId: number, kind: Entry['kind
 }
 
 async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<number, ProtocolFigures>> {
-  const votes = entries.length ? await tx.select().from(protocolEntryVotes).where(inArray(protocolEntryVotes.entryId, entries.map((e) => e.id))) : [];
-  return new Map(entries.map((entry) => [entry.id, entryFigures(entry, Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes])))]));
+  const votes = entries.length
+    ? await tx
+        .select()
+        .from(protocolEntryVotes)
+        .where(
+          inArray(
+            protocolEntryVotes.entryId,
+            entries.map((e) => e.id),
+          ),
+        )
+    : [];
+  return new Map(
+    entries.map((entry) => [
+      entry.id,
+      entryFigures(entry, Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes]))),
+    ]),
+  );
 }
 
 /** The protocol locked for this transaction, its current version and that version's entries. */
@@ -183,22 +218,39 @@ export const enterProtocol = defineCommand({
       }
       const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol!.id, versionNo: 1, createdBy: actor.id }).returning();
       await insertEntry(tx, version!.id, 'first', actor.id, figures, context.precinct.votersOnList);
-      await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: protocol!.id, after: { precinctId: input.precinctId, version: 1, figures } });
+      await audit({
+        action: 'protocols.enterFirst',
+        entityType: 'protocol',
+        entityId: protocol!.id,
+        after: { precinctId: input.precinctId, version: 1, figures },
+      });
       return { protocolId: protocol!.id, status: 'entered_once' as const, lockVersion: protocol!.lockVersion };
     }
     const { version, first } = current!;
     if (existing.status === 'returned') {
       // The first copy of the version a reviewer returned to data entry.
       await insertEntry(tx, version.id, 'first', actor.id, figures, context.precinct.votersOnList);
-      await tx.update(protocols).set({ status: 'entered_once', ...touched(existing) }).where(eq(protocols.id, existing.id));
-      await audit({ action: 'protocols.enterFirst', entityType: 'protocol', entityId: existing.id, before: { status: existing.status }, after: { status: 'entered_once', version: version.versionNo, figures } });
+      await tx
+        .update(protocols)
+        .set({ status: 'entered_once', ...touched(existing) })
+        .where(eq(protocols.id, existing.id));
+      await audit({
+        action: 'protocols.enterFirst',
+        entityType: 'protocol',
+        entityId: existing.id,
+        before: { status: existing.status },
+        after: { status: 'entered_once', version: version.versionNo, figures },
+      });
       return { protocolId: existing.id, status: 'entered_once' as const, lockVersion: existing.lockVersion + 1 };
     }
     await insertEntry(tx, version.id, 'second', actor.id, figures, context.precinct.votersOnList);
     const firstFigures = (await loadFigures(tx, [first!])).get(first!.id)!;
     const differences = differingFields(firstFigures, figures);
     const status = differences.length ? ('mismatch' as const) : ('awaiting_review' as const);
-    await tx.update(protocols).set({ status, ...touched(existing) }).where(eq(protocols.id, existing.id));
+    await tx
+      .update(protocols)
+      .set({ status, ...touched(existing) })
+      .where(eq(protocols.id, existing.id));
     await audit({
       action: 'protocols.enterSecond',
       entityType: 'protocol',
@@ -227,11 +279,23 @@ export const resolveMismatch = defineCommand({
     if (!copies.get(first!.id)!.signatures) for (const key of SIGNATURE_KEYS) disputed.add(key);
     const changedAgreed = differingFields(copies.get(first!.id)!, figures).filter((field) => !disputed.has(field));
     if (changedAgreed.length) {
-      throw new DomainError('invalid', { message: 'protocols.errors.agreedFieldChanged', fieldErrors: Object.fromEntries(changedAgreed.map((f) => [f, ['protocols.errors.agreedFieldChanged']])) });
+      throw new DomainError('invalid', {
+        message: 'protocols.errors.agreedFieldChanged',
+        fieldErrors: Object.fromEntries(changedAgreed.map((f) => [f, ['protocols.errors.agreedFieldChanged']])),
+      });
     }
     await insertEntry(tx, version.id, 'resolution', actor.id, figures, context.precinct.votersOnList);
-    await tx.update(protocols).set({ status: 'awaiting_review', ...touched(protocol) }).where(eq(protocols.id, protocol.id));
-    await audit({ action: 'protocols.resolve', entityType: 'protocol', entityId: protocol.id, before: { status: protocol.status }, after: { status: 'awaiting_review', resolved: [...disputed], figures } });
+    await tx
+      .update(protocols)
+      .set({ status: 'awaiting_review', ...touched(protocol) })
+      .where(eq(protocols.id, protocol.id));
+    await audit({
+      action: 'protocols.resolve',
+      entityType: 'protocol',
+      entityId: protocol.id,
+      before: { status: protocol.status },
+      after: { status: 'awaiting_review', resolved: [...disputed], figures },
+    });
     return { lockVersion: protocol.lockVersion + 1 };
   },
 });
@@ -248,13 +312,21 @@ export const approveProtocol = defineCommand({
     requireAllowed('approve', context, protocol, [first, second], actor);
     const { constituency } = context;
     const approved = resolution ?? first!;
-    const image = await reviewImageWithProtocol(tx, { precinctId: protocol.precinctId, electionId: constituency.electionId, actorId: actor.id, withoutImageReason: input.withoutImageReason });
+    const image = await reviewImageWithProtocol(tx, {
+      precinctId: protocol.precinctId,
+      electionId: constituency.electionId,
+      actorId: actor.id,
+      withoutImageReason: input.withoutImageReason,
+    });
     await bumpResultsVersion(tx, constituency.electionId);
     await tx
       .update(protocolVersions)
       .set({ approvedBy: actor.id, approvedAt: new Date(), approvedWithoutImageReason: image.withoutImageReason })
       .where(eq(protocolVersions.id, version.id));
-    await tx.update(protocols).set({ status: 'approved', approvedEntryId: approved.id, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await tx
+      .update(protocols)
+      .set({ status: 'approved', approvedEntryId: approved.id, ...touched(protocol) })
+      .where(eq(protocols.id, protocol.id));
     await audit({
       action: 'protocols.approve',
       entityType: 'protocol',
@@ -281,10 +353,22 @@ export const correctProtocol = defineCommand({
     requireAllowed('correct', context, protocol, [first, second], actor);
     const figures = checkedFigures(input, context);
     const versionNo = protocol.currentVersionNo + 1;
-    const [version] = await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: input.reason, createdBy: actor.id }).returning();
+    const [version] = await tx
+      .insert(protocolVersions)
+      .values({ protocolId: protocol.id, versionNo, correctionReason: input.reason, createdBy: actor.id })
+      .returning();
     await insertEntry(tx, version!.id, 'first', actor.id, figures, context.precinct.votersOnList);
-    await tx.update(protocols).set({ status: 'entered_once', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
-    await audit({ action: 'protocols.correct', entityType: 'protocol', entityId: protocol.id, before: { version: protocol.currentVersionNo }, after: { version: versionNo, reason: input.reason, figures } });
+    await tx
+      .update(protocols)
+      .set({ status: 'entered_once', currentVersionNo: versionNo, ...touched(protocol) })
+      .where(eq(protocols.id, protocol.id));
+    await audit({
+      action: 'protocols.correct',
+      entityType: 'protocol',
+      entityId: protocol.id,
+      before: { version: protocol.currentVersionNo },
+      after: { version: versionNo, reason: input.reason, figures },
+    });
     return { lockVersion: protocol.lockVersion + 1 };
   },
 });
@@ -305,8 +389,13 @@ export const returnProtocol = defineCommand({
     requireAllowed('return', context, protocol, [first, second], actor);
     const versionNo = protocol.currentVersionNo + 1;
     // A returned correction stays a correction: its reason carries over to the version typed again.
-    await tx.insert(protocolVersions).values({ protocolId: protocol.id, versionNo, correctionReason: version.correctionReason, returnComment: input.comment, createdBy: actor.id });
-    await tx.update(protocols).set({ status: 'returned', currentVersionNo: versionNo, ...touched(protocol) }).where(eq(protocols.id, protocol.id));
+    await tx
+      .insert(protocolVersions)
+      .values({ protocolId: protocol.id, versionNo, correctionReason: version.correctionReason, returnComment: input.comment, createdBy: actor.id });
+    await tx
+      .update(protocols)
+      .set({ status: 'returned', currentVersionNo: versionNo, ...touched(protocol) })
+      .where(eq(protocols.id, protocol.id));
     await audit({
       action: 'protocols.return',
       entityType: 'protocol',
@@ -339,7 +428,13 @@ async function resultsState(tx: Transaction, constituency: typeof constituencies
     .from(precincts)
     .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
     .where(eq(precincts.constituencyId, constituency.id));
-  return { regionId: constituency.regionId, resultsStatus: constituency.resultsStatus, precincts: rows.length, approved: rows.filter((row) => row.status === 'approved').length, election };
+  return {
+    regionId: constituency.regionId,
+    resultsStatus: constituency.resultsStatus,
+    precincts: rows.length,
+    approved: rows.filter((row) => row.status === 'approved').length,
+    election,
+  };
 }
 
 /** Every precinct approved (no correction pending): the results become official and locked. */
@@ -353,9 +448,18 @@ export const markResultsOfficial = defineCommand({
     const state = await resultsState(tx, constituency);
     const decision = resultsActions(state, actor).markOfficial;
     if (!decision.ok) throw refusalError(decision);
-    await tx.update(constituencies).set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id }).where(eq(constituencies.id, constituency.id));
+    await tx
+      .update(constituencies)
+      .set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id })
+      .where(eq(constituencies.id, constituency.id));
     await bumpResultsVersion(tx, constituency.electionId);
-    await audit({ action: 'results.markOfficial', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'counting' }, after: { resultsStatus: 'official', precincts: state.precincts } });
+    await audit({
+      action: 'results.markOfficial',
+      entityType: 'constituency',
+      entityId: constituency.id,
+      before: { resultsStatus: 'counting' },
+      after: { resultsStatus: 'official', precincts: state.precincts },
+    });
     return null;
   },
 });
@@ -370,9 +474,18 @@ export const reopenResults = defineCommand({
     const constituency = await constituencyForUpdate(tx, input.constituencyId);
     const decision = resultsActions(await resultsState(tx, constituency), actor).reopen;
     if (!decision.ok) throw refusalError(decision);
-    await tx.update(constituencies).set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null }).where(eq(constituencies.id, constituency.id));
+    await tx
+      .update(constituencies)
+      .set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null })
+      .where(eq(constituencies.id, constituency.id));
     await bumpResultsVersion(tx, constituency.electionId);
-    await audit({ action: 'results.reopen', entityType: 'constituency', entityId: constituency.id, before: { resultsStatus: 'official' }, after: { resultsStatus: 'counting', reason: input.reason } });
+    await audit({
+      action: 'results.reopen',
+      entityType: 'constituency',
+      entityId: constituency.id,
+      before: { resultsStatus: 'official' },
+      after: { resultsStatus: 'counting', reason: input.reason },
+    });
     return null;
   },
 });

@@ -35,7 +35,15 @@ export type Signatures = {
   /** Kazakhstan wall-clock time, `YYYY-MM-DDTHH:mm`. */
   signedAt: string;
 };
-export const SIGNATURE_KEYS = ['chairName', 'secretaryName', 'membersTotal', 'membersPresent', 'membersSigning', 'dissentAttached', 'signedAt'] as const satisfies readonly (keyof Signatures)[];
+export const SIGNATURE_KEYS = [
+  'chairName',
+  'secretaryName',
+  'membersTotal',
+  'membersPresent',
+  'membersSigning',
+  'dissentAttached',
+  'signedAt',
+] as const satisfies readonly (keyof Signatures)[];
 export type SignatureKey = (typeof SIGNATURE_KEYS)[number];
 
 /** One typed copy of a protocol. `signatures` is null only in entries converted from the earlier form. */
@@ -80,7 +88,9 @@ const relations: Relation[] = [
     fields: () => ['ballotsReceived', 'ballotsIssuedPremises', 'ballotsIssuedOutside', 'ballotsSpoiled', 'ballotsUnused'],
     broken: (f) => {
       const sum = issuedTotal(f) + f.ballotsSpoiled + f.ballotsUnused;
-      return f.ballotsReceived === sum ? null : { received: f.ballotsReceived, issued: issuedTotal(f), spoiled: f.ballotsSpoiled, unused: f.ballotsUnused, sum };
+      return f.ballotsReceived === sum
+        ? null
+        : { received: f.ballotsReceived, issued: issuedTotal(f), spoiled: f.ballotsSpoiled, unused: f.ballotsUnused, sum };
     },
   },
   {
@@ -95,7 +105,11 @@ const relations: Relation[] = [
   },
   {
     id: 'castCounted',
-    fields: (f) => ['ballotsInvalid', ...Object.keys(f.votes).map((id) => `votes.${Number(id)}` as const), ...(f.votesAgainstAll === null ? [] : ['votesAgainstAll' as const])],
+    fields: (f) => [
+      'ballotsInvalid',
+      ...Object.keys(f.votes).map((id) => `votes.${Number(id)}` as const),
+      ...(f.votesAgainstAll === null ? [] : ['votesAgainstAll' as const]),
+    ],
     broken: (f) => {
       const candidates = sumOfVotes(f.votes);
       const againstAll = f.votesAgainstAll ?? 0;
@@ -150,12 +164,7 @@ export function fieldValue(f: ProtocolFigures, key: FigureKey): string | number 
 /** Every field of a protocol in the paper form's order. */
 export function fieldsOf(f: ProtocolFigures, definition: ProtocolDefinition = AKIM_PROTOCOL): FigureKey[] {
   const candidateIds = Object.keys(f.votes).map(Number);
-  return [
-    ...definition.lines.map((line) => line.key),
-    ...candidateIds.map((id) => `votes.${id}` as const),
-    'votesAgainstAll',
-    ...SIGNATURE_KEYS,
-  ];
+  return [...definition.lines.map((line) => line.key), ...candidateIds.map((id) => `votes.${id}` as const), 'votesAgainstAll', ...SIGNATURE_KEYS];
 }
 
 /** The fields where two typed copies differ, the signatures included (a difference there is a mismatch too). */
@@ -210,7 +219,10 @@ export function protocolShape(definition: ProtocolDefinition, votingDay: string 
     membersTotal: members,
     membersPresent: members,
     membersSigning: members,
-    dissentAttached: z.preprocess((value) => (value === 'true' || value === 'yes' ? true : value === 'false' || value === 'no' ? false : value), z.boolean('errors.required')),
+    dissentAttached: z.preprocess(
+      (value) => (value === 'true' || value === 'yes' ? true : value === 'false' || value === 'no' ? false : value),
+      z.boolean('errors.required'),
+    ),
     signedAt: z
       .string('errors.required')
       .trim()
@@ -235,7 +247,10 @@ export function toProtocolFigures(input: ShapeOutput): ProtocolFigures {
 
 /** A protocol copy as the flat fields of the form. */
 export function toProtocolInput(f: ProtocolFigures) {
-  return { ...Object.fromEntries(LINE_KEYS.map((key) => [key, f[key]])), votesAgainstAll: f.votesAgainstAll, votes: f.votes, ...f.signatures } as Record<string, unknown>;
+  return { ...Object.fromEntries(LINE_KEYS.map((key) => [key, f[key]])), votesAgainstAll: f.votesAgainstAll, votes: f.votes, ...f.signatures } as Record<
+    string,
+    unknown
+  >;
 }
 
 export const relationMessage = (relation: RelationId) => `protocols.relationNames.${relation}`;

@@ -24,4 +24,3 @@ export function entryFigures(entry: Entry, votes: Record<number, number>): Proto
       : null,
   };
 }
-

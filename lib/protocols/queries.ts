@@ -2,7 +2,19 @@ import 'server-only';
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { candidates, constituencies, elections, parties, precincts, protocolEntries, protocolEntryVotes, protocols, protocolVersions, regions, users } from '@/db/schema';
+import {
+  candidates,
+  constituencies,
+  elections,
+  parties,
+  precincts,
+  protocolEntries,
+  protocolEntryVotes,
+  protocols,
+  protocolVersions,
+  regions,
+  users,
+} from '@/db/schema';
 import { hasPermission, type Role } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
@@ -66,7 +78,17 @@ export async function nextPrecinctFor(db: Queryable, user: { id: number; role: R
     const { from, ownCopy } = PROTOCOL_RULES[action];
     const statuses = from.filter((status) => status !== 'missing');
     const status = sql.join(
-      [...(from.includes('missing') ? [sql`pr.id is null`] : []), ...(statuses.length ? [sql`pr.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`] : [])],
+      [
+        ...(from.includes('missing') ? [sql`pr.id is null`] : []),
+        ...(statuses.length
+          ? [
+              sql`pr.status in (${sql.join(
+                statuses.map((s) => sql`${s}`),
+                sql`, `,
+              )})`,
+            ]
+          : []),
+      ],
       sql` or `,
     );
     return ownCopy ? sql`((${status}) and not ${typedByUser})` : sql`(${status})`;
@@ -105,7 +127,14 @@ export type PrecinctRow = { id: number; number: number; address: string; votersO
 
 export async function constituencyPrecincts(db: Queryable, constituencyId: number): Promise<PrecinctRow[]> {
   const rows = await db
-    .select({ id: precincts.id, number: precincts.number, address: precincts.address, votersOnList: precincts.votersOnList, status: protocols.status, protocolId: protocols.id })
+    .select({
+      id: precincts.id,
+      number: precincts.number,
+      address: precincts.address,
+      votersOnList: precincts.votersOnList,
+      status: protocols.status,
+      protocolId: protocols.id,
+    })
     .from(precincts)
     .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
     .where(eq(precincts.constituencyId, constituencyId))
@@ -192,10 +221,25 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
           .select({ entry: protocolEntries, enteredBy: enterer.fullName })
           .from(protocolEntries)
           .innerJoin(enterer, eq(enterer.id, protocolEntries.enteredBy))
-          .where(inArray(protocolEntries.versionId, versionRows.map((v) => v.version.id)))
+          .where(
+            inArray(
+              protocolEntries.versionId,
+              versionRows.map((v) => v.version.id),
+            ),
+          )
           .orderBy(asc(protocolEntries.id))
       : [];
-    const voteRows = entryRows.length ? await db.select().from(protocolEntryVotes).where(inArray(protocolEntryVotes.entryId, entryRows.map((e) => e.entry.id))) : [];
+    const voteRows = entryRows.length
+      ? await db
+          .select()
+          .from(protocolEntryVotes)
+          .where(
+            inArray(
+              protocolEntryVotes.entryId,
+              entryRows.map((e) => e.entry.id),
+            ),
+          )
+      : [];
     for (const { version, createdBy, approvedBy } of versionRows) {
       const entries = entryRows.filter((e) => e.entry.versionId === version.id);
       const visible = entries.filter(({ entry }) =>
@@ -226,12 +270,37 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
   const names = (n: Names) => ({ nameKk: n.nameKk, nameRu: n.nameRu, nameEn: n.nameEn });
   return {
     precinct: { id: row.precinct.id, number: row.precinct.number, address: row.precinct.address, votersOnList: row.precinct.votersOnList },
-    constituency: { id: row.constituency.id, code: row.constituency.code, regionId: row.constituency.regionId, resultsStatus: row.constituency.resultsStatus, ...names(row.constituency) },
+    constituency: {
+      id: row.constituency.id,
+      code: row.constituency.code,
+      regionId: row.constituency.regionId,
+      resultsStatus: row.constituency.resultsStatus,
+      ...names(row.constituency),
+    },
     region: { code: row.region.code, ...names(row.region) },
-    election: { id: row.election.id, kind: row.election.kind, againstAllOnBallot: row.election.againstAllOnBallot, votingDay: row.election.votingDay, votersGrowthWarnBp: row.election.votersGrowthWarnBp, ...names(row.election) },
-    candidates: candidateRows.map((c) => ({ id: c.id, fullName: c.fullName, ballotOrder: c.ballotOrder ?? 0, party: c.party ? names(c.party) : null, struck: c.status !== 'registered' })),
+    election: {
+      id: row.election.id,
+      kind: row.election.kind,
+      againstAllOnBallot: row.election.againstAllOnBallot,
+      votingDay: row.election.votingDay,
+      votersGrowthWarnBp: row.election.votersGrowthWarnBp,
+      ...names(row.election),
+    },
+    candidates: candidateRows.map((c) => ({
+      id: c.id,
+      fullName: c.fullName,
+      ballotOrder: c.ballotOrder ?? 0,
+      party: c.party ? names(c.party) : null,
+      struck: c.status !== 'registered',
+    })),
     protocol: protocol
-      ? { id: protocol.id, status: protocol.status, lockVersion: protocol.lockVersion, currentVersionNo: protocol.currentVersionNo, approvedEntryId: protocol.approvedEntryId }
+      ? {
+          id: protocol.id,
+          status: protocol.status,
+          lockVersion: protocol.lockVersion,
+          currentVersionNo: protocol.currentVersionNo,
+          approvedEntryId: protocol.approvedEntryId,
+        }
       : null,
     versions,
   };

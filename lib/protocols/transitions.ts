@@ -31,7 +31,12 @@ type Rule = {
 };
 
 export const PROTOCOL_RULES: Record<ProtocolAction, Rule> = {
-  enter: { permission: 'protocol.enter', from: ['missing', 'returned', 'entered_once'], notFrom: 'protocols.errors.notAwaitingEntry', ownCopy: 'protocols.errors.bothCopies' },
+  enter: {
+    permission: 'protocol.enter',
+    from: ['missing', 'returned', 'entered_once'],
+    notFrom: 'protocols.errors.notAwaitingEntry',
+    ownCopy: 'protocols.errors.bothCopies',
+  },
   resolve: { permission: 'protocol.resolve', from: ['mismatch'], notFrom: 'protocols.errors.notMismatched', ownCopy: 'protocols.errors.ownEntry' },
   approve: { permission: 'protocol.approve', from: ['awaiting_review'], notFrom: 'protocols.errors.notAwaitingReview', ownCopy: 'protocols.errors.ownEntry' },
   return: { permission: 'protocol.return', from: ['awaiting_review', 'mismatch'], notFrom: 'protocols.errors.notUnderReview', ownCopy: null },
@@ -55,7 +60,12 @@ export type Refusal = { ok: false; code: ErrorCode; reason: MessageKey; values?:
 export type Allowed = { ok: true };
 export type Decision = Allowed | Refusal;
 
-const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({ ok: false, code, reason, ...(values ? { values } : {}) });
+const refuse = (reason: MessageKey, code: ErrorCode = 'invalidState', values?: Record<string, string>): Refusal => ({
+  ok: false,
+  code,
+  reason,
+  ...(values ? { values } : {}),
+});
 const OK: Allowed = { ok: true };
 
 function phaseRefusal(work: Work, election: ProtocolState['election']): Refusal | null {

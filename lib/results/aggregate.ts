@@ -63,7 +63,15 @@ export type ConstituencyResult = Names &
 export type RegionResult = Names & Totals & { id: number; code: string; constituencies: number; official: number };
 
 export type ElectionResults = {
-  election: Names & { id: number; slug: string; votingDay: string; winnerRule: WinnerRule; turnoutThresholdBp: number | null; againstAllOnBallot: boolean; againstAllEffect: AgainstAllEffect };
+  election: Names & {
+    id: number;
+    slug: string;
+    votingDay: string;
+    winnerRule: WinnerRule;
+    turnoutThresholdBp: number | null;
+    againstAllOnBallot: boolean;
+    againstAllEffect: AgainstAllEffect;
+  };
   totals: Totals & { constituencies: number; official: number };
   regions: RegionResult[];
   constituencies: ConstituencyResult[];
@@ -254,7 +262,11 @@ export async function electionResults(db: Queryable, electionId: number): Promis
       ...totalsOf(inRegion),
     };
   });
-  const totals = { ...totalsOf(constituencies), constituencies: constituencies.length, official: constituencies.filter((c) => c.resultsStatus === 'official').length };
+  const totals = {
+    ...totalsOf(constituencies),
+    constituencies: constituencies.length,
+    official: constituencies.filter((c) => c.resultsStatus === 'official').length,
+  };
   const status =
     totals.constituencies > 0 && totals.official === totals.constituencies
       ? 'certified'
@@ -266,7 +278,10 @@ export async function electionResults(db: Queryable, electionId: number): Promis
 }
 
 /** One constituency's result, computed by the same aggregation as its election's. */
-export async function constituencyResult(db: Queryable, constituencyId: number): Promise<{ result: ConstituencyResult; election: ElectionResults['election'] } | null> {
+export async function constituencyResult(
+  db: Queryable,
+  constituencyId: number,
+): Promise<{ result: ConstituencyResult; election: ElectionResults['election'] } | null> {
   const [row] = await db.select({ electionId: constituencies.electionId }).from(constituencies).where(eq(constituencies.id, constituencyId));
   const results = row ? await electionResults(db, row.electionId) : null;
   const result = results?.constituencies.find((c) => c.id === constituencyId);

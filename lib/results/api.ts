@@ -14,7 +14,12 @@ export const encodeDocument = (text: string): Uint8Array => new TextEncoder().en
 
 /** Answers 304 when the client already holds this version, else the body with caching headers. */
 export function versionedResponse(request: Request, etag: string, document: Uint8Array, contentType: string, filename?: string): Response {
-  const headers: Record<string, string> = { 'Cache-Control': PUBLIC_CACHE_CONTROL, ETag: etag, 'Content-Type': contentType, 'Access-Control-Allow-Origin': '*' };
+  const headers: Record<string, string> = {
+    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    ETag: etag,
+    'Content-Type': contentType,
+    'Access-Control-Allow-Origin': '*',
+  };
   if (filename) headers['Content-Disposition'] = `inline; filename="${filename}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   return new Response(document as BodyInit, { headers });

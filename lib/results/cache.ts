@@ -51,10 +51,11 @@ export const cachedCandidates = (electionId: number, db = getDb()) =>
   cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);
 
 /** The elected akims registered (or repeat elections recorded), by constituency. */
-export const cachedAkimRecords = (electionId: number, db = getDb()) => cached<AkimRecord[]>(`akims:${electionId}`, electionId, () => akimRecords(db, electionId), db);
+export const cachedAkimRecords = (electionId: number, db = getDb()) =>
+  cached<AkimRecord[]>(`akims:${electionId}`, electionId, () => akimRecords(db, electionId), db);
 
 /** Derived outputs (CSV, JSON documents) computed once per version too. */
-export const cachedDerived = <T,>(key: string, electionId: number, compute: () => Promise<T>, db = getDb()) =>
+export const cachedDerived = <T>(key: string, electionId: number, compute: () => Promise<T>, db = getDb()) =>
   cached<T>(`derived:${key}:${electionId}`, electionId, compute, db);
 
 /** The elections themselves change rarely (no results depend on them): a short time-to-live suffices. */

@@ -64,19 +64,87 @@ const RESULT_COLUMNS = [
 export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
   const rows: (string | number | null)[][] = [];
   const t = results.totals;
-  rows.push(['election', null, null, null, ...names(results.election), t.precinctsReported, t.precincts, t.votersOnList, t.votersInReported, t.ballotsCast, t.ballotsFoundMobile, t.ballotsInvalid, t.votesAgainstAll, percent(t.turnout), null, null, null]);
+  rows.push([
+    'election',
+    null,
+    null,
+    null,
+    ...names(results.election),
+    t.precinctsReported,
+    t.precincts,
+    t.votersOnList,
+    t.votersInReported,
+    t.ballotsCast,
+    t.ballotsFoundMobile,
+    t.ballotsInvalid,
+    t.votesAgainstAll,
+    percent(t.turnout),
+    null,
+    null,
+    null,
+  ]);
   for (const r of results.regions) {
-    rows.push(['region', r.code, null, null, ...names(r), r.precinctsReported, r.precincts, r.votersOnList, r.votersInReported, r.ballotsCast, r.ballotsFoundMobile, r.ballotsInvalid, r.votesAgainstAll, percent(r.turnout), null, null, null]);
+    rows.push([
+      'region',
+      r.code,
+      null,
+      null,
+      ...names(r),
+      r.precinctsReported,
+      r.precincts,
+      r.votersOnList,
+      r.votersInReported,
+      r.ballotsCast,
+      r.ballotsFoundMobile,
+      r.ballotsInvalid,
+      r.votesAgainstAll,
+      percent(r.turnout),
+      null,
+      null,
+      null,
+    ]);
   }
   for (const c of results.constituencies) {
-    const unit = ['constituency', c.regionCode, c.code, null, ...names(c), c.precinctsReported, c.precincts, c.votersOnList, c.votersInReported, c.ballotsCast, c.ballotsFoundMobile, c.ballotsInvalid, c.votesAgainstAll, percent(c.turnout)];
+    const unit = [
+      'constituency',
+      c.regionCode,
+      c.code,
+      null,
+      ...names(c),
+      c.precinctsReported,
+      c.precincts,
+      c.votersOnList,
+      c.votersInReported,
+      c.ballotsCast,
+      c.ballotsFoundMobile,
+      c.ballotsInvalid,
+      c.votesAgainstAll,
+      percent(c.turnout),
+    ];
     rows.push([...unit, null, null, null]);
     for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
     rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.ballotsCast ? c.votesAgainstAll / c.ballotsCast : null)]);
     for (const p of precincts.filter((precinct) => precinct.constituencyId === c.id)) {
       const reported = p.reported;
       // A precinct is named by its address, written once (in the language the list gives it).
-      const precinctUnit = ['precinct', c.regionCode, c.code, p.number, p.address, null, null, reported ? 1 : 0, 1, p.votersOnList, reported ? p.votersAtClose : null, reported ? p.ballotsCast : null, reported ? p.ballotsFoundMobile : null, reported ? p.ballotsInvalid : null, reported ? p.votesAgainstAll : null, reported ? percent(p.votersAtClose ? p.ballotsCast / p.votersAtClose : null) : null];
+      const precinctUnit = [
+        'precinct',
+        c.regionCode,
+        c.code,
+        p.number,
+        p.address,
+        null,
+        null,
+        reported ? 1 : 0,
+        1,
+        p.votersOnList,
+        reported ? p.votersAtClose : null,
+        reported ? p.ballotsCast : null,
+        reported ? p.ballotsFoundMobile : null,
+        reported ? p.ballotsInvalid : null,
+        reported ? p.votesAgainstAll : null,
+        reported ? percent(p.votersAtClose ? p.ballotsCast / p.votersAtClose : null) : null,
+      ];
       rows.push([...precinctUnit, null, null, null]);
       if (!reported) continue;
       const found = p.ballotsCast;
@@ -92,7 +160,11 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
  * commission registered (withdrawn and cancelled since included), `onBallot` those still standing.
  */
 export function candidatesJson(list: CandidateListItem[]) {
-  return list.map(({ checks: _checks, wasRegistered, ...candidate }) => ({ ...candidate, registered: wasRegistered, onBallot: candidate.status === 'registered' }));
+  return list.map(({ checks: _checks, wasRegistered, ...candidate }) => ({
+    ...candidate,
+    registered: wasRegistered,
+    onBallot: candidate.status === 'registered',
+  }));
 }
 
 export function candidatesCsv(list: CandidateListItem[]): string {
@@ -116,6 +188,20 @@ export function candidatesCsv(list: CandidateListItem[]): string {
       'on_ballot',
       'cancellation_ground',
     ],
-    list.map((c) => [c.region.code, c.constituency.code, ...names(c.constituency), c.ballotOrder, c.fullName, c.age, c.sex, c.nominationRoute, ...(c.party ? names(c.party) : [null, null, null]), c.status, String(c.wasRegistered), String(c.status === 'registered'), c.cancellationGround]),
+    list.map((c) => [
+      c.region.code,
+      c.constituency.code,
+      ...names(c.constituency),
+      c.ballotOrder,
+      c.fullName,
+      c.age,
+      c.sex,
+      c.nominationRoute,
+      ...(c.party ? names(c.party) : [null, null, null]),
+      c.status,
+      String(c.wasRegistered),
+      String(c.status === 'registered'),
+      c.cancellationGround,
+    ]),
   );
 }

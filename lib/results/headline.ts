@@ -18,7 +18,10 @@ export type Headline = {
 };
 
 /** The overview's headline figures, all derived from the shared aggregation and the candidate list. */
-export function headlineFigures(results: ElectionResults, candidates: Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>[]): Headline {
+export function headlineFigures(
+  results: ElectionResults,
+  candidates: Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>[],
+): Headline {
   const stats = candidateStatistics(candidates);
   const elected: CandidateResult[] = results.constituencies.flatMap(({ outcome, candidates: list }) =>
     outcome.status === 'elected' ? list.filter((c) => c.id === outcome.candidateId) : [],

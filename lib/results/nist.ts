@@ -118,7 +118,12 @@ const text = (byLanguage: [language: string, content: string][]): Internationali
   '@type': 'ElectionResults.InternationalizedText',
   Text: byLanguage.map(([Language, Content]) => ({ '@type': 'ElectionResults.LanguageString', Language, Content })),
 });
-const namesText = (names: Names) => text([['kk', names.nameKk], ['ru', names.nameRu], ['en', names.nameEn]]);
+const namesText = (names: Names) =>
+  text([
+    ['kk', names.nameKk],
+    ['ru', names.nameRu],
+    ['en', names.nameEn],
+  ]);
 const ocdId = (path: string): ExternalIdentifier => ({ '@type': 'ElectionResults.ExternalIdentifier', Type: 'ocd-id', Value: `ocd-division/${path}` });
 /** OCD-ID segments allow only lower-case letters, digits and . _ ~ - */
 const ocdSegment = (value: string) => value.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-');
@@ -168,7 +173,12 @@ function postElectionStatus(constituency: ConstituencyResult, candidate: Candida
  * "other") is where it lets a precinct carry the SHA-256 of its signed protocol's published image,
  * which identifies that document (served at /protocol-images/{sha256}; decision 011).
  */
-const protocolImageId = (sha256: string): ExternalIdentifier => ({ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha256 });
+const protocolImageId = (sha256: string): ExternalIdentifier => ({
+  '@type': 'ElectionResults.ExternalIdentifier',
+  Type: 'other',
+  OtherType: 'protocol-image-sha256',
+  Value: sha256,
+});
 
 /**
  * `removed`: registered candidates who withdrew or whose registration was cancelled; they are
@@ -202,48 +212,45 @@ export function toNistElectionReport(input: {
     TotalSubUnits: totals.precincts,
   };
   // Oblasts are first-level divisions, but the schema's 'state' means a US state.
-  const regionUnits = results.regions.map(
-    (region): NistReportingUnit => ({
-      '@type': 'ElectionResults.ReportingUnit',
-      '@id': nistIds.region(region.id),
-      Type: 'other',
-      OtherType: 'oblast',
-      Name: namesText(region),
-      ExternalIdentifier: [ocdId(`country:kz/region:${ocdSegment(region.code)}`)],
-      ComposingGpUnitIds: results.constituencies.filter((c) => c.regionId === region.id).map((c) => nistIds.constituency(c.id)),
-      VotersRegistered: region.votersOnList + region.votersAddedOnDay,
-      VotersParticipated: region.ballotsCast,
-      SubUnitsReported: region.precinctsReported,
-      TotalSubUnits: region.precincts,
-    }),
-  );
-  const constituencyUnits = results.constituencies.map(
-    (constituency): NistReportingUnit => ({
-      '@type': 'ElectionResults.ReportingUnit',
-      '@id': nistIds.constituency(constituency.id),
-      ...(constituency.kind === 'city' ? { Type: 'city' } : { Type: 'other', OtherType: 'district' }),
-      Name: namesText(constituency),
-      ExternalIdentifier: [ocdId(constituencyOcdPath(constituency))],
-      ComposingGpUnitIds: (precinctsOf.get(constituency.id) ?? []).map((precinct) => nistIds.precinct(precinct.id)),
-      VotersRegistered: constituency.votersOnList + constituency.votersAddedOnDay,
-      VotersParticipated: constituency.ballotsCast,
-      SubUnitsReported: constituency.precinctsReported,
-      TotalSubUnits: constituency.precincts,
-    }),
-  );
+  const regionUnits = results.regions.map((region): NistReportingUnit => ({
+    '@type': 'ElectionResults.ReportingUnit',
+    '@id': nistIds.region(region.id),
+    Type: 'other',
+    OtherType: 'oblast',
+    Name: namesText(region),
+    ExternalIdentifier: [ocdId(`country:kz/region:${ocdSegment(region.code)}`)],
+    ComposingGpUnitIds: results.constituencies.filter((c) => c.regionId === region.id).map((c) => nistIds.constituency(c.id)),
+    VotersRegistered: region.votersOnList + region.votersAddedOnDay,
+    VotersParticipated: region.ballotsCast,
+    SubUnitsReported: region.precinctsReported,
+    TotalSubUnits: region.precincts,
+  }));
+  const constituencyUnits = results.constituencies.map((constituency): NistReportingUnit => ({
+    '@type': 'ElectionResults.ReportingUnit',
+    '@id': nistIds.constituency(constituency.id),
+    ...(constituency.kind === 'city' ? { Type: 'city' } : { Type: 'other', OtherType: 'district' }),
+    Name: namesText(constituency),
+    ExternalIdentifier: [ocdId(constituencyOcdPath(constituency))],
+    ComposingGpUnitIds: (precinctsOf.get(constituency.id) ?? []).map((precinct) => nistIds.precinct(precinct.id)),
+    VotersRegistered: constituency.votersOnList + constituency.votersAddedOnDay,
+    VotersParticipated: constituency.ballotsCast,
+    SubUnitsReported: constituency.precinctsReported,
+    TotalSubUnits: constituency.precincts,
+  }));
   const precinctUnits = results.constituencies.flatMap((constituency) =>
-    (precinctsOf.get(constituency.id) ?? []).map(
-      (precinct): NistReportingUnit => ({
-        '@type': 'ElectionResults.ReportingUnit',
-        '@id': nistIds.precinct(precinct.id),
-        Type: 'precinct',
-        Number: String(precinct.number),
-        ExternalIdentifier: [ocdId(`${constituencyOcdPath(constituency)}/precinct:${precinct.number}`), ...(input.protocolImages?.get(precinct.id) ?? []).map(protocolImageId)],
-        // Reported: protocol line 1, the voters on the list at the close of voting; else the approved list (decision 006).
-        VotersRegistered: precinct.reported ? precinct.votersAtClose : precinct.votersOnList,
-        ...(precinct.reported ? { VotersParticipated: precinct.ballotsCast } : {}),
-      }),
-    ),
+    (precinctsOf.get(constituency.id) ?? []).map((precinct): NistReportingUnit => ({
+      '@type': 'ElectionResults.ReportingUnit',
+      '@id': nistIds.precinct(precinct.id),
+      Type: 'precinct',
+      Number: String(precinct.number),
+      ExternalIdentifier: [
+        ocdId(`${constituencyOcdPath(constituency)}/precinct:${precinct.number}`),
+        ...(input.protocolImages?.get(precinct.id) ?? []).map(protocolImageId),
+      ],
+      // Reported: protocol line 1, the voters on the list at the close of voting; else the approved list (decision 006).
+      VotersRegistered: precinct.reported ? precinct.votersAtClose : precinct.votersOnList,
+      ...(precinct.reported ? { VotersParticipated: precinct.ballotsCast } : {}),
+    })),
   );
 
   const voteCounts = (constituency: ConstituencyResult, votesIn: (precinct: PrecinctResult) => number): NistVoteCounts[] =>
@@ -255,15 +262,13 @@ export function toNistElectionReport(input: {
     }));
 
   const contests = results.constituencies.map((constituency): NistCandidateContest => {
-    const candidateSelections = constituency.candidates.map(
-      (candidate): NistCandidateSelection => ({
-        '@type': 'ElectionResults.CandidateSelection',
-        '@id': nistIds.selection(candidate.id),
-        CandidateIds: [nistIds.candidate(candidate.id)],
-        SequenceOrder: candidate.ballotOrder,
-        VoteCounts: voteCounts(constituency, (precinct) => precinct.votes[candidate.id] ?? 0),
-      }),
-    );
+    const candidateSelections = constituency.candidates.map((candidate): NistCandidateSelection => ({
+      '@type': 'ElectionResults.CandidateSelection',
+      '@id': nistIds.selection(candidate.id),
+      CandidateIds: [nistIds.candidate(candidate.id)],
+      SequenceOrder: candidate.ballotOrder,
+      VoteCounts: voteCounts(constituency, (precinct) => precinct.votes[candidate.id] ?? 0),
+    }));
     // "Against all" is the last line of the ballot, below every candidate.
     const againstAllSelection: NistCandidateSelection = {
       '@type': 'ElectionResults.CandidateSelection',
@@ -294,7 +299,10 @@ export function toNistElectionReport(input: {
         '@type': 'ElectionResults.Candidate',
         '@id': nistIds.candidate(candidate.id),
         // Ballots are printed in Kazakh and Russian; the name is written the same on both.
-        BallotName: text([['kk', candidate.fullName], ['ru', candidate.fullName]]),
+        BallotName: text([
+          ['kk', candidate.fullName],
+          ['ru', candidate.fullName],
+        ]),
         PersonId: nistIds.person(candidate.id),
         ...(candidate.nominationRoute === 'party' && candidate.party ? { PartyId: partyIdOf(candidate.party) } : {}),
         PreElectionStatus: 'qualified',
@@ -302,28 +310,30 @@ export function toNistElectionReport(input: {
       };
     }),
   );
-  const removedCandidates = (input.removed ?? []).map(
-    (candidate): NistCandidate => ({
-      '@type': 'ElectionResults.Candidate',
-      '@id': nistIds.candidate(candidate.id),
-      BallotName: text([['kk', candidate.fullName], ['ru', candidate.fullName]]),
-      ...(candidate.nominationRoute === 'party' && candidate.party ? { PartyId: partyIdOf(candidate.party) } : {}),
-      PreElectionStatus: 'withdrawn',
-      ...(candidate.status === 'cancelled'
-        ? { ExternalIdentifier: [{ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'registration-status', Value: 'cancelled' }] }
-        : {}),
-    }),
-  );
+  const removedCandidates = (input.removed ?? []).map((candidate): NistCandidate => ({
+    '@type': 'ElectionResults.Candidate',
+    '@id': nistIds.candidate(candidate.id),
+    BallotName: text([
+      ['kk', candidate.fullName],
+      ['ru', candidate.fullName],
+    ]),
+    ...(candidate.nominationRoute === 'party' && candidate.party ? { PartyId: partyIdOf(candidate.party) } : {}),
+    PreElectionStatus: 'withdrawn',
+    ...(candidate.status === 'cancelled'
+      ? { ExternalIdentifier: [{ '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'registration-status', Value: 'cancelled' }] }
+      : {}),
+  }));
   const people = results.constituencies.flatMap((constituency) =>
-    constituency.candidates.map(
-      (candidate): NistPerson => ({
-        '@type': 'ElectionResults.Person',
-        '@id': nistIds.person(candidate.id),
-        FullName: text([['kk', candidate.fullName], ['ru', candidate.fullName]]),
-        Gender: candidate.sex,
-        DateOfBirth: candidate.birthDate,
-      }),
-    ),
+    constituency.candidates.map((candidate): NistPerson => ({
+      '@type': 'ElectionResults.Person',
+      '@id': nistIds.person(candidate.id),
+      FullName: text([
+        ['kk', candidate.fullName],
+        ['ru', candidate.fullName],
+      ]),
+      Gender: candidate.sex,
+      DateOfBirth: candidate.birthDate,
+    })),
   );
   const parties = new Map<string, NistParty>();
   for (const candidate of [...results.constituencies.flatMap((constituency) => constituency.candidates), ...(input.removed ?? [])]) {
@@ -334,8 +344,20 @@ export function toNistElectionReport(input: {
 
   const ballotCounts = results.constituencies.flatMap((constituency) =>
     reportedPrecinctsOf(constituency).flatMap((precinct): NistBallotCounts[] => [
-      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(precinct.id), Type: 'total', BallotsCast: precinct.ballotsCast, BallotsRejected: precinct.ballotsInvalid },
-      { '@type': 'ElectionResults.BallotCounts', GpUnitId: nistIds.precinct(precinct.id), Type: 'other', OtherType: 'mobile-box', BallotsCast: precinct.ballotsFoundMobile },
+      {
+        '@type': 'ElectionResults.BallotCounts',
+        GpUnitId: nistIds.precinct(precinct.id),
+        Type: 'total',
+        BallotsCast: precinct.ballotsCast,
+        BallotsRejected: precinct.ballotsInvalid,
+      },
+      {
+        '@type': 'ElectionResults.BallotCounts',
+        GpUnitId: nistIds.precinct(precinct.id),
+        Type: 'other',
+        OtherType: 'mobile-box',
+        BallotsCast: precinct.ballotsFoundMobile,
+      },
     ]),
   );
 
@@ -352,7 +374,7 @@ export function toNistElectionReport(input: {
     Notes: [
       'Counts are given per reported precinct only; BallotsRejected are the invalid ballots.',
       'BallotCounts of Type total count the ballots found in stationary and mobile boxes together; those of OtherType mobile-box count the ballots found in mobile boxes (voting outside the premises).',
-      'VotersRegistered of a reported precinct is the protocol\'s voters on the list at the close of voting (voters added on the day included); of an unreported precinct, the approved list.',
+      "VotersRegistered of a reported precinct is the protocol's voters on the list at the close of voting (voters added on the day included); of an unreported precinct, the approved list.",
       ...(election.againstAllOnBallot ? ['A CandidateSelection without CandidateIds (sel-against-all-*) is the "against all" line of the ballot.'] : []),
     ].join(' '),
     GpUnit: [countryUnit, ...regionUnits, ...constituencyUnits, ...precinctUnits],

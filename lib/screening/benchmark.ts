@@ -38,17 +38,28 @@ const AREA_TARGETS: Record<AreaTest, Manipulation> = { lastDigits: 'roundedCount
 export type BenchmarkResult = { elections: number; precincts: number; precinctRows: PrecinctRow[]; areaRows: AreaRow[] };
 
 const flaggedBy = (report: ScreeningReport) =>
-  new Map(report.precincts.map((screening) => [screening.precinct.id, new Set<PrecinctTest | 'any'>([...screening.flags.map((flag) => flag.test), ...(screening.flags.length ? (['any'] as const) : [])])]));
+  new Map(
+    report.precincts.map((screening) => [
+      screening.precinct.id,
+      new Set<PrecinctTest | 'any'>([...screening.flags.map((flag) => flag.test), ...(screening.flags.length ? (['any'] as const) : [])]),
+    ]),
+  );
 
 /** Async only to let the event loop breathe between elections (a test worker must keep answering its runner). */
 export async function measureScreening(settings: ScreeningSettings, seeds: readonly number[] = BENCHMARK_SEEDS): Promise<BenchmarkResult> {
   const tests = ['any', ...PRECINCT_TESTS] as const;
   const precinctRows: PrecinctRow[] = tests.map((test) => ({ test, clean: rate(), stuffed: rate(), rounded: rate(), untouchedInRounded: rate() }));
   const levels: AreaLevel[] = ['election', 'region', 'constituency'];
-  const areaRows: AreaRow[] = (Object.keys(AREA_TARGETS) as AreaTest[]).flatMap((test) => levels.map((level) => ({ test, level, clean: rate(), manipulated: rate() })));
+  const areaRows: AreaRow[] = (Object.keys(AREA_TARGETS) as AreaTest[]).flatMap((test) =>
+    levels.map((level) => ({ test, level, clean: rate(), manipulated: rate() })),
+  );
   let precincts = 0;
   const flaggedAreas = (report: ScreeningReport, row: AreaRow, into: Rate) => {
-    for (const area of report.areas.filter((a) => a.area.level === row.level)) count(into, area.findings.some((finding) => finding.test === row.test && finding.status === 'flagged'));
+    for (const area of report.areas.filter((a) => a.area.level === row.level))
+      count(
+        into,
+        area.findings.some((finding) => finding.test === row.test && finding.status === 'flagged'),
+      );
   };
 
   for (const seed of seeds) {
@@ -67,7 +78,8 @@ export async function measureScreening(settings: ScreeningSettings, seeds: reado
     for (const row of precinctRows) {
       for (const tested of clean.values()) count(row.clean, tested.has(row.test));
       for (const id of scenarios.stuffing.election.manipulated) count(row.stuffed, stuffed.get(id)!.has(row.test));
-      for (const [id, tested] of rounded) count(scenarios.roundedTurnout.election.manipulated.has(id) ? row.rounded : row.untouchedInRounded, tested.has(row.test));
+      for (const [id, tested] of rounded)
+        count(scenarios.roundedTurnout.election.manipulated.has(id) ? row.rounded : row.untouchedInRounded, tested.has(row.test));
     }
     for (const row of areaRows) {
       flaggedAreas(scenarios.clean.report, row, row.clean);
@@ -105,13 +117,17 @@ export function benchmarkMarkdown(result: BenchmarkResult): string {
   const precinctTable = [
     '| precinct test | flags in clean elections | stuffed precincts flagged | rounded-turnout precincts flagged | untouched precincts flagged in rounded-turnout elections |',
     '|---|---|---|---|---|',
-    ...result.precinctRows.map((row) => `| ${PRECINCT_TEST_NAMES[row.test]} | ${percent(row.clean)} | ${percent(row.stuffed)} | ${percent(row.rounded)} | ${percent(row.untouchedInRounded)} |`),
+    ...result.precinctRows.map(
+      (row) =>
+        `| ${PRECINCT_TEST_NAMES[row.test]} | ${percent(row.clean)} | ${percent(row.stuffed)} | ${percent(row.rounded)} | ${percent(row.untouchedInRounded)} |`,
+    ),
   ];
   const areaTable = [
     '| area-wide test | level | areas flagged in clean elections | manipulation it looks for | areas flagged with it |',
     '|---|---|---|---|---|',
     ...result.areaRows.map(
-      (row) => `| ${AREA_TEST_NAMES[row.test]} | ${row.level} | ${percent(row.clean)} | ${MANIPULATION_NAMES[AREA_TARGETS[row.test]]} | ${percent(row.manipulated)} |`,
+      (row) =>
+        `| ${AREA_TEST_NAMES[row.test]} | ${row.level} | ${percent(row.clean)} | ${MANIPULATION_NAMES[AREA_TARGETS[row.test]]} | ${percent(row.manipulated)} |`,
     ),
   ];
   return [
@@ -127,7 +143,9 @@ export function benchmarkMarkdown(result: BenchmarkResult): string {
 export function demoMarkdown(report: ScreeningReport, label: { precinct: (precinct: ScreenedPrecinct) => string; area: (area: AreaRef) => string }): string {
   const flagged = report.precincts.filter((s) => s.flags.length > 0);
   const findings = report.areas.flatMap((a) => a.findings);
-  const flaggedFindings = report.areas.flatMap((a) => a.findings.filter((f) => f.status === 'flagged').map((f) => `${AREA_TEST_NAMES[f.test]} in ${label.area(a.area)}`));
+  const flaggedFindings = report.areas.flatMap((a) =>
+    a.findings.filter((f) => f.status === 'flagged').map((f) => `${AREA_TEST_NAMES[f.test]} in ${label.area(a.area)}`),
+  );
   const share = ((100 * flagged.length) / report.precincts.length).toFixed(2);
   return [
     `The 2023 pilot election of the demo data: ${report.precincts.length} precincts screened, **${flagged.length} flagged (${share} %)**; ${report.precincts.filter((s) => s.skipped.includes('smallPrecinct')).length} too small to compare.`,

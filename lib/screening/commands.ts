@@ -40,9 +40,17 @@ export const recordPaperCheck = defineCommand({
     }
     const [existing] = await tx.select({ id: screeningChecks.id }).from(screeningChecks).where(eq(screeningChecks.entryId, input.entryId));
     if (existing) throw new DomainError('invalidState', { message: 'screening.errors.alreadyChecked' });
-    const [check] = await tx.insert(screeningChecks).values({ precinctId: input.precinctId, entryId: input.entryId, comment: input.comment, checkedBy: actor.id }).returning();
+    const [check] = await tx
+      .insert(screeningChecks)
+      .values({ precinctId: input.precinctId, entryId: input.entryId, comment: input.comment, checkedBy: actor.id })
+      .returning();
     await bumpResultsVersion(tx, electionId);
-    await audit({ action: 'screening.recordPaperCheck', entityType: 'protocol', entityId: protocol.id, after: { precinctId: input.precinctId, entryId: input.entryId, comment: input.comment } });
+    await audit({
+      action: 'screening.recordPaperCheck',
+      entityType: 'protocol',
+      entityId: protocol.id,
+      after: { precinctId: input.precinctId, entryId: input.entryId, comment: input.comment },
+    });
     return { id: check!.id };
   },
 });

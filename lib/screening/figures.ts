@@ -25,7 +25,10 @@ export type ScreenedPrecinct = {
  * A precinct's figures as the results module publishes them (`precinctResults`), or a typed
  * protocol's figures under review, which have the same names.
  */
-export type PrecinctFigures = Pick<PrecinctResult, 'id' | 'number' | 'constituencyId' | 'votersAtClose' | 'ballotsFoundStationary' | 'ballotsFoundMobile' | 'ballotsInvalid' | 'votes'> & {
+export type PrecinctFigures = Pick<
+  PrecinctResult,
+  'id' | 'number' | 'constituencyId' | 'votersAtClose' | 'ballotsFoundStationary' | 'ballotsFoundMobile' | 'ballotsInvalid' | 'votes'
+> & {
   votesAgainstAll: number | null;
 };
 

@@ -1,6 +1,16 @@
 import type { ScreenedPrecinct } from './figures';
 import type { ScreeningSettings } from './settings';
-import { binomialTail, chiSquare, chiSquareCritical, chiSquareTail, median, poissonBinomialTail, robustReference, robustZ, type RobustReference } from './statistics';
+import {
+  binomialTail,
+  chiSquare,
+  chiSquareCritical,
+  chiSquareTail,
+  median,
+  poissonBinomialTail,
+  robustReference,
+  robustZ,
+  type RobustReference,
+} from './statistics';
 
 /**
  * Statistical screening of approved precinct figures: "look again" flags, never verdicts. Pure
@@ -13,7 +23,8 @@ const validVotesOf = (precinct: ScreenedPrecinct) => precinct.ballotsFound - pre
 const shareOf = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 export const leaderShareOf = (precinct: ScreenedPrecinct, leaderId: number) => shareOf(precinct.votes[leaderId] ?? 0, validVotesOf(precinct));
 const invalidShareOf = (precinct: ScreenedPrecinct) => shareOf(precinct.invalid, precinct.ballotsFound);
-const mobileShareOf = (precinct: ScreenedPrecinct) => (precinct.foundInMobileBoxes === null ? null : shareOf(precinct.foundInMobileBoxes, precinct.ballotsFound));
+const mobileShareOf = (precinct: ScreenedPrecinct) =>
+  precinct.foundInMobileBoxes === null ? null : shareOf(precinct.foundInMobileBoxes, precinct.ballotsFound);
 
 /** The bulk of a constituency's approved precincts, which each of its precincts is compared with. */
 export type ConstituencyReference = {
@@ -45,7 +56,13 @@ export function constituencyReference(constituencyId: number, approved: readonly
     comparable: comparable.length,
     leaderId,
     turnout: enough ? robustReference(comparable.map(turnoutOf), settings.minSpread) : null,
-    leaderShare: enough && leaderId !== null ? robustReference(comparable.map((p) => leaderShareOf(p, leaderId)), settings.minSpread) : null,
+    leaderShare:
+      enough && leaderId !== null
+        ? robustReference(
+            comparable.map((p) => leaderShareOf(p, leaderId)),
+            settings.minSpread,
+          )
+        : null,
     invalidShare: enough ? median(comparable.map(invalidShareOf)) : null,
     mobileShare: enough && mobileShares.length > 0 ? median(mobileShares) : null,
   };
@@ -61,12 +78,29 @@ export type AreaRef = { level: AreaLevel; id: number };
 export type PrecinctFlag =
   | { test: 'turnout'; value: number; median: number; spread: number; score: number; threshold: number }
   | { test: 'leaderShare'; candidateId: number; value: number; median: number; spread: number; score: number; threshold: number }
-  | { test: 'fingerprint'; candidateId: number; turnout: number; share: number; turnoutMedian: number; shareMedian: number; distance: number; threshold: number }
+  | {
+      test: 'fingerprint';
+      candidateId: number;
+      turnout: number;
+      share: number;
+      turnoutMedian: number;
+      shareMedian: number;
+      distance: number;
+      threshold: number;
+    }
   | { test: 'nearFullTurnout'; value: number; threshold: number }
   | { test: 'invalidShare' | 'mobileShare'; value: number; median: number; ratio: number; threshold: number; minExcess: number }
   | { test: 'roundTurnout'; value: number; area: AreaRef; observed: number; expected: number };
 export type PrecinctTest = PrecinctFlag['test'];
-export const PRECINCT_TESTS = ['turnout', 'leaderShare', 'fingerprint', 'nearFullTurnout', 'invalidShare', 'mobileShare', 'roundTurnout'] as const satisfies readonly PrecinctTest[];
+export const PRECINCT_TESTS = [
+  'turnout',
+  'leaderShare',
+  'fingerprint',
+  'nearFullTurnout',
+  'invalidShare',
+  'mobileShare',
+  'roundTurnout',
+] as const satisfies readonly PrecinctTest[];
 
 export type PrecinctScreening = {
   precinct: ScreenedPrecinct;
@@ -85,7 +119,9 @@ function cornerDistance(turnoutScore: number, shareScore: number) {
 /** Flags of a ratio test ("far above the constituency's median"). */
 function aboveMedian(test: 'invalidShare' | 'mobileShare', value: number, reference: number, rule: { ratio: number; minExcess: number }): PrecinctFlag[] {
   const threshold = Math.max(reference * rule.ratio, reference + rule.minExcess);
-  return value >= threshold ? [{ test, value, median: reference, ratio: reference > 0 ? value / reference : Infinity, threshold, minExcess: rule.minExcess }] : [];
+  return value >= threshold
+    ? [{ test, value, median: reference, ratio: reference > 0 ? value / reference : Infinity, threshold, minExcess: rule.minExcess }]
+    : [];
 }
 
 /** The precinct-level tests of one precinct against its constituency's bulk. */
@@ -105,11 +141,20 @@ export function screenPrecinct(precinct: ScreenedPrecinct, reference: Constituen
   }
   const threshold = settings.outlierThreshold;
   const turnoutScore = robustZ(turnout, reference.turnout);
-  if (Math.abs(turnoutScore) >= threshold) flags.push({ test: 'turnout', value: turnout, median: reference.turnout.median, spread: reference.turnout.spread, score: turnoutScore, threshold });
+  if (Math.abs(turnoutScore) >= threshold)
+    flags.push({ test: 'turnout', value: turnout, median: reference.turnout.median, spread: reference.turnout.spread, score: turnoutScore, threshold });
   if (reference.leaderShare && reference.leaderId !== null && leaderShare !== null) {
     const shareScore = robustZ(leaderShare, reference.leaderShare);
     if (Math.abs(shareScore) >= threshold)
-      flags.push({ test: 'leaderShare', candidateId: reference.leaderId, value: leaderShare, median: reference.leaderShare.median, spread: reference.leaderShare.spread, score: shareScore, threshold });
+      flags.push({
+        test: 'leaderShare',
+        candidateId: reference.leaderId,
+        value: leaderShare,
+        median: reference.leaderShare.median,
+        spread: reference.leaderShare.spread,
+        score: shareScore,
+        threshold,
+      });
     const distance = cornerDistance(turnoutScore, shareScore);
     if (distance >= settings.fingerprintDistance)
       flags.push({
@@ -213,7 +258,9 @@ export function screenElection(input: ScreeningInput, settings: ScreeningSetting
   const byConstituency = new Map<number, ScreenedPrecinct[]>(input.constituencies.map((c) => [c.id, []]));
   for (const precinct of input.precincts) byConstituency.get(precinct.constituencyId)?.push(precinct);
   const references = [...byConstituency].map(([id, precincts]) => constituencyReference(id, precincts, settings));
-  const precincts = references.flatMap((reference) => byConstituency.get(reference.constituencyId)!.map((precinct) => screenPrecinct(precinct, reference, settings)));
+  const precincts = references.flatMap((reference) =>
+    byConstituency.get(reference.constituencyId)!.map((precinct) => screenPrecinct(precinct, reference, settings)),
+  );
 
   const areaOf = (level: AreaLevel, precinct: ScreenedPrecinct): AreaRef => ({
     level,

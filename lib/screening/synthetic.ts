@@ -55,7 +55,9 @@ function cleanElection(random: Random): { constituencies: Constituency[] } {
     const againstAllLevel = random.float(0.01, 0.04);
     const precincts = Array.from({ length: random.int(15, 60) }, (_, index): ScreenedPrecinct => {
       const village = random.chance(2 / 3);
-      const voters = Math.round(Math.min(3000, Math.max(40, Math.exp(village ? Math.log(450) + 0.6 * gaussian(random) : Math.log(1400) + 0.3 * gaussian(random)))));
+      const voters = Math.round(
+        Math.min(3000, Math.max(40, Math.exp(village ? Math.log(450) + 0.6 * gaussian(random) : Math.log(1400) + 0.3 * gaussian(random)))),
+      );
       const turnout = logistic(turnoutLevel + (village ? 0.2 : -0.1) + 0.3 * gaussian(random));
       const ballotsFound = Math.round(voters * turnout);
       const invalid = Math.round(ballotsFound * invalidLevel * Math.exp(0.35 * gaussian(random)));
@@ -106,7 +108,9 @@ export function syntheticElection(seed: number, manipulation: Manipulation | nul
     const all = constituencies.flatMap((c) => c.precincts.map((precinct) => ({ precinct, constituency: c })));
     for (const { precinct } of random.shuffle(all).slice(0, Math.round(all.length * MANIPULATIONS[manipulation].share))) manipulated.add(precinct.id);
     for (const constituency of constituencies) {
-      constituency.precincts = constituency.precincts.map((precinct) => (manipulated.has(precinct.id) ? inject(manipulation, precinct, constituency.leaderId, random) : precinct));
+      constituency.precincts = constituency.precincts.map((precinct) =>
+        manipulated.has(precinct.id) ? inject(manipulation, precinct, constituency.leaderId, random) : precinct,
+      );
     }
   }
   return {

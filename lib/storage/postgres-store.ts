@@ -8,7 +8,10 @@ import { lockFiles, type FileStore, type StoredFile } from './store';
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 async function insertFiles(tx: Transaction, files: StoredFile[]) {
-  await lockFiles(tx, files.map((file) => file.sha256));
+  await lockFiles(
+    tx,
+    files.map((file) => file.sha256),
+  );
   const rows = files.map(({ sha256, bytes }) => sql`(${sha256}, ${bytes.byteLength}, decode(${base64(bytes)}, 'base64'))`);
   await tx.execute(sql`insert into ${storedFiles} (sha256, size, bytes) values ${sql.join(rows, sql`, `)} on conflict (sha256) do nothing`);
 }
@@ -22,7 +25,7 @@ export const postgresStore: FileStore = {
   },
   async putMany(tx, files) {
     // Multi-row inserts of about 8 MB each.
-    for (let start = 0; start < files.length; ) {
+    for (let start = 0; start < files.length;) {
       const slice: StoredFile[] = [];
       for (let size = 0; start < files.length && (slice.length === 0 || size + files[start]!.bytes.byteLength < 8_000_000); start++) {
         size += files[start]!.bytes.byteLength;
@@ -45,7 +48,12 @@ export const postgresStore: FileStore = {
     // Keyset pages: never the whole table's hashes in memory at once.
     let after = '';
     for (;;) {
-      const rows = await db.select({ sha256: storedFiles.sha256 }).from(storedFiles).where(sql`${storedFiles.sha256} > ${after}`).orderBy(storedFiles.sha256).limit(1000);
+      const rows = await db
+        .select({ sha256: storedFiles.sha256 })
+        .from(storedFiles)
+        .where(sql`${storedFiles.sha256} > ${after}`)
+        .orderBy(storedFiles.sha256)
+        .limit(1000);
       for (const row of rows) yield row.sha256;
       if (rows.length < 1000) return;
       after = rows.at(-1)!.sha256;

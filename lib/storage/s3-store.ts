@@ -1,4 +1,12 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { isSha256 } from './hash';
 import { lockFile, type FileStore } from './store';
 
@@ -29,7 +37,8 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3StoreCo
   };
 }
 
-const isNotFound = (error: unknown) => error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
+const isNotFound = (error: unknown) =>
+  error instanceof S3ServiceException && (error.$metadata.httpStatusCode === 404 || error.name === 'NotFound' || error.name === 'NoSuchKey');
 
 /** Files as objects `<prefix><sha256>` in one bucket. */
 export function createS3Store(config: S3StoreConfig): FileStore {
@@ -57,7 +66,13 @@ export function createS3Store(config: S3StoreConfig): FileStore {
       );
       if (!exists) {
         await client.send(
-          new PutObjectCommand({ Bucket: config.bucket, Key: key(sha256), Body: bytes, ContentType: contentType, CacheControl: 'public, max-age=31536000, immutable' }),
+          new PutObjectCommand({
+            Bucket: config.bucket,
+            Key: key(sha256),
+            Body: bytes,
+            ContentType: contentType,
+            CacheControl: 'public, max-age=31536000, immutable',
+          }),
         );
       }
       return { sha256, size: bytes.byteLength };

@@ -45,5 +45,8 @@ export const lockFile = (tx: Queryable, sha256: string) => lockFiles(tx, [sha256
 export async function lockFiles(tx: Queryable, hashes: string[]): Promise<void> {
   const keys = [...new Set(hashes.map((sha256) => Number.parseInt(sha256.slice(0, 8), 16) | 0))].sort((a, b) => a - b);
   if (keys.length === 0) return;
-  await selectRows(tx, sql`select pg_advisory_xact_lock(${FILE_LOCK_CLASS}, key) from unnest(${`{${keys.join(',')}}`}::int[]) with ordinality as k(key, n) order by n`);
+  await selectRows(
+    tx,
+    sql`select pg_advisory_xact_lock(${FILE_LOCK_CLASS}, key) from unnest(${`{${keys.join(',')}}`}::int[]) with ordinality as k(key, n) order by n`,
+  );
 }

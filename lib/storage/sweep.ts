@@ -32,7 +32,14 @@ export async function sweepOrphans(db: Database, store: FileStore, referenced: R
   let batch: string[] = [];
   const flush = async () => {
     const kept = await referenced(db, batch);
-    removed.push(...(await discardUnreferenced(db, store, batch.filter((sha256) => !kept.has(sha256)), referenced)));
+    removed.push(
+      ...(await discardUnreferenced(
+        db,
+        store,
+        batch.filter((sha256) => !kept.has(sha256)),
+        referenced,
+      )),
+    );
     batch = [];
   };
   for await (const sha256 of store.list(db)) {

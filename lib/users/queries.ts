@@ -101,7 +101,15 @@ export async function listUsers(db: Queryable, search?: string): Promise<UserLis
 /** A user as the edit form shows them; `version` is what a save must name (the session version). */
 export async function findUserForEdit(db: Queryable, id: number) {
   const [user] = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, regionId: users.regionId, active: users.active, version: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      role: users.role,
+      regionId: users.regionId,
+      active: users.active,
+      version: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id));
   return user ?? null;

@@ -32,7 +32,11 @@ const blankToNull = (value: unknown) => (value === '' || value === undefined || 
 
 export const optionalCountField = (max?: number) => z.preprocess(blankToNull, countField(max).nullable());
 
-export const idField = wholeNumberField({ min: 1, max: 2_147_483_647, messages: { notWhole: 'errors.required', tooSmall: 'errors.required', tooLarge: 'errors.required' } });
+export const idField = wholeNumberField({
+  min: 1,
+  max: 2_147_483_647,
+  messages: { notWhole: 'errors.required', tooSmall: 'errors.required', tooLarge: 'errors.required' },
+});
 export const optionalIdField = z.preprocess(blankToNull, idField.nullable());
 /** A record id from a URL: a positive integer the database's integer column can hold, else null (answer 404). */
 export const idFromUrl = (value: string): number | null => {
@@ -53,7 +57,11 @@ export const atLeastChars = (min: (typeof MIN_LENGTHS)[number]) => `errors.minLe
 export const atMostChars = (max: (typeof MAX_LENGTHS)[number]) => `errors.maxLength.n${max}`;
 
 export const requiredText = (min: 1 | (typeof MIN_LENGTHS)[number], max: (typeof MAX_LENGTHS)[number]) =>
-  z.string().trim().min(min, min === 1 ? 'errors.required' : atLeastChars(min)).max(max, atMostChars(max));
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'errors.required' : atLeastChars(min))
+    .max(max, atMostChars(max));
 
 /**
  * A cross-field check that runs even when a field failed its own check (zod skips ordinary

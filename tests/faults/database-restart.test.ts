@@ -50,14 +50,19 @@ afterAll(async () => {
 });
 
 const submission = (precinctId: number) =>
-  executeCommand(testDb.db, enterProtocol, { id: operator.id }, {
-    precinctId,
-    lockVersion: 0,
-    ...protocolInput(
-      { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes },
-      { votersAtClose: 1000, votingDay },
-    ),
-  });
+  executeCommand(
+    testDb.db,
+    enterProtocol,
+    { id: operator.id },
+    {
+      precinctId,
+      lockVersion: 0,
+      ...protocolInput(
+        { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes },
+        { votersAtClose: 1000, votingDay },
+      ),
+    },
+  );
 
 describe('a database restart during a burst of submissions', () => {
   it('leaves no protocol half-written, and the portal serves again by itself', async () => {

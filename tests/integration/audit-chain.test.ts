@@ -26,7 +26,13 @@ describe('the audit hash chain', () => {
   it('holds for rows written concurrently by many transactions', async () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        testDb.db.transaction((tx) => writeAudit(tx, { id: i, email: `user${i}@test.kz`, role: 'operator', regionId: 1 }, { action: 'users.update', entityType: 'user', entityId: i, after: { i, at: new Date(0), nested: { b: 1, a: [1, 'two'] } } })),
+        testDb.db.transaction((tx) =>
+          writeAudit(
+            tx,
+            { id: i, email: `user${i}@test.kz`, role: 'operator', regionId: 1 },
+            { action: 'users.update', entityType: 'user', entityId: i, after: { i, at: new Date(0), nested: { b: 1, a: [1, 'two'] } } },
+          ),
+        ),
       ),
     );
     expect(await verifyAuditChain(testDb.db, 7)).toEqual({ rows: 30, firstBreak: null });

@@ -75,7 +75,8 @@ let actors: Actor[];
 let helpers: Record<'operator2' | 'operator3' | 'reviewer2', { id: number }>;
 let partyId: number;
 
-const run = (command: Command<never, unknown>, actor: { id: number } | null, input: unknown) => executeCommand<never, unknown>(testDb.db, command, actor, input);
+const run = (command: Command<never, unknown>, actor: { id: number } | null, input: unknown) =>
+  executeCommand<never, unknown>(testDb.db, command, actor, input);
 async function ok<T>(promise: Promise<ActionResult<unknown>>): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`fixture step failed: ${JSON.stringify(result)}`);
@@ -85,7 +86,16 @@ async function ok<T>(promise: Promise<ActionResult<unknown>>): Promise<T> {
 // Makes codes and e-mails unique across fixtures.
 let unique = 5000;
 const listContent = (code: string) => ({
-  constituencies: [{ code, kind: 'district', nameKk: 'Сынақ ауданы', nameRu: 'Тестовый район', nameEn: 'Test District', precincts: [{ number: 1, address: 'School No. 1', votersOnList: 900 }] }],
+  constituencies: [
+    {
+      code,
+      kind: 'district',
+      nameKk: 'Сынақ ауданы',
+      nameRu: 'Тестовый район',
+      nameEn: 'Test District',
+      precincts: [{ number: 1, address: 'School No. 1', votersOnList: 900 }],
+    },
+  ],
 });
 
 /** A balanced protocol of the protocol election, which voted yesterday. */
@@ -108,7 +118,9 @@ const figures = (candidateIds: number[], firstVotes = 400) =>
 const fixtures: Record<string, () => unknown> = {
   startRevision: async () => ({ electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }),
   saveDraft: async () => {
-    const { id } = await ok<{ id: number }>(run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }));
+    const { id } = await ok<{ id: number }>(
+      run(commands.get('startRevision')!, helpers.operator2, { electionId: (await insertElection(testDb.db, 30)).id, regionId: regionA }),
+    );
     return { revisionId: id, lockVersion: 1, content: listContent(`m-${unique++}`) };
   },
   importPrecinctFile: async () => {
@@ -154,7 +166,15 @@ const fixtures: Record<string, () => unknown> = {
   },
   updateDocuments: async () => {
     const { id } = await ok<{ id: number }>(run(commands.get('nominate')!, helpers.operator2, await fixtures.nominate!()));
-    return { candidateId: id, lockVersion: 1, applicationReceived: true, assetDeclarationsReceived: true, depositAmount: 400000, depositPaidOn: '2026-01-02', supportingSignatures: '' };
+    return {
+      candidateId: id,
+      lockVersion: 1,
+      applicationReceived: true,
+      assetDeclarationsReceived: true,
+      depositAmount: 400000,
+      depositPaidOn: '2026-01-02',
+      supportingSignatures: '',
+    };
   },
   attestCheck: async () => {
     const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
@@ -162,13 +182,30 @@ const fixtures: Record<string, () => unknown> = {
   },
   decide: async () => {
     const { candidateId } = (await fixtures.updateDocuments!()) as { candidateId: number };
-    return { candidateId, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Refused in the authorization matrix test', ...commission() };
+    return {
+      candidateId,
+      lockVersion: 1,
+      decision: 'refuse',
+      refusalGround: 'other',
+      explanation: 'Refused in the authorization matrix test',
+      ...commission(),
+    };
   },
-  proposeCancellation: async () => ({ candidateId: await registeredCandidate(), lockVersion: 1, ground: 'voter_bribery', explanation: 'Food parcels handed out at a meeting' }),
+  proposeCancellation: async () => ({
+    candidateId: await registeredCandidate(),
+    lockVersion: 1,
+    ground: 'voter_bribery',
+    explanation: 'Food parcels handed out at a meeting',
+  }),
   decideCancellation: async () => {
     const candidateId = await registeredCandidate();
     const { lockVersion } = await ok<{ lockVersion: number }>(
-      run(commands.get('proposeCancellation')!, helpers.operator2, { candidateId, lockVersion: 1, ground: 'court_decision', explanation: 'Annulled by the district court' }),
+      run(commands.get('proposeCancellation')!, helpers.operator2, {
+        candidateId,
+        lockVersion: 1,
+        ground: 'court_decision',
+        explanation: 'Annulled by the district court',
+      }),
     );
     return { candidateId, lockVersion, decision: 'cancel', ...commission() };
   },
@@ -196,13 +233,17 @@ const fixtures: Record<string, () => unknown> = {
   resolveMismatch: async () => {
     const { precinctId, candidateIds } = await freshPrecinct();
     await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
-    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds, 399) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(
+      run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds, 399) }),
+    );
     return { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures(candidateIds) };
   },
   approveProtocol: async () => {
     const { precinctId, candidateIds } = await freshPrecinct();
     await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
-    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(
+      run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }),
+    );
     return { protocolId: second.protocolId, lockVersion: second.lockVersion, withoutImageReason: 'The paper stays with the commission' };
   },
   returnProtocol: async () => {
@@ -213,13 +254,20 @@ const fixtures: Record<string, () => unknown> = {
     const approval = (await fixtures.approveProtocol!()) as { protocolId: number; lockVersion: number };
     const { lockVersion } = await ok<{ lockVersion: number }>(run(commands.get('approveProtocol')!, helpers.reviewer2, approval));
     const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
-    const candidateIds = (await selectRows<{ id: number }>(testDb.db, sql`select k.id from candidates k join precincts p on p.constituency_id = k.constituency_id where p.id = ${protocol!.precinctId} order by k.ballot_order`)).map((r) => r.id);
+    const candidateIds = (
+      await selectRows<{ id: number }>(
+        testDb.db,
+        sql`select k.id from candidates k join precincts p on p.constituency_id = k.constituency_id where p.id = ${protocol!.precinctId} order by k.ballot_order`,
+      )
+    ).map((r) => r.id);
     return { protocolId: approval.protocolId, lockVersion, reason: 'Typo against the signed paper', ...figures(candidateIds, 390) };
   },
   markResultsOfficial: async () => {
     const { precinctId, candidateIds, constituencyId } = await freshPrecinct(1);
     await ok(run(commands.get('enterProtocol')!, helpers.operator2, { precinctId, lockVersion: 0, ...figures(candidateIds) }));
-    const second = await ok<{ protocolId: number; lockVersion: number }>(run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }));
+    const second = await ok<{ protocolId: number; lockVersion: number }>(
+      run(commands.get('enterProtocol')!, helpers.operator3, { precinctId, lockVersion: 1, ...figures(candidateIds) }),
+    );
     await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, { ...second, withoutImageReason: 'The paper stays with the commission' }));
     return { constituencyId };
   },
@@ -234,9 +282,18 @@ const fixtures: Record<string, () => unknown> = {
     // An approved protocol whose image is then corrected: the correction waits for a reviewer.
     const approval = (await fixtures.approveProtocol!()) as { protocolId: number };
     const [protocol] = await testDb.db.select().from(protocols).where(eq(protocols.id, approval.protocolId));
-    await ok(run(commands.get('attachProtocolImages')!, helpers.operator2, { precinctId: protocol!.precinctId, expectedVersionNo: 0, files: await inspectedPhoto() }));
+    await ok(
+      run(commands.get('attachProtocolImages')!, helpers.operator2, { precinctId: protocol!.precinctId, expectedVersionNo: 0, files: await inspectedPhoto() }),
+    );
     await ok(run(commands.get('approveProtocol')!, helpers.reviewer2, { ...approval, withoutImageReason: undefined }));
-    await ok(run(commands.get('attachProtocolImages')!, helpers.operator3, { precinctId: protocol!.precinctId, expectedVersionNo: 1, reason: 'The first photo was blurred', files: await inspectedPhoto() }));
+    await ok(
+      run(commands.get('attachProtocolImages')!, helpers.operator3, {
+        precinctId: protocol!.precinctId,
+        expectedVersionNo: 1,
+        reason: 'The first photo was blurred',
+        files: await inspectedPhoto(),
+      }),
+    );
     return { precinctId: protocol!.precinctId, versionNo: 2 };
   },
   recordPaperCheck: async () => {
@@ -255,12 +312,38 @@ const fixtures: Record<string, () => unknown> = {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     return { electionId: draft.id, expectedVersion: draft.lockVersion };
   },
-  createParty: () => ({ code: `matrix-party-${unique++}`, nameKk: 'Партия', nameRu: 'Партия', nameEn: 'Party', shortName: 'MP', registrationNumber: `M-${unique++}`, registeredOn: '2015-05-05', active: true }),
+  createParty: () => ({
+    code: `matrix-party-${unique++}`,
+    nameKk: 'Партия',
+    nameRu: 'Партия',
+    nameEn: 'Party',
+    shortName: 'MP',
+    registrationNumber: `M-${unique++}`,
+    registeredOn: '2015-05-05',
+    active: true,
+  }),
   updateParty: async () => {
     const party = await insertParty(testDb.db, `matrix-party-${unique++}`);
-    return { partyId: party.id, expectedVersion: party.lockVersion, code: party.code, nameKk: party.nameKk, nameRu: party.nameRu, nameEn: party.nameEn, shortName: 'NEW', registrationNumber: party.registrationNumber, registeredOn: party.registeredOn, active: false };
+    return {
+      partyId: party.id,
+      expectedVersion: party.lockVersion,
+      code: party.code,
+      nameKk: party.nameKk,
+      nameRu: party.nameRu,
+      nameEn: party.nameEn,
+      shortName: 'NEW',
+      registrationNumber: party.registrationNumber,
+      registeredOn: party.registeredOn,
+      active: false,
+    };
   },
-  createUser: () => ({ email: `new.${unique++}@matrix.kz`, fullName: 'New Person', role: 'operator', regionId: String(regionA), password: 'a-long-enough-password' }),
+  createUser: () => ({
+    email: `new.${unique++}@matrix.kz`,
+    fullName: 'New Person',
+    role: 'operator',
+    regionId: String(regionA),
+    password: 'a-long-enough-password',
+  }),
   updateUser: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
     return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };
@@ -299,7 +382,9 @@ async function registeredCandidate() {
 async function officialConstituency() {
   const official = (await fixtures.markResultsOfficial!()) as { constituencyId: number };
   await ok(run(commands.get('markResultsOfficial')!, helpers.reviewer2, official));
-  const candidateIds = (await selectRows<{ id: number }>(testDb.db, sql`select id from candidates where constituency_id = ${official.constituencyId} order by ballot_order`)).map((r) => r.id);
+  const candidateIds = (
+    await selectRows<{ id: number }>(testDb.db, sql`select id from candidates where constituency_id = ${official.constituencyId} order by ballot_order`)
+  ).map((r) => r.id);
   return { constituencyId: official.constituencyId, candidateIds };
 }
 /** A new constituency in region A (with registered candidates) and its first precinct. */
@@ -415,7 +500,8 @@ describe('the authorization matrix', () => {
         if (allowed) {
           if (!result.ok) outcomes.push(`${name} by ${actor.label}: expected success, got ${JSON.stringify(result)}`);
         } else {
-          if (result.ok || !['unauthenticated', 'forbidden'].includes(result.error)) outcomes.push(`${name} by ${actor.label}: expected denial, got ${JSON.stringify(result)}`);
+          if (result.ok || !['unauthenticated', 'forbidden'].includes(result.error))
+            outcomes.push(`${name} by ${actor.label}: expected denial, got ${JSON.stringify(result)}`);
           const after = await snapshot();
           if (JSON.stringify(after) !== JSON.stringify(before)) outcomes.push(`${name} by ${actor.label}: the database changed although denied`);
         }

@@ -58,7 +58,10 @@ describe.skipIf(!serverUrl)('backup and restore with pg_dump / pg_restore', () =
       expect(chain.firstBreak).toBeNull();
       expect(chain.rows).toBeGreaterThan(0);
       // The restored audit log is as append-only as the original.
-      const error = await restored.db.execute(sql`delete from audit_log`).then(() => null, (e: unknown) => e);
+      const error = await restored.db.execute(sql`delete from audit_log`).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).not.toBeNull();
     } finally {
       await restored.close();

@@ -56,7 +56,16 @@ beforeAll(async () => {
     precinctId: protocolConstituency.precincts[0]!.id,
     lockVersion: 0,
     ...protocolInput(
-      { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes: { [first!.id]: 400, [second!.id]: 280 } },
+      {
+        ballotsReceived: 1010,
+        ballotsIssued: 700,
+        ballotsCast: 698,
+        ballotsSpoiled: 3,
+        ballotsUnused: 307,
+        ballotsInvalid: 8,
+        votesAgainstAll: 10,
+        votes: { [first!.id]: 400, [second!.id]: 280 },
+      },
       { votersAtClose: 1000, votingDay: counting.votingDay },
     ),
   };
@@ -66,16 +75,30 @@ afterAll(async () => {
 });
 
 const stored = async () =>
-  (await selectRows<Record<string, number>>(testDb.db, sql`select (select count(*)::int from candidates) as c, (select count(*)::int from protocol_entries) as e, (select count(*)::int from users) as u, (select count(*)::int from audit_log) as a`))[0];
+  (
+    await selectRows<Record<string, number>>(
+      testDb.db,
+      sql`select (select count(*)::int from candidates) as c, (select count(*)::int from protocol_entries) as e, (select count(*)::int from users) as u, (select count(*)::int from audit_log) as a`,
+    )
+  )[0];
 
 const hostileCount = fc.oneof(
   fc.integer({ max: -1 }),
   fc.double().filter((n) => !Number.isInteger(n)),
   fc.constantFrom('', 'abc', '1e9999', null, true, [], {}, '\u0000'),
 );
-const hostileText = fc.oneof(fc.string({ minLength: 1000, maxLength: 2000 }).map((s) => s.padEnd(1000, 'ж')), fc.constantFrom('', '   ', null, 7, true, [], {}, 'x'));
+const hostileText = fc.oneof(
+  fc.string({ minLength: 1000, maxLength: 2000 }).map((s) => s.padEnd(1000, 'ж')),
+  fc.constantFrom('', '   ', null, 7, true, [], {}, 'x'),
+);
 
-async function expectRejectedAtField(command: Parameters<typeof executeCommand>[1], actor: { id: number }, base: Record<string, unknown>, fields: string[], hostile: fc.Arbitrary<unknown>) {
+async function expectRejectedAtField(
+  command: Parameters<typeof executeCommand>[1],
+  actor: { id: number },
+  base: Record<string, unknown>,
+  fields: string[],
+  hostile: fc.Arbitrary<unknown>,
+) {
   const before = await stored();
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...fields), hostile, async (field, value) => {
@@ -99,13 +122,29 @@ describe('hostile input to commands', () => {
   });
 
   it('users: every bad field is named, nothing is stored', async () => {
-    await expectRejectedAtField(createUser, admin, { email: 'x@y.kz', fullName: 'Some Body', role: 'observer', regionId: '', password: 'long-enough-secret' }, ['email', 'fullName', 'password'], hostileText);
+    await expectRejectedAtField(
+      createUser,
+      admin,
+      { email: 'x@y.kz', fullName: 'Some Body', role: 'observer', regionId: '', password: 'long-enough-secret' },
+      ['email', 'fullName', 'password'],
+      hostileText,
+    );
   });
 
   it('ignores fields a caller adds to take over what the server decides', async () => {
-    const result = await executeCommand(testDb.db, nominate, operator, { ...nominationBase, status: 'registered', ballotOrder: 1, enteredBy: other.id, decidedBy: other.id, lockVersion: 99 });
+    const result = await executeCommand(testDb.db, nominate, operator, {
+      ...nominationBase,
+      status: 'registered',
+      ballotOrder: 1,
+      enteredBy: other.id,
+      decidedBy: other.id,
+      lockVersion: 99,
+    });
     expect(result.ok).toBe(true);
-    const [row] = await testDb.db.select().from(candidates).where(eq(candidates.id, (result as { data: { id: number } }).data.id));
+    const [row] = await testDb.db
+      .select()
+      .from(candidates)
+      .where(eq(candidates.id, (result as { data: { id: number } }).data.id));
     expect(row).toMatchObject({ status: 'nominated', ballotOrder: null, enteredBy: operator.id, decidedBy: null, lockVersion: 1 });
   });
 });

@@ -50,7 +50,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -61,9 +61,13 @@ const commission = (decisionDate = today()) => ({ decisionNumber: '12/3', decisi
 const lockVersionOf = async (id: number) => (await testDb.db.select({ v: candidates.lockVersion }).from(candidates).where(eq(candidates.id, id)))[0]!.v;
 const rowOf = async (id: number) => (await testDb.db.select().from(candidates).where(eq(candidates.id, id)))[0]!;
 const auditActions = async (entityType: string, id: number) =>
-  (await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id)))).orderBy(auditLog.id)).map(
-    (row) => row.action,
-  );
+  (
+    await testDb.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id))))
+      .orderBy(auditLog.id)
+  ).map((row) => row.action);
 /** Rows and versions that any of these commands could change: a refused command must leave them all as they were. */
 const snapshot = async () =>
   (
@@ -105,8 +109,20 @@ const nomineeIn = (electionId: number, constituencyId: number, birthDate: string
 });
 
 async function cancel(candidateId: number, decisionDate = today()) {
-  expectOk(await run(proposeCancellation, staff.operatorA, { candidateId, lockVersion: await lockVersionOf(candidateId), ground: 'voter_bribery', explanation: 'Food parcels handed out at a meeting' }));
-  return run(decideCancellation, staff.reviewerA, { candidateId, lockVersion: await lockVersionOf(candidateId), decision: 'cancel', ...commission(decisionDate) });
+  expectOk(
+    await run(proposeCancellation, staff.operatorA, {
+      candidateId,
+      lockVersion: await lockVersionOf(candidateId),
+      ground: 'voter_bribery',
+      explanation: 'Food parcels handed out at a meeting',
+    }),
+  );
+  return run(decideCancellation, staff.reviewerA, {
+    candidateId,
+    lockVersion: await lockVersionOf(candidateId),
+    decision: 'cancel',
+    ...commission(decisionDate),
+  });
 }
 
 /** Moves an election's calendar so that it voted yesterday (counting), keeping the dates in order. */
@@ -114,7 +130,15 @@ async function votedYesterday(electionId: number) {
   const d = (days: number) => addDays(today(), days);
   await testDb.db
     .update(elections)
-    .set({ calledOn: d(-60), nominationOpensOn: d(-50), nominationClosesOn: d(-31), registrationDeadline: d(-26), votingDay: d(-1), resultsDeadline: d(2), akimRegistrationDeadline: d(9) })
+    .set({
+      calledOn: d(-60),
+      nominationOpensOn: d(-50),
+      nominationClosesOn: d(-31),
+      registrationDeadline: d(-26),
+      votingDay: d(-1),
+      resultsDeadline: d(2),
+      akimRegistrationDeadline: d(9),
+    })
     .where(eq(elections.id, electionId));
 }
 
@@ -122,7 +146,14 @@ describe('cancellation of a registration', () => {
   it('needs a proposal by one person and the commission’s decision recorded by another; audited; the candidate stays listed', async () => {
     const { election, ids } = await registeredInNomination();
     const [first, second, third] = ids as [number, number, number];
-    expectOk(await run(proposeCancellation, staff.reviewerA, { candidateId: second, lockVersion: 1, ground: 'false_information', explanation: 'Income left out of the declaration' }));
+    expectOk(
+      await run(proposeCancellation, staff.reviewerA, {
+        candidateId: second,
+        lockVersion: 1,
+        ground: 'false_information',
+        explanation: 'Income left out of the declaration',
+      }),
+    );
     const before = await snapshot();
     const own = await run(decideCancellation, staff.reviewerA, { candidateId: second, lockVersion: 2, decision: 'cancel', ...commission() });
     expect(own).toMatchObject({ ok: false, error: 'invalidState', message: 'candidates.errors.ownCancellationProposal' });
@@ -152,22 +183,38 @@ describe('cancellation of a registration', () => {
     expect(await snapshot()).toEqual(before);
     const { electionId, constituencyId } = await rowOf(candidateId);
     const nominee = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomineeIn(electionId, constituencyId, '1979-05-05')));
-    expect(await run(proposeCancellation, staff.operatorA, { candidateId: nominee.id, lockVersion: 1, ground: 'other', explanation: 'Not registered yet' })).toMatchObject({
+    expect(
+      await run(proposeCancellation, staff.operatorA, { candidateId: nominee.id, lockVersion: 1, ground: 'other', explanation: 'Not registered yet' }),
+    ).toMatchObject({
       ok: false,
       message: 'candidates.errors.notRegistered',
     });
     const future = await cancel(candidateId, addDays(today(), 1));
     expect(future).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { decisionDate: ['candidates.errors.cancellationDecisionDate'] } });
-    expect(await run(decideCancellation, staff.operatorA, { candidateId, lockVersion: await lockVersionOf(candidateId), decision: 'cancel', ...commission() })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(
+      await run(decideCancellation, staff.operatorA, { candidateId, lockVersion: await lockVersionOf(candidateId), decision: 'cancel', ...commission() }),
+    ).toMatchObject({ ok: false, error: 'forbidden' });
     expect((await rowOf(candidateId)).status).toBe('registered');
   });
 
   it('is refused once voting day has come (the polls are open)', async () => {
     const { election, ids } = await registeredInNomination(2);
-    expectOk(await run(proposeCancellation, staff.operatorA, { candidateId: ids[0], lockVersion: 1, ground: 'court_decision', explanation: 'Annulled by the district court' }));
+    expectOk(
+      await run(proposeCancellation, staff.operatorA, {
+        candidateId: ids[0],
+        lockVersion: 1,
+        ground: 'court_decision',
+        explanation: 'Annulled by the district court',
+      }),
+    );
     await votedYesterday(election.id);
     const late = await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'cancel', ...commission() });
-    expect(late).toMatchObject({ ok: false, error: 'invalidState', message: 'elections.errors.workClosed', messageValues: { work: 'cancellation', phase: 'counting' } });
+    expect(late).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'elections.errors.workClosed',
+      messageValues: { work: 'cancellation', phase: 'counting' },
+    });
   });
 
   it('keeps the printed numbers once the ballots are printed: the removed line is struck on the protocol, excluded from new protocols, kept in the history', async () => {
@@ -192,7 +239,16 @@ describe('cancellation of a registration', () => {
       [3, true],
     ]);
     const protocol = protocolInput(
-      { ballotsReceived: 1000, ballotsIssued: 600, ballotsCast: 600, ballotsSpoiled: 0, ballotsUnused: 400, ballotsInvalid: 10, votesAgainstAll: 90, votes: {} },
+      {
+        ballotsReceived: 1000,
+        ballotsIssued: 600,
+        ballotsCast: 600,
+        ballotsSpoiled: 0,
+        ballotsUnused: 400,
+        ballotsInvalid: 10,
+        votesAgainstAll: 90,
+        votes: {},
+      },
       { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) },
     );
     const withRemoved = await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...protocol, votes: { [first]: 400, [second]: 100 } });
@@ -205,10 +261,24 @@ describe('cancellation of a registration', () => {
 
   it('can be dismissed by the commission: the candidate stays registered', async () => {
     const { ids } = await registeredInNomination(2);
-    expectOk(await run(proposeCancellation, staff.operatorA, { candidateId: ids[0], lockVersion: 1, ground: 'other', explanation: 'A complaint by another candidate' }));
+    expectOk(
+      await run(proposeCancellation, staff.operatorA, {
+        candidateId: ids[0],
+        lockVersion: 1,
+        ground: 'other',
+        explanation: 'A complaint by another candidate',
+      }),
+    );
     const short = await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'dismiss', dismissalReason: 'no' });
     expect(short).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { dismissalReason: ['errors.minLength.n10'] } });
-    expectOk(await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'dismiss', dismissalReason: 'The complaint was not substantiated.' }));
+    expectOk(
+      await run(decideCancellation, staff.reviewerA, {
+        candidateId: ids[0],
+        lockVersion: 2,
+        decision: 'dismiss',
+        dismissalReason: 'The complaint was not substantiated.',
+      }),
+    );
     expect((await rowOf(ids[0]!)).status).toBe('registered');
     expect(await auditActions('candidate', ids[0]!)).toEqual(['candidates.proposeCancellation', 'candidates.dismissCancellation']);
   });
@@ -221,7 +291,15 @@ describe('withdrawal cut-off', () => {
     const d = (days: number) => addDays(today(), days);
     await testDb.db
       .update(elections)
-      .set({ calledOn: d(-60), nominationOpensOn: d(-50), nominationClosesOn: d(-31), registrationDeadline: d(-26), votingDay: d(2), resultsDeadline: d(5), akimRegistrationDeadline: d(12) })
+      .set({
+        calledOn: d(-60),
+        nominationOpensOn: d(-50),
+        nominationClosesOn: d(-31),
+        registrationDeadline: d(-26),
+        votingDay: d(2),
+        resultsDeadline: d(5),
+        akimRegistrationDeadline: d(12),
+      })
       .where(eq(elections.id, election.id));
     expect(await run(withdraw, staff.operatorA, { candidateId: ids[0], lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: d(1) })).toMatchObject({
       ok: false,
@@ -243,13 +321,39 @@ describe('refusal grounds tied to a check', () => {
     const nominee = (birthDate: string) => nomineeIn(election.id, constituency.id, birthDate);
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nominee('1977-07-07')));
     const refuse = async (refusalGround: string) =>
-      run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', refusalGround, explanation: 'The certificate shows a conviction', ...commission() });
-    expect(await refuse('criminal_record')).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { refusalGround: ['candidates.errors.groundNeedsFailedCheck'] } });
-    expectOk(await run(attestCheck, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), code: 'criminal_record', outcome: 'failed', note: 'Unexpunged conviction' }));
+      run(decide, staff.reviewerA, {
+        candidateId: id,
+        lockVersion: await lockVersionOf(id),
+        decision: 'refuse',
+        refusalGround,
+        explanation: 'The certificate shows a conviction',
+        ...commission(),
+      });
+    expect(await refuse('criminal_record')).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { refusalGround: ['candidates.errors.groundNeedsFailedCheck'] },
+    });
+    expectOk(
+      await run(attestCheck, staff.reviewerA, {
+        candidateId: id,
+        lockVersion: await lockVersionOf(id),
+        code: 'criminal_record',
+        outcome: 'failed',
+        note: 'Unexpunged conviction',
+      }),
+    );
     expectOk(await refuse('criminal_record'));
     const other = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nominee('1976-06-06')));
     expectOk(
-      await run(decide, staff.reviewerA, { candidateId: other.id, lockVersion: 1, decision: 'refuse', refusalGround: 'documents_incomplete', explanation: 'Application form missing', ...commission() }),
+      await run(decide, staff.reviewerA, {
+        candidateId: other.id,
+        lockVersion: 1,
+        decision: 'refuse',
+        refusalGround: 'documents_incomplete',
+        explanation: 'Application form missing',
+        ...commission(),
+      }),
     );
   });
 
@@ -258,7 +362,8 @@ describe('refusal grounds tied to a check', () => {
     const constituency = await insertConstituency(testDb.db, election.id, regionA, staff.operatorA.id, 1000);
     const [candidate] = await insertRegisteredCandidates(testDb.db, election.id, constituency.id, staff.operatorA.id, 1);
     await testDb.db.update(candidates).set({ status: 'nominated', ballotOrder: null, nominatedOn: today() }).where(eq(candidates.id, candidate!.id));
-    for (const code of ATTESTED_CHECKS) await testDb.db.execute(sql`insert into candidate_checks (candidate_id, code, kind, outcome) values (${candidate!.id}, ${code}, 'attested', 'passed')`);
+    for (const code of ATTESTED_CHECKS)
+      await testDb.db.execute(sql`insert into candidate_checks (candidate_id, code, kind, outcome) values (${candidate!.id}, ${code}, 'attested', 'passed')`);
     const before = await snapshot();
     for (const decisionDate of [addDays(today(), -1), addDays(today(), 1), election.votingDay]) {
       const result = await run(decide, staff.reviewerA, { candidateId: candidate!.id, lockVersion: 1, decision: 'register', ...commission(decisionDate) });
@@ -276,11 +381,22 @@ describe('after the results: the elected akim and the deposits', () => {
     const ids = (await insertRegisteredCandidates(testDb.db, election.id, constituency.id, staff.operatorA.id, 3)).map((c) => c.id);
     const precinctId = constituency.precincts[0]!.id;
     const protocol = protocolInput(
-      { ballotsReceived: 1000, ballotsIssued: 690, ballotsCast: 690, ballotsSpoiled: 0, ballotsUnused: 310, ballotsInvalid: 20, votesAgainstAll: 0, votes: { [ids[0]!]: 400, [ids[1]!]: 240, [ids[2]!]: 30 } },
+      {
+        ballotsReceived: 1000,
+        ballotsIssued: 690,
+        ballotsCast: 690,
+        ballotsSpoiled: 0,
+        ballotsUnused: 310,
+        ballotsInvalid: 20,
+        votesAgainstAll: 0,
+        votes: { [ids[0]!]: 400, [ids[1]!]: 240, [ids[2]!]: 30 },
+      },
       { votersAtClose: 1000, votingDay: election.votingDay },
     );
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...protocol }));
-    const second = expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...protocol }));
+    const second = expectOk(
+      await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...protocol }),
+    );
     return { election, constituency, ids, approval: second };
   }
   const official = async (scene: Awaited<ReturnType<typeof counted>>) => {
@@ -295,7 +411,14 @@ describe('after the results: the elected akim and the deposits', () => {
       ok: false,
       message: 'candidates.errors.resultsNotOfficial',
     });
-    expect(await run(recordElectedAkim, staff.reviewerA, { constituencyId: scene.constituency.id, decision: 'register', candidateId: scene.ids[0], ...commission() })).toMatchObject({
+    expect(
+      await run(recordElectedAkim, staff.reviewerA, {
+        constituencyId: scene.constituency.id,
+        decision: 'register',
+        candidateId: scene.ids[0],
+        ...commission(),
+      }),
+    ).toMatchObject({
       ok: false,
       message: 'candidates.errors.resultsNotOfficial',
     });
@@ -316,13 +439,26 @@ describe('after the results: the elected akim and the deposits', () => {
       ok: false,
       message: 'candidates.errors.depositAlreadyRefunded',
     });
-    expect(await run(recordDepositRefund, staff.reviewerA, { candidateId: runnerUp, lockVersion: 1, refundedOn: today() })).toMatchObject({ ok: false, error: 'conflict' });
+    expect(await run(recordDepositRefund, staff.reviewerA, { candidateId: runnerUp, lockVersion: 1, refundedOn: today() })).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
     expect((await rowOf(winner)).depositRefundedOn).toBe(today());
     expect(await auditActions('candidate', winner)).toEqual(['candidates.recordDepositRefund']);
 
-    const notWinner = await run(recordElectedAkim, staff.reviewerA, { constituencyId: scene.constituency.id, decision: 'register', candidateId: runnerUp, ...commission() });
+    const notWinner = await run(recordElectedAkim, staff.reviewerA, {
+      constituencyId: scene.constituency.id,
+      decision: 'register',
+      candidateId: runnerUp,
+      ...commission(),
+    });
     expect(notWinner).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { candidateId: ['candidates.errors.notTheWinner'] } });
-    const noRepeat = await run(recordElectedAkim, staff.reviewerA, { constituencyId: scene.constituency.id, decision: 'repeatElection', reason: 'Against all won the vote', ...commission() });
+    const noRepeat = await run(recordElectedAkim, staff.reviewerA, {
+      constituencyId: scene.constituency.id,
+      decision: 'repeatElection',
+      reason: 'Against all won the vote',
+      ...commission(),
+    });
     expect(noRepeat).toMatchObject({ ok: false, message: 'candidates.errors.noRepeatNeeded' });
     for (const actor of [null, staff.operatorA, staff.reviewerB, staff.observer, staff.admin]) {
       const result = await run(recordElectedAkim, actor, { constituencyId: scene.constituency.id, decision: 'register', candidateId: winner, ...commission() });
@@ -334,28 +470,48 @@ describe('after the results: the elected akim and the deposits', () => {
     ]);
     expect(registered.filter((result) => result.ok)).toHaveLength(1);
     expect(await auditActions('constituency', scene.constituency.id)).toContain('candidates.registerElectedAkim');
-    expect(await selectRows(testDb.db, sql`select outcome::text, candidate_id as "candidateId" from akim_registrations where constituency_id = ${scene.constituency.id}`)).toEqual([
-      { outcome: 'registered', candidateId: winner },
-    ]);
+    expect(
+      await selectRows(
+        testDb.db,
+        sql`select outcome::text, candidate_id as "candidateId" from akim_registrations where constituency_id = ${scene.constituency.id}`,
+      ),
+    ).toEqual([{ outcome: 'registered', candidateId: winner }]);
   });
 
   it('registers late only with a reason', async () => {
     const scene = await counted();
     await official(scene);
     // The legal term ended yesterday.
-    await testDb.db.update(elections).set({ resultsDeadline: addDays(today(), -1), akimRegistrationDeadline: addDays(today(), -1) }).where(eq(elections.id, scene.election.id));
+    await testDb.db
+      .update(elections)
+      .set({ resultsDeadline: addDays(today(), -1), akimRegistrationDeadline: addDays(today(), -1) })
+      .where(eq(elections.id, scene.election.id));
     const input = { constituencyId: scene.constituency.id, decision: 'register', candidateId: scene.ids[0], ...commission() };
-    expect(await run(recordElectedAkim, staff.reviewerA, input)).toMatchObject({ ok: false, fieldErrors: { lateReason: ['candidates.errors.lateReasonRequired'] } });
-    expect(expectOk(await run<{ late: boolean }>(recordElectedAkim, staff.reviewerA, { ...input, lateReason: 'The commission lacked a quorum until today.' }))).toMatchObject({ late: true });
+    expect(await run(recordElectedAkim, staff.reviewerA, input)).toMatchObject({
+      ok: false,
+      fieldErrors: { lateReason: ['candidates.errors.lateReasonRequired'] },
+    });
+    expect(
+      expectOk(await run<{ late: boolean }>(recordElectedAkim, staff.reviewerA, { ...input, lateReason: 'The commission lacked a quorum until today.' })),
+    ).toMatchObject({ late: true });
   });
 });
 
 describe('four eyes on the data model', () => {
   it('the database itself refuses a cancellation decided by its proposer', async () => {
     const { ids } = await registeredInNomination(2);
-    expectOk(await run(proposeCancellation, staff.operatorA, { candidateId: ids[0], lockVersion: 1, ground: 'other', explanation: 'A complaint by another candidate' }));
+    expectOk(
+      await run(proposeCancellation, staff.operatorA, {
+        candidateId: ids[0],
+        lockVersion: 1,
+        ground: 'other',
+        explanation: 'A complaint by another candidate',
+      }),
+    );
     await expect(
-      testDb.db.execute(sql`update registration_cancellations set status = 'cancelled', decided_by = proposed_by, decision_number = '1', decision_date = current_date where candidate_id = ${ids[0]!}`),
+      testDb.db.execute(
+        sql`update registration_cancellations set status = 'cancelled', decided_by = proposed_by, decision_number = '1', decision_date = current_date where candidate_id = ${ids[0]!}`,
+      ),
     ).rejects.toThrow();
     expect((await testDb.db.select({ role: users.role }).from(users).where(eq(users.id, staff.operatorA.id)))[0]?.role).toBe('operator');
   });

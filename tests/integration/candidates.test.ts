@@ -65,7 +65,7 @@ const nomination = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -83,7 +83,9 @@ const snapshot = async () =>
 
 async function attestAll(candidateId: number, reviewer = staff.reviewerA) {
   for (const code of ATTESTED_CHECKS) {
-    expectOk(await run(attestCheck, reviewer, { candidateId, lockVersion: await lockVersionOf(candidateId), code, outcome: 'passed', note: 'Certificate checked' }));
+    expectOk(
+      await run(attestCheck, reviewer, { candidateId, lockVersion: await lockVersionOf(candidateId), code, outcome: 'passed', note: 'Certificate checked' }),
+    );
   }
 }
 
@@ -102,13 +104,19 @@ describe('nomination', () => {
       ['civil_service', 'attested', 'pending'],
       ['declarations', 'attested', 'pending'],
     ]);
-    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(id))));
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(id))));
     expect(audit).toMatchObject({ action: 'candidates.nominate', actorUserId: staff.operatorA.id });
   });
 
   it('fails the signature check one signature short of 1% of the voters, rounded up', async () => {
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination({ ...person('1979-01-02'), supportingSignatures: 123 })));
-    const [check] = await testDb.db.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'signatures')));
+    const [check] = await testDb.db
+      .select()
+      .from(candidateChecks)
+      .where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'signatures')));
     expect(check?.outcome).toBe('failed');
     expect(JSON.parse(check!.detail)).toMatchObject({ values: { signatures: 123, required: 124 } });
   });
@@ -139,8 +147,17 @@ describe('nomination', () => {
   });
 
   it('accepts nominations only in the nomination phase, naming the phase it is in', async () => {
-    const result = await run(nominate, staff.operatorA, nomination({ ...person('1972-02-02'), electionId: closedElectionId, constituencyId: closedConstituencyId }));
-    expect(result).toMatchObject({ ok: false, error: 'invalidState', message: 'elections.errors.workClosed', messageValues: { work: 'nomination', phase: 'campaign' } });
+    const result = await run(
+      nominate,
+      staff.operatorA,
+      nomination({ ...person('1972-02-02'), electionId: closedElectionId, constituencyId: closedConstituencyId }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'elections.errors.workClosed',
+      messageValues: { work: 'nomination', phase: 'campaign' },
+    });
   });
 
   it('refuses other regions, other roles and anonymous callers, changing nothing', async () => {
@@ -153,7 +170,11 @@ describe('nomination', () => {
         [nominate, outsider, nomination(person('1982-05-05'))],
         [updateDocuments, outsider, { candidateId: id, lockVersion, depositAmount: 1, depositPaidOn: '2023-01-01', supportingSignatures: 1 }],
         [attestCheck, outsider, { candidateId: id, lockVersion, code: 'citizenship', outcome: 'passed', note: 'Checked passport' }],
-        [decide, outsider, { candidateId: id, lockVersion, decision: 'refuse', ...commission, refusalGround: 'other', explanation: 'Not from this region at all' }],
+        [
+          decide,
+          outsider,
+          { candidateId: id, lockVersion, decision: 'refuse', ...commission, refusalGround: 'other', explanation: 'Not from this region at all' },
+        ],
         [withdraw, outsider, { candidateId: id, lockVersion, withdrawnBy: 'candidate', withdrawnOn: '2023-01-01' }],
       );
     }
@@ -174,23 +195,61 @@ describe('nomination', () => {
 describe('registration decisions', () => {
   it('registers only when every check has passed, gives ballot numbers in order, and audits', async () => {
     const first = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination(person('1960-06-06'))));
-    const early = await run(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register', ...commission });
+    const early = await run(decide, staff.reviewerA, {
+      candidateId: first.id,
+      lockVersion: await lockVersionOf(first.id),
+      decision: 'register',
+      ...commission,
+    });
     expect(!early.ok && early.message).toBe('candidates.errors.checksNotPassed');
     await attestAll(first.id);
-    const registered = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewerA, { candidateId: first.id, lockVersion: await lockVersionOf(first.id), decision: 'register', ...commission }));
+    const registered = expectOk(
+      await run<{ ballotOrder: number }>(decide, staff.reviewerA, {
+        candidateId: first.id,
+        lockVersion: await lockVersionOf(first.id),
+        decision: 'register',
+        ...commission,
+      }),
+    );
     const second = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination(person('1961-07-07'))));
     await attestAll(second.id, staff.reviewer2A);
-    const next = expectOk(await run<{ ballotOrder: number }>(decide, staff.reviewer2A, { candidateId: second.id, lockVersion: await lockVersionOf(second.id), decision: 'register', ...commission }));
+    const next = expectOk(
+      await run<{ ballotOrder: number }>(decide, staff.reviewer2A, {
+        candidateId: second.id,
+        lockVersion: await lockVersionOf(second.id),
+        decision: 'register',
+        ...commission,
+      }),
+    );
     expect(next.ballotOrder).toBe(registered.ballotOrder + 1);
-    const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(first.id)))).orderBy(auditLog.id);
+    const actions = await testDb.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(first.id))))
+      .orderBy(auditLog.id);
     expect(actions.map((a) => a.action)).toEqual(['candidates.nominate', ...ATTESTED_CHECKS.map(() => 'candidates.attestCheck'), 'candidates.register']);
   });
 
   it('refuses with a legal ground and an explanation', async () => {
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination({ ...person('1962-08-08'), supportingSignatures: 10 })));
-    const missing = await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', ...commission, explanation: 'short' });
+    const missing = await run(decide, staff.reviewerA, {
+      candidateId: id,
+      lockVersion: await lockVersionOf(id),
+      decision: 'refuse',
+      ...commission,
+      explanation: 'short',
+    });
     expect(!missing.ok && Object.keys(missing.fieldErrors ?? {}).sort()).toEqual(['explanation', 'refusalGround']);
-    expectOk(await run(decide, staff.reviewerA, { candidateId: id, lockVersion: await lockVersionOf(id), decision: 'refuse', ...commission, refusalGround: 'insufficient_signatures', explanation: '10 valid signatures of 124 required' }));
+    expectOk(
+      await run(decide, staff.reviewerA, {
+        candidateId: id,
+        lockVersion: await lockVersionOf(id),
+        decision: 'refuse',
+        ...commission,
+        refusalGround: 'insufficient_signatures',
+        explanation: '10 valid signatures of 124 required',
+      }),
+    );
     const [row] = await testDb.db.select().from(candidates).where(eq(candidates.id, id));
     expect(row).toMatchObject({ status: 'refused', refusalGround: 'insufficient_signatures', decidedBy: staff.reviewerA.id, ballotOrder: null });
   });
@@ -210,19 +269,45 @@ describe('registration decisions', () => {
     const lockVersion = await lockVersionOf(id);
     const results = await Promise.all([
       run(decide, staff.reviewerA, { candidateId: id, lockVersion, decision: 'register', ...commission }),
-      run(decide, staff.reviewer2A, { candidateId: id, lockVersion, decision: 'refuse', ...commission, refusalGround: 'other', explanation: 'A refusal racing the registration' }),
+      run(decide, staff.reviewer2A, {
+        candidateId: id,
+        lockVersion,
+        decision: 'refuse',
+        ...commission,
+        refusalGround: 'other',
+        explanation: 'A refusal racing the registration',
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const audit = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(id)), sql`${auditLog.action} in ('candidates.register', 'candidates.refuse')`));
+    const audit = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(id)), sql`${auditLog.action} in ('candidates.register', 'candidates.refuse')`));
     expect(audit).toHaveLength(1);
   });
 
   it('re-checks when documents arrive later', async () => {
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination({ ...person('1965-11-11'), depositAmount: 0, depositPaidOn: '' })));
-    const pending = await testDb.db.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'deposit')));
+    const pending = await testDb.db
+      .select()
+      .from(candidateChecks)
+      .where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'deposit')));
     expect(pending[0]?.outcome).toBe('pending');
-    expectOk(await run(updateDocuments, staff.operatorA, { candidateId: id, lockVersion: await lockVersionOf(id), applicationReceived: true, assetDeclarationsReceived: true, depositAmount: 350_000, depositPaidOn: '2023-01-02', supportingSignatures: 200 }));
-    const paid = await testDb.db.select().from(candidateChecks).where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'deposit')));
+    expectOk(
+      await run(updateDocuments, staff.operatorA, {
+        candidateId: id,
+        lockVersion: await lockVersionOf(id),
+        applicationReceived: true,
+        assetDeclarationsReceived: true,
+        depositAmount: 350_000,
+        depositPaidOn: '2023-01-02',
+        supportingSignatures: 200,
+      }),
+    );
+    const paid = await testDb.db
+      .select()
+      .from(candidateChecks)
+      .where(and(eq(candidateChecks.candidateId, id), eq(candidateChecks.code, 'deposit')));
     expect(paid[0]?.outcome).toBe('passed');
   });
 });

@@ -37,7 +37,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 
 function expectOk<T>(result: ActionResult<T>): T {
@@ -83,8 +83,16 @@ describe('the list workflow', () => {
   it('drafts, submits, is returned, is fixed and resubmitted, then approved and put in force, auditing every step', async () => {
     const { election, revisionId, lockVersion } = await openDraft();
     let version = expectOk(await run<{ lockVersion: number }>(submitRevision, staff.operatorA, { revisionId, lockVersion })).lockVersion;
-    version = expectOk(await run<{ lockVersion: number }>(returnRevision, staff.reviewerA, { revisionId, lockVersion: version, comment: 'Precinct 2 voters do not match the register' })).lockVersion;
-    version = expectOk(await run<{ lockVersion: number }>(saveDraft, staff.operatorA, { revisionId, lockVersion: version, content: content(1100) })).lockVersion;
+    version = expectOk(
+      await run<{ lockVersion: number }>(returnRevision, staff.reviewerA, {
+        revisionId,
+        lockVersion: version,
+        comment: 'Precinct 2 voters do not match the register',
+      }),
+    ).lockVersion;
+    version = expectOk(
+      await run<{ lockVersion: number }>(saveDraft, staff.operatorA, { revisionId, lockVersion: version, content: content(1100) }),
+    ).lockVersion;
     version = expectOk(await run<{ lockVersion: number }>(submitRevision, staff.operatorA, { revisionId, lockVersion: version })).lockVersion;
     expectOk(await run(approveRevision, staff.reviewerA, { revisionId, lockVersion: version }));
 
@@ -126,9 +134,16 @@ describe('the list workflow', () => {
     changed.constituencies[0]!.precincts.push({ number: 3, address: 'New school', votersOnList: 700 });
     const saved = expectOk(await run<{ lockVersion: number }>(saveDraft, staff.operatorA, { revisionId: amendment.id, lockVersion: 1, content: changed }));
     const votersInForce = async () =>
-      (await selectRows<{ total: number }>(testDb.db, sql`select sum(p.voters_on_list)::int as total from precincts p join constituencies c on c.id = p.constituency_id where c.election_id = ${election.id}`))[0]?.total;
+      (
+        await selectRows<{ total: number }>(
+          testDb.db,
+          sql`select sum(p.voters_on_list)::int as total from precincts p join constituencies c on c.id = p.constituency_id where c.election_id = ${election.id}`,
+        )
+      )[0]?.total;
     expect(await votersInForce()).toBe(4000);
-    const resubmitted = expectOk(await run<{ lockVersion: number }>(submitRevision, staff.operator2A, { revisionId: amendment.id, lockVersion: saved.lockVersion }));
+    const resubmitted = expectOk(
+      await run<{ lockVersion: number }>(submitRevision, staff.operator2A, { revisionId: amendment.id, lockVersion: saved.lockVersion }),
+    );
     expectOk(await run(approveRevision, staff.reviewerA, { revisionId: amendment.id, lockVersion: resubmitted.lockVersion }));
     expect(await votersInForce()).toBe(4000 + 500 + 700 + 2500);
     const statuses = await testDb.db
@@ -159,7 +174,10 @@ describe('denials change nothing', () => {
       );
     }
     // Right region, wrong role: reviewers do not draft, operators do not decide.
-    attempts.push([saveDraft, staff.reviewerA, { revisionId, lockVersion, content: content(9) }], [approveRevision, staff.operatorA, { revisionId, lockVersion }]);
+    attempts.push(
+      [saveDraft, staff.reviewerA, { revisionId, lockVersion, content: content(9) }],
+      [approveRevision, staff.operatorA, { revisionId, lockVersion }],
+    );
     for (const [command, actor, input] of attempts) {
       const result = await run(command, actor, input);
       expect(result.ok, `${command.name} by ${actor?.id ?? 'anonymous'}`).toBe(false);
@@ -184,7 +202,12 @@ describe('denials change nothing', () => {
     expect(!whileSubmitted.ok && whileSubmitted.message).toBe('lists.errors.locked');
     const approved = expectOk(await run<{ lockVersion: number }>(approveRevision, staff.reviewerA, { revisionId, lockVersion: submitted.lockVersion }));
     for (const command of [saveDraft, importPrecinctFile]) {
-      const result = await run(command, staff.operatorA, { revisionId, lockVersion: approved.lockVersion, content: content(1), file: bytes('list-a-north,1,School,1') });
+      const result = await run(command, staff.operatorA, {
+        revisionId,
+        lockVersion: approved.lockVersion,
+        content: content(1),
+        file: bytes('list-a-north,1,School,1'),
+      });
       expect(!result.ok && result.message).toBe('lists.errors.locked');
     }
   });
@@ -193,14 +216,18 @@ describe('denials change nothing', () => {
 describe('concurrent editing', () => {
   it('tells the second of two operators starting a list at once that a revision is open, not to reload', async () => {
     const election = await insertElection(testDb.db, 30);
-    const results = await Promise.all([staff.operatorA, staff.operator2A].map((operator) => run(startRevision, operator, { electionId: election.id, regionId: regionA })));
+    const results = await Promise.all(
+      [staff.operatorA, staff.operator2A].map((operator) => run(startRevision, operator, { electionId: election.id, regionId: regionA })),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: 'invalidState', message: 'lists.errors.openRevisionExists' });
   });
 
   it('lets exactly one of two saves of the same version win; the other is told to reload', async () => {
     const { revisionId, lockVersion } = await openDraft();
-    const results = await Promise.all([1111, 2222, 3333].map((voters) => run(saveDraft, staff.operatorA, { revisionId, lockVersion, content: content(voters) })));
+    const results = await Promise.all(
+      [1111, 2222, 3333].map((voters) => run(saveDraft, staff.operatorA, { revisionId, lockVersion, content: content(voters) })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const loser of results.filter((r) => !r.ok)) expect(loser).toMatchObject({ error: 'conflict', message: 'errors.staleEdit' });
     const winner = [1111, 2222, 3333][results.findIndex((r) => r.ok)];
@@ -218,8 +245,13 @@ describe('the calendar guard', () => {
     expect(!byReviewer.ok && byReviewer.message).toBe('lists.errors.nominationOpened');
     const withoutReason = await run(approveRevision, staff.admin, { revisionId, lockVersion: submitted.lockVersion });
     expect(!withoutReason.ok && withoutReason.message).toBe('lists.errors.overrideReasonRequired');
-    expectOk(await run(approveRevision, staff.admin, { revisionId, lockVersion: submitted.lockVersion, overrideReason: 'Territorial commission decision No. 7' }));
-    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(revisionId)), eq(auditLog.action, 'constituencyLists.approveWithCalendarOverride')));
+    expectOk(
+      await run(approveRevision, staff.admin, { revisionId, lockVersion: submitted.lockVersion, overrideReason: 'Territorial commission decision No. 7' }),
+    );
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(revisionId)), eq(auditLog.action, 'constituencyLists.approveWithCalendarOverride')));
     expect(audit?.after).toMatchObject({ calendarOverrideReason: 'Territorial commission decision No. 7' });
   });
 });
@@ -228,7 +260,11 @@ describe('precinct file import', () => {
   it('writes nothing when any row is bad and reports the lines', async () => {
     const { revisionId, lockVersion } = await openDraft();
     const before = await snapshot();
-    const result = await run(importPrecinctFile, staff.operatorA, { revisionId, lockVersion, file: bytes('list-a-north,1,School,100\nlist-a-north,2,Club,-4\nlist-zz,3,Nowhere,5') });
+    const result = await run(importPrecinctFile, staff.operatorA, {
+      revisionId,
+      lockVersion,
+      file: bytes('list-a-north,1,School,100\nlist-a-north,2,Club,-4\nlist-zz,3,Nowhere,5'),
+    });
     expect(result).toMatchObject({ ok: false, error: 'invalid', message: 'lists.errors.fileInvalid' });
     expect(!result.ok && result.rowErrors?.map((e) => e.line)).toEqual([2, 3]);
     expect(await snapshot()).toEqual(before);
@@ -236,11 +272,13 @@ describe('precinct file import', () => {
 
   it('replaces the named constituencies’ precincts when the whole file is valid', async () => {
     const { revisionId, lockVersion } = await openDraft();
-    const result = expectOk(await run<{ rows: number; totals: { precincts: number; voters: number } }>(importPrecinctFile, staff.operatorA, {
-      revisionId,
-      lockVersion,
-      file: bytes('constituency_code,precinct_number,address,voters_on_list\nlist-a-north,10,"Hall, 2nd floor",300\nlist-a-north,11,Gym,200\n'),
-    }));
+    const result = expectOk(
+      await run<{ rows: number; totals: { precincts: number; voters: number } }>(importPrecinctFile, staff.operatorA, {
+        revisionId,
+        lockVersion,
+        file: bytes('constituency_code,precinct_number,address,voters_on_list\nlist-a-north,10,"Hall, 2nd floor",300\nlist-a-north,11,Gym,200\n'),
+      }),
+    );
     expect(result).toMatchObject({ rows: 2, totals: { constituencies: 2, precincts: 3, voters: 3000 } });
     const stale = await run(importPrecinctFile, staff.operatorA, { revisionId, lockVersion, file: bytes('list-a-north,12,Gym,200') });
     expect(stale).toMatchObject({ ok: false, error: 'conflict' });
@@ -250,19 +288,29 @@ describe('precinct file import', () => {
   it('reads the files clerks have: Windows-1251 CSV with semicolons and an Excel workbook, and records how it read them', async () => {
     const { revisionId, lockVersion } = await openDraft();
     // Node has no Windows-1251 encoder: map the Cyrillic letters by hand (А..я = 0xC0..0xFF, № = 0xB9).
-    const encode1251 = (text: string) => new Uint8Array(Array.from(text, (c) => (c === '№' ? 0xb9 : c >= 'А' && c <= 'я' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
-    const csv = expectOk(await run<{ rows: number; lockVersion: number; source: unknown }>(importPrecinctFile, staff.operatorA, {
-      revisionId,
-      lockVersion,
-      file: encode1251('list-a-north;10;"г. Абай, школа №1";300\r\nlist-a-north;11;ул. Абая, 5;200\r\n'),
-    }));
+    const encode1251 = (text: string) =>
+      new Uint8Array(Array.from(text, (c) => (c === '№' ? 0xb9 : c >= 'А' && c <= 'я' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+    const csv = expectOk(
+      await run<{ rows: number; lockVersion: number; source: unknown }>(importPrecinctFile, staff.operatorA, {
+        revisionId,
+        lockVersion,
+        file: encode1251('list-a-north;10;"г. Абай, школа №1";300\r\nlist-a-north;11;ул. Абая, 5;200\r\n'),
+      }),
+    );
     expect(csv).toMatchObject({ rows: 2, source: { format: 'csv', encoding: 'windows-1251', delimiter: ';' } });
     const [stored] = await testDb.db.select().from(constituencyListRevisions).where(eq(constituencyListRevisions.id, revisionId));
     expect(stored?.content.constituencies[0]?.precincts.map((p) => p.address)).toEqual(['г. Абай, школа №1', 'ул. Абая, 5']);
     const workbook = await writeExcelFile([[...PRECINCT_FILE_COLUMNS], ['list-a-north', 12, 'Абай көшесі, 7', 150]]).toBuffer();
-    const xlsx = expectOk(await run<{ rows: number }>(importPrecinctFile, staff.operatorA, { revisionId, lockVersion: csv.lockVersion, file: new Uint8Array(workbook) }));
+    const xlsx = expectOk(
+      await run<{ rows: number }>(importPrecinctFile, staff.operatorA, { revisionId, lockVersion: csv.lockVersion, file: new Uint8Array(workbook) }),
+    );
     expect(xlsx).toMatchObject({ rows: 1, source: { format: 'xlsx' } });
-    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(revisionId)), eq(auditLog.action, 'constituencyLists.importFile'))).orderBy(auditLog.id).limit(1);
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(revisionId)), eq(auditLog.action, 'constituencyLists.importFile')))
+      .orderBy(auditLog.id)
+      .limit(1);
     expect(audit?.after).toMatchObject({ rows: 2, source: { encoding: 'windows-1251' } });
   });
 });

@@ -29,7 +29,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand<never, T>(testDb.db, command as Command<never, T>, actor, input);
 const counts = async () =>
   (
@@ -41,7 +41,11 @@ const counts = async () =>
     )
   )[0];
 const auditOf = (entityType: string, id: number) =>
-  testDb.db.select().from(auditLog).where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id)))).orderBy(auditLog.id);
+  testDb.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(id))))
+    .orderBy(auditLog.id);
 
 describe('creating an election', () => {
   it('creates a draft the public does not see, with its calendar and rules, audited', async () => {
@@ -58,7 +62,11 @@ describe('creating an election', () => {
   it('keeps the "against all" effect (none by default) and the warning share for voters added on the day as settings', async () => {
     const plain = await run<{ id: number }>(createElection, admin, electionForm(slug()));
     expect(await findElection(testDb.db, plain.ok ? plain.data.id : 0)).toMatchObject({ againstAllEffect: 'none', votersGrowthWarnBp: 500 });
-    const set = await run<{ id: number }>(createElection, admin, { ...electionForm(slug()), againstAllEffect: 'repeat_if_beats_all', votersGrowthWarnBp: '7.5' });
+    const set = await run<{ id: number }>(createElection, admin, {
+      ...electionForm(slug()),
+      againstAllEffect: 'repeat_if_beats_all',
+      votersGrowthWarnBp: '7.5',
+    });
     expect(await findElection(testDb.db, set.ok ? set.data.id : 0)).toMatchObject({ againstAllEffect: 'repeat_if_beats_all', votersGrowthWarnBp: 750 });
     const wrong = await run(createElection, admin, { ...electionForm(slug()), againstAllEffect: 'void_always' });
     expect(wrong).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { againstAllEffect: ['errors.required'] } });
@@ -93,12 +101,22 @@ describe('creating an election', () => {
     expect(past).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { votingDay: ['elections.errors.votingDayInPast'] } });
     const taken = slug();
     expect((await run(createElection, admin, electionForm(taken))).ok).toBe(true);
-    expect(await run(createElection, admin, electionForm(taken))).toEqual({ ok: false, error: 'invalid', fieldErrors: { slug: ['elections.errors.slugTaken'] } });
+    expect(await run(createElection, admin, electionForm(taken))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { slug: ['elections.errors.slugTaken'] },
+    });
   });
 
   it('returns every field error at once and changes nothing', async () => {
     const before = await counts();
-    const result = await run(createElection, admin, { ...electionForm('Bad Slug!'), nameEn: '', signatureShareBp: '101', depositAmount: '-1', nominationClosesOn: '2000-01-01' });
+    const result = await run(createElection, admin, {
+      ...electionForm('Bad Slug!'),
+      nameEn: '',
+      signatureShareBp: '101',
+      depositAmount: '-1',
+      nominationClosesOn: '2000-01-01',
+    });
     expect(result.ok).toBe(false);
     expect(Object.keys((!result.ok && result.fieldErrors) || {}).sort()).toEqual(['depositAmount', 'nameEn', 'nominationClosesOn', 'signatureShareBp', 'slug']);
     expect(await counts()).toEqual(before);
@@ -115,21 +133,36 @@ describe('changing an election', () => {
     expect(stale).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
     expect(await findElection(testDb.db, election.id)).toMatchObject({ winnerRule: 'absolute_majority', turnoutThresholdBp: 5000, nameEn: election.nameEn });
     const audit = (await auditOf('election', election.id)).at(-1);
-    expect(audit).toMatchObject({ action: 'elections.update', before: { winnerRule: 'plurality', turnoutThresholdBp: null }, after: { winnerRule: 'absolute_majority', turnoutThresholdBp: 5000 } });
+    expect(audit).toMatchObject({
+      action: 'elections.update',
+      before: { winnerRule: 'plurality', turnoutThresholdBp: null },
+      after: { winnerRule: 'absolute_majority', turnoutThresholdBp: 5000 },
+    });
   });
 
   it('locks calendar and rules once nomination opens: a change needs a written reason, which is audited', async () => {
     const election = await insertElection(testDb.db, -3);
     const form = electionFormOf(election);
     const noReason = await run(updateElection, admin, { ...form, depositAmount: '500000' });
-    expect(noReason).toMatchObject({ ok: false, error: 'invalid', message: 'elections.errors.lockedNeedsReason', fieldErrors: { correctionReason: ['elections.errors.reasonRequired'] } });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      message: 'elections.errors.lockedNeedsReason',
+      fieldErrors: { correctionReason: ['elections.errors.reasonRequired'] },
+    });
     expect((await findElection(testDb.db, election.id))?.depositAmount).toBe(election.depositAmount);
 
     const renamed = await run<{ version: number }>(updateElection, admin, { ...form, nameRu: 'Исправленное название' });
     expect(renamed.ok).toBe(true);
 
     const reason = 'Deposit corrected after the wage decree of 1 March';
-    const corrected = await run(updateElection, admin, { ...form, expectedVersion: election.lockVersion + 1, nameRu: 'Исправленное название', depositAmount: '500000', correctionReason: reason });
+    const corrected = await run(updateElection, admin, {
+      ...form,
+      expectedVersion: election.lockVersion + 1,
+      nameRu: 'Исправленное название',
+      depositAmount: '500000',
+      correctionReason: reason,
+    });
     expect(corrected.ok).toBe(true);
     const audit = (await auditOf('election', election.id)).at(-1);
     expect(audit).toMatchObject({ action: 'elections.correct', before: { depositAmount: election.depositAmount }, after: { depositAmount: 500000, reason } });
@@ -137,7 +170,10 @@ describe('changing an election', () => {
 
   it('keeps the public address once announced, and refuses changes to an archived election', async () => {
     const announced = await insertElection(testDb.db, 30);
-    expect(await run(updateElection, admin, { ...electionFormOf(announced), slug: slug() })).toMatchObject({ ok: false, fieldErrors: { slug: ['elections.errors.slugFixed'] } });
+    expect(await run(updateElection, admin, { ...electionFormOf(announced), slug: slug() })).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: ['elections.errors.slugFixed'] },
+    });
 
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     expect((await run(updateElection, admin, { ...electionFormOf(draft), slug: slug() })).ok).toBe(true);
@@ -145,7 +181,11 @@ describe('changing an election', () => {
     expect(archived.ok).toBe(true);
     const after = (await findElection(testDb.db, draft.id))!;
     expect(after.phase).toBe('archived');
-    expect(await run(updateElection, admin, { ...electionFormOf(after), nameEn: 'Too late' })).toMatchObject({ ok: false, error: 'invalidState', message: 'elections.errors.archived' });
+    expect(await run(updateElection, admin, { ...electionFormOf(after), nameEn: 'Too late' })).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'elections.errors.archived',
+    });
   });
 });
 
@@ -157,8 +197,14 @@ describe('announcing', () => {
     const announced = (await findElection(testDb.db, draft.id))!;
     expect(announced.phase).toBe('constituency_lists');
     expect((await listPublicElections(testDb.db)).map((e) => e.id)).toContain(draft.id);
-    expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({ ok: false, message: 'elections.errors.notDraft' });
-    expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({ ok: false, message: 'elections.errors.notArchivable' });
+    expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({
+      ok: false,
+      message: 'elections.errors.notDraft',
+    });
+    expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({
+      ok: false,
+      message: 'elections.errors.notArchivable',
+    });
   });
 });
 
@@ -186,7 +232,12 @@ describe('the phase guards the other workflows', () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     const operator = await insertUser(testDb.db, 'operator', regionId);
     const result = await run(startRevision, operator, { electionId: draft.id, regionId });
-    expect(result).toMatchObject({ ok: false, error: 'invalidState', message: 'elections.errors.workNotOpenYet', messageValues: { work: 'constituencyLists', phase: 'draft', date: draft.calledOn } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'elections.errors.workNotOpenYet',
+      messageValues: { work: 'constituencyLists', phase: 'draft', date: draft.calledOn },
+    });
   });
 
   it('refuses nominations before nomination opens, with its date, and by an inactive party', async () => {
@@ -219,7 +270,10 @@ describe('the phase guards the other workflows', () => {
     await testDb.db.update(parties).set({ active: false }).where(eq(parties.id, party.id));
     const open = await insertElection(testDb.db, -1);
     const openConstituency = await insertConstituency(testDb.db, open.id, regionId, operator.id, 2000);
-    expect(await run(nominate, operator, nomination(open.id, openConstituency.id))).toMatchObject({ ok: false, fieldErrors: { partyId: ['candidates.errors.partyNotActive'] } });
+    expect(await run(nominate, operator, nomination(open.id, openConstituency.id))).toMatchObject({
+      ok: false,
+      fieldErrors: { partyId: ['candidates.errors.partyNotActive'] },
+    });
   });
 });
 
@@ -239,8 +293,16 @@ describe('party registry', () => {
     const created = await run<{ id: number }>(createParty, admin, partyForm('zhana', 'R-100'));
     expect(created.ok).toBe(true);
     const id = created.ok ? created.data.id : 0;
-    expect(await run(createParty, admin, partyForm('zhana', 'R-101'))).toEqual({ ok: false, error: 'invalid', fieldErrors: { code: ['parties.errors.codeTaken'] } });
-    expect(await run(createParty, admin, partyForm('zhana-2', 'R-100'))).toEqual({ ok: false, error: 'invalid', fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] } });
+    expect(await run(createParty, admin, partyForm('zhana', 'R-101'))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { code: ['parties.errors.codeTaken'] },
+    });
+    expect(await run(createParty, admin, partyForm('zhana-2', 'R-100'))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] },
+    });
     const other = await run<{ id: number }>(createParty, admin, partyForm('zhana-other', 'R-200'));
     const otherId = other.ok ? other.data.id : 0;
     expect(await run(updateParty, admin, { ...partyForm('zhana-other', 'R-100'), partyId: otherId, expectedVersion: 1 })).toEqual({
@@ -263,11 +325,18 @@ describe('party registry', () => {
 
   it('lets only admins manage the registry', async () => {
     const party = await insertParty(testDb.db, 'guarded-party');
-    const callers = [await insertUser(testDb.db, 'operator', regionId), await insertUser(testDb.db, 'reviewer', regionId), await insertUser(testDb.db, 'observer', null)];
+    const callers = [
+      await insertUser(testDb.db, 'operator', regionId),
+      await insertUser(testDb.db, 'reviewer', regionId),
+      await insertUser(testDb.db, 'observer', null),
+    ];
     const before = await counts();
     for (const caller of callers) {
       expect(await run(createParty, caller, partyForm('p-new', 'X-new'))).toMatchObject({ ok: false, error: 'forbidden' });
-      expect(await run(updateParty, caller, { ...partyForm('guarded-party', party.registrationNumber), partyId: party.id, expectedVersion: 1 })).toMatchObject({ ok: false, error: 'forbidden' });
+      expect(await run(updateParty, caller, { ...partyForm('guarded-party', party.registrationNumber), partyId: party.id, expectedVersion: 1 })).toMatchObject({
+        ok: false,
+        error: 'forbidden',
+      });
     }
     expect(await counts()).toEqual(before);
   });

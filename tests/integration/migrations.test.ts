@@ -19,7 +19,10 @@ describe('migrations', () => {
     const [row] = await db.insert(auditLog).values({ action: 'test.append', entityType: 'test' }).returning();
     expect(row?.id).toBeGreaterThan(0);
     for (const statement of [sql`update audit_log set action = 'x'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
-      const error = await db.execute(statement).then(() => null, (e: unknown) => e);
+      const error = await db.execute(statement).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(postgresError(error)?.message).toMatch(/append-only/);
     }
     const rows = await selectRows<{ action: string }>(db, sql`select action from audit_log`);

@@ -80,9 +80,10 @@ describe('the NIST report of elections still counting', () => {
   it('counts only the precincts reported so far in akim-counting: 3 of 17 in Aktobe and Almaty, all of official Karabalyk', async () => {
     const { results, report } = await reportFor('akim-counting');
     const [election] = report.Election;
-    const countedUnits = [...election.Contest.flatMap((contest) => contest.ContestSelection.flatMap((selection) => selection.VoteCounts)), ...election.BallotCounts].map(
-      (counts) => counts.GpUnitId,
-    );
+    const countedUnits = [
+      ...election.Contest.flatMap((contest) => contest.ContestSelection.flatMap((selection) => selection.VoteCounts)),
+      ...election.BallotCounts,
+    ].map((counts) => counts.GpUnitId);
     const karabalyk = results.constituencies.find((c) => c.code === 'kostanay-karabalyk')!;
     expect(karabalyk).toMatchObject({ resultsStatus: 'official', precinctsReported: karabalyk.precincts });
     const precincts = report.GpUnit.filter((unit) => unit.Type === 'precinct');
@@ -95,7 +96,11 @@ describe('the NIST report of elections still counting', () => {
 describe('registered candidates no longer on the ballot in the NIST report', () => {
   it('lists the 36 of 2023 as withdrawn candidates (cancellations marked), outside every contest, and stays valid', async () => {
     const [pilot] = await testDb.db.select().from(elections).where(eq(elections.slug, 'akim-2023'));
-    const [results, precincts, list] = await Promise.all([electionResults(testDb.db, pilot!.id), precinctResults(testDb.db, pilot!.id), listCandidates(testDb.db, { electionId: pilot!.id })]);
+    const [results, precincts, list] = await Promise.all([
+      electionResults(testDb.db, pilot!.id),
+      precinctResults(testDb.db, pilot!.id),
+      listCandidates(testDb.db, { electionId: pilot!.id }),
+    ]);
     const removed = list.flatMap((c) => (c.wasRegistered && (c.status === 'withdrawn' || c.status === 'cancelled') ? [{ ...c, status: c.status }] : []));
     const report = toNistElectionReport({ results: results!, precincts, generatedAt: new Date(), removed });
     expect(nistValidator()(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
@@ -103,7 +108,9 @@ describe('registered candidates no longer on the ballot in the NIST report', () 
     expect(election.Candidate.filter((c) => c.PreElectionStatus === 'qualified')).toHaveLength(125);
     const withdrawn = election.Candidate.filter((c) => c.PreElectionStatus === 'withdrawn');
     expect(withdrawn).toHaveLength(36);
-    expect(withdrawn.filter((c) => c.ExternalIdentifier?.some((id) => id.Value === 'cancelled'))).toHaveLength(removed.filter((c) => c.status === 'cancelled').length);
+    expect(withdrawn.filter((c) => c.ExternalIdentifier?.some((id) => id.Value === 'cancelled'))).toHaveLength(
+      removed.filter((c) => c.status === 'cancelled').length,
+    );
     const onContests = new Set(election.Contest.flatMap((contest) => contest.ContestSelection.flatMap((selection) => selection.CandidateIds ?? [])));
     for (const candidate of withdrawn) expect(onContests.has(candidate['@id'])).toBe(false);
   });

@@ -23,7 +23,7 @@ import { insertRegion, insertUser } from '../support/users';
  */
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 type Actor = { id: number };
-const run = <T,>(db: DatabaseHandle['db'], command: Parameters<typeof executeCommand>[1], actor: Actor, input: unknown) =>
+const run = <T>(db: DatabaseHandle['db'], command: Parameters<typeof executeCommand>[1], actor: Actor, input: unknown) =>
   executeCommand(db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -45,7 +45,11 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     testDb = await createTestDatabase();
     const db = testDb.db;
     const region = (await insertRegion(db, 'form-a')).id;
-    staff = { operator: await insertUser(db, 'operator', region), operator2: await insertUser(db, 'operator', region), reviewer: await insertUser(db, 'reviewer', region) };
+    staff = {
+      operator: await insertUser(db, 'operator', region),
+      operator2: await insertUser(db, 'operator', region),
+      reviewer: await insertUser(db, 'reviewer', region),
+    };
     const election = await insertElection(db, -41, 10);
     electionId = election.id;
     votingDay = election.votingDay;
@@ -82,7 +86,9 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     const db = testDb.db;
     const precinctId = precinctIds[0]!;
     expectOk(await run(db, enterProtocol, staff.operator, { precinctId, lockVersion: 0, ...genuine() }));
-    const second = expectOk(await run<{ protocolId: number; lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: 1, ...genuine() }));
+    const second = expectOk(
+      await run<{ protocolId: number; lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: 1, ...genuine() }),
+    );
     expect(second.status).toBe('awaiting_review');
     expectOk(await run(db, approveProtocol, staff.reviewer, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const results = await electionResults(db, electionId);
@@ -93,7 +99,14 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     // A candidate's share is taken of the ballots found in the boxes.
     expect(constituency.candidates[0]!.share).toBeCloseTo(600 / 1017, 12);
     const [precinct] = (await precinctResults(db, electionId)).filter((p) => p.id === precinctId);
-    expect(precinct).toMatchObject({ votersOnList: 1000, votersAtClose: 1037, ballotsFoundStationary: 958, ballotsFoundMobile: 59, ballotsCast: 1017, reported: true });
+    expect(precinct).toMatchObject({
+      votersOnList: 1000,
+      votersAtClose: 1037,
+      ballotsFoundStationary: 958,
+      ballotsFoundMobile: 59,
+      ballotsCast: 1017,
+      reported: true,
+    });
   });
 
   it('takes a correction to the signatures alone like any other: a new version with its reason, typed twice, reviewed', async () => {
@@ -104,8 +117,17 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     const renamed = genuine({ secretaryName: 'Иванова-Сейтова Анна Петровна' });
     const noReason = await run(db, correctProtocol, staff.operator, { protocolId: protocol!.id, lockVersion: protocol!.lockVersion, reason: '', ...renamed });
     expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: ['errors.minLength.n10'] } });
-    const corrected = expectOk(await run<{ lockVersion: number }>(db, correctProtocol, staff.operator, { protocolId: protocol!.id, lockVersion: protocol!.lockVersion, reason: "Secretary's surname as signed on the paper", ...renamed }));
-    const second = expectOk(await run<{ lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: corrected.lockVersion, ...renamed }));
+    const corrected = expectOk(
+      await run<{ lockVersion: number }>(db, correctProtocol, staff.operator, {
+        protocolId: protocol!.id,
+        lockVersion: protocol!.lockVersion,
+        reason: "Secretary's surname as signed on the paper",
+        ...renamed,
+      }),
+    );
+    const second = expectOk(
+      await run<{ lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: corrected.lockVersion, ...renamed }),
+    );
     expect(second.status).toBe('awaiting_review');
     expectOk(await run(db, approveProtocol, staff.reviewer, { protocolId: protocol!.id, lockVersion: second.lockVersion, ...noImage }));
     const sheet = await protocolSheet(db, precinctId, 'public');
@@ -122,17 +144,29 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     const precinctId = precinctIds[1]!;
     expectOk(await run(db, enterProtocol, staff.operator, { precinctId, lockVersion: 0, ...genuine() }));
     const mistyped = genuine({ ballotsFoundStationary: 959, ballotsFoundMobile: 58, secretaryName: 'Иванова Анна' });
-    const second = expectOk(await run<{ protocolId: number; lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: 1, ...mistyped }));
+    const second = expectOk(
+      await run<{ protocolId: number; lockVersion: number; status: string }>(db, enterProtocol, staff.operator2, { precinctId, lockVersion: 1, ...mistyped }),
+    );
     expect(second.status).toBe('mismatch');
     const sheet = await protocolSheet(db, precinctId, { id: staff.reviewer.id, role: 'reviewer' });
     const [first, other] = sheet!.versions[0]!.entries;
     expect(first!.figures.signatures!.secretaryName).toBe('Иванова Анна Петровна');
     expect(other!.figures.signatures!.secretaryName).toBe('Иванова Анна');
     // An agreed signature field cannot change in the resolution.
-    const changingAgreed = await run(db, resolveMismatch, staff.reviewer, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...genuine({ chairName: 'Someone Else' }) });
+    const changingAgreed = await run(db, resolveMismatch, staff.reviewer, {
+      protocolId: second.protocolId,
+      lockVersion: second.lockVersion,
+      ...genuine({ chairName: 'Someone Else' }),
+    });
     expect(changingAgreed).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { chairName: ['protocols.errors.agreedFieldChanged'] } });
-    const resolved = expectOk(await run<{ lockVersion: number }>(db, resolveMismatch, staff.reviewer, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...genuine() }));
-    const reviewer2 = await insertUser(db, 'reviewer', (await selectRows<{ regionId: number }>(db, sql`select region_id as "regionId" from users where id = ${staff.reviewer.id}`))[0]!.regionId);
+    const resolved = expectOk(
+      await run<{ lockVersion: number }>(db, resolveMismatch, staff.reviewer, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...genuine() }),
+    );
+    const reviewer2 = await insertUser(
+      db,
+      'reviewer',
+      (await selectRows<{ regionId: number }>(db, sql`select region_id as "regionId" from users where id = ${staff.reviewer.id}`))[0]!.regionId,
+    );
     expectOk(await run(db, approveProtocol, reviewer2, { protocolId: second.protocolId, lockVersion: resolved.lockVersion, ...noImage }));
   });
 
@@ -154,8 +188,16 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
       expect(result, field).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { [field]: [message] } });
     }
     const tooMany = await run(db, enterProtocol, staff.operator, { precinctId, lockVersion: 0, ...genuine({ membersSigning: 9 }) });
-    expect(tooMany).toMatchObject({ ok: false, message: 'protocols.errors.relations', relationErrors: [{ relation: 'membersOrder', values: { signing: 9, present: 8, total: 9 } }] });
-    const mobileAboveOutside = await run(db, enterProtocol, staff.operator, { precinctId, lockVersion: 0, ...genuine({ ballotsFoundMobile: 61, ballotsFoundStationary: 956 }) });
+    expect(tooMany).toMatchObject({
+      ok: false,
+      message: 'protocols.errors.relations',
+      relationErrors: [{ relation: 'membersOrder', values: { signing: 9, present: 8, total: 9 } }],
+    });
+    const mobileAboveOutside = await run(db, enterProtocol, staff.operator, {
+      precinctId,
+      lockVersion: 0,
+      ...genuine({ ballotsFoundMobile: 61, ballotsFoundStationary: 956 }),
+    });
     expect(mobileAboveOutside).toMatchObject({ ok: false, relationErrors: [{ relation: 'mobileWithinOutside', values: { mobile: 61, outside: 60 } }] });
     expect(await count()).toBe(before);
   });
@@ -178,7 +220,9 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
       ...signatureFields(votingDay),
     };
     expectOk(await run(db, enterProtocol, staff.operator, { precinctId: smallPrecinctId, lockVersion: 0, ...heavy }));
-    const second = expectOk(await run<{ protocolId: number; lockVersion: number }>(db, enterProtocol, staff.operator2, { precinctId: smallPrecinctId, lockVersion: 1, ...heavy }));
+    const second = expectOk(
+      await run<{ protocolId: number; lockVersion: number }>(db, enterProtocol, staff.operator2, { precinctId: smallPrecinctId, lockVersion: 1, ...heavy }),
+    );
     expectOk(await run(db, approveProtocol, staff.reviewer, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const outcome = async () => (await electionResults(db, electionId))!.constituencies.find((c) => c.id === smallConstituencyId)!.outcome;
     expect(await outcome()).toEqual({ status: 'elected', candidateId: smallCandidateIds[0] });
@@ -242,7 +286,9 @@ describe('entries stored before the form had these lines (migration 0010)', () =
           sql`insert into protocol_entries (version_id, kind, entered_by, voters_on_list, ballots_received, ballots_issued, ballots_cast, ballots_spoiled, ballots_unused, ballots_invalid, votes_against_all)
               values (${version!.id}, ${kind}::protocol_entry_kind, ${kind === 'first' ? operator.id : ids.operator2}, 800, 800, 500, 498, 2, 298, 8, 10) returning id`,
         );
-        await db.execute(sql`insert into protocol_entry_votes (entry_id, candidate_id, votes) values (${entry!.id}, ${ids.candidate1}, 300), (${entry!.id}, ${ids.candidate2}, 180)`);
+        await db.execute(
+          sql`insert into protocol_entry_votes (entry_id, candidate_id, votes) values (${entry!.id}, ${ids.candidate1}, 300), (${entry!.id}, ${ids.candidate2}, 180)`,
+        );
         if (status === 'approved' && kind === 'first') await db.execute(sql`update protocols set approved_entry_id = ${entry!.id} where id = ${protocol!.id}`);
       }
       ids[`protocol-${status}`] = protocol!.id;
@@ -298,9 +344,18 @@ describe('entries stored before the form had these lines (migration 0010)', () =
       votes: { [ids.candidate1!]: 300, [ids.candidate2!]: 180 },
       ...signatureFields(election!.votingDay),
     };
-    const second = expectOk(await run<{ status: string; lockVersion: number }>(db, enterProtocol, { id: ids.operator2! }, { precinctId: ids.precinctOnce, lockVersion: protocol!.lockVersion, ...figures }));
+    const second = expectOk(
+      await run<{ status: string; lockVersion: number }>(
+        db,
+        enterProtocol,
+        { id: ids.operator2! },
+        { precinctId: ids.precinctOnce, lockVersion: protocol!.lockVersion, ...figures },
+      ),
+    );
     expect(second.status).toBe('mismatch');
-    const resolved = expectOk(await run<{ lockVersion: number }>(db, resolveMismatch, { id: ids.reviewer! }, { protocolId: protocol!.id, lockVersion: second.lockVersion, ...figures }));
+    const resolved = expectOk(
+      await run<{ lockVersion: number }>(db, resolveMismatch, { id: ids.reviewer! }, { protocolId: protocol!.id, lockVersion: second.lockVersion, ...figures }),
+    );
     expectOk(await run(db, approveProtocol, { id: ids.reviewer2! }, { protocolId: protocol!.id, lockVersion: resolved.lockVersion, ...noImage }));
     const results = await electionResults(db, ids.election!);
     expect(results!.totals).toMatchObject({ precinctsReported: 2, ballotsCast: 996 });

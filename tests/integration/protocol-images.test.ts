@@ -75,7 +75,7 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     await stopBackend?.();
   });
 
-  const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+  const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
     executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
   function expectOk<T>(result: ActionResult<T>): T {
     if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -223,16 +223,31 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     expect(!tooShort.ok && tooShort.fieldErrors?.withoutImageReason).toEqual(['errors.minLength.n10']);
 
     await testDb.db.update(elections).set({ protocolImageRequired: true }).where(eq(elections.id, electionId));
-    const required = await run(approveProtocol, staff.reviewer, { protocolId: review.protocolId, lockVersion: review.lockVersion, withoutImageReason: 'The camera was broken on the night' });
+    const required = await run(approveProtocol, staff.reviewer, {
+      protocolId: review.protocolId,
+      lockVersion: review.lockVersion,
+      withoutImageReason: 'The camera was broken on the night',
+    });
     await testDb.db.update(elections).set({ protocolImageRequired: false }).where(eq(elections.id, electionId));
     expect(!required.ok && required.message).toBe('protocolImages.errors.imageRequired');
 
-    expectOk(await run(approveProtocol, staff.reviewer, { protocolId: review.protocolId, lockVersion: review.lockVersion, withoutImageReason: 'The camera was broken on the night' }));
+    expectOk(
+      await run(approveProtocol, staff.reviewer, {
+        protocolId: review.protocolId,
+        lockVersion: review.lockVersion,
+        withoutImageReason: 'The camera was broken on the night',
+      }),
+    );
     const [version] = await testDb.db.select().from(protocolVersions).where(eq(protocolVersions.protocolId, review.protocolId));
     expect(version!.approvedWithoutImageReason).toBe('The camera was broken on the night');
     const missing = await precinctsMissingImages(testDb.db, electionId);
     expect(missing.find((m) => m.precinctId === precinctId)).toMatchObject({ withoutImageReason: 'The camera was broken on the night' });
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'protocols.approve')).orderBy(sql`${auditLog.id} desc`).limit(1);
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'protocols.approve'))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
     expect(audit!.after).toMatchObject({ imageVersion: null, withoutImageReason: 'The camera was broken on the night' });
 
     // An image attached after such an approval waits for a reviewer; then it is published and the precinct leaves the list.
@@ -257,7 +272,14 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     const forged = await run(attachProtocolImages, staff.operator, { precinctId, expectedVersionNo: 0, files: [{ ...files[0]! }] });
     expect(forged).toMatchObject({ ok: false, error: 'invalid' });
 
-    const other = await insertConstituency(testDb.db, electionId, (await testDb.db.select().from(constituencies).where(eq(constituencies.id, constituencyId)))[0]!.regionId, staff.operator.id, 500, 1);
+    const other = await insertConstituency(
+      testDb.db,
+      electionId,
+      (await testDb.db.select().from(constituencies).where(eq(constituencies.id, constituencyId)))[0]!.regionId,
+      staff.operator.id,
+      500,
+      1,
+    );
     await testDb.db.update(constituencies).set({ resultsStatus: 'official', resultsOfficialAt: new Date() }).where(eq(constituencies.id, other.id));
     for (const command of [checkProtocolImageUpload, attachProtocolImages]) {
       const official = await run(command, staff.operator, { precinctId: other.precincts[0]!.id, expectedVersionNo: 0, files });

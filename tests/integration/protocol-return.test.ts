@@ -47,7 +47,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -76,7 +76,8 @@ async function enterTwice(precinctId: number, second = figures()) {
   return expectOk(await run<Saved>(enterProtocol, staff.operator2A, { precinctId, lockVersion: first.lockVersion, ...second }));
 }
 const protocolOf = async (precinctId: number) => (await testDb.db.select().from(protocols).where(eq(protocols.precinctId, precinctId)))[0]!;
-const versionsOf = (protocolId: number) => testDb.db.select().from(protocolVersions).where(eq(protocolVersions.protocolId, protocolId)).orderBy(asc(protocolVersions.versionNo));
+const versionsOf = (protocolId: number) =>
+  testDb.db.select().from(protocolVersions).where(eq(protocolVersions.protocolId, protocolId)).orderBy(asc(protocolVersions.versionNo));
 const snapshot = async () =>
   (
     await selectRows<Record<string, number>>(
@@ -92,7 +93,9 @@ describe('returning a protocol to data entry', () => {
     const precinctId = precinctIds[0]!;
     const entered = await enterTwice(precinctId);
     expect(entered.status).toBe('awaiting_review');
-    const returned = expectOk(await run<{ lockVersion: number }>(returnProtocol, staff.reviewerA, { protocolId: entered.protocolId, lockVersion: entered.lockVersion, comment }));
+    const returned = expectOk(
+      await run<{ lockVersion: number }>(returnProtocol, staff.reviewerA, { protocolId: entered.protocolId, lockVersion: entered.lockVersion, comment }),
+    );
     expect(returned.lockVersion).toBe(entered.lockVersion + 1);
 
     const protocol = await protocolOf(precinctId);
@@ -111,8 +114,16 @@ describe('returning a protocol to data entry', () => {
       { versionNo: 1, kind: 'first' },
       { versionNo: 1, kind: 'second' },
     ]);
-    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.action, 'protocols.return'), eq(auditLog.entityId, String(protocol.id))));
-    expect(audit).toMatchObject({ actorUserId: staff.reviewerA.id, regionId: regionA, before: { status: 'awaiting_review', version: 1 }, after: { status: 'returned', version: 2, comment } });
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'protocols.return'), eq(auditLog.entityId, String(protocol.id))));
+    expect(audit).toMatchObject({
+      actorUserId: staff.reviewerA.id,
+      regionId: regionA,
+      before: { status: 'awaiting_review', version: 1 },
+      after: { status: 'returned', version: 2, comment },
+    });
 
     // The operators' queue: the returned protocol comes first, with the reviewer's comment.
     expect(await nextPrecinctFor(testDb.db, { id: staff.operatorA.id, role: 'operator', regionId: regionA }, electionId)).toBe(precinctId);
@@ -140,11 +151,20 @@ describe('returning a protocol to data entry', () => {
 
     const precinctId = precinctIds[2]!;
     const entered = await enterTwice(precinctId);
-    const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: entered.protocolId, lockVersion: entered.lockVersion, ...noImage }));
+    const approved = expectOk(
+      await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: entered.protocolId, lockVersion: entered.lockVersion, ...noImage }),
+    );
     const reported = async () => (await electionResults(testDb.db, electionId))!.totals.ballotsCast;
     const before = await reported();
     const reason = 'Typo found against the signed paper protocol';
-    const corrected = expectOk(await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, { protocolId: entered.protocolId, lockVersion: approved.lockVersion, reason, ...figures(390, 290) }));
+    const corrected = expectOk(
+      await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, {
+        protocolId: entered.protocolId,
+        lockVersion: approved.lockVersion,
+        reason,
+        ...figures(390, 290),
+      }),
+    );
     const again = expectOk(await run<Saved>(enterProtocol, staff.operator2A, { precinctId, lockVersion: corrected.lockVersion, ...figures(390, 290) }));
     expectOk(await run(returnProtocol, staff.reviewer2A, { protocolId: entered.protocolId, lockVersion: again.lockVersion, comment }));
     const protocol = await protocolOf(precinctId);
@@ -166,16 +186,33 @@ describe('returning a protocol to data entry', () => {
     expect(onceEntered).toMatchObject({ ok: false, error: 'invalidState', message: 'protocols.errors.notUnderReview' });
     const second = expectOk(await run<Saved>(enterProtocol, staff.operator2A, { precinctId, lockVersion: first.lockVersion, ...figures() }));
     const afterSecond = await snapshot();
-    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, comment: '' })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { comment: expect.any(Array) } });
-    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, comment: 'too short' })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { comment: expect.any(Array) } });
+    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, comment: '' })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { comment: expect.any(Array) },
+    });
+    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, comment: 'too short' })).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { comment: expect.any(Array) },
+    });
     // Someone else moved the protocol on since the page was opened.
-    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: first.lockVersion, comment })).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
+    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: first.lockVersion, comment })).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      message: 'errors.staleEdit',
+    });
     expect(await snapshot()).toEqual(afterSecond);
     expect(afterSecond!.entries).toBe(Number(before!.entries) + 1);
 
-    const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
+    const approved = expectOk(
+      await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }),
+    );
     const afterApproval = await snapshot();
-    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, comment })).toMatchObject({ ok: false, message: 'protocols.errors.notUnderReview' });
+    expect(await run(returnProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, comment })).toMatchObject({
+      ok: false,
+      message: 'protocols.errors.notUnderReview',
+    });
     expect(await snapshot()).toEqual(afterApproval);
   });
 

@@ -46,7 +46,7 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -87,7 +87,9 @@ const snapshot = async () =>
 
 async function enterTwice(precinctId: number, second = figures()) {
   expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...figures() }));
-  return expectOk(await run<{ status: string; lockVersion: number; protocolId: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...second }));
+  return expectOk(
+    await run<{ status: string; lockVersion: number; protocolId: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...second }),
+  );
 }
 
 describe('blind double entry and approval', () => {
@@ -100,7 +102,11 @@ describe('blind double entry and approval', () => {
     expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
     const after = await electionResults(testDb.db, electionId);
     expect(after!.totals).toMatchObject({ precinctsReported: 1, ballotsCast: 698, votesAgainstAll: 10 });
-    const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, 'protocol'), eq(auditLog.entityId, String(second.protocolId)))).orderBy(auditLog.id);
+    const actions = await testDb.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'protocol'), eq(auditLog.entityId, String(second.protocolId))))
+      .orderBy(auditLog.id);
     expect(actions.map((a) => a.action)).toEqual(['protocols.enterFirst', 'protocols.enterSecond', 'protocols.approve']);
   });
 
@@ -115,21 +121,35 @@ describe('blind double entry and approval', () => {
     const precinctId = precinctIds[2]!;
     const second = await enterTwice(precinctId, figures(401, 280, { votesAgainstAll: 9 }));
     expect(second.status).toBe('mismatch');
-    const changingAgreed = await run(resolveMismatch, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures(400, 280, { ballotsInvalid: 7, votesAgainstAll: 11 }) });
+    const changingAgreed = await run(resolveMismatch, staff.reviewerA, {
+      protocolId: second.protocolId,
+      lockVersion: second.lockVersion,
+      ...figures(400, 280, { ballotsInvalid: 7, votesAgainstAll: 11 }),
+    });
     expect(!changingAgreed.ok && changingAgreed.message).toBe('protocols.errors.agreedFieldChanged');
-    const resolved = expectOk(await run<{ lockVersion: number }>(resolveMismatch, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures() }));
+    const resolved = expectOk(
+      await run<{ lockVersion: number }>(resolveMismatch, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...figures() }),
+    );
     expectOk(await run(approveProtocol, staff.reviewer2A, { protocolId: second.protocolId, lockVersion: resolved.lockVersion, ...noImage }));
     const protocol = await protocolOf(precinctId);
-    const entries = await selectRows<{ kind: string }>(testDb.db, sql`select e.kind::text as kind from protocol_entries e join protocol_versions v on v.id = e.version_id where v.protocol_id = ${protocol.id} order by e.id`);
+    const entries = await selectRows<{ kind: string }>(
+      testDb.db,
+      sql`select e.kind::text as kind from protocol_entries e join protocol_versions v on v.id = e.version_id where v.protocol_id = ${protocol.id} order by e.id`,
+    );
     expect(entries.map((e) => e.kind)).toEqual(['first', 'second', 'resolution']);
-    const [approved] = await selectRows<{ kind: string }>(testDb.db, sql`select kind::text as kind from protocol_entries where id = ${protocol.approvedEntryId}`);
+    const [approved] = await selectRows<{ kind: string }>(
+      testDb.db,
+      sql`select kind::text as kind from protocol_entries where id = ${protocol.approvedEntryId}`,
+    );
     expect(approved?.kind).toBe('resolution');
   });
 
   it('does not let a reviewer approve a protocol they typed a copy of', async () => {
     const precinctId = precinctIds[3]!;
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...figures() }));
-    const second = expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator3A, { precinctId, lockVersion: 1, ...figures() }));
+    const second = expectOk(
+      await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator3A, { precinctId, lockVersion: 1, ...figures() }),
+    );
     await testDb.db.update(users).set({ role: 'reviewer' }).where(eq(users.id, staff.operator3A.id));
     const result = await run(approveProtocol, staff.operator3A, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage });
     await testDb.db.update(users).set({ role: 'operator' }).where(eq(users.id, staff.operator3A.id));
@@ -139,8 +159,18 @@ describe('blind double entry and approval', () => {
   it('refuses a protocol that breaks a control relation, naming it, and stores nothing', async () => {
     const before = await snapshot();
     const result = await run(enterProtocol, staff.operatorA, { precinctId: precinctIds[4]!, lockVersion: 0, ...figures(400, 280, { ballotsUnused: 300 }) });
-    expect(result).toMatchObject({ ok: false, error: 'invalid', message: 'protocols.errors.relations', relationErrors: [{ relation: 'ballotBalance', values: { received: 1010, sum: 1003 } }] });
-    const wrongCandidates = await run(enterProtocol, staff.operatorA, { precinctId: precinctIds[4]!, lockVersion: 0, ...figures(), votes: { [candidateIds[0]!]: 680 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      message: 'protocols.errors.relations',
+      relationErrors: [{ relation: 'ballotBalance', values: { received: 1010, sum: 1003 } }],
+    });
+    const wrongCandidates = await run(enterProtocol, staff.operatorA, {
+      precinctId: precinctIds[4]!,
+      lockVersion: 0,
+      ...figures(),
+      votes: { [candidateIds[0]!]: 680 },
+    });
     expect(!wrongCandidates.ok && wrongCandidates.message).toBe('protocols.errors.candidatesChanged');
     expect(await snapshot()).toEqual(before);
   });
@@ -153,14 +183,19 @@ describe('concurrent saves', () => {
     const results = await Promise.all(operators.map((operator) => run(enterProtocol, operator, { precinctId, lockVersion: 0, ...figures() })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const loser of results.filter((r) => !r.ok)) expect(loser).toMatchObject({ error: 'conflict' });
-    const entries = await selectRows<{ n: number }>(testDb.db, sql`select count(*)::int as n from protocol_entries e join protocol_versions v on v.id = e.version_id join protocols p on p.id = v.protocol_id where p.precinct_id = ${precinctId}`);
+    const entries = await selectRows<{ n: number }>(
+      testDb.db,
+      sql`select count(*)::int as n from protocol_entries e join protocol_versions v on v.id = e.version_id join protocols p on p.id = v.protocol_id where p.precinct_id = ${precinctId}`,
+    );
     expect(entries[0]?.n).toBe(1);
   });
 
   it('lets exactly one of simultaneous second entries win', async () => {
     const precinctId = precinctIds[6]!;
     expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...figures() }));
-    const results = await Promise.all([staff.operator2A, staff.operator3A, staff.operator2A].map((operator) => run(enterProtocol, operator, { precinctId, lockVersion: 1, ...figures() })));
+    const results = await Promise.all(
+      [staff.operator2A, staff.operator3A, staff.operator2A].map((operator) => run(enterProtocol, operator, { precinctId, lockVersion: 1, ...figures() })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await protocolOf(precinctId)).lockVersion).toBe(2);
   });
@@ -170,17 +205,37 @@ describe('corrections and official results', () => {
   it('keeps the approved figures in results until a correction is approved, and keeps every version', async () => {
     const precinctId = precinctIds[7]!;
     const second = await enterTwice(precinctId);
-    const approved = expectOk(await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }));
-    const withoutReason = await run(correctProtocol, staff.operatorA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, reason: '', ...figures(390, 290) });
+    const approved = expectOk(
+      await run<{ lockVersion: number }>(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: second.lockVersion, ...noImage }),
+    );
+    const withoutReason = await run(correctProtocol, staff.operatorA, {
+      protocolId: second.protocolId,
+      lockVersion: approved.lockVersion,
+      reason: '',
+      ...figures(390, 290),
+    });
     expect(!withoutReason.ok && withoutReason.fieldErrors).toHaveProperty('reason');
     const reported = async () => (await electionResults(testDb.db, electionId))!.constituencies[0]!.candidates.find((c) => c.id === candidateIds[0])!.votes;
     const votesBefore = await reported();
-    const corrected = expectOk(await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, { protocolId: second.protocolId, lockVersion: approved.lockVersion, reason: 'Typo found against the signed paper protocol', ...figures(390, 290) }));
+    const corrected = expectOk(
+      await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, {
+        protocolId: second.protocolId,
+        lockVersion: approved.lockVersion,
+        reason: 'Typo found against the signed paper protocol',
+        ...figures(390, 290),
+      }),
+    );
     expect(await reported()).toBe(votesBefore);
-    const again = expectOk(await run<{ lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: corrected.lockVersion, ...figures(390, 290) }));
+    const again = expectOk(
+      await run<{ lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: corrected.lockVersion, ...figures(390, 290) }),
+    );
     expectOk(await run(approveProtocol, staff.reviewerA, { protocolId: second.protocolId, lockVersion: again.lockVersion, ...noImage }));
     expect(await reported()).toBe(votesBefore - 10);
-    const versions = await testDb.db.select().from(protocolVersions).where(eq(protocolVersions.protocolId, second.protocolId)).orderBy(protocolVersions.versionNo);
+    const versions = await testDb.db
+      .select()
+      .from(protocolVersions)
+      .where(eq(protocolVersions.protocolId, second.protocolId))
+      .orderBy(protocolVersions.versionNo);
     expect(versions.map((v) => [v.versionNo, v.correctionReason, v.approvedBy !== null])).toEqual([
       [1, null, true],
       [2, 'Typo found against the signed paper protocol', true],
@@ -196,14 +251,19 @@ describe('corrections and official results', () => {
         await enterTwice(precinctId);
         protocol = await protocolOf(precinctId);
       } else if (protocol.status === 'entered_once') {
-        const [first] = await selectRows<{ enteredBy: number }>(testDb.db, sql`select e.entered_by as "enteredBy" from protocol_entries e join protocol_versions v on v.id = e.version_id where v.protocol_id = ${protocol.id} and e.kind = 'first' and v.version_no = ${protocol.currentVersionNo}`);
+        const [first] = await selectRows<{ enteredBy: number }>(
+          testDb.db,
+          sql`select e.entered_by as "enteredBy" from protocol_entries e join protocol_versions v on v.id = e.version_id where v.protocol_id = ${protocol.id} and e.kind = 'first' and v.version_no = ${protocol.currentVersionNo}`,
+        );
         const operator = [staff.operatorA, staff.operator2A, staff.operator3A].find((o) => o.id !== first!.enteredBy)!;
         expectOk(await run(enterProtocol, operator, { precinctId, lockVersion: protocol.lockVersion, ...figures() }));
         protocol = await protocolOf(precinctId);
       }
       if (protocol.status === 'mismatch') throw new Error('unexpected mismatch');
       if (protocol.status === 'awaiting_review') {
-        const reviewer = (await run(approveProtocol, staff.reviewerA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...noImage })).ok ? null : staff.reviewer2A;
+        const reviewer = (await run(approveProtocol, staff.reviewerA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...noImage })).ok
+          ? null
+          : staff.reviewer2A;
         if (reviewer) expectOk(await run(approveProtocol, reviewer, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...noImage }));
       }
     }
@@ -212,8 +272,18 @@ describe('corrections and official results', () => {
     const before = await snapshot();
     const protocol = await protocolOf(precinctIds[0]!);
     const attempts = [
-      run(correctProtocol, staff.operatorA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, reason: 'Late change after certification', ...figures(300, 380) }),
-      run(correctProtocol, staff.reviewerA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, reason: 'Late change after certification', ...figures(300, 380) }),
+      run(correctProtocol, staff.operatorA, {
+        protocolId: protocol.id,
+        lockVersion: protocol.lockVersion,
+        reason: 'Late change after certification',
+        ...figures(300, 380),
+      }),
+      run(correctProtocol, staff.reviewerA, {
+        protocolId: protocol.id,
+        lockVersion: protocol.lockVersion,
+        reason: 'Late change after certification',
+        ...figures(300, 380),
+      }),
       run(markResultsOfficial, staff.reviewerA, { constituencyId }),
       run(reopenResults, staff.reviewerA, { constituencyId, reason: 'A reviewer may not reopen' }),
       run(reopenResults, staff.admin, { constituencyId, reason: 'short' }),

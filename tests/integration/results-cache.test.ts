@@ -27,12 +27,25 @@ describe('the public results cache', () => {
   it('serves repeated reads from memory and shows an approval within one poll interval', async () => {
     const db = testDb.db;
     const region = await insertRegion(db, 'cache-a');
-    const [operator, operator2, reviewer] = [await insertUser(db, 'operator', region.id), await insertUser(db, 'operator', region.id), await insertUser(db, 'reviewer', region.id)];
+    const [operator, operator2, reviewer] = [
+      await insertUser(db, 'operator', region.id),
+      await insertUser(db, 'operator', region.id),
+      await insertUser(db, 'reviewer', region.id),
+    ];
     const election = await insertElection(db, -41, 10);
     const constituency = await insertConstituency(db, election.id, region.id, operator.id, 1000, 2);
     const [first, second] = await insertRegisteredCandidates(db, election.id, constituency.id, operator.id, 2);
     const figures = protocolInput(
-      { ballotsReceived: 1010, ballotsIssued: 700, ballotsCast: 698, ballotsSpoiled: 3, ballotsUnused: 307, ballotsInvalid: 8, votesAgainstAll: 10, votes: { [first!.id]: 400, [second!.id]: 280 } },
+      {
+        ballotsReceived: 1010,
+        ballotsIssued: 700,
+        ballotsCast: 698,
+        ballotsSpoiled: 3,
+        ballotsUnused: 307,
+        ballotsInvalid: 8,
+        votesAgainstAll: 10,
+        votes: { [first!.id]: 400, [second!.id]: 280 },
+      },
       { votersAtClose: 1000, votingDay: election.votingDay },
     );
 
@@ -43,8 +56,18 @@ describe('the public results cache', () => {
 
     const precinctId = constituency.precincts[0]!.id;
     expectOk(await executeCommand(db, enterProtocol, { id: operator.id }, { precinctId, lockVersion: 0, ...figures }));
-    const entered = expectOk(await executeCommand(db, enterProtocol, { id: operator2.id }, { precinctId, lockVersion: 1, ...figures })) as { protocolId: number; lockVersion: number };
-    expectOk(await executeCommand(db, approveProtocol, { id: reviewer.id }, { protocolId: entered.protocolId, lockVersion: entered.lockVersion, withoutImageReason: 'No image of the paper in this test' }));
+    const entered = expectOk(await executeCommand(db, enterProtocol, { id: operator2.id }, { precinctId, lockVersion: 1, ...figures })) as {
+      protocolId: number;
+      lockVersion: number;
+    };
+    expectOk(
+      await executeCommand(
+        db,
+        approveProtocol,
+        { id: reviewer.id },
+        { protocolId: entered.protocolId, lockVersion: entered.lockVersion, withoutImageReason: 'No image of the paper in this test' },
+      ),
+    );
 
     await new Promise((resolve) => setTimeout(resolve, POLL_MS + 50));
     const after = await cachedElectionResults(election.id, db);

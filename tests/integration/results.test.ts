@@ -30,14 +30,19 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
   });
 
   it('elect one akim in each of the 45 constituencies, with an average age of 46.7 on voting day', () => {
-    const elected = results.constituencies.map(({ outcome, candidates }) => (outcome.status === 'elected' ? candidates.find((k) => k.id === outcome.candidateId) : undefined));
+    const elected = results.constituencies.map(({ outcome, candidates }) =>
+      outcome.status === 'elected' ? candidates.find((k) => k.id === outcome.candidateId) : undefined,
+    );
     expect(elected.every(Boolean)).toBe(true);
     const ages = elected.map((k) => ageOn(k!.birthDate, results.election.votingDay));
     expect((ages.reduce((a, b) => a + b, 0) / ages.length).toFixed(1)).toBe('46.7');
   });
 
   it('rank Aktobe, Turkistan, Almaty, Mangystau and Jetisu highest by turnout', () => {
-    const top = [...results.regions].sort((a, b) => b.turnout! - a.turnout!).slice(0, 5).map((r) => r.code);
+    const top = [...results.regions]
+      .sort((a, b) => b.turnout! - a.turnout!)
+      .slice(0, 5)
+      .map((r) => r.code);
     expect(top).toEqual(['aktobe', 'turkistan', 'almaty', 'mangystau', 'jetisu']);
   });
 

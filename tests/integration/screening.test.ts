@@ -17,12 +17,15 @@ import { protocolInput } from '../support/protocols';
 const NO_IMAGE = 'The signed paper is kept by the district commission';
 
 let testDb: TestDatabase;
-let staff: Record<'operatorA' | 'operator2A' | 'operator3A' | 'reviewerA' | 'reviewer2A' | 'reviewerB' | 'observer' | 'admin', { id: number; role: 'operator' | 'reviewer' | 'observer' | 'admin' }>;
+let staff: Record<
+  'operatorA' | 'operator2A' | 'operator3A' | 'reviewerA' | 'reviewer2A' | 'reviewerB' | 'observer' | 'admin',
+  { id: number; role: 'operator' | 'reviewer' | 'observer' | 'admin' }
+>;
 let electionId: number;
 let precinctIds: number[];
 let candidateIds: number[];
 
-const run = <T,>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
+const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
   executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
 function expectOk<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
@@ -49,7 +52,9 @@ const figures = (cast: number, leader: number) =>
 /** Two operators type the same figures; the protocol then awaits review. */
 async function enterTwice(precinctId: number, cast: number, leader: number) {
   expectOk(await run(enterProtocol, staff.operatorA, { precinctId, lockVersion: 0, ...figures(cast, leader) }));
-  return expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...figures(cast, leader) }));
+  return expectOk(
+    await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion: 1, ...figures(cast, leader) }),
+  );
 }
 
 const protocolOf = async (precinctId: number) => (await testDb.db.select().from(protocols).where(eq(protocols.precinctId, precinctId)))[0]!;
@@ -60,7 +65,10 @@ beforeAll(async () => {
   const db = testDb.db;
   const regionA = (await insertRegion(db, 'screen-a')).id;
   const regionB = (await insertRegion(db, 'screen-b')).id;
-  const user = async (role: 'operator' | 'reviewer' | 'observer' | 'admin', regionId: number | null) => ({ id: (await insertUser(db, role, regionId)).id, role });
+  const user = async (role: 'operator' | 'reviewer' | 'observer' | 'admin', regionId: number | null) => ({
+    id: (await insertUser(db, role, regionId)).id,
+    role,
+  });
   staff = {
     operatorA: await user('operator', regionA),
     operator2A: await user('operator', regionA),
@@ -120,11 +128,17 @@ describe('checked against the paper: correct', () => {
     const precinctId = precinctIds[10]!;
     const { entryId } = (await protocolScreening(testDb.db, precinctId, staff.reviewerA))!;
     const versionBefore = await resultsVersion(testDb.db, electionId);
-    const { id } = expectOk(await run<{ id: number }>(recordPaperCheck, staff.reviewerA, { precinctId, entryId, comment: '  A hospital precinct: the paper says 990.  ' }));
+    const { id } = expectOk(
+      await run<{ id: number }>(recordPaperCheck, staff.reviewerA, { precinctId, entryId, comment: '  A hospital precinct: the paper says 990.  ' }),
+    );
     const [check] = await testDb.db.select().from(screeningChecks).where(eq(screeningChecks.id, id));
     expect(check).toMatchObject({ precinctId, entryId, comment: 'A hospital precinct: the paper says 990.', checkedBy: staff.reviewerA.id });
     const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.action, 'screening.recordPaperCheck'));
-    expect(audit).toMatchObject({ actorUserId: staff.reviewerA.id, entityType: 'protocol', after: { precinctId, entryId, comment: 'A hospital precinct: the paper says 990.' } });
+    expect(audit).toMatchObject({
+      actorUserId: staff.reviewerA.id,
+      entityType: 'protocol',
+      after: { precinctId, entryId, comment: 'A hospital precinct: the paper says 990.' },
+    });
     expect(await resultsVersion(testDb.db, electionId)).toBe(versionBefore + 1);
 
     const protocol = await protocolOf(precinctId);
@@ -137,11 +151,17 @@ describe('checked against the paper: correct', () => {
   it('is refused a second time for the same figures; two reviewers at once: exactly one is recorded', async () => {
     const precinctId = precinctIds[1]!;
     const entryId = (await protocolOf(precinctId)).approvedEntryId;
-    const results = await Promise.all([staff.reviewerA, staff.reviewer2A].map((reviewer) => run(recordPaperCheck, reviewer, { precinctId, entryId, comment: '' })));
+    const results = await Promise.all(
+      [staff.reviewerA, staff.reviewer2A].map((reviewer) => run(recordPaperCheck, reviewer, { precinctId, entryId, comment: '' })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     // The second answer finds the flag answered (the unique key maps to this reason, not to "reload").
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: 'invalidState', message: 'screening.errors.alreadyChecked' });
-    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId, comment: '' })).toMatchObject({ ok: false, error: 'invalidState', message: 'screening.errors.alreadyChecked' });
+    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId, comment: '' })).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'screening.errors.alreadyChecked',
+    });
     expect((await testDb.db.select().from(screeningChecks).where(eq(screeningChecks.precinctId, precinctId))).length).toBe(1);
   });
 
@@ -168,7 +188,11 @@ describe('checked against the paper: correct', () => {
       sql`select e.id from protocol_entries e join protocol_versions v on v.id = e.version_id join protocols p on p.id = v.protocol_id
           where p.precinct_id = ${precinctIds[4]!} and e.kind = 'second'`,
     );
-    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId: precinctIds[4]!, entryId: second!.id })).toMatchObject({ ok: false, error: 'conflict', message: 'screening.errors.figuresChanged' });
+    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId: precinctIds[4]!, entryId: second!.id })).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      message: 'screening.errors.figuresChanged',
+    });
   });
 
   it('binds a check to its figures: once a correction is approved, the old figures can no longer be checked and the old check is marked as earlier', async () => {
@@ -177,14 +201,20 @@ describe('checked against the paper: correct', () => {
     expectOk(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId: oldEntry, comment: 'Matches the paper' }));
     const protocol = await protocolOf(precinctId);
     const corrected = { ...figures(650, 340), reason: 'Recount ordered by the commission' };
-    const { lockVersion } = expectOk(await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...corrected }));
+    const { lockVersion } = expectOk(
+      await run<{ lockVersion: number }>(correctProtocol, staff.operatorA, { protocolId: protocol.id, lockVersion: protocol.lockVersion, ...corrected }),
+    );
     const second = expectOk(await run<{ lockVersion: number }>(enterProtocol, staff.operator2A, { precinctId, lockVersion, ...figures(650, 340) }));
     // While the correction awaits review, the reviewer screens the new figures; the old check is about earlier figures.
     const pending = (await protocolScreening(testDb.db, precinctId, staff.reviewerA))!;
     expect(pending.figures).toBe('underReview');
     expect(pending.checks.map((c) => c.current)).toEqual([false]);
     expectOk(await run(approveProtocol, staff.reviewer2A, { protocolId: protocol.id, lockVersion: second.lockVersion, withoutImageReason: NO_IMAGE }));
-    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId: oldEntry })).toMatchObject({ ok: false, error: 'conflict', message: 'screening.errors.figuresChanged' });
+    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId: oldEntry })).toMatchObject({
+      ok: false,
+      error: 'conflict',
+      message: 'screening.errors.figuresChanged',
+    });
     expect((await electionScreening(testDb.db, electionId, 'approved'))!.checks.get(precinctId)).toBeUndefined();
   });
 });
@@ -205,7 +235,11 @@ describe('the phase', () => {
     const entryId = (await protocolOf(precinctId)).approvedEntryId;
     await testDb.db.update(elections).set({ archivedAt: new Date() }).where(eq(elections.id, electionId));
     const before = await checkCount();
-    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId })).toMatchObject({ ok: false, error: 'invalidState', message: 'elections.errors.workClosed' });
+    expect(await run(recordPaperCheck, staff.reviewerA, { precinctId, entryId })).toMatchObject({
+      ok: false,
+      error: 'invalidState',
+      message: 'elections.errors.workClosed',
+    });
     expect(await checkCount()).toBe(before);
   });
 });

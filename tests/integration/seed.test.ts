@@ -174,10 +174,7 @@ describe('seeded demo, recomputed with SQL', () => {
   });
 
   it('records the seeding in the audit log', async () => {
-    const rows = await selectRows<{ action: string; entityType: string }>(
-      testDb.db,
-      sql`select action, entity_type as "entityType" from audit_log`,
-    );
+    const rows = await selectRows<{ action: string; entityType: string }>(testDb.db, sql`select action, entity_type as "entityType" from audit_log`);
     expect(rows).toEqual([{ action: 'demo.seed', entityType: 'database' }]);
   });
 

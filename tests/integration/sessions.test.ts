@@ -37,15 +37,24 @@ describe('server-side sessions', () => {
   it('refuses an expired session', async () => {
     const user = await insertUser(testDb.db, 'observer', null);
     const id = await startSession(testDb.db, user.id, device);
-    await testDb.db.update(staffSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(staffSessions.id, id));
+    await testDb.db
+      .update(staffSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(staffSessions.id, id));
     expect(await loadActiveUser(testDb.db, user.id, user.sessionVersion, id)).toBeNull();
   });
 
   it('shows the user their sessions with device, address and last seen, and brings last seen up to date', async () => {
     const user = await insertUser(testDb.db, 'observer', null);
     const mine = await startSession(testDb.db, user.id, device);
-    await startSession(testDb.db, user.id, { userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36', address: '203.0.113.20' });
-    await testDb.db.update(staffSessions).set({ lastSeenAt: sql`now() - interval '1 hour'` }).where(eq(staffSessions.id, mine));
+    await startSession(testDb.db, user.id, {
+      userAgent: 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36',
+      address: '203.0.113.20',
+    });
+    await testDb.db
+      .update(staffSessions)
+      .set({ lastSeenAt: sql`now() - interval '1 hour'` })
+      .where(eq(staffSessions.id, mine));
     await loadActiveUser(testDb.db, user.id, user.sessionVersion, mine);
     const sessions = await listActiveSessions(testDb.db, user.id, mine);
     expect(sessions.map(({ device, address, current }) => ({ device, address, current }))).toEqual([
@@ -63,7 +72,10 @@ describe('server-side sessions', () => {
     expect(await endOtherSessions(testDb.db, { id: user.id, email: user.email, role: user.role, regionId: user.regionId }, kept)).toBe(2);
     expect(await loadActiveUser(testDb.db, user.id, user.sessionVersion, kept)).not.toBeNull();
     for (const id of others) expect(await loadActiveUser(testDb.db, user.id, user.sessionVersion, id)).toBeNull();
-    const [event] = await selectRows<{ actor_user_id: number; after: unknown }>(testDb.db, sql`select actor_user_id, after from audit_log where action = 'sessions.endOthers'`);
+    const [event] = await selectRows<{ actor_user_id: number; after: unknown }>(
+      testDb.db,
+      sql`select actor_user_id, after from audit_log where action = 'sessions.endOthers'`,
+    );
     expect(event).toEqual({ actor_user_id: user.id, after: { sessions: 2 } });
   });
 
@@ -85,8 +97,13 @@ describe('server-side sessions', () => {
     const id = await startSession(testDb.db, admin.id, device);
     const rename = { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed', role: 'observer', regionId: '', active: true };
     await endSession(testDb.db, id);
-    expect(await executeCommand(testDb.db, updateUser, { id: admin.id, sessionVersion: admin.sessionVersion, sessionId: id }, rename)).toMatchObject({ ok: false, error: 'unauthenticated' });
+    expect(await executeCommand(testDb.db, updateUser, { id: admin.id, sessionVersion: admin.sessionVersion, sessionId: id }, rename)).toMatchObject({
+      ok: false,
+      error: 'unauthenticated',
+    });
     const live = await startSession(testDb.db, admin.id, device);
-    expect(await executeCommand(testDb.db, updateUser, { id: admin.id, sessionVersion: admin.sessionVersion, sessionId: live }, rename)).toMatchObject({ ok: true });
+    expect(await executeCommand(testDb.db, updateUser, { id: admin.id, sessionVersion: admin.sessionVersion, sessionId: live }, rename)).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -63,7 +63,9 @@ describe('sign-in throttling', () => {
     await Promise.all(Array.from({ length: THROTTLE_POLICY.maxFailuresPerPair + 3 }, () => recordFailedSignIn(testDb.db, 'burst@demo.kz', '198.51.100.9')));
     expect(await checkSignIn(testDb.db, 'burst@demo.kz', '198.51.100.9')).toMatchObject({ blocked: true });
     const events = (await blockEvents()).slice(before);
-    expect(events).toEqual([{ entity_id: 'pair:burst@demo.kz 198.51.100.9', after: expect.objectContaining({ scope: 'pair', account: 'burst@demo.kz', address: '198.51.100.9' }) }]);
+    expect(events).toEqual([
+      { entity_id: 'pair:burst@demo.kz 198.51.100.9', after: expect.objectContaining({ scope: 'pair', account: 'burst@demo.kz', address: '198.51.100.9' }) },
+    ]);
   });
 
   it('forgets a pair’s failures after the right password from it', async () => {
@@ -87,7 +89,10 @@ describe('sign-in throttling', () => {
     // Its earlier failures no longer count: one more failure does not block again at once.
     await fail('target@demo.kz', '198.51.100.3', 1);
     expect(await checkSignIn(testDb.db, 'target@demo.kz', '198.51.100.3')).toMatchObject({ blocked: false });
-    const [event] = await selectRows<{ actor_user_id: number; entity_id: string }>(testDb.db, sql`select actor_user_id, entity_id from audit_log where action = 'auth.signInBlockCleared'`);
+    const [event] = await selectRows<{ actor_user_id: number; entity_id: string }>(
+      testDb.db,
+      sql`select actor_user_id, entity_id from audit_log where action = 'auth.signInBlockCleared'`,
+    );
     expect(event).toEqual({ actor_user_id: admin.id, entity_id: 'pair:target@demo.kz 198.51.100.3' });
     // Nothing to lift twice.
     expect(await executeCommand(testDb.db, clearSignInBlockCommand, { id: admin.id }, { key: row!.blockKey })).toMatchObject({ ok: false, error: 'notFound' });

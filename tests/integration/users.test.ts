@@ -25,7 +25,13 @@ afterAll(async () => {
 const auditCount = async () => (await selectRows<{ n: number }>(testDb.db, sql`select count(*)::int as n from audit_log`))[0]!.n;
 const userCount = async () => (await selectRows<{ n: number }>(testDb.db, sql`select count(*)::int as n from users`))[0]!.n;
 
-const newUserInput = (email: string) => ({ email, fullName: 'Aigerim Sadykova', role: 'operator', regionId: String(regionId), password: 'correct-horse-battery' });
+const newUserInput = (email: string) => ({
+  email,
+  fullName: 'Aigerim Sadykova',
+  role: 'operator',
+  regionId: String(regionId),
+  password: 'correct-horse-battery',
+});
 
 describe('creating users', () => {
   it('stores an argon2id hash and audits the creation in the same transaction', async () => {
@@ -34,7 +40,10 @@ describe('creating users', () => {
     const [stored] = await testDb.db.select().from(users).where(eq(users.email, 'new.operator@test.kz'));
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(stored!.passwordHash, 'correct-horse-battery')).toBe(true);
-    const [audit] = await testDb.db.select().from(auditLog).where(eq(auditLog.entityId, String(stored!.id)));
+    const [audit] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(stored!.id)));
     expect(audit).toMatchObject({ action: 'users.create', actorUserId: admin.id, actorRole: 'admin' });
     expect(JSON.stringify(audit?.after)).not.toContain('argon2');
   });
@@ -58,7 +67,12 @@ describe('creating users', () => {
   });
 
   it('returns every field error at once for bad input', async () => {
-    const result = await executeCommand(testDb.db, createUser, { id: admin.id }, { email: 'bad', fullName: '', role: 'operator', regionId: '', password: 'short' });
+    const result = await executeCommand(
+      testDb.db,
+      createUser,
+      { id: admin.id },
+      { email: 'bad', fullName: '', role: 'operator', regionId: '', password: 'short' },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBe('invalid');
@@ -66,7 +80,12 @@ describe('creating users', () => {
   });
 
   it('needs a region for operators and refuses passwords containing the e-mail name', async () => {
-    const result = await executeCommand(testDb.db, createUser, { id: admin.id }, { ...newUserInput('dana.k@test.kz'), regionId: '', password: 'my-dana.k-password' });
+    const result = await executeCommand(
+      testDb.db,
+      createUser,
+      { id: admin.id },
+      { ...newUserInput('dana.k@test.kz'), regionId: '', password: 'my-dana.k-password' },
+    );
     expect(!result.ok && result.fieldErrors).toMatchObject({ regionId: ['errors.regionRequired'], password: ['errors.passwordContainsEmail'] });
   });
 
@@ -93,25 +112,35 @@ describe('updating users', () => {
   it('ends the user’s sessions on deactivation and role change', async () => {
     const target = await insertUser(testDb.db, 'operator', regionId);
     expect(await loadActiveUser(testDb.db, target.id, target.sessionVersion)).not.toBeNull();
-    const result = await executeCommand(testDb.db, updateUser, { id: admin.id }, {
-      userId: target.id,
-      expectedVersion: target.sessionVersion,
-      fullName: target.fullName,
-      role: 'reviewer',
-      regionId: String(regionId),
-      active: true,
-    });
+    const result = await executeCommand(
+      testDb.db,
+      updateUser,
+      { id: admin.id },
+      {
+        userId: target.id,
+        expectedVersion: target.sessionVersion,
+        fullName: target.fullName,
+        role: 'reviewer',
+        regionId: String(regionId),
+        active: true,
+      },
+    );
     expect(result.ok).toBe(true);
     // The old session version no longer loads: the next request is treated as signed out.
     expect(await loadActiveUser(testDb.db, target.id, target.sessionVersion)).toBeNull();
-    const deactivate = await executeCommand(testDb.db, updateUser, { id: admin.id }, {
-      userId: target.id,
-      expectedVersion: target.sessionVersion + 1,
-      fullName: target.fullName,
-      role: 'reviewer',
-      regionId: String(regionId),
-      active: false,
-    });
+    const deactivate = await executeCommand(
+      testDb.db,
+      updateUser,
+      { id: admin.id },
+      {
+        userId: target.id,
+        expectedVersion: target.sessionVersion + 1,
+        fullName: target.fullName,
+        role: 'reviewer',
+        regionId: String(regionId),
+        active: false,
+      },
+    );
     expect(deactivate.ok).toBe(true);
     expect(await loadActiveUser(testDb.db, target.id)).toBeNull();
     // A deactivated user's commands are refused even with a current session version.
@@ -122,14 +151,19 @@ describe('updating users', () => {
   it('refuses a save based on an outdated version instead of overwriting', async () => {
     const target = await insertUser(testDb.db, 'operator', regionId);
     const edit = (fullName: string) =>
-      executeCommand(testDb.db, updateUser, { id: admin.id }, {
-        userId: target.id,
-        expectedVersion: target.sessionVersion,
-        fullName,
-        role: 'operator',
-        regionId: String(regionId),
-        active: true,
-      });
+      executeCommand(
+        testDb.db,
+        updateUser,
+        { id: admin.id },
+        {
+          userId: target.id,
+          expectedVersion: target.sessionVersion,
+          fullName,
+          role: 'operator',
+          regionId: String(regionId),
+          active: true,
+        },
+      );
     const [first, second] = await Promise.all([edit('First Editor'), edit('Second Editor')]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     const loser = first.ok ? second : first;
@@ -139,14 +173,19 @@ describe('updating users', () => {
   });
 
   it('does not let an admin demote or deactivate themselves', async () => {
-    const result = await executeCommand(testDb.db, updateUser, { id: admin.id }, {
-      userId: admin.id,
-      expectedVersion: admin.sessionVersion,
-      fullName: 'Admin',
-      role: 'admin',
-      regionId: '',
-      active: false,
-    });
+    const result = await executeCommand(
+      testDb.db,
+      updateUser,
+      { id: admin.id },
+      {
+        userId: admin.id,
+        expectedVersion: admin.sessionVersion,
+        fullName: 'Admin',
+        role: 'admin',
+        regionId: '',
+        active: false,
+      },
+    );
     expect(!result.ok && result.message).toBe('errors.cannotDemoteSelf');
   });
 });

@@ -102,7 +102,11 @@ describe('npm start under a supervisor', () => {
     let tree = [npm.pid!];
     cleanups.push(() => tree.filter(isAlive).forEach((pid) => process.kill(pid, 'SIGKILL')));
 
-    await waitFor(() => output.includes('Portal listening') || !running, 120_000, () => output);
+    await waitFor(
+      () => output.includes('Portal listening') || !running,
+      120_000,
+      () => output,
+    );
     expect(running, output).toBe(true);
     tree = processTree(npm.pid!);
     // npm execs the start script, which runs the built server in its own process: npm → node.
@@ -111,7 +115,11 @@ describe('npm start under a supervisor', () => {
 
     npm.kill('SIGTERM');
     await exited;
-    await waitFor(() => tree.every((pid) => !isAlive(pid)), 20_000, () => output);
+    await waitFor(
+      () => tree.every((pid) => !isAlive(pid)),
+      20_000,
+      () => output,
+    );
     expect(await portIsOpen(port)).toBe(false);
     expect(output).toContain('Stopped.');
   }, 180_000);

@@ -55,8 +55,14 @@ export async function insertConstituency(db: Database, electionId: number, regio
       content: { constituencies: [{ code, kind: 'district', ...names, precincts: precinctList }] },
     })
     .returning();
-  const [constituency] = await db.insert(constituencies).values({ electionId, regionId, code, kind: 'district', ...names, listRevisionId: revision!.id }).returning();
-  const inserted = await db.insert(precincts).values(precinctList.map((p) => ({ constituencyId: constituency!.id, ...p }))).returning();
+  const [constituency] = await db
+    .insert(constituencies)
+    .values({ electionId, regionId, code, kind: 'district', ...names, listRevisionId: revision!.id })
+    .returning();
+  const inserted = await db
+    .insert(precincts)
+    .values(precinctList.map((p) => ({ constituencyId: constituency!.id, ...p })))
+    .returning();
   return { ...constituency!, precincts: inserted };
 }
 
@@ -85,7 +91,15 @@ export async function insertRegisteredCandidates(db: Database, electionId: numbe
 export async function insertParty(db: Database, code: string) {
   const [party] = await db
     .insert(parties)
-    .values({ code, nameKk: `${code} партиясы`, nameRu: `Партия ${code}`, nameEn: `${code} Party`, shortName: code.toUpperCase(), registrationNumber: `REG-${code}`, registeredOn: '2010-01-01' })
+    .values({
+      code,
+      nameKk: `${code} партиясы`,
+      nameRu: `Партия ${code}`,
+      nameEn: `${code} Party`,
+      shortName: code.toUpperCase(),
+      registrationNumber: `REG-${code}`,
+      registeredOn: '2010-01-01',
+    })
     .returning();
   return party!;
 }

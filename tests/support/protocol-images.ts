@@ -27,7 +27,10 @@ export async function protocolPhoto(options: { label?: string; width?: number; h
 }
 
 /** A PNG "scan" of a protocol page. */
-export const protocolScanPng = (label = 'Scanned protocol') => sharp(pageSvg(label, 600, 800)).png().toBuffer();
+export const protocolScanPng = (label = 'Scanned protocol') =>
+  sharp(pageSvg(label, 600, 800))
+    .png()
+    .toBuffer();
 
 /** A PDF of `pages` protocol pages; `javascript` adds a document-level script. */
 export async function protocolPdf(pages = 1, options: { javascript?: boolean; openActionScript?: boolean } = {}): Promise<Buffer> {
@@ -61,7 +64,12 @@ export function pngBomb(side = 100_000): Buffer {
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1024))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A PNG with a text chunk placed right after its header (where PDF readers look for "%PDF-"). */

@@ -17,7 +17,14 @@ export async function startS3Server(bucket = 'portal-test'): Promise<{ config: S
   const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
   return {
     config: { bucket, prefix: 'files/', endpoint, region: 'us-east-1', forcePathStyle: true, credentials },
-    env: { STORAGE_BACKEND: 's3', S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: 'true', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' },
+    env: {
+      STORAGE_BACKEND: 's3',
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+    },
     stop: async () => {
       await server.close();
       rmSync(directory, { recursive: true, force: true });

@@ -3,7 +3,12 @@ import { fieldChanges } from '@/lib/audit/present';
 
 describe('audit changes, field by field', () => {
   it('pairs each field before and after, nested fields dotted, lists written out', () => {
-    expect(fieldChanges({ status: 'submitted', totals: { voters: 10 } }, { status: 'approved', totals: { voters: 12 }, changes: ['added a', 'removed b'], comment: null })).toEqual([
+    expect(
+      fieldChanges(
+        { status: 'submitted', totals: { voters: 10 } },
+        { status: 'approved', totals: { voters: 12 }, changes: ['added a', 'removed b'], comment: null },
+      ),
+    ).toEqual([
       { field: 'status', before: 'submitted', after: 'approved' },
       { field: 'totals.voters', before: '10', after: '12' },
       { field: 'changes', before: null, after: 'added a; removed b' },

@@ -50,15 +50,37 @@ const CASES: Record<string, Case> = {
     valid: { email: 'new@b.kz', fullName: 'Aigerim S', role: 'operator', regionId: '3', password: 'long-enough-secret' },
     texts: ['email', 'fullName', 'password'],
   },
-  updateUser: { schema: updateUserSchema, valid: { userId: 5, expectedVersion: 1, fullName: 'Aigerim S', role: 'reviewer', regionId: 3, active: true }, ids: ['userId', 'expectedVersion'], texts: ['fullName'] },
+  updateUser: {
+    schema: updateUserSchema,
+    valid: { userId: 5, expectedVersion: 1, fullName: 'Aigerim S', role: 'reviewer', regionId: 3, active: true },
+    ids: ['userId', 'expectedVersion'],
+    texts: ['fullName'],
+  },
   startRevision: { schema: startRevisionSchema, valid: { electionId: 1, regionId: 2 }, ids: ['electionId', 'regionId'] },
   saveDraft: {
     schema: saveDraftSchema,
-    valid: { revisionId: 1, lockVersion: 1, content: { constituencies: [{ code: 'a-b', kind: 'city', nameKk: 'Қала', nameRu: 'Город', nameEn: 'Town', precincts: [{ number: 1, address: 'School 1', votersOnList: 10 }] }] } },
+    valid: {
+      revisionId: 1,
+      lockVersion: 1,
+      content: {
+        constituencies: [
+          { code: 'a-b', kind: 'city', nameKk: 'Қала', nameRu: 'Город', nameEn: 'Town', precincts: [{ number: 1, address: 'School 1', votersOnList: 10 }] },
+        ],
+      },
+    },
     ids: ['revisionId', 'lockVersion'],
   },
-  importFile: { schema: importFileSchema, valid: { revisionId: 1, lockVersion: 1, file: new TextEncoder().encode('a,1,b,2') }, ids: ['revisionId', 'lockVersion'] },
-  returnRevision: { schema: returnRevisionSchema, valid: { revisionId: 1, lockVersion: 2, comment: 'Fix precinct 2' }, ids: ['revisionId'], texts: ['comment'] },
+  importFile: {
+    schema: importFileSchema,
+    valid: { revisionId: 1, lockVersion: 1, file: new TextEncoder().encode('a,1,b,2') },
+    ids: ['revisionId', 'lockVersion'],
+  },
+  returnRevision: {
+    schema: returnRevisionSchema,
+    valid: { revisionId: 1, lockVersion: 2, comment: 'Fix precinct 2' },
+    ids: ['revisionId'],
+    texts: ['comment'],
+  },
   approveRevision: { schema: approveRevisionSchema, valid: { revisionId: 1, lockVersion: 2 }, ids: ['revisionId', 'lockVersion'] },
   nomination: {
     schema: nominationSchema,
@@ -86,20 +108,56 @@ const CASES: Record<string, Case> = {
   },
   updateDocuments: {
     schema: updateDocumentsSchema,
-    valid: { candidateId: 1, lockVersion: 1, applicationReceived: true, assetDeclarationsReceived: false, depositAmount: 10, depositPaidOn: '2023-09-20', supportingSignatures: '' },
+    valid: {
+      candidateId: 1,
+      lockVersion: 1,
+      applicationReceived: true,
+      assetDeclarationsReceived: false,
+      depositAmount: 10,
+      depositPaidOn: '2023-09-20',
+      supportingSignatures: '',
+    },
     counts: ['depositAmount'],
     ids: ['candidateId'],
   },
-  attestCheck: { schema: attestCheckSchema, valid: { candidateId: 1, lockVersion: 1, code: 'citizenship', outcome: 'passed', note: 'Passport checked' }, texts: ['note'], ids: ['candidateId'] },
+  attestCheck: {
+    schema: attestCheckSchema,
+    valid: { candidateId: 1, lockVersion: 1, code: 'citizenship', outcome: 'passed', note: 'Passport checked' },
+    texts: ['note'],
+    ids: ['candidateId'],
+  },
   decision: {
     schema: decisionSchema,
-    valid: { candidateId: 1, lockVersion: 1, decision: 'refuse', refusalGround: 'other', explanation: 'Explained at length', decisionNumber: '3/2', decisionDate: '2023-10-01' },
+    valid: {
+      candidateId: 1,
+      lockVersion: 1,
+      decision: 'refuse',
+      refusalGround: 'other',
+      explanation: 'Explained at length',
+      decisionNumber: '3/2',
+      decisionDate: '2023-10-01',
+    },
     texts: ['explanation', 'decisionNumber'],
     dates: ['decisionDate'],
   },
-  proposeCancellation: { schema: proposeCancellationSchema, valid: { candidateId: 1, lockVersion: 1, ground: 'voter_bribery', explanation: 'Food parcels handed out' }, texts: ['explanation'], ids: ['candidateId'] },
-  decideCancellation: { schema: decideCancellationSchema, valid: { candidateId: 1, lockVersion: 2, decision: 'cancel', decisionNumber: '7/1', decisionDate: '2023-10-20' }, texts: ['decisionNumber'], dates: ['decisionDate'] },
-  depositRefund: { schema: depositRefundSchema, valid: { candidateId: 1, lockVersion: 2, refundedOn: '2023-11-12' }, dates: ['refundedOn'], ids: ['candidateId'] },
+  proposeCancellation: {
+    schema: proposeCancellationSchema,
+    valid: { candidateId: 1, lockVersion: 1, ground: 'voter_bribery', explanation: 'Food parcels handed out' },
+    texts: ['explanation'],
+    ids: ['candidateId'],
+  },
+  decideCancellation: {
+    schema: decideCancellationSchema,
+    valid: { candidateId: 1, lockVersion: 2, decision: 'cancel', decisionNumber: '7/1', decisionDate: '2023-10-20' },
+    texts: ['decisionNumber'],
+    dates: ['decisionDate'],
+  },
+  depositRefund: {
+    schema: depositRefundSchema,
+    valid: { candidateId: 1, lockVersion: 2, refundedOn: '2023-11-12' },
+    dates: ['refundedOn'],
+    ids: ['candidateId'],
+  },
   ballotsPrinted: { schema: ballotsPrintedSchema, valid: { constituencyId: 3, printedOn: '2023-10-18' }, dates: ['printedOn'], ids: ['constituencyId'] },
   electedAkim: {
     schema: electedAkimSchema,
@@ -108,7 +166,11 @@ const CASES: Record<string, Case> = {
     dates: ['decisionDate'],
     ids: ['constituencyId', 'candidateId'],
   },
-  withdrawal: { schema: withdrawalSchema, valid: { candidateId: 1, lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: '2023-10-01' }, dates: ['withdrawnOn'] },
+  withdrawal: {
+    schema: withdrawalSchema,
+    valid: { candidateId: 1, lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: '2023-10-01' },
+    dates: ['withdrawnOn'],
+  },
   enterProtocol: {
     schema: enterProtocolSchema,
     valid: { precinctId: 1, lockVersion: 0, ...PROTOCOL_LINES, votesAgainstAll: 1, votes: { '7': 7 } },
@@ -137,7 +199,10 @@ const badText = fc.oneof(
   fc.constantFrom('', '   ', '\u0000', '\u200b', 'a'),
   fc.constantFrom(null, 42, {}, []),
 );
-const badDate = fc.oneof(fc.constantFrom('2023-02-30', '2023-13-01', '31.12.2023', '', 'yesterday', '2023-1-1', '0000-00-00', '20230101'), fc.constantFrom(null, 20230101, {}));
+const badDate = fc.oneof(
+  fc.constantFrom('2023-02-30', '2023-13-01', '31.12.2023', '', 'yesterday', '2023-1-1', '0000-00-00', '20230101'),
+  fc.constantFrom(null, 20230101, {}),
+);
 const badId = fc.oneof(fc.integer({ max: 0 }), fc.constantFrom('x', '', '1.5', null, -3, {}));
 
 describe.each(Object.entries(CASES))('%s schema', (_name, { schema, valid, counts = [], texts = [], dates = [], ids = [] }) => {
@@ -169,16 +234,25 @@ describe.each(Object.entries(CASES))('%s schema', (_name, { schema, valid, count
       const optional = field === 'supportingSignatures' || field === 'votesAgainstAll';
       if (optional) continue;
       expect(result.success, field).toBe(false);
-      expect(result.error?.issues.some((issue) => issue.path[0] === field), field).toBe(true);
+      expect(
+        result.error?.issues.some((issue) => issue.path[0] === field),
+        field,
+      ).toBe(true);
     }
   });
 
   it('never lets extra fields through to the command', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in valid) && key !== '__proto__'), fc.anything()), (extra) => {
-        const result = schema.safeParse({ ...valid, ...extra });
-        return !result.success || Object.keys(extra).every((key) => !(key in (result.data as object)));
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in valid) && key !== '__proto__'),
+          fc.anything(),
+        ),
+        (extra) => {
+          const result = schema.safeParse({ ...valid, ...extra });
+          return !result.success || Object.keys(extra).every((key) => !(key in (result.data as object)));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -16,7 +16,10 @@ const phaseAt = (instant: Date) => electionPhase({ ...calendar, announced: true,
 const reviewer: Viewer = { id: 10, role: 'reviewer', regionId: 1 };
 const otherReviewer: Viewer = { id: 11, role: 'reviewer', regionId: 1 };
 const operator: Viewer = { id: 20, role: 'operator', regionId: 1 };
-const passed = ['age', 'iin', 'deposit', 'nomination_window', 'citizenship', 'criminal_record', 'civil_service', 'declarations'].map((code) => ({ code, outcome: 'passed' as const }));
+const passed = ['age', 'iin', 'deposit', 'nomination_window', 'citizenship', 'criminal_record', 'civil_service', 'declarations'].map((code) => ({
+  code,
+  outcome: 'passed' as const,
+}));
 
 /** A candidate of the 2023 calendar as the rules see it at `instant` (a real moment; the rules read Kazakhstan's clock). */
 function stateAt(instant: Date, changes: Partial<CandidateState> = {}): CandidateState {
@@ -51,7 +54,12 @@ describe('one clock: Kazakhstan time, UTC+5, whatever the server’s time zone',
       const before = availableActions(stateAt(new Date('2023-10-10T12:59:00Z')), reviewer);
       const at = availableActions(stateAt(new Date('2023-10-10T13:00:00Z')), reviewer);
       expect(before.register.ok).toBe(true);
-      expect(at.register).toMatchObject({ ok: false, code: 'invalidState', reason: 'elections.errors.workClosed', values: { work: 'candidateReview', phase: 'campaign' } });
+      expect(at.register).toMatchObject({
+        ok: false,
+        code: 'invalidState',
+        reason: 'elections.errors.workClosed',
+        values: { work: 'candidateReview', phase: 'campaign' },
+      });
       expect(at.refuse.ok).toBe(false);
     },
   );
@@ -59,7 +67,10 @@ describe('one clock: Kazakhstan time, UTC+5, whatever the server’s time zone',
   it('closes cancellations when the polls open at 07:00 and opens protocol entry when they close at 20:00', () => {
     const registered = (instant: Date) => stateAt(instant, { status: 'registered', pendingCancellation: { proposedBy: operator.id } });
     expect(availableActions(registered(new Date('2023-11-05T01:59:00Z')), reviewer).decideCancellation.ok).toBe(true);
-    expect(availableActions(registered(new Date('2023-11-05T02:00:00Z')), reviewer).decideCancellation).toMatchObject({ ok: false, values: { phase: 'voting' } });
+    expect(availableActions(registered(new Date('2023-11-05T02:00:00Z')), reviewer).decideCancellation).toMatchObject({
+      ok: false,
+      values: { phase: 'voting' },
+    });
     expect(phaseAt(new Date('2023-11-05T14:59:00Z'))).toBe('voting');
     expect(phaseAt(new Date('2023-11-05T15:00:00Z'))).toBe('counting');
   });
@@ -79,7 +90,10 @@ describe('the commission decides, four eyes record it', () => {
   const open = new Date('2023-10-01T06:00:00Z');
 
   it('refuses the person who entered the nomination, and the one who proposed a cancellation', () => {
-    expect(availableActions(stateAt(open, { enteredBy: reviewer.id }), reviewer).register).toMatchObject({ ok: false, reason: 'candidates.errors.ownNomination' });
+    expect(availableActions(stateAt(open, { enteredBy: reviewer.id }), reviewer).register).toMatchObject({
+      ok: false,
+      reason: 'candidates.errors.ownNomination',
+    });
     const proposed = stateAt(open, { status: 'registered', pendingCancellation: { proposedBy: reviewer.id } });
     expect(availableActions(proposed, reviewer).decideCancellation).toMatchObject({ ok: false, reason: 'candidates.errors.ownCancellationProposal' });
     expect(availableActions(proposed, otherReviewer).decideCancellation.ok).toBe(true);
@@ -115,14 +129,24 @@ describe('the commission decides, four eyes record it', () => {
   it('records the printing of ballots once, before voting day', () => {
     const state = { regionId: 1, ballotsPrintedOn: null, election: { ...calendar, phase: phaseAt(new Date('2023-10-18T05:00:00Z')) } };
     expect(checkBallotsPrinted(state, reviewer).ok).toBe(true);
-    expect(checkBallotsPrinted({ ...state, ballotsPrintedOn: '2023-10-18' }, reviewer)).toMatchObject({ ok: false, reason: 'candidates.errors.ballotsAlreadyPrinted' });
+    expect(checkBallotsPrinted({ ...state, ballotsPrintedOn: '2023-10-18' }, reviewer)).toMatchObject({
+      ok: false,
+      reason: 'candidates.errors.ballotsAlreadyPrinted',
+    });
     expect(checkBallotsPrinted(state, operator)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
 
 describe('deposits after the results', () => {
   const rules = { depositRefundThresholdBp: 500, depositRuleWhenRemoved: 'forfeit' as const };
-  const facts = (changes: Partial<DepositFacts>): DepositFacts => ({ paid: true, onBallot: true, elected: false, votes: 0, constituencyVotes: 10_000, ...changes });
+  const facts = (changes: Partial<DepositFacts>): DepositFacts => ({
+    paid: true,
+    onBallot: true,
+    elected: false,
+    votes: 0,
+    constituencyVotes: 10_000,
+    ...changes,
+  });
 
   it('refunds exactly 5% of the votes and keeps one vote less', () => {
     expect(depositSettlement(facts({ votes: 500 }), rules)).toBe('refund');
@@ -140,7 +164,10 @@ describe('deposits after the results', () => {
 
   it('records a refund only after the results are official and only when it is due', () => {
     const counted = new Date('2023-11-08T05:00:00Z');
-    expect(availableActions(stateAt(counted, { status: 'registered' }), reviewer).recordDepositRefund).toMatchObject({ ok: false, reason: 'candidates.errors.resultsNotOfficial' });
+    expect(availableActions(stateAt(counted, { status: 'registered' }), reviewer).recordDepositRefund).toMatchObject({
+      ok: false,
+      reason: 'candidates.errors.resultsNotOfficial',
+    });
     expect(availableActions(stateAt(counted, { status: 'registered', depositSettlement: 'forfeit' }), reviewer).recordDepositRefund).toMatchObject({
       ok: false,
       reason: 'candidates.errors.depositNotRefundable',
@@ -161,15 +188,26 @@ describe('registration of the elected akim', () => {
   });
 
   it('registers the winner only, once results are official, and marks a repeat election only when the outcome needs one', () => {
-    expect(akimActions(state(), reviewer)).toMatchObject({ register: { ok: true, candidateId: 5 }, repeatElection: { ok: false, reason: 'candidates.errors.noRepeatNeeded' } });
-    expect(akimActions(state({ resultsStatus: 'counting', election: { ...calendar, phase: 'counting' } }), reviewer).register).toMatchObject({ reason: 'candidates.errors.resultsNotOfficial' });
-    expect(akimActions(state({ outcome: { status: 'repeat_required', reason: 'against_all' } }), reviewer)).toMatchObject({ register: { ok: false }, repeatElection: { ok: true } });
+    expect(akimActions(state(), reviewer)).toMatchObject({
+      register: { ok: true, candidateId: 5 },
+      repeatElection: { ok: false, reason: 'candidates.errors.noRepeatNeeded' },
+    });
+    expect(akimActions(state({ resultsStatus: 'counting', election: { ...calendar, phase: 'counting' } }), reviewer).register).toMatchObject({
+      reason: 'candidates.errors.resultsNotOfficial',
+    });
+    expect(akimActions(state({ outcome: { status: 'repeat_required', reason: 'against_all' } }), reviewer)).toMatchObject({
+      register: { ok: false },
+      repeatElection: { ok: true },
+    });
     expect(akimActions(state({ recorded: true }), reviewer).register).toMatchObject({ reason: 'candidates.errors.akimAlreadyRecorded' });
-    expect(akimDecisionErrors(state(), { decision: 'register', candidateId: 6, decisionDate: '2023-11-10' }, '2023-11-20')).toEqual({ candidateId: ['candidates.errors.notTheWinner'] });
+    expect(akimDecisionErrors(state(), { decision: 'register', candidateId: 6, decisionDate: '2023-11-10' }, '2023-11-20')).toEqual({
+      candidateId: ['candidates.errors.notTheWinner'],
+    });
   });
 
   it('dates the decision between the official results and today; after the legal term only with a reason', () => {
-    const errors = (decisionDate: string, lateReason = '') => akimDecisionErrors(state(), { decision: 'register', candidateId: 5, decisionDate, lateReason }, '2023-11-20');
+    const errors = (decisionDate: string, lateReason = '') =>
+      akimDecisionErrors(state(), { decision: 'register', candidateId: 5, decisionDate, lateReason }, '2023-11-20');
     expect(errors('2023-11-06')).toEqual({ decisionDate: ['candidates.errors.akimDecisionDate'] });
     expect(errors('2023-11-21', 'Dated tomorrow by mistake.')).toEqual({ decisionDate: ['candidates.errors.akimDecisionDate'] });
     expect(errors('2023-11-15')).toEqual({});

@@ -8,8 +8,22 @@ import { checkApprove, checkEdit, checkReturn, checkSubmit, diffLists } from '@/
 
 const content: ListContent = {
   constituencies: [
-    { code: 'aktobe-khromtau', kind: 'district', nameKk: 'Хромтау ауданы', nameRu: 'Хромтауский район', nameEn: 'Khromtau District', precincts: [{ number: 1, address: 'School 1', votersOnList: 1200 }] },
-    { code: 'aktobe-kargaly', kind: 'district', nameKk: 'Қарғалы ауданы', nameRu: 'Каргалинский район', nameEn: 'Kargaly District', precincts: [{ number: 7, address: 'Club', votersOnList: 800 }] },
+    {
+      code: 'aktobe-khromtau',
+      kind: 'district',
+      nameKk: 'Хромтау ауданы',
+      nameRu: 'Хромтауский район',
+      nameEn: 'Khromtau District',
+      precincts: [{ number: 1, address: 'School 1', votersOnList: 1200 }],
+    },
+    {
+      code: 'aktobe-kargaly',
+      kind: 'district',
+      nameKk: 'Қарғалы ауданы',
+      nameRu: 'Каргалинский район',
+      nameEn: 'Kargaly District',
+      precincts: [{ number: 7, address: 'Club', votersOnList: 800 }],
+    },
   ],
 };
 const codes = new Set(content.constituencies.map((c) => c.code));
@@ -23,7 +37,8 @@ describe('revision transitions', () => {
   it('allows editing drafts and returned revisions only', () => {
     expect(checkEdit({ status: 'draft', submittedBy: null }).ok).toBe(true);
     expect(checkEdit({ status: 'returned', submittedBy: 10 }).ok).toBe(true);
-    for (const status of ['submitted', 'approved', 'superseded'] as const) expect(checkEdit({ status, submittedBy: 10 })).toEqual({ ok: false, reason: 'lists.errors.locked' });
+    for (const status of ['submitted', 'approved', 'superseded'] as const)
+      expect(checkEdit({ status, submittedBy: 10 })).toEqual({ ok: false, reason: 'lists.errors.locked' });
   });
 
   it('submits only a non-empty list whose constituencies all have precincts', () => {
@@ -61,7 +76,13 @@ describe('list content validation', () => {
   it('reports duplicate codes, duplicate precinct numbers, negative and fractional voters at their fields', () => {
     const bad = {
       constituencies: [
-        { ...content.constituencies[0]!, precincts: [{ number: 1, address: 'A street', votersOnList: -1 }, { number: 1, address: 'B street', votersOnList: 1.5 }] },
+        {
+          ...content.constituencies[0]!,
+          precincts: [
+            { number: 1, address: 'A street', votersOnList: -1 },
+            { number: 1, address: 'B street', votersOnList: 1.5 },
+          ],
+        },
         { ...content.constituencies[1]!, code: 'aktobe-khromtau' },
       ],
     };
@@ -122,7 +143,10 @@ describe('precinct import', () => {
   });
 
   it('rejects an empty file', () => {
-    expect(validatePrecinctCsv('constituency_code,precinct_number,address,voters_on_list\n', codes)).toEqual({ ok: false, errors: [{ line: 1, message: 'lists.errors.emptyFile' }] });
+    expect(validatePrecinctCsv('constituency_code,precinct_number,address,voters_on_list\n', codes)).toEqual({
+      ok: false,
+      errors: [{ line: 1, message: 'lists.errors.emptyFile' }],
+    });
   });
 
   it('validates large files in slices, reporting progress', async () => {
@@ -138,7 +162,14 @@ describe('changes since the list in force', () => {
   it('lists added, removed and changed constituencies and precincts', () => {
     const next: ListContent = {
       constituencies: [
-        { ...content.constituencies[0]!, nameEn: 'Khromtau', precincts: [{ number: 1, address: 'School 1', votersOnList: 1250 }, { number: 2, address: 'New school', votersOnList: 300 }] },
+        {
+          ...content.constituencies[0]!,
+          nameEn: 'Khromtau',
+          precincts: [
+            { number: 1, address: 'School 1', votersOnList: 1250 },
+            { number: 2, address: 'New school', votersOnList: 300 },
+          ],
+        },
         { code: 'aktobe-mugalzhar', kind: 'district', nameKk: 'Мұғалжар', nameRu: 'Мугалжарский', nameEn: 'Mugalzhar District', precincts: [] },
       ],
     };

@@ -65,12 +65,25 @@ describe('demo data generator', () => {
 
 describe('2023 pilot elections: places', () => {
   it('has the 17 regions', () => {
-    expect(demo.regions.map((region) => region.code).sort()).toEqual(
-      [
-        'abai', 'akmola', 'aktobe', 'almaty', 'atyrau', 'east-kazakhstan', 'jambyl', 'jetisu', 'karaganda', 'kostanay',
-        'kyzylorda', 'mangystau', 'north-kazakhstan', 'pavlodar', 'turkistan', 'ulytau', 'west-kazakhstan',
-      ],
-    );
+    expect(demo.regions.map((region) => region.code).sort()).toEqual([
+      'abai',
+      'akmola',
+      'aktobe',
+      'almaty',
+      'atyrau',
+      'east-kazakhstan',
+      'jambyl',
+      'jetisu',
+      'karaganda',
+      'kostanay',
+      'kyzylorda',
+      'mangystau',
+      'north-kazakhstan',
+      'pavlodar',
+      'turkistan',
+      'ulytau',
+      'west-kazakhstan',
+    ]);
     expect(demo.regions.find((region) => region.code === 'aktobe')).toEqual({
       code: 'aktobe',
       nameKk: 'Ақтөбе облысы',
@@ -141,7 +154,10 @@ describe('2023 pilot elections: candidates', () => {
     for (const candidate of refused) {
       expect(candidate.refusalGround && candidate.decisionNote && candidate.decidedBy && candidate.decisionNumber).toBeTruthy();
       expect(REFUSAL_GROUNDS).toContain(candidate.refusalGround);
-      expect(candidate.checks.some((check) => check.outcome === 'failed'), candidate.fullName).toBe(true);
+      expect(
+        candidate.checks.some((check) => check.outcome === 'failed'),
+        candidate.fullName,
+      ).toBe(true);
     }
     for (const candidate of withdrawnNominees) {
       expect(candidate.withdrawnOn && candidate.withdrawnBy).toBeTruthy();
@@ -205,10 +221,14 @@ describe('2023 pilot elections: after the results', () => {
     for (const constituency of pilotConstituencies) {
       const registration = registrations.find((r) => r.constituencyCode === constituency.code)!;
       expect(registration).toMatchObject({ outcome: 'registered', candidateIin: winnerOf(constituency).iin });
-      expect(registration.decisionDate >= todayInKazakhstan(constituency.resultsOfficialAt!) && registration.decisionDate <= pilotElection.akimRegistrationDeadline).toBe(true);
+      expect(
+        registration.decisionDate >= todayInKazakhstan(constituency.resultsOfficialAt!) && registration.decisionDate <= pilotElection.akimRegistrationDeadline,
+      ).toBe(true);
       const numbers = [
         ...pilotCandidates.filter((c) => c.constituencyCode === constituency.code && c.decisionNumber).map((c) => c.decisionNumber),
-        ...ofElection(demo.cancellations, PILOT).filter((c) => pilotCandidates.find((k) => k.iin === c.candidateIin)!.constituencyCode === constituency.code).map((c) => c.decisionNumber),
+        ...ofElection(demo.cancellations, PILOT)
+          .filter((c) => pilotCandidates.find((k) => k.iin === c.candidateIin)!.constituencyCode === constituency.code)
+          .map((c) => c.decisionNumber),
         registration.decisionNumber,
       ];
       expect(new Set(numbers).size).toBe(numbers.length);
@@ -244,8 +264,16 @@ describe('every candidate of the demo', () => {
   it('has the checklist of its nomination route; registered candidates passed every check', () => {
     for (const candidate of demo.candidates) {
       const expected = [
-        'age', 'iin', 'deposit', ...(candidate.nominationRoute === 'self' ? ['signatures'] : []), 'nomination_window',
-        ...(candidate.nominationRoute === 'party' ? ['party_quota'] : []), 'citizenship', 'criminal_record', 'civil_service', 'declarations',
+        'age',
+        'iin',
+        'deposit',
+        ...(candidate.nominationRoute === 'self' ? ['signatures'] : []),
+        'nomination_window',
+        ...(candidate.nominationRoute === 'party' ? ['party_quota'] : []),
+        'citizenship',
+        'criminal_record',
+        'civil_service',
+        'declarations',
       ];
       expect(candidate.checks.map((check) => check.code)).toEqual(expected);
       if (candidate.status === 'registered' || candidate.status === 'cancelled' || (candidate.status === 'withdrawn' && candidate.decidedAt !== null))
@@ -338,13 +366,28 @@ describe('every protocol entry of the demo', () => {
     expect(entries.length).toBeGreaterThan(2 * 1491);
     for (const entry of entries) {
       const votes = entry.votes.map((line) => line.votes);
-      const counts = [...LINE_KEYS.map((key) => entry[key]), entry.votesAgainstAll ?? 0, ...votes, entry.membersTotal!, entry.membersPresent!, entry.membersSigning!];
+      const counts = [
+        ...LINE_KEYS.map((key) => entry[key]),
+        entry.votesAgainstAll ?? 0,
+        ...votes,
+        entry.membersTotal!,
+        entry.membersPresent!,
+        entry.membersSigning!,
+      ];
       expect(counts.every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
       const figures: ProtocolFigures = {
         ...(Object.fromEntries(LINE_KEYS.map((key) => [key, entry[key]])) as Record<LineKey, number>),
         votesAgainstAll: entry.votesAgainstAll,
         votes: Object.fromEntries(entry.votes.map((line, index) => [index + 1, line.votes])),
-        signatures: { chairName: entry.chairName!, secretaryName: entry.secretaryName!, membersTotal: entry.membersTotal!, membersPresent: entry.membersPresent!, membersSigning: entry.membersSigning!, dissentAttached: entry.dissentAttached!, signedAt: signedAtFromDate(entry.signedAt!) },
+        signatures: {
+          chairName: entry.chairName!,
+          secretaryName: entry.secretaryName!,
+          membersTotal: entry.membersTotal!,
+          membersPresent: entry.membersPresent!,
+          membersSigning: entry.membersSigning!,
+          dissentAttached: entry.dissentAttached!,
+          signedAt: signedAtFromDate(entry.signedAt!),
+        },
       };
       expect(checkControlRelations(figures)).toEqual([]);
       // Explicitly, the relations of the paper form: 2 = 3+4+7+8; 5+6 <= 3+4 <= 1; 6 <= 4; 5+6 = 9+10+11.
@@ -368,9 +411,14 @@ describe('every protocol entry of the demo', () => {
   });
 
   it('counts the voters its precinct has on the list', () => {
-    const voters = new Map(demo.constituencies.flatMap((constituency) => constituency.precincts.map((precinct) => [`${constituency.electionSlug}/${constituency.code}/${precinct.number}`, precinct.votersOnList])));
+    const voters = new Map(
+      demo.constituencies.flatMap((constituency) =>
+        constituency.precincts.map((precinct) => [`${constituency.electionSlug}/${constituency.code}/${precinct.number}`, precinct.votersOnList]),
+      ),
+    );
     for (const protocol of demo.protocols) {
-      for (const entry of protocol.entries) expect(entry.votersOnList).toBe(voters.get(`${protocol.electionSlug}/${protocol.constituencyCode}/${protocol.precinctNumber}`));
+      for (const entry of protocol.entries)
+        expect(entry.votersOnList).toBe(voters.get(`${protocol.electionSlug}/${protocol.constituencyCode}/${protocol.precinctNumber}`));
     }
   });
 });
@@ -380,7 +428,9 @@ describe('constituency lists', () => {
     for (const election of demo.elections) {
       const constituencies = ofElection(demo.constituencies, election.slug);
       for (const regionCode of new Set(constituencies.map((constituency) => constituency.regionCode))) {
-        const approved = demo.listRevisions.filter((revision) => revision.electionSlug === election.slug && revision.regionCode === regionCode && revision.status === 'approved');
+        const approved = demo.listRevisions.filter(
+          (revision) => revision.electionSlug === election.slug && revision.regionCode === regionCode && revision.status === 'approved',
+        );
         expect(approved.map((revision) => revision.revisionNo)).toEqual([1]);
         expect(approved[0]!.content).toEqual({
           constituencies: constituencies
@@ -396,7 +446,11 @@ describe('constituency lists', () => {
   });
 
   it('has 2023 results official everywhere', () => {
-    expect(pilotConstituencies.every((constituency) => constituency.resultsStatus === 'official' && constituency.resultsOfficialAt && constituency.resultsOfficialBy)).toBe(true);
+    expect(
+      pilotConstituencies.every(
+        (constituency) => constituency.resultsStatus === 'official' && constituency.resultsOfficialAt && constituency.resultsOfficialBy,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -427,7 +481,9 @@ describe('upcoming election: work waiting in every queue', () => {
       { regionCode: 'turkistan', revisionNo: 2, status: 'returned' },
     ]);
     expect(open.find((revision) => revision.status === 'returned')?.reviewComment).toMatch(/^Precinct \d+ /);
-    const aktobeInForce = demo.listRevisions.find((revision) => revision.electionSlug === UPCOMING && revision.regionCode === 'aktobe' && revision.status === 'approved')!;
+    const aktobeInForce = demo.listRevisions.find(
+      (revision) => revision.electionSlug === UPCOMING && revision.regionCode === 'aktobe' && revision.status === 'approved',
+    )!;
     const precinctCount = (revision: typeof aktobeInForce) => total(revision.content.constituencies.map((constituency) => constituency.precincts.length));
     expect(precinctCount(open[0]!)).toBe(precinctCount(aktobeInForce) + 1);
   });
@@ -450,7 +506,8 @@ describe('upcoming election: work waiting in every queue', () => {
 
 describe('election being counted: protocols at every stage', () => {
   const regionOf = new Map(ofElection(demo.constituencies, COUNTING).map((constituency) => [constituency.code, constituency.regionCode]));
-  const inCountingRegion = <T extends { constituencyCode: string }>(rows: T[], region: string) => rows.filter((row) => regionOf.get(row.constituencyCode) === region);
+  const inCountingRegion = <T extends { constituencyCode: string }>(rows: T[], region: string) =>
+    rows.filter((row) => regionOf.get(row.constituencyCode) === region);
 
   it('voted the day before the reference date, with every candidate registered', () => {
     expect(demo.elections.find((election) => election.slug === COUNTING)?.votingDay).toBe(addDays(REFERENCE_DATE, -1));
@@ -460,7 +517,9 @@ describe('election being counted: protocols at every stage', () => {
   it.each(['aktobe', 'almaty'])('has protocols at every stage in %s', (region) => {
     const protocols = inCountingRegion(ofElection(demo.protocols, COUNTING), region);
     expect(new Set(protocols.map((protocol) => protocol.status))).toEqual(new Set(['entered_once', 'awaiting_review', 'mismatch', 'approved']));
-    const precincts = ofElection(demo.constituencies, COUNTING).filter((constituency) => constituency.regionCode === region).flatMap((constituency) => constituency.precincts);
+    const precincts = ofElection(demo.constituencies, COUNTING)
+      .filter((constituency) => constituency.regionCode === region)
+      .flatMap((constituency) => constituency.precincts);
     expect(protocols.length).toBeLessThan(precincts.length);
     const figures = (entry: DemoProtocolEntry | undefined) => entry && { ...entry, kind: null, enteredBy: null, enteredAt: null };
     for (const protocol of protocols) {
@@ -471,7 +530,6 @@ describe('election being counted: protocols at every stage', () => {
       expect(protocol.version.approvedBy !== null).toBe(protocol.status === 'approved');
     }
   });
-
 });
 
 describe('demo elections: phases', () => {
@@ -480,10 +538,18 @@ describe('demo elections: phases', () => {
       demo.elections.map((election) => {
         const own = ofElection(demo.constituencies, election.slug);
         const resultsOfficial = own.length > 0 && own.every((constituency) => constituency.resultsStatus === 'official');
-        return [election.slug, electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial }, REFERENCE_DATE)];
+        return [
+          election.slug,
+          electionPhase({ ...election, announced: election.announcedAt !== null, archived: election.archivedAt !== null, resultsOfficial }, REFERENCE_DATE),
+        ];
       }),
     );
-    expect(phases).toEqual({ 'akim-2023': 'results_official', 'akim-counting': 'counting', 'akim-2027': 'nomination', 'akim-2027-early': 'constituency_lists' });
+    expect(phases).toEqual({
+      'akim-2023': 'results_official',
+      'akim-counting': 'counting',
+      'akim-2027': 'nomination',
+      'akim-2027-early': 'constituency_lists',
+    });
   });
 });
 

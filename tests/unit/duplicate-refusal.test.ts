@@ -4,7 +4,8 @@ import * as schema from '@/db/schema';
 import { DUPLICATE_KEYS, duplicateRefusal } from '@/lib/commands';
 import en from '@/messages/en.json';
 
-const uniqueViolation = (constraint: string) => Object.assign(new Error('duplicate key'), { cause: { code: '23505', constraint_name: constraint, message: 'duplicate key' } });
+const uniqueViolation = (constraint: string) =>
+  Object.assign(new Error('duplicate key'), { cause: { code: '23505', constraint_name: constraint, message: 'duplicate key' } });
 
 /** Every unique constraint and unique index name the schema declares. */
 function uniqueKeysInSchema(): Set<string> {
@@ -23,12 +24,18 @@ const message = (key: string) => key.split('.').reduce<unknown>((node, part) => 
 
 describe('uniqueness refusals', () => {
   it('turns a known repeated key into its reason on its field, never the concurrent-edit conflict', () => {
-    expect(duplicateRefusal(uniqueViolation('candidates_iin_per_election_unique'))).toMatchObject({ code: 'invalid', detail: { fieldErrors: { iin: ['candidates.errors.duplicateIin'] } } });
+    expect(duplicateRefusal(uniqueViolation('candidates_iin_per_election_unique'))).toMatchObject({
+      code: 'invalid',
+      detail: { fieldErrors: { iin: ['candidates.errors.duplicateIin'] } },
+    });
     expect(duplicateRefusal(uniqueViolation('candidates_one_party_nominee_per_constituency'))).toMatchObject({
       code: 'invalid',
       detail: { fieldErrors: { partyId: ['candidates.errors.partyQuota'] } },
     });
-    expect(duplicateRefusal(uniqueViolation('list_revisions_one_open_per_region'))).toMatchObject({ code: 'invalidState', detail: { message: 'lists.errors.openRevisionExists' } });
+    expect(duplicateRefusal(uniqueViolation('list_revisions_one_open_per_region'))).toMatchObject({
+      code: 'invalidState',
+      detail: { message: 'lists.errors.openRevisionExists' },
+    });
   });
 
   it('leaves other unique violations and other errors to the command runner (conflict or failure)', () => {

@@ -25,7 +25,12 @@ describe('default calendar from voting day', () => {
   });
 
   it('crosses month and year ends and leap days', () => {
-    expect(calendarFor('2028-01-10')).toMatchObject({ calledOn: '2027-11-20', nominationOpensOn: '2027-11-21', resultsDeadline: '2028-01-13', akimRegistrationDeadline: '2028-01-20' });
+    expect(calendarFor('2028-01-10')).toMatchObject({
+      calledOn: '2027-11-20',
+      nominationOpensOn: '2027-11-21',
+      resultsDeadline: '2028-01-13',
+      akimRegistrationDeadline: '2028-01-20',
+    });
     expect(calendarFor('2028-03-30').nominationOpensOn).toBe('2028-02-09');
     expect(calendarFor('2028-03-01').resultsDeadline).toBe('2028-03-04');
     expect(calendarFor('2028-02-27').akimRegistrationDeadline).toBe('2028-03-08');
@@ -58,7 +63,14 @@ describe('calendar validation', () => {
 
   it('accepts the default calendar and stores shares in basis points', () => {
     const result = createElectionSchema.parse(form({ turnoutThresholdBp: '50.5' }));
-    expect(result).toMatchObject({ signatureShareBp: 100, turnoutThresholdBp: 5050, minCandidateAge: 25, depositAmount: 350000, withdrawalCutoffDays: 2, depositRefundThresholdBp: 500 });
+    expect(result).toMatchObject({
+      signatureShareBp: 100,
+      turnoutThresholdBp: 5050,
+      minCandidateAge: 25,
+      depositAmount: 350000,
+      withdrawalCutoffDays: 2,
+      depositRefundThresholdBp: 500,
+    });
   });
 
   it('reports each date that comes before the one it must follow, on that date', () => {
@@ -151,7 +163,10 @@ describe('work allowed per phase', () => {
       values: { work: 'nomination', phase: 'constituency_lists', date: '2023-09-16', time: 'none' },
     });
     expect(workRefusal('protocols', 'nomination', calendar)?.values).toMatchObject({ date: '2023-11-05', time: '20:00' });
-    expect(workRefusal('nomination', 'campaign', calendar)).toEqual({ message: 'elections.errors.workClosed', values: { work: 'nomination', phase: 'campaign', date: '' } });
+    expect(workRefusal('nomination', 'campaign', calendar)).toEqual({
+      message: 'elections.errors.workClosed',
+      values: { work: 'nomination', phase: 'campaign', date: '' },
+    });
     expect(workRefusal('nomination', 'nomination', calendar)).toBeNull();
     expect(workRefusal('constituencyLists', 'archived', calendar)?.message).toBe('elections.errors.workClosed');
   });
@@ -174,7 +189,14 @@ describe('which election a page opens on', () => {
   it('takes the one asked for, else the first preference that matches, in order, else the newest', () => {
     expect(pickElection(all, 'e1', beingCounted)?.id).toBe(1);
     expect(pickElection(all, undefined, beingCounted, withResults)?.id).toBe(3);
-    expect(pickElection(all.filter((e) => e.id !== 3), undefined, beingCounted, withResults)?.id).toBe(2);
+    expect(
+      pickElection(
+        all.filter((e) => e.id !== 3),
+        undefined,
+        beingCounted,
+        withResults,
+      )?.id,
+    ).toBe(2);
     expect(pickElection([all[0]!], undefined, beingCounted, withResults)?.id).toBe(4);
   });
 });

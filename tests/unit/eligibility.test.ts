@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, allChecksPassed, automaticChecks, decodeDetail, encodeDetail, isWithinNominationWindow, requiredSignatures, type ElectionRules, type NomineeFacts } from '@/lib/candidates/eligibility';
+import {
+  ageOn,
+  allChecksPassed,
+  automaticChecks,
+  decodeDetail,
+  encodeDetail,
+  isWithinNominationWindow,
+  requiredSignatures,
+  type ElectionRules,
+  type NomineeFacts,
+} from '@/lib/candidates/eligibility';
 import { nominationSchema } from '@/lib/candidates/schemas';
 import { freshIin } from '../support/iin';
 
@@ -136,7 +146,10 @@ describe('the nomination form', () => {
   });
 
   it('rejects negative, fractional and non-numeric counts at their fields', () => {
-    expect(errorsOf({ ...valid, depositAmount: '-1', supportingSignatures: '2.5' })).toEqual({ depositAmount: 'errors.negative', supportingSignatures: 'errors.wholeNumber' });
+    expect(errorsOf({ ...valid, depositAmount: '-1', supportingSignatures: '2.5' })).toEqual({
+      depositAmount: 'errors.negative',
+      supportingSignatures: 'errors.wholeNumber',
+    });
     expect(errorsOf({ ...valid, supportingSignatures: 'many' })).toEqual({ supportingSignatures: 'errors.wholeNumber' });
   });
 });
@@ -144,8 +157,27 @@ describe('the nomination form', () => {
 describe('the nomination form reports everything at once', () => {
   it('names the IIN mismatch even while other fields are still empty', () => {
     const iin = freshIin('1984-02-10', 'female');
-    const result = nominationSchema.safeParse({ electionId: 1, constituencyId: '', fullName: '', iin, birthDate: '1984-02-11', sex: 'female', education: '', currentPosition: '', nominationRoute: 'self', partyId: '', depositAmount: '', depositPaidOn: '', supportingSignatures: '' });
+    const result = nominationSchema.safeParse({
+      electionId: 1,
+      constituencyId: '',
+      fullName: '',
+      iin,
+      birthDate: '1984-02-11',
+      sex: 'female',
+      education: '',
+      currentPosition: '',
+      nominationRoute: 'self',
+      partyId: '',
+      depositAmount: '',
+      depositPaidOn: '',
+      supportingSignatures: '',
+    });
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
-    expect(messages).toMatchObject({ iin: 'candidates.errors.iinBirthDate', constituencyId: 'errors.required', depositAmount: 'errors.required', supportingSignatures: 'candidates.errors.signaturesRequired' });
+    expect(messages).toMatchObject({
+      iin: 'candidates.errors.iinBirthDate',
+      constituencyId: 'errors.required',
+      depositAmount: 'errors.required',
+      supportingSignatures: 'candidates.errors.signaturesRequired',
+    });
   });
 });

@@ -8,7 +8,9 @@ import { negotiateLocale } from '@/lib/i18n/config';
 import { atLeastChars, atMostChars, MAX_LENGTHS, MIN_LENGTHS } from '@/lib/validation/fields';
 
 const paths = (value: object, prefix: string[] = []): string[][] =>
-  Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => (typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]]));
+  Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+    typeof child === 'object' && child !== null ? paths(child, [...prefix, key]) : [[...prefix, key]],
+  );
 const keys = (value: object) => paths(value).map((path) => JSON.stringify(path));
 
 /** The ICU arguments of a message, from the parser next-intl uses (branch texts are not arguments). */
@@ -21,7 +23,8 @@ function placeholders(text: string): string[] {
   return names(parse(text)).sort();
 }
 
-const lookup = (catalogue: object, key: string) => (JSON.parse(key) as string[]).reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+const lookup = (catalogue: object, key: string) =>
+  (JSON.parse(key) as string[]).reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
 
 describe('message catalogues', () => {
   it('have the same keys in Kazakh, Russian and English', () => {
@@ -58,9 +61,14 @@ describe('the audit log in words', () => {
 
 describe('length limits in messages', () => {
   it('say the limit in every language ("at least 10 characters", not "too short")', () => {
-    for (const [catalogue, language] of [[kk, 'kk'], [ru, 'ru'], [en, 'en']] as const) {
+    for (const [catalogue, language] of [
+      [kk, 'kk'],
+      [ru, 'ru'],
+      [en, 'en'],
+    ] as const) {
       for (const min of MIN_LENGTHS) expect(lookup(catalogue, JSON.stringify(atLeastChars(min).split('.'))), `${language} ${min}`).toContain(String(min));
-      for (const max of MAX_LENGTHS) expect(lookup(catalogue, JSON.stringify(atMostChars(max).split('.'))).replace(/\D/g, ''), `${language} ${max}`).toBe(String(max));
+      for (const max of MAX_LENGTHS)
+        expect(lookup(catalogue, JSON.stringify(atMostChars(max).split('.'))).replace(/\D/g, ''), `${language} ${max}`).toBe(String(max));
     }
   });
 });

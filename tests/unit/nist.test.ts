@@ -8,7 +8,10 @@ const validateNist = nistValidator();
 const AMANAT = { nameKk: '«AMANAT» партиясы', nameRu: 'Партия «AMANAT»', nameEn: 'AMANAT Party' };
 const AUYL = { nameKk: '«Ауыл» партиясы', nameRu: 'Партия «Ауыл»', nameEn: 'Auyl People’s Democratic Patriotic Party' };
 
-type Approved = Pick<PrecinctResult, 'ballotsCast' | 'ballotsInvalid' | 'votesAgainstAll' | 'votes'> & { votersAddedOnDay?: number; ballotsFoundMobile?: number };
+type Approved = Pick<PrecinctResult, 'ballotsCast' | 'ballotsInvalid' | 'votesAgainstAll' | 'votes'> & {
+  votersAddedOnDay?: number;
+  ballotsFoundMobile?: number;
+};
 const precinct = (id: number, constituencyId: number, number: number, votersOnList: number, approved?: Approved): PrecinctResult => {
   const mobile = approved?.ballotsFoundMobile ?? 0;
   return {
@@ -32,7 +35,14 @@ const precinct = (id: number, constituencyId: number, number: number, votersOnLi
 // Khromtau: precinct 1 voted partly in mobile boxes and its list grew by 30 on the day; precinct 2 not yet reported.
 // Rudny: its only precinct reported and declared official.
 const PRECINCTS: PrecinctResult[] = [
-  precinct(101, 1, 1, 1000, { ballotsCast: 600, ballotsInvalid: 10, votesAgainstAll: 20, votes: { 11: 400, 12: 170 }, votersAddedOnDay: 30, ballotsFoundMobile: 25 }),
+  precinct(101, 1, 1, 1000, {
+    ballotsCast: 600,
+    ballotsInvalid: 10,
+    votesAgainstAll: 20,
+    votes: { 11: 400, 12: 170 },
+    votersAddedOnDay: 30,
+    ballotsFoundMobile: 25,
+  }),
   precinct(102, 1, 2, 800),
   precinct(201, 2, 1, 1500, { ballotsCast: 900, ballotsInvalid: 15, votesAgainstAll: 35, votes: { 21: 500, 22: 350 } }),
 ];
@@ -74,7 +84,13 @@ const candidate = (id: number, ballotOrder: number, party: CandidateResult['part
 const constituency = (
   id: number,
   fields: Pick<ConstituencyResult, 'code' | 'kind' | 'nameEn' | 'regionId' | 'regionCode' | 'resultsStatus' | 'candidates' | 'outcome'>,
-): ConstituencyResult => ({ id, nameKk: `${fields.nameEn} (kk)`, nameRu: `${fields.nameEn} (ru)`, ...fields, ...totalsOf(PRECINCTS.filter((p) => p.constituencyId === id)) });
+): ConstituencyResult => ({
+  id,
+  nameKk: `${fields.nameEn} (kk)`,
+  nameRu: `${fields.nameEn} (ru)`,
+  ...fields,
+  ...totalsOf(PRECINCTS.filter((p) => p.constituencyId === id)),
+});
 
 const CONSTITUENCIES: ConstituencyResult[] = [
   constituency(1, {
@@ -131,18 +147,22 @@ function results(overrides: { status?: ElectionResults['status']; againstAllOnBa
 }
 
 const GENERATED_AT = new Date('2023-11-06T03:04:05.678Z');
-const reportOf = (overrides?: Parameters<typeof results>[0]) => toNistElectionReport({ results: results(overrides), precincts: PRECINCTS, generatedAt: GENERATED_AT });
+const reportOf = (overrides?: Parameters<typeof results>[0]) =>
+  toNistElectionReport({ results: results(overrides), precincts: PRECINCTS, generatedAt: GENERATED_AT });
 const selectionsOf = (report: NistElectionReport) => report.Election[0].Contest.flatMap((contest) => contest.ContestSelection);
 const selection = (report: NistElectionReport, id: string) => selectionsOf(report).find((s) => s['@id'] === id)!;
 const unit = (report: NistElectionReport, id: string) => report.GpUnit.find((u) => u['@id'] === id)!;
 const sumCounts = (s: NistCandidateSelection) => s.VoteCounts.reduce((total, count) => total + count.Count, 0);
 
 describe('NIST SP 1500-100 v2 election report', () => {
-  it.each(['unofficial-partial', 'unofficial-complete', 'certified'] as const)('is valid against the official schema, references resolved, with Status %s', (status) => {
-    const report = reportOf({ status });
-    expect(validateNist(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
-    expect(report.Status).toBe(status);
-  });
+  it.each(['unofficial-partial', 'unofficial-complete', 'certified'] as const)(
+    'is valid against the official schema, references resolved, with Status %s',
+    (status) => {
+      const report = reportOf({ status });
+      expect(validateNist(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
+      expect(report.Status).toBe(status);
+    },
+  );
 
   it('catches a report that breaks the schema or leaves a reference dangling (the check is not vacuous)', () => {
     const report = reportOf();
@@ -184,7 +204,11 @@ describe('NIST SP 1500-100 v2 election report', () => {
     const countedUnits = [...selectionsOf(report).flatMap((s) => s.VoteCounts), ...report.Election[0].BallotCounts].map((count) => count.GpUnitId);
     expect(new Set(countedUnits)).toEqual(new Set([nistIds.precinct(101), nistIds.precinct(201)]));
     expect(unit(report, unreported)).not.toHaveProperty('VotersParticipated');
-    expect(report.Election[0].BallotCounts.find((b) => b.GpUnitId === nistIds.precinct(101))).toMatchObject({ Type: 'total', BallotsCast: 600, BallotsRejected: 10 });
+    expect(report.Election[0].BallotCounts.find((b) => b.GpUnitId === nistIds.precinct(101))).toMatchObject({
+      Type: 'total',
+      BallotsCast: 600,
+      BallotsRejected: 10,
+    });
   });
 
   it('gives the ballots found in mobile boxes as their own count and the voters at the close as the registered voters', () => {
@@ -260,7 +284,12 @@ describe('NIST SP 1500-100 v2 election report', () => {
 
   it('references each precinct’s published protocol image by its SHA-256, still valid against the schema', () => {
     const sha = (digit: string) => digit.repeat(64);
-    const report = toNistElectionReport({ results: results(), precincts: PRECINCTS, generatedAt: GENERATED_AT, protocolImages: new Map([[101, [sha('a'), sha('b')]]]) });
+    const report = toNistElectionReport({
+      results: results(),
+      precincts: PRECINCTS,
+      generatedAt: GENERATED_AT,
+      protocolImages: new Map([[101, [sha('a'), sha('b')]]]),
+    });
     expect(validateNist(report)).toEqual({ schemaErrors: [], danglingReferences: [] });
     expect(unit(report, nistIds.precinct(101)).ExternalIdentifier.filter((id) => id.Type === 'other')).toEqual([
       { '@type': 'ElectionResults.ExternalIdentifier', Type: 'other', OtherType: 'protocol-image-sha256', Value: sha('a') },

@@ -13,7 +13,12 @@ describe('figures in words, as the protocol writes them', () => {
     [11_000, 'одиннадцать тысяч', 'он бір мың', 'eleven thousand'],
     [21_500, 'двадцать одна тысяча пятьсот', 'жиырма бір мың бес жүз', 'twenty-one thousand five hundred'],
     [1_000_000, 'один миллион', 'бір миллион', 'one million'],
-    [1_062_327, 'один миллион шестьдесят две тысячи триста двадцать семь', 'бір миллион алпыс екі мың үш жүз жиырма жеті', 'one million sixty-two thousand three hundred twenty-seven'],
+    [
+      1_062_327,
+      'один миллион шестьдесят две тысячи триста двадцать семь',
+      'бір миллион алпыс екі мың үш жүз жиырма жеті',
+      'one million sixty-two thousand three hundred twenty-seven',
+    ],
   ])('%i', (value, ru, kk, en) => {
     expect(numberInWords(value, 'ru')).toBe(ru);
     expect(numberInWords(value, 'kk')).toBe(kk);

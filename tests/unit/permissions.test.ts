@@ -10,43 +10,48 @@ const AKTOBE = 3;
  */
 const EXPECTED: Record<string, string> = {
   //                                  admin  operator  reviewer  observer
-  'staff.view':                       'A O R V',
-  'users.manage':                     'A',
-  'audit.view':                       'A',
-  'elections.manage':                 'A',
-  'parties.manage':                   'A',
-  'constituencyList.view':            'A O R V',
-  'constituencyList.edit':            'O',
-  'constituencyList.submit':          'O',
-  'constituencyList.review':          'A R',
-  'constituencyList.overrideCalendar':'A',
-  'candidate.view':                   'A O R V',
-  'candidate.nominate':               'O',
-  'candidate.attest':                 'R',
-  'candidate.decide':                 'R',
-  'candidate.withdraw':               'O R',
-  'candidate.proposeCancellation':    'O R',
-  'candidate.cancel':                 'R',
-  'candidate.recordBallotsPrinted':   'R',
-  'candidate.registerElected':        'R',
-  'candidate.settleDeposit':          'R',
-  'protocol.view':                    'A O R V',
-  'protocol.enter':                   'O',
-  'protocol.resolve':                 'R',
-  'protocol.approve':                 'R',
-  'protocol.return':                  'R',
-  'protocol.correct':                 'O R',
-  'protocol.attachImage':             'O R',
-  'results.markOfficial':             'A R',
-  'results.reopen':                   'A',
-  'screening.check':                  'R',
+  'staff.view': 'A O R V',
+  'users.manage': 'A',
+  'audit.view': 'A',
+  'elections.manage': 'A',
+  'parties.manage': 'A',
+  'constituencyList.view': 'A O R V',
+  'constituencyList.edit': 'O',
+  'constituencyList.submit': 'O',
+  'constituencyList.review': 'A R',
+  'constituencyList.overrideCalendar': 'A',
+  'candidate.view': 'A O R V',
+  'candidate.nominate': 'O',
+  'candidate.attest': 'R',
+  'candidate.decide': 'R',
+  'candidate.withdraw': 'O R',
+  'candidate.proposeCancellation': 'O R',
+  'candidate.cancel': 'R',
+  'candidate.recordBallotsPrinted': 'R',
+  'candidate.registerElected': 'R',
+  'candidate.settleDeposit': 'R',
+  'protocol.view': 'A O R V',
+  'protocol.enter': 'O',
+  'protocol.resolve': 'R',
+  'protocol.approve': 'R',
+  'protocol.return': 'R',
+  'protocol.correct': 'O R',
+  'protocol.attachImage': 'O R',
+  'results.markOfficial': 'A R',
+  'results.reopen': 'A',
+  'screening.check': 'R',
 };
 const LETTER: Record<Role, string> = { admin: 'A', operator: 'O', reviewer: 'R', observer: 'V' };
 
 describe('permission table', () => {
   it('says exactly who may do what, as written out by hand above', () => {
     const actual = Object.fromEntries(
-      Object.keys(PERMISSIONS).map((permission) => [permission, ROLES.filter((role) => hasPermission({ role, regionId: null }, permission as Permission)).map((role) => LETTER[role]).join(' ')]),
+      Object.keys(PERMISSIONS).map((permission) => [
+        permission,
+        ROLES.filter((role) => hasPermission({ role, regionId: null }, permission as Permission))
+          .map((role) => LETTER[role])
+          .join(' '),
+      ]),
     );
     expect(actual).toEqual(EXPECTED);
   });

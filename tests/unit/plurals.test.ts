@@ -11,7 +11,9 @@ const CATALOGUES = { kk, ru, en } as const;
 const CATEGORIES = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], en: ['one', 'other'] } as const;
 
 const messagesOf = (node: object, prefix = ''): [string, string][] =>
-  Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? messagesOf(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value as string]]));
+  Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? messagesOf(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value as string]],
+  );
 
 /** Every argument of a message with the kind of value it needs. */
 function argumentsOf(elements: MessageFormatElement[], into = new Map<string, 'plural' | 'number' | 'date' | 'text'>()) {
@@ -51,7 +53,10 @@ describe('plural forms in the catalogues', () => {
       for (const [key, text] of messages) {
         for (const count of [0, 1, 2, 5, 21, 1500]) {
           const values = Object.fromEntries(
-            [...argumentsOf(parse(text))].map(([name, kind]) => [name, kind === 'plural' || kind === 'number' ? count : kind === 'date' ? new Date('2026-11-30T00:00:00Z') : 'x']),
+            [...argumentsOf(parse(text))].map(([name, kind]) => [
+              name,
+              kind === 'plural' || kind === 'number' ? count : kind === 'date' ? new Date('2026-11-30T00:00:00Z') : 'x',
+            ]),
           );
           const rendered = (t as unknown as (key: string, values: object) => string)(key, values);
           expect(rendered, `${language} ${key} (${count})`).not.toMatch(/[{}#]/);
@@ -81,7 +86,9 @@ describe('calendar days in messages', () => {
     expect(ru_).not.toContain('2026-12-14');
     // A phase that starts at an hour says it, in Kazakhstan time.
     const atHour = withCalendarDays({ work: 'protocols', phase: 'voting', date: '2026-12-14', time: '20:00' });
-    expect(createTranslator({ locale: 'en', messages: en, formats: FORMATS })('elections.errors.workNotOpenYet', atHour as never)).toContain('It opens on Dec 14, 2026, 20:00 Kazakhstan time.');
+    expect(createTranslator({ locale: 'en', messages: en, formats: FORMATS })('elections.errors.workNotOpenYet', atHour as never)).toContain(
+      'It opens on Dec 14, 2026, 20:00 Kazakhstan time.',
+    );
   });
 
   it('turns only whole YYYY-MM-DD values into dates', () => {

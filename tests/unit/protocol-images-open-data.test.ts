@@ -11,7 +11,14 @@ const image = (precinctId: number, versionNo: number, hashes: string[]): Publish
   reviewedAt: new Date(`2026-11-2${versionNo}T11:00:00Z`),
   correctionReason: versionNo > 1 ? 'The first photo cut off the signatures' : null,
   demoRendering: false,
-  files: hashes.map((sha256, index) => ({ fileNo: index + 1, sha256, contentType: 'image/jpeg', size: 1000, pageCount: 1, previews: [sha(String(index + 5))] })),
+  files: hashes.map((sha256, index) => ({
+    fileNo: index + 1,
+    sha256,
+    contentType: 'image/jpeg',
+    size: 1000,
+    pageCount: 1,
+    previews: [sha(String(index + 5))],
+  })),
 });
 const precinct = (id: number, reported: boolean) => ({ id, number: id, constituencyId: 1, reported }) as PrecinctResult;
 const results = { election: { id: 7 }, constituencies: [{ id: 1, code: 'aktobe-martuk' }] } as unknown as ElectionResults;
@@ -31,7 +38,12 @@ describe('protocol images as open data', () => {
       uploadedAt: '2026-11-22T10:00:00.000Z',
       correctionReason: 'The first photo cut off the signatures',
       files: [
-        { url: `/protocol-images/${sha('b')}`, downloadUrl: `/protocol-images/${sha('b')}?download`, sha256: sha('b'), previewUrls: [`/protocol-images/${sha('5')}`] },
+        {
+          url: `/protocol-images/${sha('b')}`,
+          downloadUrl: `/protocol-images/${sha('b')}?download`,
+          sha256: sha('b'),
+          previewUrls: [`/protocol-images/${sha('5')}`],
+        },
         { url: `/protocol-images/${sha('c')}`, sha256: sha('c') },
       ],
     });

@@ -23,7 +23,8 @@ describe('hash addressing', () => {
     expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(isSha256('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')).toBe(true);
-    for (const bad of ['BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD', 'ba78', '../etc/passwd', `${'a'.repeat(63)}g`]) expect(isSha256(bad)).toBe(false);
+    for (const bad of ['BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD', 'ba78', '../etc/passwd', `${'a'.repeat(63)}g`])
+      expect(isSha256(bad)).toBe(false);
   });
 });
 

@@ -15,7 +15,15 @@ import {
 } from '@/lib/protocols/definition';
 import { decideWinner, type WinnerInput } from '@/lib/results/winner';
 
-const signatures = { chairName: 'Ахметов Ержан Серікұлы', secretaryName: 'Иванова Анна Петровна', membersTotal: 9, membersPresent: 8, membersSigning: 8, dissentAttached: false, signedAt: '2026-11-29T21:10' };
+const signatures = {
+  chairName: 'Ахметов Ержан Серікұлы',
+  secretaryName: 'Иванова Анна Петровна',
+  membersTotal: 9,
+  membersPresent: 8,
+  membersSigning: 8,
+  dissentAttached: false,
+  signedAt: '2026-11-29T21:10',
+};
 
 // Lines 1-9, 10 (candidates) and 11 ("against all"), balanced: 2 = 3+4+7+8; 5+6 <= 3+4 <= 1; 5+6 = 9+10+11; 6 <= 4.
 const balanced: ProtocolFigures = {
@@ -42,10 +50,18 @@ describe('control relations', () => {
     ['2 = 3 + 4 + 7 + 8', { ballotsUnused: 306 }, { relation: 'ballotBalance', values: { received: 1010, issued: 700, spoiled: 3, unused: 306, sum: 1009 } }],
     ['5 + 6 <= 3 + 4', { ballotsFoundStationary: 662, votes: { 1: 403, 2: 280 } }, { relation: 'castWithinIssued', values: { cast: 701, issued: 700 } }],
     ['3 + 4 <= 1', { votersAtClose: 699 }, { relation: 'issuedWithinVoters', values: { issued: 700, voters: 699 } }],
-    ['5 + 6 = 9 + 10 + 11', { votes: { 1: 401, 2: 280 } }, { relation: 'castCounted', values: { cast: 698, invalid: 8, candidates: 681, againstAll: 10, sum: 699 } }],
+    [
+      '5 + 6 = 9 + 10 + 11',
+      { votes: { 1: 401, 2: 280 } },
+      { relation: 'castCounted', values: { cast: 698, invalid: 8, candidates: 681, againstAll: 10, sum: 699 } },
+    ],
     ['6 <= 4', { ballotsFoundMobile: 41, ballotsFoundStationary: 657 }, { relation: 'mobileWithinOutside', values: { mobile: 41, outside: 40 } }],
     ['signing <= present', { signatures: { ...signatures, membersSigning: 9 } }, { relation: 'membersOrder', values: { signing: 9, present: 8, total: 9 } }],
-    ['present <= total', { signatures: { ...signatures, membersPresent: 10, membersSigning: 8 } }, { relation: 'membersOrder', values: { signing: 8, present: 10, total: 9 } }],
+    [
+      'present <= total',
+      { signatures: { ...signatures, membersPresent: 10, membersSigning: 8 } },
+      { relation: 'membersOrder', values: { signing: 8, present: 10, total: 9 } },
+    ],
   ])('name the broken relation %s with its numbers', (_name, change, violation) => {
     expect(checkControlRelations({ ...balanced, ...change })).toEqual([violation]);
   });
@@ -68,7 +84,10 @@ describe('control relations', () => {
   });
 
   it('report several broken relations at once', () => {
-    expect(checkControlRelations({ ...balanced, ballotsReceived: 0, votersAtClose: 10 }).map((v) => v.relation)).toEqual(['ballotBalance', 'issuedWithinVoters']);
+    expect(checkControlRelations({ ...balanced, ballotsReceived: 0, votersAtClose: 10 }).map((v) => v.relation)).toEqual([
+      'ballotBalance',
+      'issuedWithinVoters',
+    ]);
   });
 });
 
@@ -85,7 +104,10 @@ describe('comparing two typed copies', () => {
   it('lists exactly the fields that differ, signatures included', () => {
     expect(differingFields(balanced, balanced)).toEqual([]);
     expect(differingFields(balanced, { ...balanced, ballotsSpoiled: 4, votes: { 1: 400, 2: 281 } })).toEqual(['ballotsSpoiled', 'votes.2']);
-    expect(differingFields(balanced, { ...balanced, ballotsFoundMobile: 38, signatures: { ...signatures, secretaryName: 'Иванова Анна' } })).toEqual(['ballotsFoundMobile', 'secretaryName']);
+    expect(differingFields(balanced, { ...balanced, ballotsFoundMobile: 38, signatures: { ...signatures, secretaryName: 'Иванова Анна' } })).toEqual([
+      'ballotsFoundMobile',
+      'secretaryName',
+    ]);
   });
 });
 
@@ -175,13 +197,15 @@ describe('the definition-driven schema', () => {
 
   it('refuses figures that break a relation, naming exactly the relations broken', () => {
     const lineKeys = AKIM_PROTOCOL.lines.map((line) => line.key);
-    const broken = fc.tuple(balancedFigures, fc.constantFrom(...lineKeys, 'membersSigning', 'membersPresent'), fc.integer({ min: 1, max: 50 }), fc.boolean()).map(([figures, key, delta, up]) => {
-      if (key === 'membersSigning' || key === 'membersPresent') {
-        const s = figures.signatures!;
-        return { ...figures, signatures: { ...s, [key]: Math.min(100, s[key] + delta) } };
-      }
-      return { ...figures, [key]: Math.max(0, figures[key as keyof typeof figures] as number + (up ? delta : -delta)) };
-    });
+    const broken = fc
+      .tuple(balancedFigures, fc.constantFrom(...lineKeys, 'membersSigning', 'membersPresent'), fc.integer({ min: 1, max: 50 }), fc.boolean())
+      .map(([figures, key, delta, up]) => {
+        if (key === 'membersSigning' || key === 'membersPresent') {
+          const s = figures.signatures!;
+          return { ...figures, signatures: { ...s, [key]: Math.min(100, s[key] + delta) } };
+        }
+        return { ...figures, [key]: Math.max(0, (figures[key as keyof typeof figures] as number) + (up ? delta : -delta)) };
+      });
     fc.assert(
       fc.property(broken, (figures) => {
         const violations = checkControlRelations(figures).map((v) => v.relation);
@@ -247,8 +271,26 @@ describe('winner rule', () => {
 
   it('requires more than half of the ballots found in the boxes under the majority rule', () => {
     expect(decideWinner({ ...base, rule: 'absolute_majority' })).toEqual({ status: 'elected', candidateId: 1 });
-    expect(decideWinner({ ...base, rule: 'absolute_majority', votes: [{ candidateId: 1, votes: 451 }, { candidateId: 2, votes: 349 }] })).toEqual({ status: 'elected', candidateId: 1 });
-    expect(decideWinner({ ...base, rule: 'absolute_majority', votes: [{ candidateId: 1, votes: 450 }, { candidateId: 2, votes: 350 }] })).toEqual({ status: 'repeat_required', reason: 'no_majority' });
+    expect(
+      decideWinner({
+        ...base,
+        rule: 'absolute_majority',
+        votes: [
+          { candidateId: 1, votes: 451 },
+          { candidateId: 2, votes: 349 },
+        ],
+      }),
+    ).toEqual({ status: 'elected', candidateId: 1 });
+    expect(
+      decideWinner({
+        ...base,
+        rule: 'absolute_majority',
+        votes: [
+          { candidateId: 1, votes: 450 },
+          { candidateId: 2, votes: 350 },
+        ],
+      }),
+    ).toEqual({ status: 'repeat_required', reason: 'no_majority' });
   });
 
   it('gives "against all" no effect by default, however many votes it gets', () => {
@@ -262,6 +304,8 @@ describe('winner rule', () => {
   });
 
   it('has no result before any ballot is counted', () => {
-    expect(decideWinner({ ...base, ballotsCast: 0, votes: base.votes.map((v) => ({ ...v, votes: 0 })), againstAll: 0, complete: false })).toEqual({ status: 'no_results' });
+    expect(decideWinner({ ...base, ballotsCast: 0, votes: base.votes.map((v) => ({ ...v, votes: 0 })), againstAll: 0, complete: false })).toEqual({
+      status: 'no_results',
+    });
   });
 });

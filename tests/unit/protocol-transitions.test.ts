@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFor } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
-import { availableActions, PROTOCOL_ACTIONS, resultsActions, type ProtocolAction, type ProtocolState, type ProtocolStatus, type ResultsState, type Viewer } from '@/lib/protocols/transitions';
+import {
+  availableActions,
+  PROTOCOL_ACTIONS,
+  resultsActions,
+  type ProtocolAction,
+  type ProtocolState,
+  type ProtocolStatus,
+  type ResultsState,
+  type Viewer,
+} from '@/lib/protocols/transitions';
 
 const calendar = calendarFor('2023-11-05');
 const operator: Viewer = { id: 1, role: 'operator', regionId: 1 };
@@ -62,12 +71,24 @@ describe('who may move a protocol on', () => {
     expect(allowed(official, reviewer)).toEqual([]);
     expect(availableActions(official, reviewer).return).toMatchObject({ reason: 'protocols.errors.resultsOfficial' });
     const voting = state('missing', { election: { ...calendar, phase: 'voting' as Phase } });
-    expect(availableActions(voting, operator).enter).toMatchObject({ ok: false, code: 'invalidState', reason: 'elections.errors.workNotOpenYet', values: { work: 'protocols', date: '2023-11-05', time: '20:00' } });
+    expect(availableActions(voting, operator).enter).toMatchObject({
+      ok: false,
+      code: 'invalidState',
+      reason: 'elections.errors.workNotOpenYet',
+      values: { work: 'protocols', date: '2023-11-05', time: '20:00' },
+    });
   });
 });
 
 describe('declaring results official and reopening them', () => {
-  const results = (changes: Partial<ResultsState> = {}): ResultsState => ({ regionId: 1, resultsStatus: 'counting', precincts: 40, approved: 40, election: { ...calendar, phase: 'counting' }, ...changes });
+  const results = (changes: Partial<ResultsState> = {}): ResultsState => ({
+    regionId: 1,
+    resultsStatus: 'counting',
+    precincts: 40,
+    approved: 40,
+    election: { ...calendar, phase: 'counting' },
+    ...changes,
+  });
 
   it('says how many precincts still need approval', () => {
     expect(resultsActions(results({ approved: 37 }), reviewer).markOfficial).toEqual({

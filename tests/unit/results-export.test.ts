@@ -39,7 +39,9 @@ describe('CSV', () => {
     ]);
     // UTF-8 with a byte-order mark, names in English, Kazakh and Russian.
     expect(csv.startsWith('\uFEFFregion_code,constituency_code,constituency,constituency_kk,constituency_ru,')).toBe(true);
-    expect(csv.split('\r\n')[1]).toBe('aktobe,aktobe-khromtau,Khromtau District,Хромтау,Хромтау,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,Ақ жол,Ак жол,registered,true,true,');
+    expect(csv.split('\r\n')[1]).toBe(
+      'aktobe,aktobe-khromtau,Khromtau District,Хромтау,Хромтау,2,"Әлия, Серікқызы ""Ақ""",41,female,party,Ak Zhol,Ақ жол,Ак жол,registered,true,true,',
+    );
   });
 });
 
@@ -60,18 +62,59 @@ describe('headline figures of a small hand-computed election', () => {
     turnout: cast / voters,
     mobileShare: 0,
   });
-  const person = (id: number, birthDate: string, sex: 'male' | 'female', votes: number) => ({ id, fullName: `P${id}`, ballotOrder: id, birthDate, sex, nominationRoute: 'self' as const, party: null, votes, share: 0 });
+  const person = (id: number, birthDate: string, sex: 'male' | 'female', votes: number) => ({
+    id,
+    fullName: `P${id}`,
+    ballotOrder: id,
+    birthDate,
+    sex,
+    nominationRoute: 'self' as const,
+    party: null,
+    votes,
+    share: 0,
+  });
   const names = { nameKk: 'x', nameRu: 'x', nameEn: 'x' };
   const results: ElectionResults = {
-    election: { id: 1, slug: 's', votingDay: '2023-11-05', winnerRule: 'plurality', turnoutThresholdBp: null, againstAllOnBallot: false, againstAllEffect: 'none', ...names },
+    election: {
+      id: 1,
+      slug: 's',
+      votingDay: '2023-11-05',
+      winnerRule: 'plurality',
+      turnoutThresholdBp: null,
+      againstAllOnBallot: false,
+      againstAllEffect: 'none',
+      ...names,
+    },
     totals: { ...totals(2500, 1400, 3, 3), constituencies: 2, official: 0 },
     regions: [
       { id: 1, code: 'north', constituencies: 1, official: 0, ...names, ...totals(2000, 1200, 2, 2) },
       { id: 2, code: 'south', constituencies: 1, official: 0, ...names, ...totals(500, 200, 1, 1) },
     ],
     constituencies: [
-      { id: 10, code: 'a', kind: 'district', regionId: 1, regionCode: 'north', resultsStatus: 'counting', ...names, ...totals(2000, 1200, 2, 2), candidates: [person(1, '1983-11-05', 'female', 700), person(2, '1990-01-01', 'male', 500)], outcome: { status: 'elected', candidateId: 1 } },
-      { id: 11, code: 'b', kind: 'district', regionId: 2, regionCode: 'south', resultsStatus: 'counting', ...names, ...totals(500, 200, 1, 1), candidates: [person(3, '1962-11-06', 'male', 150), person(4, '1999-05-05', 'female', 50)], outcome: { status: 'elected', candidateId: 3 } },
+      {
+        id: 10,
+        code: 'a',
+        kind: 'district',
+        regionId: 1,
+        regionCode: 'north',
+        resultsStatus: 'counting',
+        ...names,
+        ...totals(2000, 1200, 2, 2),
+        candidates: [person(1, '1983-11-05', 'female', 700), person(2, '1990-01-01', 'male', 500)],
+        outcome: { status: 'elected', candidateId: 1 },
+      },
+      {
+        id: 11,
+        code: 'b',
+        kind: 'district',
+        regionId: 2,
+        regionCode: 'south',
+        resultsStatus: 'counting',
+        ...names,
+        ...totals(500, 200, 1, 1),
+        candidates: [person(3, '1962-11-06', 'male', 150), person(4, '1999-05-05', 'female', 50)],
+        outcome: { status: 'elected', candidateId: 3 },
+      },
     ],
     status: 'unofficial-complete',
     lastChangedAt: null,
@@ -92,7 +135,15 @@ describe('headline figures of a small hand-computed election', () => {
     const headline = headlineFigures(results, list);
     expect(headline.turnout).toBeCloseTo(0.56, 10);
     expect(headline.precinctsReportedShare).toBe(1);
-    expect(headline).toMatchObject({ registered: 6, onBallot: 4, selfNominated: 4, womenShareAmongCandidates: 0.5, under35ShareAmongCandidates: 0.5, elected: 2, womenShareAmongElected: 0.5 });
+    expect(headline).toMatchObject({
+      registered: 6,
+      onBallot: 4,
+      selfNominated: 4,
+      womenShareAmongCandidates: 0.5,
+      under35ShareAmongCandidates: 0.5,
+      elected: 2,
+      womenShareAmongElected: 0.5,
+    });
     expect(headline.selfNominatedShare).toBeCloseTo(4 / 6, 10);
     // 40 (born 5 Nov 1983, birthday on voting day) and 60 (born 6 Nov 1962, one day short of 61).
     expect(headline.averageAgeOfElected).toBe(50);
@@ -100,7 +151,10 @@ describe('headline figures of a small hand-computed election', () => {
   });
 
   it('writes results.csv as UTF-8 with a byte-order mark, each unit named in English, Kazakh and Russian', () => {
-    const named = { ...results, regions: results.regions.map((region) => ({ ...region, nameEn: 'North Region', nameKk: 'Солтүстік облысы', nameRu: 'Северная область' })) };
+    const named = {
+      ...results,
+      regions: results.regions.map((region) => ({ ...region, nameEn: 'North Region', nameKk: 'Солтүстік облысы', nameRu: 'Северная область' })),
+    };
     const lines = resultsCsv(named, []).split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,/);
     expect(lines.find((line) => line.startsWith('region,north,'))).toMatch(/^region,north,,,North Region,Солтүстік облысы,Северная область,2,2,2000,/);

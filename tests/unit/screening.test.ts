@@ -24,7 +24,18 @@ function precinct(voters: number, turnout: number, share: number, extra: Partial
   const ballotsFound = Math.round(voters * turnout);
   const invalid = Math.round(ballotsFound * 0.01);
   const leader = Math.round((ballotsFound - invalid) * share);
-  return { id: nextId++, number: nextId, constituencyId: 1, voters, ballotsFound, invalid, foundInMobileBoxes: null, againstAll: 0, votes: { [LEADER]: leader, [OTHER]: ballotsFound - invalid - leader }, ...extra };
+  return {
+    id: nextId++,
+    number: nextId,
+    constituencyId: 1,
+    voters,
+    ballotsFound,
+    invalid,
+    foundInMobileBoxes: null,
+    againstAll: 0,
+    votes: { [LEADER]: leader, [OTHER]: ballotsFound - invalid - leader },
+    ...extra,
+  };
 }
 
 /** Twenty ordinary precincts: turnout 55–65 %, the leader's share 50–60 %. */
@@ -69,8 +80,33 @@ describe('statistics', () => {
 
 describe('the one adapter from published figures', () => {
   it('maps a precinctResults row to screening figures: voters at the close, both kinds of boxes, the mobile-box line', () => {
-    const row = { id: 7, number: 12, address: 'School', constituencyId: 3, votersOnList: 880, votersAtClose: 900, reported: true, ballotsIssuedOutside: 25, ballotsFoundStationary: 576, ballotsFoundMobile: 24, ballotsCast: 600, ballotsInvalid: 9, votesAgainstAll: 11, votes: { 5: 380, 6: 200 } };
-    expect(screenedPrecinctOf(row)).toEqual({ id: 7, number: 12, constituencyId: 3, voters: 900, ballotsFound: 600, invalid: 9, foundInMobileBoxes: 24, againstAll: 11, votes: { 5: 380, 6: 200 } });
+    const row = {
+      id: 7,
+      number: 12,
+      address: 'School',
+      constituencyId: 3,
+      votersOnList: 880,
+      votersAtClose: 900,
+      reported: true,
+      ballotsIssuedOutside: 25,
+      ballotsFoundStationary: 576,
+      ballotsFoundMobile: 24,
+      ballotsCast: 600,
+      ballotsInvalid: 9,
+      votesAgainstAll: 11,
+      votes: { 5: 380, 6: 200 },
+    };
+    expect(screenedPrecinctOf(row)).toEqual({
+      id: 7,
+      number: 12,
+      constituencyId: 3,
+      voters: 900,
+      ballotsFound: 600,
+      invalid: 9,
+      foundInMobileBoxes: 24,
+      againstAll: 11,
+      votes: { 5: 380, 6: 200 },
+    });
     expect(screenedPrecinctOf({ ...row, votesAgainstAll: null }).againstAll).toBe(0);
   });
 });
@@ -118,14 +154,18 @@ describe('precinct tests against the constituency', () => {
   it('flag invalid ballots far above the median', () => {
     const target = precinct(800, 0.6, 0.55);
     target.invalid = Math.round(target.ballotsFound * 0.08);
-    expect(flagsOf(target, bulk()).flags).toEqual([expect.objectContaining({ test: 'invalidShare', value: expect.closeTo(0.08, 2), median: expect.closeTo(0.01, 2) })]);
+    expect(flagsOf(target, bulk()).flags).toEqual([
+      expect.objectContaining({ test: 'invalidShare', value: expect.closeTo(0.08, 2), median: expect.closeTo(0.01, 2) }),
+    ]);
   });
 
   it('test mobile-box ballots when the protocol has the line, and skip the test when it has not', () => {
     const withMobile = (share: number) => (p: ScreenedPrecinct) => ({ ...p, foundInMobileBoxes: Math.round(p.ballotsFound * share) });
     const others = bulk().map(withMobile(0.04));
     const spike = withMobile(0.3)(precinct(800, 0.6, 0.55));
-    expect(flagsOf(spike, others).flags).toEqual([expect.objectContaining({ test: 'mobileShare', value: expect.closeTo(0.3, 2), median: expect.closeTo(0.04, 2) })]);
+    expect(flagsOf(spike, others).flags).toEqual([
+      expect.objectContaining({ test: 'mobileShare', value: expect.closeTo(0.3, 2), median: expect.closeTo(0.04, 2) }),
+    ]);
     expect(flagsOf(withMobile(0.06)(precinct(800, 0.6, 0.55)), others).flags).toEqual([]);
 
     const absent = flagsOf(precinct(800, 0.6, 0.55, { foundInMobileBoxes: null }), bulk());
@@ -192,15 +232,33 @@ describe('area-wide tests', () => {
 
   it('screen every level: the election, each region and each constituency', () => {
     const precincts = [...bulk(), ...bulk().map((p) => ({ ...p, constituencyId: 2 }))];
-    const report = screenElection({ electionId: 9, constituencies: [{ id: 1, regionId: 5 }, { id: 2, regionId: 6 }], precincts }, settings);
-    expect(report.areas.map((a) => `${a.area.level}:${a.area.id}:${a.precincts}`)).toEqual(['election:9:40', 'region:5:20', 'region:6:20', 'constituency:1:20', 'constituency:2:20']);
+    const report = screenElection(
+      {
+        electionId: 9,
+        constituencies: [
+          { id: 1, regionId: 5 },
+          { id: 2, regionId: 6 },
+        ],
+        precincts,
+      },
+      settings,
+    );
+    expect(report.areas.map((a) => `${a.area.level}:${a.area.id}:${a.precincts}`)).toEqual([
+      'election:9:40',
+      'region:5:20',
+      'region:6:20',
+      'constituency:1:20',
+      'constituency:2:20',
+    ]);
     expect(report.areas.every((a) => a.findings.map((f) => f.test).join() === 'lastDigits,roundTurnouts,fingerprint')).toBe(true);
   });
 });
 
 describe('chart data', () => {
   it('bins turnout by whole percent and the fingerprint in 5-point cells', () => {
-    const screened = [precinct(1000, 0.624, 0.51), precinct(1000, 1, 0.99), precinct(1000, 0.627, 0.53)].map((p) => screenPrecinct(p, constituencyReference(1, [p], settings), settings));
+    const screened = [precinct(1000, 0.624, 0.51), precinct(1000, 1, 0.99), precinct(1000, 0.627, 0.53)].map((p) =>
+      screenPrecinct(p, constituencyReference(1, [p], settings), settings),
+    );
     const histogram = turnoutHistogram(screened);
     expect(histogram[62]).toBe(2);
     expect(histogram[99]).toBe(1);

@@ -80,7 +80,11 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
           <Stat label={t('stats.selfNominated')} value={percent(stats.selfNominatedShare)} hint={t('stats.amongRegistered')} />
           <Stat label={t('stats.women')} value={percent(stats.womenShare)} hint={t('stats.amongRegistered')} />
           <Stat label={t('stats.under35')} value={percent(stats.under35Share)} hint={t('stats.amongRegistered')} />
-          <Stat label={t('stats.averageAge')} value={stats.averageAge === null ? '—' : format.number(stats.averageAge, { maximumFractionDigits: 1 })} hint={t('stats.amongRegistered')} />
+          <Stat
+            label={t('stats.averageAge')}
+            value={stats.averageAge === null ? '—' : format.number(stats.averageAge, { maximumFractionDigits: 1 })}
+            hint={t('stats.amongRegistered')}
+          />
         </dl>
       </section>
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters')}>
@@ -92,9 +96,24 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
           region={region?.code}
           constituency={constituency?.code}
         />
-        {select('status', tc('status'), STATUSES.map((s) => [s, tc(`statuses.${s}`)]), query.status)}
-        {select('sex', tc('sex'), (['female', 'male'] as const).map((s) => [s, tc(`sexes.${s}`)]), query.sex)}
-        {select('route', tc('route'), (['self', 'party'] as const).map((r) => [r, tc(`routes.${r}`)]), query.route)}
+        {select(
+          'status',
+          tc('status'),
+          STATUSES.map((s) => [s, tc(`statuses.${s}`)]),
+          query.status,
+        )}
+        {select(
+          'sex',
+          tc('sex'),
+          (['female', 'male'] as const).map((s) => [s, tc(`sexes.${s}`)]),
+          query.sex,
+        )}
+        {select(
+          'route',
+          tc('route'),
+          (['self', 'party'] as const).map((r) => [r, tc(`routes.${r}`)]),
+          query.route,
+        )}
         <div className="flex items-end">
           <button type="submit" className={primaryButtonClass}>
             {t('apply')}

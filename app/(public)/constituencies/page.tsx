@@ -46,16 +46,26 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
               <table className="w-full text-left text-sm">
                 <thead className="border-b text-slate-600">
                   <tr>
-                    <th scope="col" className="py-2 pr-3">{t('constituency')}</th>
-                    <th scope="col" className="py-2 pr-3">{t('kind')}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t('precincts')}</th>
-                    <th scope="col" className="py-2 text-right">{t('voters')}</th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('constituency')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3">
+                      {t('kind')}
+                    </th>
+                    <th scope="col" className="py-2 pr-3 text-right">
+                      {t('precincts')}
+                    </th>
+                    <th scope="col" className="py-2 text-right">
+                      {t('voters')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {inRegion.map((row) => (
                     <tr key={row.code} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 font-medium">{name(row)}</th>
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        {name(row)}
+                      </th>
                       <td className="py-2 pr-3">{tKinds(row.kind)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{n(row.precincts)}</td>
                       <td className="py-2 text-right tabular-nums">{n(row.votersOnList)}</td>

@@ -82,7 +82,9 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat label={t('onBallot')} value={format.number(headline.onBallot)} hint={t('onBallotHint')} />
           <Stat
             label={t('averageAgeOfElected')}
-            value={headline.averageAgeOfElected === null ? '—' : format.number(headline.averageAgeOfElected, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
+            value={
+              headline.averageAgeOfElected === null ? '—' : format.number(headline.averageAgeOfElected, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+            }
             hint={t('electedCount', { count: headline.elected })}
           />
           <Stat label={t('womenAmongCandidates')} value={percent(headline.womenShareAmongCandidates, 1)} />
@@ -91,7 +93,11 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <Stat
             label={t('votersOnLists')}
             value={format.number(results.totals.votersOnList)}
-            hint={results.totals.precinctsReported < results.totals.precincts ? tResults('votersInReported', { voters: results.totals.votersInReported }) : undefined}
+            hint={
+              results.totals.precinctsReported < results.totals.precincts
+                ? tResults('votersInReported', { voters: results.totals.votersInReported })
+                : undefined
+            }
           />
           <Stat
             label={tResults('votersAtClose')}
@@ -130,7 +136,13 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           title={t('turnoutByRegion')}
           rows={[...results.regions]
             .sort((a, b) => (b.turnout ?? 0) - (a.turnout ?? 0))
-            .map((region) => ({ key: region.code, label: name(region), value: region.turnout ?? 0, display: percent(region.turnout), highlight: top.has(region.id) }))}
+            .map((region) => ({
+              key: region.code,
+              label: name(region),
+              value: region.turnout ?? 0,
+              display: percent(region.turnout),
+              highlight: top.has(region.id),
+            }))}
         />
       </section>
 
@@ -142,11 +154,21 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
           <table className="w-full text-left text-sm" data-testid="winners-table">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t('region')}</th>
-                <th scope="col" className="py-2 pr-3">{t('constituency')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('reported')}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t('turnout')}</th>
-                <th scope="col" className="py-2">{t('winner')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('region')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('constituency')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('reported')}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t('turnout')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('winner')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -169,8 +191,15 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
                     <td className="py-2">
                       {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
                       {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
-                      {c.outcome.status === 'leading' && <> <span className="text-xs text-slate-500">{t('leading')}</span></>}
-                      {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
+                      {c.outcome.status === 'leading' && (
+                        <>
+                          {' '}
+                          <span className="text-xs text-slate-500">{t('leading')}</span>
+                        </>
+                      )}
+                      {akim && (
+                        <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>
+                      )}
                     </td>
                   </tr>
                 );

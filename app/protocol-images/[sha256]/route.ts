@@ -36,7 +36,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ sha2
     'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename="protocol-${sha256.slice(0, 16)}.${EXTENSIONS[access.contentType] ?? 'bin'}"`,
   };
   if (access.published) headers['Access-Control-Allow-Origin'] = '*';
-  if (request.headers.get('if-none-match')?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+  if (
+    request.headers
+      .get('if-none-match')
+      ?.split(',')
+      .some((tag) => tag.trim().replace(/^W\//, '') === etag)
+  )
+    return new Response(null, { status: 304, headers });
   const bytes = await readVerified(getFileStore(), db, sha256);
   if (!bytes) {
     console.error(`protocol image ${sha256} is referenced but missing from the ${getFileStore().backend} store`);

@@ -34,11 +34,23 @@ export default async function ElectionsPage() {
           <table className="w-full text-left text-sm" data-testid="elections-table">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t('election')}</th>
-                <th scope="col" className="py-2 pr-3">{t('phase')}</th>
-                <th scope="col" className="py-2 pr-3">{t('votingDay')}</th>
-                <th scope="col" className="py-2 pr-3">{t('nextDeadline')}</th>
-                {canManage && <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>}
+                <th scope="col" className="py-2 pr-3">
+                  {t('election')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('phase')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('votingDay')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('nextDeadline')}
+                </th>
+                {canManage && (
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">{t('edit')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -51,13 +63,16 @@ export default async function ElectionsPage() {
                       {name}
                       <div className="text-xs font-normal text-slate-600">{t(`kinds.${election.kind}`)}</div>
                     </th>
-                    <td className="py-2 pr-3"><PhaseBadge phase={election.phase} /></td>
+                    <td className="py-2 pr-3">
+                      <PhaseBadge phase={election.phase} />
+                    </td>
                     <td className="py-2 pr-3 whitespace-nowrap">{day(election.votingDay)}</td>
                     <td className="py-2 pr-3">{next ? `${t(`calendarFields.${next.field}`)}: ${day(next.date)}` : t('noDeadline')}</td>
                     {canManage && (
                       <td className="py-2">
                         <Link href={`/staff/elections/${election.id}`} className="font-medium text-brand-700 underline">
-                          {t('edit')}<span className="sr-only"> {name}</span>
+                          {t('edit')}
+                          <span className="sr-only"> {name}</span>
                         </Link>
                       </td>
                     )}

@@ -42,39 +42,45 @@ export default async function ListsPage() {
             <PhaseBadge phase={election.phase} />
           </div>
           <TableScroll>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">{t('region')}</th>
-                <th scope="col" className="py-2 pr-3">{t('inForce')}</th>
-                <th scope="col" className="py-2">{t('openRevision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visibleRegions.map((region) => {
-                const state = statuses.find((s) => s.electionId === election.id && s.regionId === region.id);
-                return (
-                  <tr key={region.id} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
-                        {name(region)}
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-3">{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>
-                    <td className="py-2">
-                      {state?.openStatus ? (
-                        <span className="flex items-center gap-2">
-                          {t('revisionNo', { number: state.openRevisionNo ?? 0 })} <RevisionStatusBadge status={state.openStatus} />
-                        </span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+            <table className="w-full text-left text-sm">
+              <thead className="border-b text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('region')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('inForce')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('openRevision')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibleRegions.map((region) => {
+                  const state = statuses.find((s) => s.electionId === election.id && s.regionId === region.id);
+                  return (
+                    <tr key={region.id} className="border-b last:border-0">
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
+                          {name(region)}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-3">{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>
+                      <td className="py-2">
+                        {state?.openStatus ? (
+                          <span className="flex items-center gap-2">
+                            {t('revisionNo', { number: state.openRevisionNo ?? 0 })} <RevisionStatusBadge status={state.openStatus} />
+                          </span>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </TableScroll>
         </section>
       ))}

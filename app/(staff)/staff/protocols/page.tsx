@@ -36,7 +36,11 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
       <ElectionPicker elections={elections} currentId={election.id} href={(e) => `/staff/protocols?election=${e.id}`} label={t('election')} />
       {next ? (
-        <Link href={`/staff/protocols/precinct/${next}`} className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700" data-testid="next-protocol">
+        <Link
+          href={`/staff/protocols/precinct/${next}`}
+          className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          data-testid="next-protocol"
+        >
           {t('nextProtocol')}
         </Link>
       ) : (
@@ -69,14 +73,20 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
             <caption className="sr-only">{t('progressCaption')}</caption>
             <thead className="border-b bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">{t('constituency')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('precincts')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('constituency')}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t('precincts')}
+                </th>
                 {columns.map(([key]) => (
                   <th key={key} scope="col" className="px-3 py-2 text-right">
                     {t(`progress.${key}`)}
                   </th>
                 ))}
-                <th scope="col" className="px-3 py-2">{t('results')}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t('results')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +110,9 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
             </tbody>
             <tfoot className="border-t bg-slate-50 font-semibold">
               <tr>
-                <th scope="row" className="px-3 py-2">{t('total')}</th>
+                <th scope="row" className="px-3 py-2">
+                  {t('total')}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{total((r) => r.precincts)}</td>
                 {columns.map(([key, pick]) => (
                   <td key={key} className="px-3 py-2 text-right tabular-nums">

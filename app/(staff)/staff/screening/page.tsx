@@ -41,12 +41,24 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
               <caption className="sr-only">{t('title')}</caption>
               <thead className="border-b bg-slate-50 text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('staff.region')}</th>
-                  <th scope="col" className="px-3 py-2">{t('staff.constituency')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('staff.screened')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('staff.flagged')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('staff.checked')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('staff.areaFlags')}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('staff.region')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('staff.constituency')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('staff.screened')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('staff.flagged')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('staff.checked')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t('staff.areaFlags')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -17,7 +17,11 @@ export default async function SessionsPage() {
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
       <p className="text-sm text-slate-700">{t('intro')}</p>
       <section className="rounded-xl border border-slate-200 bg-white p-5">
-        <SessionTable sessions={sessions} labels={{ device: t('device'), address: t('address'), signedIn: t('signedIn'), lastSeen: t('lastSeen'), current: t('current') }} format={(date) => format.dateTime(date, 'dateTime')} />
+        <SessionTable
+          sessions={sessions}
+          labels={{ device: t('device'), address: t('address'), signedIn: t('signedIn'), lastSeen: t('lastSeen'), current: t('current') }}
+          format={(date) => format.dateTime(date, 'dateTime')}
+        />
         {sessions.length > 1 && (
           <div className="mt-4">
             <CommandButton action={endOtherSessionsAction} label={t('endOthers')} success={t('endedOthers')} />

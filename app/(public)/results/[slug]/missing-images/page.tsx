@@ -10,7 +10,12 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const results = await publicResultsBySlug(slug);
   if (!results) notFound();
-  const [t, tResults, locale, { value: missing }] = await Promise.all([getTranslations('protocolImages.public'), getTranslations('publicResults'), getLocale(), cachedMissingImages(results.election.id)]);
+  const [t, tResults, locale, { value: missing }] = await Promise.all([
+    getTranslations('protocolImages.public'),
+    getTranslations('publicResults'),
+    getLocale(),
+    cachedMissingImages(results.election.id),
+  ]);
   const name = localizer(locale);
   const constituencies = [...new Map(missing.map((m) => [m.constituency.code, m])).values()];
   return (
@@ -24,7 +29,12 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
       <p className="text-slate-700">{t('missingIntro')}</p>
       {missing.length === 0 && <p role="status">{t('missingNone')}</p>}
       {constituencies.map(({ constituency, region }) => (
-        <section key={constituency.code} id={constituency.code} aria-labelledby={`${constituency.code}-heading`} className="rounded-xl border border-slate-200 bg-white p-4">
+        <section
+          key={constituency.code}
+          id={constituency.code}
+          aria-labelledby={`${constituency.code}-heading`}
+          className="rounded-xl border border-slate-200 bg-white p-4"
+        >
           <h2 id={`${constituency.code}-heading`} className="mb-2 text-lg font-semibold">
             <Link href={`/results/${slug}/constituency/${constituency.code}`} className="text-brand-700 underline">
               {name(constituency)}
@@ -34,8 +44,12 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
           <table className="w-full text-left text-sm" data-testid="missing-images">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{tResults('precinct')}</th>
-                <th scope="col" className="py-1">{t('reason')}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {tResults('precinct')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('reason')}
+                </th>
               </tr>
             </thead>
             <tbody>

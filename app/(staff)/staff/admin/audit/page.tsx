@@ -12,13 +12,21 @@ import { messageKey } from '@/lib/i18n/keys';
 
 const filterQuery = (filter: AuditFilter, page?: number) =>
   new URLSearchParams(
-    Object.entries({ ...filter, page: page === undefined ? undefined : String(page) }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+    Object.entries({ ...filter, page: page === undefined ? undefined : String(page) })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
   ).toString();
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission('audit.view');
   const filter = auditFilterSchema.parse(await searchParams);
-  const [t, format, locale, { rows, total }, regions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), searchAuditLog(getDb(), filter), listRegions(getDb())]);
+  const [t, format, locale, { rows, total }, regions] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    searchAuditLog(getDb(), filter),
+    listRegions(getDb()),
+  ]);
   const name = localizer(locale);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const fieldName = (field: string) => (t.has(messageKey(auditFieldKey(field))) ? t(messageKey(auditFieldKey(field))) : field);
@@ -93,9 +101,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <li key={row.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-entry">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="font-semibold">
-                  {words(auditActionKey(row.action), row.action)}
-                  {' '}
-                  <span className="ml-1 font-mono text-xs font-normal text-slate-500">{row.action}</span>
+                  {words(auditActionKey(row.action), row.action)} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{row.action}</span>
                 </p>
                 <p className="tabular-nums text-slate-600">{format.dateTime(row.at, 'dateTime')}</p>
               </div>
@@ -120,9 +126,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <caption className="sr-only">{t('audit.changeCaption')}</caption>
                     <thead className="text-slate-600">
                       <tr>
-                        <th scope="col" className="py-1 pr-3">{t('audit.field')}</th>
-                        <th scope="col" className="py-1 pr-3">{t('audit.before')}</th>
-                        <th scope="col" className="py-1">{t('audit.after')}</th>
+                        <th scope="col" className="py-1 pr-3">
+                          {t('audit.field')}
+                        </th>
+                        <th scope="col" className="py-1 pr-3">
+                          {t('audit.before')}
+                        </th>
+                        <th scope="col" className="py-1">
+                          {t('audit.after')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -144,9 +156,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         })}
       </ol>
       <nav aria-label={t('audit.pagination')} className="flex items-center gap-3 text-sm">
-        {filter.page > 1 && <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page - 1)}`} className="underline">{t('audit.previous')}</Link>}
+        {filter.page > 1 && (
+          <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page - 1)}`} className="underline">
+            {t('audit.previous')}
+          </Link>
+        )}
         <span>{t('audit.pageOf', { page: filter.page, pages })}</span>
-        {filter.page < pages && <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page + 1)}`} className="underline">{t('audit.next')}</Link>}
+        {filter.page < pages && (
+          <Link href={`/staff/admin/audit?${filterQuery(filter, filter.page + 1)}`} className="underline">
+            {t('audit.next')}
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -23,25 +23,40 @@ export default async function PartiesPage() {
           <table className="w-full text-left text-sm" data-testid="party-table">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t('shortName')}</th>
-                <th scope="col" className="py-2 pr-3">{t('nameEn')}</th>
-                <th scope="col" className="py-2 pr-3">{t('registrationNumber')}</th>
-                <th scope="col" className="py-2 pr-3">{t('registeredOn')}</th>
-                <th scope="col" className="py-2 pr-3">{t('status')}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('shortName')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('nameEn')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('registrationNumber')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('registeredOn')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('status')}
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">{t('edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {parties.map((party) => (
                 <tr key={party.id} className="border-b last:border-0">
-                  <th scope="row" className="py-2 pr-3 font-medium">{party.shortName}</th>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {party.shortName}
+                  </th>
                   <td className="py-2 pr-3">{name(party)}</td>
                   <td className="py-2 pr-3">{party.registrationNumber}</td>
                   <td className="py-2 pr-3 whitespace-nowrap">{format.dateTime(calendarDay(party.registeredOn), 'date')}</td>
                   <td className="py-2 pr-3">{party.active ? t('activeStatus') : t('inactiveStatus')}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/parties/${party.id}`} className="font-medium text-brand-700 underline">
-                      {t('edit')}<span className="sr-only"> {party.shortName}</span>
+                      {t('edit')}
+                      <span className="sr-only"> {party.shortName}</span>
                     </Link>
                   </td>
                 </tr>

@@ -18,11 +18,18 @@ export default async function SignInAttacksPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
       <p className="text-sm text-slate-700">
-        {t('policy', { pair: THROTTLE_POLICY.maxFailuresPerPair, address: THROTTLE_POLICY.maxFailuresPerAddress, minutes: THROTTLE_POLICY.windowMinutes, block: THROTTLE_POLICY.blockMinutes })}
+        {t('policy', {
+          pair: THROTTLE_POLICY.maxFailuresPerPair,
+          address: THROTTLE_POLICY.maxFailuresPerAddress,
+          minutes: THROTTLE_POLICY.windowMinutes,
+          block: THROTTLE_POLICY.blockMinutes,
+        })}
       </p>
       {addressBlocks.length > 0 && (
         <section aria-labelledby="address-blocks" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="address-blocks" className="mb-3 text-lg font-semibold">{t('addressBlocks')}</h2>
+          <h2 id="address-blocks" className="mb-3 text-lg font-semibold">
+            {t('addressBlocks')}
+          </h2>
           <ul className="flex flex-col gap-3">
             {addressBlocks.map((block) => (
               <li key={block.key} className="flex flex-wrap items-center gap-3 text-sm">
@@ -35,7 +42,9 @@ export default async function SignInAttacksPage() {
         </section>
       )}
       <section aria-labelledby="failures" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="failures" className="mb-3 text-lg font-semibold">{t('failuresTitle')}</h2>
+        <h2 id="failures" className="mb-3 text-lg font-semibold">
+          {t('failuresTitle')}
+        </h2>
         {attacks.length === 0 ? (
           <p className="text-sm">{t('none')}</p>
         ) : (
@@ -43,11 +52,21 @@ export default async function SignInAttacksPage() {
             <table className="w-full text-left text-sm" data-testid="sign-in-failures">
               <thead className="border-b text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">{t('account')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('address')}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t('failures')}</th>
-                  <th scope="col" className="py-2 pr-3">{t('lastAt')}</th>
-                  <th scope="col" className="py-2">{t('block')}</th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('account')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('address')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('failures')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('lastAt')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('block')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -57,13 +57,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t('fullName')}</th>
-                <th scope="col" className="py-2 pr-3">{t('email')}</th>
-                <th scope="col" className="py-2 pr-3">{t('role')}</th>
-                <th scope="col" className="py-2 pr-3">{t('region')}</th>
-                <th scope="col" className="py-2 pr-3">{t('status')}</th>
-                <th scope="col" className="py-2 pr-3">{t('lastLogin')}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t('edit')}</span></th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('fullName')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('email')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('role')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('region')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('status')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('lastLogin')}
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">{t('edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -77,7 +91,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, 'dateTime') : '—'}</td>
                   <td className="py-2">
                     <Link href={`/staff/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                      {t('edit')}<span className="sr-only"> {user.email}</span>
+                      {t('edit')}
+                      <span className="sr-only"> {user.email}</span>
                     </Link>
                   </td>
                 </tr>

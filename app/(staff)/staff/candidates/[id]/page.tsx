@@ -85,7 +85,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
       )}
       {candidate.status === 'refused' && (
         <p role="note" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
-          {t('refusedNote', { ground: t(`grounds.${candidate.refusalGround ?? 'other'}`), name: candidate.decidedBy ?? '—', number: decision?.number ?? '—', date: decision?.date ?? '—' })}{' '}
+          {t('refusedNote', {
+            ground: t(`grounds.${candidate.refusalGround ?? 'other'}`),
+            name: candidate.decidedBy ?? '—',
+            number: decision?.number ?? '—',
+            date: decision?.date ?? '—',
+          })}{' '}
           {candidate.decisionNote}
         </p>
       )}
@@ -114,7 +119,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
       {(actions.register.ok || actions.refuse.ok) && (
         <DecisionPanel candidateRef={ref} canRegister={actions.register.ok} grounds={actions.refuse.ok ? actions.refuse.grounds : []} />
       )}
-      {!actions.refuse.ok && actions.refuse.reason === 'candidates.errors.ownNomination' && <p className="text-sm text-slate-700">{t('decision.ownNomination')}</p>}
+      {!actions.refuse.ok && actions.refuse.reason === 'candidates.errors.ownNomination' && (
+        <p className="text-sm text-slate-700">{t('decision.ownNomination')}</p>
+      )}
       {actions.updateDocuments.ok && (
         <section aria-labelledby="documents-heading" className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="documents-heading" className="mb-3 text-lg font-semibold">
@@ -139,7 +146,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             {t('withdrawal.title')}
           </h2>
           {actions.withdraw.ok ? (
-            <WithdrawalForm candidateRef={ref} partyNominee={candidate.nominationRoute === 'party'} today={state.today} lastDay={lastWithdrawalDay(state.election)} />
+            <WithdrawalForm
+              candidateRef={ref}
+              partyNominee={candidate.nominationRoute === 'party'}
+              today={state.today}
+              lastDay={lastWithdrawalDay(state.election)}
+            />
           ) : (
             <p role="note" className="text-sm">
               {reason(actions.withdraw)}
@@ -169,7 +181,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           {candidate.cancellations
             .filter((c) => c.status === 'dismissed')
             .map((c, index) => (
-              <li key={index}>{t('cancellation.dismissedNote', { ground: t(`cancellationGrounds.${c.ground}`), name: c.decidedBy ?? '—', reason: c.dismissalReason ?? '' })}</li>
+              <li key={index}>
+                {t('cancellation.dismissedNote', { ground: t(`cancellationGrounds.${c.ground}`), name: c.decidedBy ?? '—', reason: c.dismissalReason ?? '' })}
+              </li>
             ))}
         </ul>
       )}

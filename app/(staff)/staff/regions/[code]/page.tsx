@@ -39,19 +39,35 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
                   <caption className="sr-only">{t('constituenciesCaption')}</caption>
                   <thead className="border-b text-slate-600">
                     <tr>
-                      <th scope="col" className="py-2 pr-3">{t('constituency')}</th>
-                      <th scope="col" className="py-2 pr-3">{t('kind')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right">{t('precincts')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right">{t('voters')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right">{t('registeredCandidates')}</th>
-                      <th scope="col" className="py-2 pr-3 text-right">{t('protocolsApproved')}</th>
-                      <th scope="col" className="py-2">{t('results')}</th>
+                      <th scope="col" className="py-2 pr-3">
+                        {t('constituency')}
+                      </th>
+                      <th scope="col" className="py-2 pr-3">
+                        {t('kind')}
+                      </th>
+                      <th scope="col" className="py-2 pr-3 text-right">
+                        {t('precincts')}
+                      </th>
+                      <th scope="col" className="py-2 pr-3 text-right">
+                        {t('voters')}
+                      </th>
+                      <th scope="col" className="py-2 pr-3 text-right">
+                        {t('registeredCandidates')}
+                      </th>
+                      <th scope="col" className="py-2 pr-3 text-right">
+                        {t('protocolsApproved')}
+                      </th>
+                      <th scope="col" className="py-2">
+                        {t('results')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {rows.map((row) => (
                       <tr key={row.id} className="border-b last:border-0">
-                        <th scope="row" className="py-2 pr-3 font-medium">{name(row)}</th>
+                        <th scope="row" className="py-2 pr-3 font-medium">
+                          {name(row)}
+                        </th>
                         <td className="py-2 pr-3">{t(`kinds.${row.kind}`)}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{format.number(row.precincts)}</td>
                         <td className="py-2 pr-3 text-right tabular-nums">{format.number(row.votersOnList)}</td>

@@ -52,8 +52,19 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
         <BarChart
           title={t('voteShares')}
           rows={[
-            ...result.candidates.map((c) => ({ key: String(c.id), label: c.fullName, value: c.share, display: percent(c.share), highlight: c.id === leaderId })),
-            { key: 'against-all', label: t('againstAll'), value: result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0, display: percent(result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0) },
+            ...result.candidates.map((c) => ({
+              key: String(c.id),
+              label: c.fullName,
+              value: c.share,
+              display: percent(c.share),
+              highlight: c.id === leaderId,
+            })),
+            {
+              key: 'against-all',
+              label: t('againstAll'),
+              value: result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0,
+              display: percent(result.ballotsCast ? result.votesAgainstAll / result.ballotsCast : 0),
+            },
           ]}
         />
       </section>
@@ -65,17 +76,29 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t('precinct')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('votersOnLists')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('votersAtCloseShort')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('ballotsCast')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('mobileBoxes')}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('precinct')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('votersOnLists')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('votersAtCloseShort')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('ballotsCast')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('mobileBoxes')}
+                </th>
                 {result.candidates.map((c) => (
                   <th key={c.id} scope="col" className="py-1 pr-3 text-right">
                     {c.ballotOrder}. {c.fullName.split(' ')[0]}
                   </th>
                 ))}
-                <th scope="col" className="py-1 text-right">{t('againstAll')}</th>
+                <th scope="col" className="py-1 text-right">
+                  {t('againstAll')}
+                </th>
               </tr>
             </thead>
             <tbody>

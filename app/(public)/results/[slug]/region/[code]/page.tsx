@@ -15,7 +15,8 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
   if (!results || !region) notFound();
   const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
   const name = localizer(locale);
-  const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const percent = (value: number | null) =>
+    value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
   return (
     <div className="flex flex-col gap-6">
@@ -39,7 +40,9 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
         <div>
           <dt className="text-slate-500">{t('votersOnLists')}</dt>
           <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersOnList)}</dd>
-          {region.precinctsReported < region.precincts && <dd className="text-xs text-slate-500">{tResults('votersInReported', { voters: region.votersInReported })}</dd>}
+          {region.precinctsReported < region.precincts && (
+            <dd className="text-xs text-slate-500">{tResults('votersInReported', { voters: region.votersInReported })}</dd>
+          )}
         </div>
         <div>
           <dt className="text-slate-500">{t('ballotsCast')}</dt>
@@ -57,7 +60,10 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
       </dl>
       <p className="text-xs text-slate-500">{tResults('bases')}</p>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
-        <BarChart title={t('turnoutByConstituency')} rows={constituencies.map((c) => ({ key: c.code, label: name(c), value: c.turnout ?? 0, display: percent(c.turnout) }))} />
+        <BarChart
+          title={t('turnoutByConstituency')}
+          rows={constituencies.map((c) => ({ key: c.code, label: name(c), value: c.turnout ?? 0, display: percent(c.turnout) }))}
+        />
       </section>
       <ul className="grid gap-3 sm:grid-cols-2">
         {constituencies.map((c) => {
@@ -68,7 +74,11 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
               <Link href={`/results/${slug}/constituency/${c.code}`} className="font-semibold text-brand-700 underline">
                 {name(c)}
               </Link>
-              <p className="text-sm">{leader ? t(`winnerLine.${c.outcome.status === 'elected' ? 'elected' : 'leading'}`, { name: leader.fullName, share: percent(leader.share) }) : t(`outcomeShort.${c.outcome.status}`)}</p>
+              <p className="text-sm">
+                {leader
+                  ? t(`winnerLine.${c.outcome.status === 'elected' ? 'elected' : 'leading'}`, { name: leader.fullName, share: percent(leader.share) })
+                  : t(`outcomeShort.${c.outcome.status}`)}
+              </p>
               <p className="text-xs text-slate-600">
                 {t('ofPrecincts', { reported: c.precinctsReported, total: c.precincts })} · {t('turnout')} {percent(c.turnout)}
               </p>

@@ -45,7 +45,13 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <>
             <SessionTable
               sessions={sessions}
-              labels={{ device: tSessions('device'), address: tSessions('address'), signedIn: tSessions('signedIn'), lastSeen: tSessions('lastSeen'), current: tSessions('current') }}
+              labels={{
+                device: tSessions('device'),
+                address: tSessions('address'),
+                signedIn: tSessions('signedIn'),
+                lastSeen: tSessions('lastSeen'),
+                current: tSessions('current'),
+              }}
               format={(date) => format.dateTime(date, 'dateTime')}
             />
             <div className="mt-4">

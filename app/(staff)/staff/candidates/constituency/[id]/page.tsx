@@ -46,7 +46,9 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
           {t('constituencySheet.ballot')}
         </h2>
         <p className="text-sm text-slate-700" data-testid="ballots-printed">
-          {constituency.ballotsPrintedOn ? t('constituencySheet.printedNote', { date: date(constituency.ballotsPrintedOn) }) : t('constituencySheet.notPrinted')}
+          {constituency.ballotsPrintedOn
+            ? t('constituencySheet.printedNote', { date: date(constituency.ballotsPrintedOn) })
+            : t('constituencySheet.notPrinted')}
         </p>
         {sheet.ballot.length === 0 ? (
           <p className="text-slate-600">{t('none')}</p>
@@ -88,7 +90,12 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
           </p>
         )}
         {(akimAllowed.register.ok || akimAllowed.repeatElection.ok) && (
-          <ElectedAkimForm constituencyId={constituency.id} winner={winner} repeatElection={akimAllowed.repeatElection.ok} deadline={date(election.akimRegistrationDeadline)} />
+          <ElectedAkimForm
+            constituencyId={constituency.id}
+            winner={winner}
+            repeatElection={akimAllowed.repeatElection.ok}
+            deadline={date(election.akimRegistrationDeadline)}
+          />
         )}
       </section>
 
@@ -98,7 +105,11 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
         </h2>
         <p className="text-sm text-slate-700" data-testid="deposit-summary">
           {official
-            ? t('deposit.summary', { due: refundsDue.length, recorded: refundsDue.filter((line) => line.refundedOn).length, threshold: election.depositRefundThresholdBp / 100 })
+            ? t('deposit.summary', {
+                due: refundsDue.length,
+                recorded: refundsDue.filter((line) => line.refundedOn).length,
+                threshold: election.depositRefundThresholdBp / 100,
+              })
             : t('deposit.afterResults')}
         </p>
         <div className="overflow-x-auto">
@@ -106,12 +117,24 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
             <caption className="sr-only">{t('deposit.report')}</caption>
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3">{t('fullName')}</th>
-                <th scope="col" className="py-1 pr-3">{t('status')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('depositAmount')}</th>
-                <th scope="col" className="py-1 pr-3 text-right">{t('deposit.share')}</th>
-                <th scope="col" className="py-1 pr-3">{t('deposit.settlement')}</th>
-                <th scope="col" className="py-1 pr-3">{t('deposit.refundedOn')}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('fullName')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('status')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('depositAmount')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('deposit.share')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('deposit.settlement')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('deposit.refundedOn')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -124,7 +147,9 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
                   </th>
                   <td className="py-1 pr-3">{t(`statuses.${line.status}`)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{line.depositPaidOn ? format.number(line.depositAmount) : '—'}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{line.share === null ? '—' : format.number(line.share, { style: 'percent', maximumFractionDigits: 2 })}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {line.share === null ? '—' : format.number(line.share, { style: 'percent', maximumFractionDigits: 2 })}
+                  </td>
                   <td className="py-1 pr-3">{line.settlement ? t(`deposit.settlements.${line.settlement}`) : '—'}</td>
                   <td className="py-1 pr-3">{date(line.refundedOn)}</td>
                 </tr>

@@ -96,7 +96,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
                   voters: open.summary.totals.voters,
                 })}
               </p>
-              {canReview && <ReviewPanel revisionId={open.summary.id} lockVersion={open.summary.lockVersion} needsOverride={nominationOpened && user.role === 'admin'} />}
+              {canReview && (
+                <ReviewPanel revisionId={open.summary.id} lockVersion={open.summary.lockVersion} needsOverride={nominationOpened && user.role === 'admin'} />
+              )}
               <ListContentView content={open.content} />
             </>
           )}
@@ -137,12 +139,24 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
           <table className="w-full text-left text-sm">
             <thead className="border-b text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t('revision')}</th>
-                <th scope="col" className="py-2 pr-3">{t('statusLabel')}</th>
-                <th scope="col" className="py-2 pr-3">{t('createdBy')}</th>
-                <th scope="col" className="py-2 pr-3">{t('submittedBy')}</th>
-                <th scope="col" className="py-2 pr-3">{t('reviewedBy')}</th>
-                <th scope="col" className="py-2">{t('note')}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('revision')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('statusLabel')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('createdBy')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('submittedBy')}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t('reviewedBy')}
+                </th>
+                <th scope="col" className="py-2">
+                  {t('note')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -164,7 +178,9 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
                     {revision.reviewedBy ?? '—'}
                     <span className="block text-xs text-slate-500">{date(revision.reviewedAt)}</span>
                   </td>
-                  <td className="py-2">{revision.calendarOverrideReason ? t('overrideNote', { reason: revision.calendarOverrideReason }) : (revision.reviewComment ?? '')}</td>
+                  <td className="py-2">
+                    {revision.calendarOverrideReason ? t('overrideNote', { reason: revision.calendarOverrideReason }) : (revision.reviewComment ?? '')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -13,7 +13,13 @@ import { resultsActions } from '@/lib/protocols/transitions';
 import { constituencyResult } from '@/lib/results/aggregate';
 import { TableScroll } from '@/components/table-scroll';
 
-export default async function ConstituencyProtocolsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string }> }) {
+export default async function ConstituencyProtocolsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ show?: string }>;
+}) {
   const id = Number((await params).id);
   const pendingOnly = (await searchParams).show === 'pending';
   const db = getDb();
@@ -89,32 +95,40 @@ export default async function ConstituencyProtocolsPage({ params, searchParams }
           )}
         </p>
         <TableScroll>
-        <table className="w-full text-left text-sm">
-          <thead className="border-b text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">{t('precinctNo')}</th>
-              <th scope="col" className="py-1 pr-3">{t('address')}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t('fields.votersOnList')}</th>
-              <th scope="col" className="py-1">{t('statusLabel')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((precinct) => (
-              <tr key={precinct.id} className="border-b last:border-0">
-                <td className="py-1 pr-3">
-                  <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">
-                    {precinct.number}
-                  </Link>
-                </td>
-                <td className="py-1 pr-3">{precinct.address}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{format.number(precinct.votersOnList)}</td>
-                <td className="py-1">
-                  <ProtocolStatusBadge status={precinct.status} />
-                </td>
+          <table className="w-full text-left text-sm">
+            <thead className="border-b text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  {t('precinctNo')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('address')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('fields.votersOnList')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('statusLabel')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((precinct) => (
+                <tr key={precinct.id} className="border-b last:border-0">
+                  <td className="py-1 pr-3">
+                    <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">
+                      {precinct.number}
+                    </Link>
+                  </td>
+                  <td className="py-1 pr-3">{precinct.address}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(precinct.votersOnList)}</td>
+                  <td className="py-1">
+                    <ProtocolStatusBadge status={precinct.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       </section>
     </div>

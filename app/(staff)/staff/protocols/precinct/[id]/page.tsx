@@ -51,8 +51,13 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
   const typedByViewer = typedBy.includes(user.id);
   const approvedEntry = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === protocol?.approvedEntryId);
   const status = protocol?.status ?? 'missing';
-  const actions = availableActions({ regionId: sheet.constituency.regionId, status, typedBy, resultsStatus: sheet.constituency.resultsStatus, election: election! }, user);
-  const [canEnter, canResolve, canApprove, canReturn, canCorrect] = (['enter', 'resolve', 'approve', 'return', 'correct'] as const).map((action) => actions[action].ok);
+  const actions = availableActions(
+    { regionId: sheet.constituency.regionId, status, typedBy, resultsStatus: sheet.constituency.resultsStatus, election: election! },
+    user,
+  );
+  const [canEnter, canResolve, canApprove, canReturn, canCorrect] = (['enter', 'resolve', 'approve', 'return', 'correct'] as const).map(
+    (action) => actions[action].ok,
+  );
   const latestScan = scans[0];
   const image = latestScan ? 'attached' : election!.protocolImageRequired ? 'required' : 'missing';
   const formProps = {
@@ -164,7 +169,11 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
             {t('reviewTitle')}
           </h2>
           <BesidePaper scan={latestScan}>
-            <FiguresTable caption={t('reviewTitle')} columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))} {...tableProps} />
+            <FiguresTable
+              caption={t('reviewTitle')}
+              columns={current.entries.map((e) => ({ label: t('copyBy', { kind: t(`kinds.${e.kind}`), name: e.enteredBy }), figures: e.figures }))}
+              {...tableProps}
+            />
             {canApprove && <ApproveProtocolButton protocolId={protocol!.id} lockVersion={protocol!.lockVersion} image={image} />}
           </BesidePaper>
           {canReturn && <ReturnProtocolForm protocolId={protocol!.id} lockVersion={protocol!.lockVersion} />}
@@ -184,7 +193,10 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
             <details className="rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer font-medium">{t('correctTitle')}</summary>
               <p className="my-2 text-sm text-slate-600">{t('correctHint')}</p>
-              <ProtocolForm mode={{ kind: 'correct', protocolId: protocol!.id, lockVersion: protocol!.lockVersion, initial: approvedEntry.figures }} {...formProps} />
+              <ProtocolForm
+                mode={{ kind: 'correct', protocolId: protocol!.id, lockVersion: protocol!.lockVersion, initial: approvedEntry.figures }}
+                {...formProps}
+              />
             </details>
           )}
         </section>

@@ -41,7 +41,12 @@ export async function ProtocolScreening({ precinctId }: { precinctId: number }) 
       <p className="text-sm text-slate-600">{t(found.figures === 'underReview' ? 'figuresUnderReview' : 'figuresApproved')}</p>
       {reference.turnout && reference.leaderShare && reference.leaderId !== null && (
         <p className="text-sm text-slate-700">
-          {t('reference', { turnout: text.percent(reference.turnout.median), candidate: candidate(reference.leaderId), share: text.percent(reference.leaderShare.median), count: reference.comparable })}
+          {t('reference', {
+            turnout: text.percent(reference.turnout.median),
+            candidate: candidate(reference.leaderId),
+            share: text.percent(reference.leaderShare.median),
+            count: reference.comparable,
+          })}
         </p>
       )}
       {screening.flags.length === 0 ? (

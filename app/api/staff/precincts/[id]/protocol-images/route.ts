@@ -22,7 +22,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!allowed.ok) return uploadResponse(allowed);
 
   const body = await readLimitedBody(request);
-  if (!body) return uploadResponse({ ok: false, error: 'tooLarge', refusals: [{ file: null, code: 'requestTooLarge', values: { max: String(MAX_REQUEST_BYTES / 1024 / 1024 | 0) } }] });
+  if (!body)
+    return uploadResponse({
+      ok: false,
+      error: 'tooLarge',
+      refusals: [{ file: null, code: 'requestTooLarge', values: { max: String((MAX_REQUEST_BYTES / 1024 / 1024) | 0) } }],
+    });
   let form: Awaited<ReturnType<typeof parseUploadForm>>;
   try {
     form = await parseUploadForm(body, request.headers.get('content-type') ?? '');
@@ -32,10 +37,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const inspected = await inspectUpload(form.files);
   if (!inspected.ok) return uploadResponse({ ok: false, error: 'invalid', refusals: inspected.refusals });
 
-  const result = await runGuardedCommand(attachProtocolImages, { precinctId, expectedVersionNo: form.expectedVersionNo, reason: form.reason, files: inspected.files });
+  const result = await runGuardedCommand(attachProtocolImages, {
+    precinctId,
+    expectedVersionNo: form.expectedVersionNo,
+    reason: form.reason,
+    files: inspected.files,
+  });
   if (!result.ok) {
     // With S3 the objects were written before the transaction failed: delete those nothing refers to.
-    await discardFailedUpload(getDb(), getFileStore(), inspected.files).catch((error: unknown) => console.error('discarding a failed upload failed (the sweeper will)', error));
+    await discardFailedUpload(getDb(), getFileStore(), inspected.files).catch((error: unknown) =>
+      console.error('discarding a failed upload failed (the sweeper will)', error),
+    );
   } else {
     revalidatePath('/staff/protocols', 'layout');
   }

@@ -25,7 +25,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ele
   }
   const [header, rows] = precinctTemplateRows(content);
   // Cells are typed values (text stays text), so nothing in the workbook is a formula.
-  const workbook = await writeExcelFile([[...header], ...rows], { sheet: 'precincts', columns: [{ width: 22 }, { width: 16 }, { width: 48 }, { width: 16 }] }).toBuffer();
+  const workbook = await writeExcelFile([[...header], ...rows], {
+    sheet: 'precincts',
+    columns: [{ width: 22 }, { width: 16 }, { width: 48 }, { width: 16 }],
+  }).toBuffer();
   return new Response(new Uint8Array(workbook), {
     headers: { ...headers, 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}.xlsx"` },
   });

@@ -14,7 +14,10 @@ import { protocolSheet } from '@/lib/protocols/queries';
 
 /** The election's languages: the protocol is printed in Kazakh and Russian, like the paper form, whatever the viewer's language. */
 const PAPER_LANGUAGES = ['kk', 'ru'] as const satisfies readonly Locale[];
-const paper = [createTranslator({ locale: 'kk', messages: kk, namespace: 'protocols' }), createTranslator({ locale: 'ru', messages: ru, namespace: 'protocols' })] as const;
+const paper = [
+  createTranslator({ locale: 'kk', messages: kk, namespace: 'protocols' }),
+  createTranslator({ locale: 'ru', messages: ru, namespace: 'protocols' }),
+] as const;
 
 async function sheetFor(params: Promise<{ id: string }>) {
   const precinctId = Number((await params).id);
@@ -42,7 +45,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function PrecinctPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const sheet = await sheetFor(params);
   const [t, format] = await Promise.all([getTranslations('protocols'), getFormatter()]);
-  const both = (render: (translate: (typeof paper)[number], language: Locale) => string) => PAPER_LANGUAGES.map((language, index) => render(paper[index]!, language));
+  const both = (render: (translate: (typeof paper)[number], language: Locale) => string) =>
+    PAPER_LANGUAGES.map((language, index) => render(paper[index]!, language));
   const definition = protocolDefinition(sheet.election.kind);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
   const approvedVersion = sheet.versions.find((v) => v.entries.some((e) => e.id === approved?.id));
@@ -55,7 +59,12 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
 
   type Row = { key: string; number: string; labels: string[]; value: number | null };
   const rows: Row[] = [
-    ...definition.lines.map((line) => ({ key: line.key, number: String(line.number), labels: both((p) => p(`lines.${line.key}`)), value: figures ? (fieldValue(figures, line.key) as number) : null })),
+    ...definition.lines.map((line) => ({
+      key: line.key,
+      number: String(line.number),
+      labels: both((p) => p(`lines.${line.key}`)),
+      value: figures ? (fieldValue(figures, line.key) as number) : null,
+    })),
     ...sheet.candidates.map((candidate) => ({
       key: `votes.${candidate.id}`,
       number: `${definition.candidatesLine}.${candidate.ballotOrder}`,
@@ -63,14 +72,25 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
       value: figures && !candidate.struck ? (fieldValue(figures, `votes.${candidate.id}` as FigureKey) as number | null) : null,
     })),
     ...(sheet.election.againstAllOnBallot
-      ? [{ key: 'votesAgainstAll', number: String(definition.againstAllLine), labels: both((p) => p('lines.votesAgainstAll')), value: figures?.votesAgainstAll ?? null }]
+      ? [
+          {
+            key: 'votesAgainstAll',
+            number: String(definition.againstAllLine),
+            labels: both((p) => p('lines.votesAgainstAll')),
+            value: figures?.votesAgainstAll ?? null,
+          },
+        ]
       : []),
   ];
 
   return (
     <article className="relative mx-auto flex max-w-3xl flex-col gap-4 bg-white p-6 text-[13px] leading-snug" data-testid="paper-protocol">
       {!approved && (
-        <p aria-label={t('paper.draft')} className="pointer-events-none absolute inset-x-0 top-48 -rotate-12 text-center text-6xl font-black tracking-widest text-red-600/25 select-none" data-testid="draft-mark">
+        <p
+          aria-label={t('paper.draft')}
+          className="pointer-events-none absolute inset-x-0 top-48 -rotate-12 text-center text-6xl font-black tracking-widest text-red-600/25 select-none"
+          data-testid="draft-mark"
+        >
           {t('paper.draft')}
         </p>
       )}
@@ -133,10 +153,12 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
       <section className="flex flex-col gap-3" data-testid="paper-signatures">
         {signatures && (
           <>
-            <p>{both((p) => p('paper.members', { total: signatures.membersTotal, present: signatures.membersPresent, signing: signatures.membersSigning })).join(' · ')}</p>
             <p>
-              {both((p) => p('paper.dissent', { answer: p(signatures.dissentAttached ? 'signatures.yes' : 'signatures.no') })).join(' · ')}
+              {both((p) => p('paper.members', { total: signatures.membersTotal, present: signatures.membersPresent, signing: signatures.membersSigning })).join(
+                ' · ',
+              )}
             </p>
+            <p>{both((p) => p('paper.dissent', { answer: p(signatures.dissentAttached ? 'signatures.yes' : 'signatures.no') })).join(' · ')}</p>
           </>
         )}
         {(
@@ -159,7 +181,10 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
           </div>
         ))}
         <div className="flex items-end justify-between gap-4">
-          <div className="flex h-28 w-28 items-center justify-center rounded-full border-2 border-dashed border-slate-500 text-slate-500" data-testid="seal-box">
+          <div
+            className="flex h-28 w-28 items-center justify-center rounded-full border-2 border-dashed border-slate-500 text-slate-500"
+            data-testid="seal-box"
+          >
             {both((p) => p('paper.seal')).join(' / ')}
           </div>
           <p>{signatures ? both((p) => p('paper.signedAt', { date: signatures.signedAt.replace('T', ' ') })).join(' · ') : ''}</p>
@@ -168,7 +193,9 @@ export default async function PrecinctPrintPage({ params }: { params: Promise<{ 
 
       <footer className="mt-4 flex flex-col gap-1 border-t border-slate-400 pt-2 text-xs text-slate-600">
         {approved && approvedVersion?.approvedAt && (
-          <p>{t('paper.approvedStamp', { version: approvedVersion.versionNo, name: approvedVersion.approvedBy ?? '—', date: date(approvedVersion.approvedAt) })}</p>
+          <p>
+            {t('paper.approvedStamp', { version: approvedVersion.versionNo, name: approvedVersion.approvedBy ?? '—', date: date(approvedVersion.approvedAt) })}
+          </p>
         )}
         {!approved && <p>{t('printNotApproved')}</p>}
         <p>{t('paper.languages')}</p>
