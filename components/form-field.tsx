@@ -34,3 +34,28 @@ export const primaryButtonClass =
   'inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
 export const secondaryButtonClass =
   'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50';
+
+/** A labelled multi-line text (a reason, a comment) with its hint and error tied to it. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  rows = 2,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}) {
+  return (
+    <FormField id={id} label={label} hint={hint} error={error}>
+      <textarea {...fieldAria(id, error, hint)} value={value} onChange={(event) => onChange(event.target.value)} rows={rows} className={inputClass} />
+    </FormField>
+  );
+}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/app/(staff)/staff/lists/actions';
 import { ConfirmButton } from '../confirm-button';
-import { FormField, fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { primaryButtonClass, secondaryButtonClass, TextAreaField } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
 import { messageKey } from '@/lib/i18n/keys';
@@ -21,15 +21,14 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
         {t('lists.reviewTitle')}
       </h2>
       {needsOverride && (
-        <FormField id="overrideReason" label={t('lists.overrideReason')} hint={t('lists.overrideHint')} error={overrideError}>
-          <textarea
-            {...fieldAria('overrideReason', overrideError, 'hint')}
-            value={overrideReason}
-            onChange={(event) => setOverrideReason(event.target.value)}
-            rows={2}
-            className={inputClass}
-          />
-        </FormField>
+        <TextAreaField
+          id="overrideReason"
+          label={t('lists.overrideReason')}
+          hint={t('lists.overrideHint')}
+          error={overrideError}
+          value={overrideReason}
+          onChange={setOverrideReason}
+        />
       )}
       <div>
         <ConfirmButton
@@ -43,15 +42,7 @@ export function ReviewPanel({ revisionId, lockVersion, needsOverride }: { revisi
           {t('lists.approve')}
         </ConfirmButton>
       </div>
-      <FormField id="returnComment" label={t('lists.returnComment')} error={commentError}>
-        <textarea
-          {...fieldAria('returnComment', commentError)}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-          rows={3}
-          className={inputClass}
-        />
-      </FormField>
+      <TextAreaField id="returnComment" label={t('lists.returnComment')} error={commentError} value={comment} onChange={setComment} rows={3} />
       <div>
         <ConfirmButton
           disabled={busy}

@@ -6,7 +6,7 @@ import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, 
 import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';
 import type { Decision } from '@/lib/protocols/transitions';
 import { ConfirmButton } from '../confirm-button';
-import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
+import { primaryButtonClass, secondaryButtonClass, TextAreaField } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';
 import { messageKey } from '@/lib/i18n/keys';
@@ -37,15 +37,14 @@ export function ApproveProtocolButton({
   return (
     <div className="flex flex-col gap-2">
       {image === 'missing' && (
-        <FormField id="without-image-reason" label={t('protocolImages.withoutImageReason')} hint={t('protocolImages.withoutImageHint')} error={error}>
-          <textarea
-            {...fieldAria('without-image-reason', error, t('protocolImages.withoutImageHint'))}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            rows={2}
-            className={inputClass}
-          />
-        </FormField>
+        <TextAreaField
+          id="without-image-reason"
+          label={t('protocolImages.withoutImageReason')}
+          hint={t('protocolImages.withoutImageHint')}
+          error={error}
+          value={reason}
+          onChange={setReason}
+        />
       )}
       <div>
         <ConfirmButton
@@ -73,15 +72,14 @@ export function ReturnProtocolForm({ protocolId, lockVersion }: { protocolId: nu
   const error = fieldErrors.comment?.[0] && t(messageKey(fieldErrors.comment[0]));
   return (
     <div className="flex flex-col gap-2 border-t border-amber-200 pt-3">
-      <FormField id="return-comment" label={t('protocols.returnComment')} hint={t('protocols.returnHint')} error={error}>
-        <textarea
-          {...fieldAria('return-comment', error, t('protocols.returnHint'))}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          rows={2}
-          className={inputClass}
-        />
-      </FormField>
+      <TextAreaField
+        id="return-comment"
+        label={t('protocols.returnComment')}
+        hint={t('protocols.returnHint')}
+        error={error}
+        value={comment}
+        onChange={setComment}
+      />
       <div>
         <ConfirmButton
           disabled={busy}
@@ -175,9 +173,7 @@ export function ReopenResultsForm({ constituencyId }: { constituencyId: number }
   const error = fieldErrors.reason?.[0] && t(messageKey(fieldErrors.reason[0]));
   return (
     <div className="flex flex-col gap-2">
-      <FormField id="reopen-reason" label={t('protocols.reopenReason')} error={error}>
-        <textarea {...fieldAria('reopen-reason', error)} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className={inputClass} />
-      </FormField>
+      <TextAreaField id="reopen-reason" label={t('protocols.reopenReason')} error={error} value={reason} onChange={setReason} />
       <div>
         <ConfirmButton
           disabled={busy}

@@ -24,7 +24,7 @@ import {
   type SignatureKey,
 } from '@/lib/protocols/definition';
 import { applyActionErrors } from '../form-result';
-import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
+import { fieldAria, FormField, inputClass, primaryButtonClass, TextAreaField } from '../form-field';
 import { StatusMessage, type Status } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
 import { useNotice } from '../notice';
@@ -280,9 +280,13 @@ export function ProtocolForm({
         <div className="sm:col-span-2">{signature('signedAt', { numeric: false, type: 'datetime-local', hint: t('protocols.form.signedAtHint') })}</div>
       </fieldset>
       {mode.kind === 'correct' && (
-        <FormField id="correction-reason" label={t('protocols.form.reason')} error={reasonError ? t(messageKey(reasonError)) : undefined}>
-          <textarea id="correction-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className={inputClass} />
-        </FormField>
+        <TextAreaField
+          id="correction-reason"
+          label={t('protocols.form.reason')}
+          error={reasonError ? t(messageKey(reasonError)) : undefined}
+          value={reason}
+          onChange={setReason}
+        />
       )}
       <div aria-live="polite" data-testid="relations">
         {figures === null && !shown.length ? (
