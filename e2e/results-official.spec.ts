@@ -136,6 +136,8 @@ test('the last step: the remaining precincts entered twice and approved, the res
       if (status === 'Not entered') {
         await operator.page.goto(url);
         await typeProtocol(operator.page, await figuresOf(operator.page));
+        // The second operator opens the precinct only once the first copy is saved.
+        await expect(operator.page.getByTestId('protocol-status')).toHaveText('Entered once');
       }
       await operator2.page.goto(url);
       await typeProtocol(operator2.page, await figuresOf(operator2.page));
