@@ -9,7 +9,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -604,7 +604,7 @@ JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files}
   themselves; the portal's own client code on this page is the self-refresh and the language
   switch's path field.
 `;
-    writeFileSync('docs/performance.md', report);
+    writeFileSync('docs/performance.md', withHandKeptPart(report));
     console.log(report);
   } finally {
     server?.kill('SIGTERM');
@@ -613,6 +613,15 @@ JavaScript sent for the overview page: ${js.gzippedKb} kB gzipped in ${js.files}
     else await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
+}
+
+/** Notes below this line in docs/performance.md (comparisons run by hand) survive a new bench run. */
+const HAND_KEPT = '<!-- Below: kept by hand; `npm run bench` rewrites only what is above. -->';
+
+function withHandKeptPart(report: string): string {
+  const previous = existsSync('docs/performance.md') ? readFileSync('docs/performance.md', 'utf8') : '';
+  const at = previous.indexOf(HAND_KEPT);
+  return at < 0 ? report : `${report}\n${previous.slice(at)}`;
 }
 
 await main();
