@@ -5,7 +5,8 @@ import { ElectionPicker } from '@/components/election-picker';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
 import { localizer } from '@/lib/i18n/config';
-import { TableScroll } from '@/components/table-scroll';
+import { Section } from '@/components/section';
+import { Num, RowHeader, Table } from '@/components/table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicLists'))('title') };
@@ -38,43 +39,18 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
       {regions.map(([code, regionName]) => {
         const inRegion = rows.filter((row) => row.regionCode === code);
         return (
-          <section key={code} aria-labelledby={`region-${code}`} className="rounded-xl border border-slate-200 bg-white p-4">
-            <h2 id={`region-${code}`} className="mb-2 text-lg font-semibold">
-              {name(regionName)}
-            </h2>
-            <TableScroll>
-              <table className="w-full text-left text-sm">
-                <thead className="border-b text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3">
-                      {t('constituency')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3">
-                      {t('kind')}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 text-right">
-                      {t('precincts')}
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      {t('voters')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {inRegion.map((row) => (
-                    <tr key={row.code} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 font-medium">
-                        {name(row)}
-                      </th>
-                      <td className="py-2 pr-3">{tKinds(row.kind)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{n(row.precincts)}</td>
-                      <td className="py-2 text-right tabular-nums">{n(row.votersOnList)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </section>
+          <Section key={code} headingId={`region-${code}`} title={name(regionName)}>
+            <Table columns={[t('constituency'), t('kind'), { label: t('precincts'), numeric: true }, { label: t('voters'), numeric: true }]}>
+              {inRegion.map((row) => (
+                <tr key={row.code}>
+                  <RowHeader>{name(row)}</RowHeader>
+                  <td>{tKinds(row.kind)}</td>
+                  <Num>{n(row.precincts)}</Num>
+                  <Num>{n(row.votersOnList)}</Num>
+                </tr>
+              ))}
+            </Table>
+          </Section>
         );
       })}
     </div>

@@ -13,7 +13,8 @@ import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
-import { TableScroll } from '@/components/table-scroll';
+import { Section } from '@/components/section';
+import { Num, RowHeader, Table } from '@/components/table';
 
 const DOWNLOADS = [
   ['results.json', 'resultsJson'],
@@ -112,10 +113,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         </dl>
       </section>
 
-      <section aria-labelledby="top-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="top-heading" className="mb-2 text-lg font-semibold">
-          {t('topRegions')}
-        </h2>
+      <Section headingId="top-heading" title={t('topRegions')}>
         <ol className="list-decimal pl-6" data-testid="top-regions">
           {headline.topRegionsByTurnout.map((region) => (
             <li key={region.id}>
@@ -126,7 +124,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
       <section aria-labelledby="chart-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="chart-heading" className="sr-only">
@@ -146,73 +144,45 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         />
       </section>
 
-      <section aria-labelledby="constituencies-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
-          {t('constituencies')}
-        </h2>
-        <TableScroll>
-          <table className="w-full text-left text-sm" data-testid="winners-table">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('region')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('constituency')}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t('reported')}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t('turnout')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('winner')}
-                </th>
+      <Section headingId="constituencies-heading" title={t('constituencies')}>
+        <Table
+          testId="winners-table"
+          columns={[t('region'), t('constituency'), { label: t('reported'), numeric: true }, { label: t('turnout'), numeric: true }, t('winner')]}
+        >
+          {results.constituencies.map((c) => {
+            const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
+            const leader = c.candidates.find((k) => k.id === leaderId);
+            const akim = akims.find((record) => record.constituencyId === c.id);
+            return (
+              <tr key={c.id}>
+                <td>{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                <RowHeader>
+                  <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
+                    {name(c)}
+                  </Link>
+                </RowHeader>
+                <Num>
+                  {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                </Num>
+                <Num>{percent(c.turnout)}</Num>
+                <td>
+                  {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
+                  {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
+                  {c.outcome.status === 'leading' && (
+                    <>
+                      {' '}
+                      <span className="text-xs text-slate-500">{t('leading')}</span>
+                    </>
+                  )}
+                  {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {results.constituencies.map((c) => {
-                const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
-                const leader = c.candidates.find((k) => k.id === leaderId);
-                const akim = akims.find((record) => record.constituencyId === c.id);
-                return (
-                  <tr key={c.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
-                        {name(c)}
-                      </Link>
-                    </th>
-                    <td className="py-2 pr-3 text-right tabular-nums">
-                      {format.number(c.precinctsReported)}/{format.number(c.precincts)}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
-                    <td className="py-2">
-                      {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
-                      {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
-                      {c.outcome.status === 'leading' && (
-                        <>
-                          {' '}
-                          <span className="text-xs text-slate-500">{t('leading')}</span>
-                        </>
-                      )}
-                      {akim && (
-                        <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+            );
+          })}
+        </Table>
+      </Section>
 
-      <section aria-labelledby="downloads-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="downloads-heading" className="mb-2 text-lg font-semibold">
-          {t('downloads')}
-        </h2>
+      <Section headingId="downloads-heading" title={t('downloads')}>
         <ul className="flex flex-wrap gap-4 text-sm">
           {DOWNLOADS.map(([file, label]) => (
             <li key={file}>
@@ -222,7 +192,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

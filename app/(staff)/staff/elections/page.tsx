@@ -7,7 +7,8 @@ import { hasPermission } from '@/lib/auth/permissions';
 import { listElections, nextDeadlineOf } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
-import { TableScroll } from '@/components/table-scroll';
+import { EditLink } from '@/components/section';
+import { RowHeader, Table } from '@/components/table';
 
 /** Every election with its phase and next date; admins create and edit them from here. */
 export default async function ElectionsPage() {
@@ -30,58 +31,34 @@ export default async function ElectionsPage() {
       {elections.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
-        <TableScroll className="rounded-xl border border-slate-200 bg-white p-4">
-          <table className="w-full text-left text-sm" data-testid="elections-table">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('election')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('phase')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('votingDay')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('nextDeadline')}
-                </th>
+        <Table
+          testId="elections-table"
+          frame="rounded-xl border border-slate-200 bg-white p-4"
+          columns={[t('election'), t('phase'), t('votingDay'), t('nextDeadline'), canManage && { label: t('edit'), srOnly: true }]}
+        >
+          {elections.map((election) => {
+            const next = nextDeadlineOf(election);
+            const name = localName(election);
+            return (
+              <tr key={election.id}>
+                <RowHeader>
+                  {name}
+                  <div className="text-xs font-normal text-slate-600">{t(`kinds.${election.kind}`)}</div>
+                </RowHeader>
+                <td>
+                  <PhaseBadge phase={election.phase} />
+                </td>
+                <td className="whitespace-nowrap">{day(election.votingDay)}</td>
+                <td>{next ? `${t(`calendarFields.${next.field}`)}: ${day(next.date)}` : t('noDeadline')}</td>
                 {canManage && (
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">{t('edit')}</span>
-                  </th>
+                  <td>
+                    <EditLink href={`/staff/elections/${election.id}`} label={t('edit')} what={name} />
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {elections.map((election) => {
-                const next = nextDeadlineOf(election);
-                const name = localName(election);
-                return (
-                  <tr key={election.id} className="border-b last:border-0">
-                    <th scope="row" className="py-2 pr-3 font-medium">
-                      {name}
-                      <div className="text-xs font-normal text-slate-600">{t(`kinds.${election.kind}`)}</div>
-                    </th>
-                    <td className="py-2 pr-3">
-                      <PhaseBadge phase={election.phase} />
-                    </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{day(election.votingDay)}</td>
-                    <td className="py-2 pr-3">{next ? `${t(`calendarFields.${next.field}`)}: ${day(next.date)}` : t('noDeadline')}</td>
-                    {canManage && (
-                      <td className="py-2">
-                        <Link href={`/staff/elections/${election.id}`} className="font-medium text-brand-700 underline">
-                          {t('edit')}
-                          <span className="sr-only"> {name}</span>
-                        </Link>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </Table>
       )}
     </div>
   );

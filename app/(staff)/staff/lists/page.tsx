@@ -9,7 +9,7 @@ import { listStatuses } from '@/lib/constituency-lists/queries';
 import { localizer } from '@/lib/i18n/config';
 import { listElections } from '@/lib/elections/queries';
 import { listRegions } from '@/lib/overview/queries';
-import { TableScroll } from '@/components/table-scroll';
+import { RowHeader, Table } from '@/components/table';
 
 export default async function ListsPage() {
   const user = await requirePermission('constituencyList.view');
@@ -41,47 +41,30 @@ export default async function ListsPage() {
             </h2>
             <PhaseBadge phase={election.phase} />
           </div>
-          <TableScroll>
-            <table className="w-full text-left text-sm">
-              <thead className="border-b text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('region')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('inForce')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('openRevision')}
-                  </th>
+          <Table columns={[t('region'), t('inForce'), t('openRevision')]}>
+            {visibleRegions.map((region) => {
+              const state = statuses.find((s) => s.electionId === election.id && s.regionId === region.id);
+              return (
+                <tr key={region.id}>
+                  <RowHeader>
+                    <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
+                      {name(region)}
+                    </Link>
+                  </RowHeader>
+                  <td>{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>
+                  <td>
+                    {state?.openStatus ? (
+                      <span className="flex items-center gap-2">
+                        {t('revisionNo', { number: state.openRevisionNo ?? 0 })} <RevisionStatusBadge status={state.openStatus} />
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {visibleRegions.map((region) => {
-                  const state = statuses.find((s) => s.electionId === election.id && s.regionId === region.id);
-                  return (
-                    <tr key={region.id} className="border-b last:border-0">
-                      <th scope="row" className="py-2 pr-3 font-medium">
-                        <Link href={`/staff/lists/${election.id}/${region.code}`} className="text-brand-700 underline">
-                          {name(region)}
-                        </Link>
-                      </th>
-                      <td className="py-2 pr-3">{state?.approvedRevisionNo ? t('revisionNo', { number: state.approvedRevisionNo }) : t('noneInForce')}</td>
-                      <td className="py-2">
-                        {state?.openStatus ? (
-                          <span className="flex items-center gap-2">
-                            {t('revisionNo', { number: state.openRevisionNo ?? 0 })} <RevisionStatusBadge status={state.openStatus} />
-                          </span>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
+              );
+            })}
+          </Table>
         </section>
       ))}
     </div>

@@ -7,7 +7,7 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolProgress, returnedProtocols } from '@/lib/protocols/queries';
-import { TableScroll } from '@/components/table-scroll';
+import { Num, RowHeader, Table } from '@/components/table';
 
 /** Progress of protocol entry per constituency, and a link straight to the next protocol to work on. */
 export default async function ProtocolDashboardPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -68,62 +68,44 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
       {rows.length === 0 ? (
         <p className="text-slate-600">{t('noConstituencies')}</p>
       ) : (
-        <TableScroll className="rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="progress-table">
-            <caption className="sr-only">{t('progressCaption')}</caption>
-            <thead className="border-b bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t('constituency')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t('precincts')}
-                </th>
-                {columns.map(([key]) => (
-                  <th key={key} scope="col" className="px-3 py-2 text-right">
-                    {t(`progress.${key}`)}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2">
-                  {t('results')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b last:border-0">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/staff/protocols/constituency/${row.id}`} className="text-brand-700 underline">
-                      {name(row)}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-500">{name(row.region)}</span>
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{format.number(row.precincts)}</td>
-                  {columns.map(([key, pick]) => (
-                    <td key={key} className="px-3 py-2 text-right tabular-nums">
-                      {format.number(pick(row))}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2">{t(`resultsStatus.${row.resultsStatus}`)}</td>
-                </tr>
+        <Table
+          testId="progress-table"
+          caption={t('progressCaption')}
+          density="boxed"
+          frame="rounded-xl border border-slate-200 bg-white"
+          columns={[
+            t('constituency'),
+            { label: t('precincts'), numeric: true },
+            ...columns.map(([key]) => ({ label: t(`progress.${key}`), numeric: true })),
+            t('results'),
+          ]}
+          foot={
+            <tr>
+              <RowHeader className="">{t('total')}</RowHeader>
+              <Num>{total((r) => r.precincts)}</Num>
+              {columns.map(([key, pick]) => (
+                <Num key={key}>{total(pick)}</Num>
               ))}
-            </tbody>
-            <tfoot className="border-t bg-slate-50 font-semibold">
-              <tr>
-                <th scope="row" className="px-3 py-2">
-                  {t('total')}
-                </th>
-                <td className="px-3 py-2 text-right tabular-nums">{total((r) => r.precincts)}</td>
-                {columns.map(([key, pick]) => (
-                  <td key={key} className="px-3 py-2 text-right tabular-nums">
-                    {total(pick)}
-                  </td>
-                ))}
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
+              <td />
+            </tr>
+          }
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <RowHeader>
+                <Link href={`/staff/protocols/constituency/${row.id}`} className="text-brand-700 underline">
+                  {name(row)}
+                </Link>
+                <span className="block text-xs font-normal text-slate-500">{name(row.region)}</span>
+              </RowHeader>
+              <Num>{format.number(row.precincts)}</Num>
+              {columns.map(([key, pick]) => (
+                <Num key={key}>{format.number(pick(row))}</Num>
+              ))}
+              <td>{t(`resultsStatus.${row.resultsStatus}`)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

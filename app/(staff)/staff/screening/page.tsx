@@ -9,7 +9,8 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { electionScreening } from '@/lib/screening/queries';
-import { TableScroll } from '@/components/table-scroll';
+import { Section } from '@/components/section';
+import { Num, RowHeader, Table } from '@/components/table';
 
 /** Screening of every approved precinct in the user's scope, per constituency, with the area-wide tests of their regions. */
 export default async function ScreeningOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -36,59 +37,39 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
         <p className="text-slate-600">{t('staff.noConstituencies')}</p>
       ) : (
         <>
-          <TableScroll className="rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid="screening-table">
-              <caption className="sr-only">{t('title')}</caption>
-              <thead className="border-b bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t('staff.region')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('staff.constituency')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('staff.screened')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('staff.flagged')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('staff.checked')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('staff.areaFlags')}
-                  </th>
+          <Table
+            testId="screening-table"
+            caption={t('title')}
+            density="boxed"
+            frame="rounded-xl border border-slate-200 bg-white"
+            columns={[
+              t('staff.region'),
+              t('staff.constituency'),
+              ...[t('staff.screened'), t('staff.flagged'), t('staff.checked'), t('staff.areaFlags')].map((label) => ({ label, numeric: true })),
+            ]}
+          >
+            {constituencies.map((c) => {
+              const area = areaOf('constituency', c.id);
+              const flagged = flaggedIn(c.id);
+              return (
+                <tr key={c.id}>
+                  <td>{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                  <RowHeader>
+                    <Link href={`/staff/screening/constituency/${c.id}`} className="text-brand-700 underline">
+                      {name(c)}
+                    </Link>
+                  </RowHeader>
+                  <Num>{format.number(area?.precincts ?? 0)}</Num>
+                  <Num>{format.number(flagged.length)}</Num>
+                  <Num>{format.number(flagged.filter((s) => checks.has(s.precinct.id)).length)}</Num>
+                  <Num>{format.number(area?.findings.filter((f) => f.status === 'flagged').length ?? 0)}</Num>
                 </tr>
-              </thead>
-              <tbody>
-                {constituencies.map((c) => {
-                  const area = areaOf('constituency', c.id);
-                  const flagged = flaggedIn(c.id);
-                  return (
-                    <tr key={c.id} className="border-b last:border-0">
-                      <td className="px-3 py-2">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/staff/screening/constituency/${c.id}`} className="text-brand-700 underline">
-                          {name(c)}
-                        </Link>
-                      </th>
-                      <td className="px-3 py-2 text-right tabular-nums">{format.number(area?.precincts ?? 0)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{format.number(flagged.length)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{format.number(flagged.filter((s) => checks.has(s.precinct.id)).length)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{format.number(area?.findings.filter((f) => f.status === 'flagged').length ?? 0)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-          <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-            <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
-              {t('findings.title')}
-            </h2>
+              );
+            })}
+          </Table>
+          <Section headingId="findings-heading" title={t('findings.title')}>
             <AreaFindings areas={areas} settings={report.settings} names={namesOf(results, locale)} />
-          </section>
+          </Section>
         </>
       )}
     </div>

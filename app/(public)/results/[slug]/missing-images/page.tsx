@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { Section } from '@/components/section';
+import { RowHeader, Table } from '@/components/table';
 import { localizer } from '@/lib/i18n/config';
 import { cachedMissingImages } from '@/lib/protocol-images/public';
 import { publicResultsBySlug } from '@/lib/results/public';
@@ -29,45 +31,34 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
       <p className="text-slate-700">{t('missingIntro')}</p>
       {missing.length === 0 && <p role="status">{t('missingNone')}</p>}
       {constituencies.map(({ constituency, region }) => (
-        <section
+        <Section
           key={constituency.code}
           id={constituency.code}
-          aria-labelledby={`${constituency.code}-heading`}
-          className="rounded-xl border border-slate-200 bg-white p-4"
+          headingId={`${constituency.code}-heading`}
+          title={
+            <>
+              <Link href={`/results/${slug}/constituency/${constituency.code}`} className="text-brand-700 underline">
+                {name(constituency)}
+              </Link>{' '}
+              <span className="text-sm font-normal text-slate-600">· {name(region)}</span>
+            </>
+          }
         >
-          <h2 id={`${constituency.code}-heading`} className="mb-2 text-lg font-semibold">
-            <Link href={`/results/${slug}/constituency/${constituency.code}`} className="text-brand-700 underline">
-              {name(constituency)}
-            </Link>{' '}
-            <span className="text-sm font-normal text-slate-600">· {name(region)}</span>
-          </h2>
-          <table className="w-full text-left text-sm" data-testid="missing-images">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {tResults('precinct')}
-                </th>
-                <th scope="col" className="py-1">
-                  {t('reason')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {missing
-                .filter((m) => m.constituency.code === constituency.code)
-                .map((m) => (
-                  <tr key={m.precinctId} className="border-b last:border-0">
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      <Link href={`/results/${slug}/precinct/${m.precinctId}`} className="text-brand-700 underline">
-                        {tResults('precinctNo', { number: m.number })}
-                      </Link>
-                    </th>
-                    <td className="py-1">{m.withoutImageReason ?? '—'}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </section>
+          <Table testId="missing-images" density="compact" scroll="none" columns={[tResults('precinct'), t('reason')]}>
+            {missing
+              .filter((m) => m.constituency.code === constituency.code)
+              .map((m) => (
+                <tr key={m.precinctId}>
+                  <RowHeader className="font-normal">
+                    <Link href={`/results/${slug}/precinct/${m.precinctId}`} className="text-brand-700 underline">
+                      {tResults('precinctNo', { number: m.number })}
+                    </Link>
+                  </RowHeader>
+                  <td>{m.withoutImageReason ?? '—'}</td>
+                </tr>
+              ))}
+          </Table>
+        </Section>
       ))}
     </div>
   );

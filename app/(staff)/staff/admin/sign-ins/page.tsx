@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CommandButton } from '@/components/command-button';
-import { TableScroll } from '@/components/table-scroll';
+import { Section } from '@/components/section';
+import { Num, Table } from '@/components/table';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { listSignInAttacks, THROTTLE_POLICY } from '@/lib/auth/throttle';
@@ -26,10 +27,7 @@ export default async function SignInAttacksPage() {
         })}
       </p>
       {addressBlocks.length > 0 && (
-        <section aria-labelledby="address-blocks" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="address-blocks" className="mb-3 text-lg font-semibold">
-            {t('addressBlocks')}
-          </h2>
+        <Section headingId="address-blocks" title={t('addressBlocks')}>
           <ul className="flex flex-col gap-3">
             {addressBlocks.map((block) => (
               <li key={block.key} className="flex flex-wrap items-center gap-3 text-sm">
@@ -39,60 +37,34 @@ export default async function SignInAttacksPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="failures" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="failures" className="mb-3 text-lg font-semibold">
-          {t('failuresTitle')}
-        </h2>
+      <Section headingId="failures" title={t('failuresTitle')}>
         {attacks.length === 0 ? (
           <p className="text-sm">{t('none')}</p>
         ) : (
-          <TableScroll>
-            <table className="w-full text-left text-sm" data-testid="sign-in-failures">
-              <thead className="border-b text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('account')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('address')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3 text-right">
-                    {t('failures')}
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    {t('lastAt')}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t('block')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {attacks.map((row) => (
-                  <tr key={`${row.account} ${row.address}`} className="border-b last:border-0">
-                    <td className="py-2 pr-3">{row.account}</td>
-                    <td className="py-2 pr-3 font-mono">{row.address}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(row.failures)}</td>
-                    <td className="py-2 pr-3">{time(row.lastAt)}</td>
-                    <td className="py-2">
-                      {row.blockKey && row.blockedUntil ? (
-                        <div className="flex flex-col gap-1">
-                          <span>{t('blockedUntil', { time: time(row.blockedUntil) })}</span>
-                          {clear(row.blockKey, `${row.account} · ${row.address}`)}
-                        </div>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <Table testId="sign-in-failures" columns={[t('account'), t('address'), { label: t('failures'), numeric: true }, t('lastAt'), t('block')]}>
+            {attacks.map((row) => (
+              <tr key={`${row.account} ${row.address}`}>
+                <td>{row.account}</td>
+                <td className="font-mono">{row.address}</td>
+                <Num>{format.number(row.failures)}</Num>
+                <td>{time(row.lastAt)}</td>
+                <td>
+                  {row.blockKey && row.blockedUntil ? (
+                    <div className="flex flex-col gap-1">
+                      <span>{t('blockedUntil', { time: time(row.blockedUntil) })}</span>
+                      {clear(row.blockKey, `${row.account} · ${row.address}`)}
+                    </div>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

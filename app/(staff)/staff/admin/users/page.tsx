@@ -7,7 +7,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { listUsers } from '@/lib/users/queries';
-import { TableScroll } from '@/components/table-scroll';
+import { EditLink, Section } from '@/components/section';
+import { Table } from '@/components/table';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePermission('users.manage');
@@ -28,16 +29,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-      <section aria-labelledby="create-user" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="create-user" className="mb-4 text-lg font-semibold">
-          {t('createTitle')}
-        </h2>
+      <Section headingId="create-user" title={t('createTitle')}>
         <CreateUserForm regions={regionOptions} />
-      </section>
-      <section aria-labelledby="user-list" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="user-list" className="mb-4 text-lg font-semibold">
-          {t('listTitle', { count: users.length })}
-        </h2>
+      </Section>
+      <Section headingId="user-list" title={t('listTitle', { count: users.length })}>
         <form method="get" role="search" aria-label={t('searchLabel')} className="mb-4 flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-1 sm:max-w-sm">
             <FormField id="q" label={t('searchLabel')} hint={t('searchHint')}>
@@ -53,54 +48,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </Link>
           )}
         </form>
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('fullName')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('email')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('role')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('region')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('status')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('lastLogin')}
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">{t('edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} className="border-b last:border-0">
-                  <td className="py-2 pr-3">{user.fullName}</td>
-                  <td className="py-2 pr-3">{user.email}</td>
-                  <td className="py-2 pr-3">{tRoles(user.role)}</td>
-                  <td className="py-2 pr-3">{regionName(user.regionId)}</td>
-                  <td className="py-2 pr-3">{user.active ? t('activeStatus') : t('inactiveStatus')}</td>
-                  <td className="py-2 pr-3">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, 'dateTime') : '—'}</td>
-                  <td className="py-2">
-                    <Link href={`/staff/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                      {t('edit')}
-                      <span className="sr-only"> {user.email}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+        <Table columns={[t('fullName'), t('email'), t('role'), t('region'), t('status'), t('lastLogin'), { label: t('edit'), srOnly: true }]}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.fullName}</td>
+              <td>{user.email}</td>
+              <td>{tRoles(user.role)}</td>
+              <td>{regionName(user.regionId)}</td>
+              <td>{user.active ? t('activeStatus') : t('inactiveStatus')}</td>
+              <td>{user.lastLoginAt ? format.dateTime(user.lastLoginAt, 'dateTime') : '—'}</td>
+              <td>
+                <EditLink href={`/staff/admin/users/${user.id}`} label={t('edit')} what={user.email} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
     </div>
   );
 }

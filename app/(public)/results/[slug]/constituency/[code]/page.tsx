@@ -10,7 +10,8 @@ import { localizer } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
-import { TableScroll } from '@/components/table-scroll';
+import { Section } from '@/components/section';
+import { Num, RowHeader, Table } from '@/components/table';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
 export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
@@ -68,73 +69,45 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
           ]}
         />
       </section>
-      <section aria-labelledby="precincts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
-          {t('precincts')}
-        </h2>
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t('precinct')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('votersOnLists')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('votersAtCloseShort')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('ballotsCast')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('mobileBoxes')}
-                </th>
-                {result.candidates.map((c) => (
-                  <th key={c.id} scope="col" className="py-1 pr-3 text-right">
-                    {c.ballotOrder}. {c.fullName.split(' ')[0]}
-                  </th>
-                ))}
-                <th scope="col" className="py-1 text-right">
-                  {t('againstAll')}
-                </th>
+      <Section headingId="precincts-heading" title={t('precincts')}>
+        <Table
+          density="compact"
+          columns={[
+            t('precinct'),
+            ...[t('votersOnLists'), t('votersAtCloseShort'), t('ballotsCast'), t('mobileBoxes')].map((label) => ({ label, numeric: true })),
+            ...result.candidates.map((c) => ({ label: `${c.ballotOrder}. ${c.fullName.split(' ')[0]}`, numeric: true })),
+            { label: t('againstAll'), numeric: true },
+          ]}
+        >
+          {precincts
+            .filter((p) => p.constituencyId === result.id)
+            .map((p) => (
+              <tr key={p.id}>
+                <RowHeader className="font-normal">
+                  <Link href={`/results/${slug}/precinct/${p.id}`} className="text-brand-700 underline">
+                    {t('precinctNo', { number: p.number })}
+                  </Link>
+                </RowHeader>
+                <Num>{format.number(p.votersOnList)}</Num>
+                {p.reported ? (
+                  <>
+                    <Num>{format.number(p.votersAtClose)}</Num>
+                    <Num>{format.number(p.ballotsCast)}</Num>
+                    <Num>{format.number(p.ballotsFoundMobile)}</Num>
+                    {result.candidates.map((c) => (
+                      <Num key={c.id}>{format.number(p.votes[c.id] ?? 0)}</Num>
+                    ))}
+                    <Num>{format.number(p.votesAgainstAll)}</Num>
+                  </>
+                ) : (
+                  <td colSpan={result.candidates.length + 4} className="text-slate-500">
+                    {t('notReported')}
+                  </td>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {precincts
-                .filter((p) => p.constituencyId === result.id)
-                .map((p) => (
-                  <tr key={p.id} className="border-b last:border-0">
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      <Link href={`/results/${slug}/precinct/${p.id}`} className="text-brand-700 underline">
-                        {t('precinctNo', { number: p.number })}
-                      </Link>
-                    </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.votersOnList)}</td>
-                    {p.reported ? (
-                      <>
-                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.votersAtClose)}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.ballotsCast)}</td>
-                        <td className="py-1 pr-3 text-right tabular-nums">{format.number(p.ballotsFoundMobile)}</td>
-                        {result.candidates.map((c) => (
-                          <td key={c.id} className="py-1 pr-3 text-right tabular-nums">
-                            {format.number(p.votes[c.id] ?? 0)}
-                          </td>
-                        ))}
-                        <td className="py-1 text-right tabular-nums">{format.number(p.votesAgainstAll)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={result.candidates.length + 4} className="py-1 text-slate-500">
-                        {t('notReported')}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+            ))}
+        </Table>
+      </Section>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { calendarDay } from '@/lib/i18n/formats';
+import { PageHeader } from '@/components/section';
+import { Num, RowHeader, Table } from '@/components/table';
 import { BallotsPrintedForm, ElectedAkimForm } from '@/components/candidates/constituency-actions';
 import { PhaseBadge } from '@/components/elections/phase-badge';
 import { getDb } from '@/db/client';
@@ -31,15 +33,11 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
   const refundsDue = sheet.deposits.filter((line) => line.settlement === 'refund');
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/staff/candidates?election=${election.id}`} className="text-sm text-brand-700 underline">
-          ← {t('title')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{name(constituency)}</h1>
+      <PageHeader back={{ href: `/staff/candidates?election=${election.id}`, label: t('title') }} title={name(constituency)}>
         <p className="flex flex-wrap items-center gap-2 text-slate-600">
           {name(election)} <PhaseBadge phase={election.phase} />
         </p>
-      </div>
+      </PageHeader>
 
       <section aria-labelledby="ballot-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="ballot-heading" className="text-lg font-semibold">
@@ -112,51 +110,35 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
               })
             : t('deposit.afterResults')}
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="deposit-report">
-            <caption className="sr-only">{t('deposit.report')}</caption>
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t('fullName')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('status')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('depositAmount')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('deposit.share')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('deposit.settlement')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('deposit.refundedOn')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.deposits.map((line) => (
-                <tr key={line.id} className="border-b last:border-0">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    <Link href={`/staff/candidates/${line.id}`} className="text-brand-700 underline">
-                      {line.fullName}
-                    </Link>
-                  </th>
-                  <td className="py-1 pr-3">{t(`statuses.${line.status}`)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{line.depositPaidOn ? format.number(line.depositAmount) : '—'}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">
-                    {line.share === null ? '—' : format.number(line.share, { style: 'percent', maximumFractionDigits: 2 })}
-                  </td>
-                  <td className="py-1 pr-3">{line.settlement ? t(`deposit.settlements.${line.settlement}`) : '—'}</td>
-                  <td className="py-1 pr-3">{date(line.refundedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          testId="deposit-report"
+          caption={t('deposit.report')}
+          density="compact"
+          scroll="plain"
+          columns={[
+            t('fullName'),
+            t('status'),
+            { label: t('depositAmount'), numeric: true },
+            { label: t('deposit.share'), numeric: true },
+            t('deposit.settlement'),
+            t('deposit.refundedOn'),
+          ]}
+        >
+          {sheet.deposits.map((line) => (
+            <tr key={line.id}>
+              <RowHeader className="font-normal">
+                <Link href={`/staff/candidates/${line.id}`} className="text-brand-700 underline">
+                  {line.fullName}
+                </Link>
+              </RowHeader>
+              <td>{t(`statuses.${line.status}`)}</td>
+              <Num>{line.depositPaidOn ? format.number(line.depositAmount) : '—'}</Num>
+              <Num>{line.share === null ? '—' : format.number(line.share, { style: 'percent', maximumFractionDigits: 2 })}</Num>
+              <td>{line.settlement ? t(`deposit.settlements.${line.settlement}`) : '—'}</td>
+              <td>{date(line.refundedOn)}</td>
+            </tr>
+          ))}
+        </Table>
       </section>
     </div>
   );

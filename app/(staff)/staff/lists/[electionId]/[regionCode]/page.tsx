@@ -16,7 +16,8 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { calendarDay } from '@/lib/i18n/formats';
-import { TableScroll } from '@/components/table-scroll';
+import { PageHeader, Section } from '@/components/section';
+import { Table } from '@/components/table';
 
 export default async function RegionListPage({ params }: { params: Promise<{ electionId: string; regionCode: string }> }) {
   const { electionId, regionCode } = await params;
@@ -36,13 +37,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
   const canReview = listsOpen && open?.summary.status === 'submitted' && hasPermission(user, 'constituencyList.review');
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/staff/lists" className="text-sm text-brand-700 underline">
-          ← {t('title')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">
-          {name(state.region)}: {t('listOf')}
-        </h1>
+      <PageHeader back={{ href: '/staff/lists', label: t('title') }} title={`${name(state.region)}: ${t('listOf')}`}>
         <p className="text-slate-600">{name(election)}</p>
         <p className="mt-1 text-sm text-slate-600">
           {t(nominationOpened ? 'calendarClosed' : 'calendarOpen', {
@@ -52,7 +47,7 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         <div className="mt-2">
           <WorkClosedNote election={election} work="constituencyLists" />
         </div>
-      </div>
+      </PageHeader>
 
       {open ? (
         <section aria-labelledby="open-revision" className="flex flex-col gap-4">
@@ -131,62 +126,31 @@ export default async function RegionListPage({ params }: { params: Promise<{ ele
         )}
       </section>
 
-      <section aria-labelledby="history" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          {t('history')}
-        </h2>
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('revision')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('statusLabel')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('createdBy')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('submittedBy')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('reviewedBy')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('note')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.history.map((revision) => (
-                <tr key={revision.id} className="border-b align-top last:border-0">
-                  <td className="py-2 pr-3">{revision.revisionNo}</td>
-                  <td className="py-2 pr-3">
-                    <RevisionStatusBadge status={revision.status} />
-                  </td>
-                  <td className="py-2 pr-3">
-                    {revision.createdBy}
-                    <span className="block text-xs text-slate-500">{date(revision.createdAt)}</span>
-                  </td>
-                  <td className="py-2 pr-3">
-                    {revision.submittedBy ?? '—'}
-                    <span className="block text-xs text-slate-500">{date(revision.submittedAt)}</span>
-                  </td>
-                  <td className="py-2 pr-3">
-                    {revision.reviewedBy ?? '—'}
-                    <span className="block text-xs text-slate-500">{date(revision.reviewedAt)}</span>
-                  </td>
-                  <td className="py-2">
-                    {revision.calendarOverrideReason ? t('overrideNote', { reason: revision.calendarOverrideReason }) : (revision.reviewComment ?? '')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <Section headingId="history" title={t('history')}>
+        <Table columns={[t('revision'), t('statusLabel'), t('createdBy'), t('submittedBy'), t('reviewedBy'), t('note')]}>
+          {state.history.map((revision) => (
+            <tr key={revision.id} className="align-top">
+              <td>{revision.revisionNo}</td>
+              <td>
+                <RevisionStatusBadge status={revision.status} />
+              </td>
+              <td>
+                {revision.createdBy}
+                <span className="block text-xs text-slate-500">{date(revision.createdAt)}</span>
+              </td>
+              <td>
+                {revision.submittedBy ?? '—'}
+                <span className="block text-xs text-slate-500">{date(revision.submittedAt)}</span>
+              </td>
+              <td>
+                {revision.reviewedBy ?? '—'}
+                <span className="block text-xs text-slate-500">{date(revision.reviewedAt)}</span>
+              </td>
+              <td>{revision.calendarOverrideReason ? t('overrideNote', { reason: revision.calendarOverrideReason }) : (revision.reviewComment ?? '')}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
     </div>
   );
 }

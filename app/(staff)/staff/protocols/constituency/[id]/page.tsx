@@ -11,7 +11,8 @@ import { localizer } from '@/lib/i18n/config';
 import { constituencyPrecincts } from '@/lib/protocols/queries';
 import { resultsActions } from '@/lib/protocols/transitions';
 import { constituencyResult } from '@/lib/results/aggregate';
-import { TableScroll } from '@/components/table-scroll';
+import { PageHeader, Section } from '@/components/section';
+import { Num, Table } from '@/components/table';
 
 export default async function ConstituencyProtocolsPage({
   params,
@@ -49,22 +50,15 @@ export default async function ConstituencyProtocolsPage({
   const shown = pendingOnly ? precincts.filter((p) => p.status !== 'approved') : precincts;
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/staff/protocols?election=${election.id}`} className="text-sm text-brand-700 underline">
-          ← {t('title')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{name(result)}</h1>
+      <PageHeader back={{ href: `/staff/protocols?election=${election.id}`, label: t('title') }} title={name(result)}>
         <p className="text-slate-600">
           {name(election)} · {t(`resultsStatus.${result.resultsStatus}`)}
         </p>
         <Link href={`/staff/protocols/constituency/${id}/print`} className="no-print text-sm text-brand-700 underline">
           {t('print')}
         </Link>
-      </div>
-      <section aria-labelledby="result-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="result-heading" className="mb-3 text-lg font-semibold">
-          {t('resultTitle')}
-        </h2>
+      </PageHeader>
+      <Section headingId="result-heading" title={t('resultTitle')}>
         <ConstituencyResultView result={result} />
         <div className="no-print mt-4">
           {/* Shown whenever it could become possible: disabled with what is missing until then. */}
@@ -78,11 +72,8 @@ export default async function ConstituencyProtocolsPage({
           )}
           {actions.reopen.ok && <ReopenResultsForm constituencyId={id} />}
         </div>
-      </section>
-      <section aria-labelledby="precincts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="precincts-heading" className="mb-3 text-lg font-semibold">
-          {t('precinctsTitle')}
-        </h2>
+      </Section>
+      <Section headingId="precincts-heading" title={t('precinctsTitle')}>
         <p className="no-print mb-2 text-sm">
           {pendingOnly ? (
             <Link href={`/staff/protocols/constituency/${id}#precincts-heading`} className="text-brand-700 underline">
@@ -94,43 +85,23 @@ export default async function ConstituencyProtocolsPage({
             </Link>
           )}
         </p>
-        <TableScroll>
-          <table className="w-full text-left text-sm">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3">
-                  {t('precinctNo')}
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  {t('address')}
-                </th>
-                <th scope="col" className="py-1 pr-3 text-right">
-                  {t('fields.votersOnList')}
-                </th>
-                <th scope="col" className="py-1">
-                  {t('statusLabel')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((precinct) => (
-                <tr key={precinct.id} className="border-b last:border-0">
-                  <td className="py-1 pr-3">
-                    <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">
-                      {precinct.number}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-3">{precinct.address}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{format.number(precinct.votersOnList)}</td>
-                  <td className="py-1">
-                    <ProtocolStatusBadge status={precinct.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+        <Table density="compact" columns={[t('precinctNo'), t('address'), { label: t('fields.votersOnList'), numeric: true }, t('statusLabel')]}>
+          {shown.map((precinct) => (
+            <tr key={precinct.id}>
+              <td>
+                <Link href={`/staff/protocols/precinct/${precinct.id}`} className="text-brand-700 underline">
+                  {precinct.number}
+                </Link>
+              </td>
+              <td>{precinct.address}</td>
+              <Num>{format.number(precinct.votersOnList)}</Num>
+              <td>
+                <ProtocolStatusBadge status={precinct.status} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
     </div>
   );
 }
