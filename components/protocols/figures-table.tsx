@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AKIM_PROTOCOL, fieldValue, SIGNATURE_KEYS, type FigureKey, type ProtocolDefinition, type ProtocolFigures } from '@/lib/protocols/definition';
 import { StruckLine } from './struck-line';
+import { Num, RowHeader, Table } from '../table';
 
 type Column = { label: string; figures: ProtocolFigures };
 
@@ -60,50 +61,34 @@ export async function FiguresTable({
     ...SIGNATURE_KEYS.map((key) => ({ key: `signatures.${key}`, label: t(`signatures.${key}`), value: (f: ProtocolFigures) => fieldValue(f, key) })),
   ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="figures-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-2">
-              №
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {t('field')}
-            </th>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className="py-1 pr-3 text-right">
-                {column.label}
-              </th>
+    <Table
+      testId="figures-table"
+      caption={caption}
+      density="compact"
+      scroll="plain"
+      columns={['№', t('field'), ...columns.map((column) => ({ label: column.label, numeric: true }))]}
+    >
+      {rows.map((row) => {
+        const values = columns.map((column) => row.value(column.figures));
+        const differs = !row.reference && new Set(values).size > 1;
+        return (
+          <tr
+            key={row.key}
+            className={`${differs ? 'bg-amber-100 font-semibold' : ''} ${row.reference ? 'text-slate-500' : ''}`}
+            data-differs={differs || undefined}
+            data-line={row.key}
+          >
+            <td className="tabular-nums text-slate-500">{row.number ?? ''}</td>
+            <RowHeader className="font-normal">
+              {row.label}
+              {differs && <span className="sr-only"> ({t('differs')})</span>}
+            </RowHeader>
+            {values.map((value, index) => (
+              <Num key={index}>{show(value, row.key)}</Num>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const values = columns.map((column) => row.value(column.figures));
-            const differs = !row.reference && new Set(values).size > 1;
-            return (
-              <tr
-                key={row.key}
-                className={`border-b last:border-0 ${differs ? 'bg-amber-100 font-semibold' : ''} ${row.reference ? 'text-slate-500' : ''}`}
-                data-differs={differs || undefined}
-                data-line={row.key}
-              >
-                <td className="py-1 pr-2 tabular-nums text-slate-500">{row.number ?? ''}</td>
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {row.label}
-                  {differs && <span className="sr-only"> ({t('differs')})</span>}
-                </th>
-                {values.map((value, index) => (
-                  <td key={index} className="py-1 pr-3 text-right tabular-nums">
-                    {show(value, row.key)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -3,7 +3,7 @@ import { calendarDay } from '@/lib/i18n/formats';
 import type { AkimRecord } from '@/lib/candidates/queries';
 import { localizer } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
-import { TableScroll } from '../table-scroll';
+import { Num, RowHeader, Table } from '../table';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
 export async function ConstituencyResultView({ result, akim = null }: { result: ConstituencyResult; akim?: AkimRecord | null }) {
@@ -85,47 +85,30 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
       <p className="text-xs text-slate-500" data-testid="bases">
         {t('bases')}
       </p>
-      <TableScroll>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('votesCaption')}</caption>
-          <thead className="border-b text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                {t('ballotNo')}
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                {t('candidate')}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right">
-                {t('votes')}
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {t('share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.candidates.map((candidate) => (
-              <tr key={candidate.id} className={`border-b ${candidate.id === winnerId ? 'font-semibold' : ''}`}>
-                <td className="py-1 pr-3 tabular-nums">{candidate.ballotOrder}</td>
-                <th scope="row" className="py-1 pr-3 font-[inherit]">
-                  {candidate.fullName}
-                  <span className="block text-xs font-normal text-slate-500">{candidate.party ? name(candidate.party) : t('selfNominated')}</span>
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{n(candidate.votes)}</td>
-                <td className="py-1 text-right tabular-nums">{percent(candidate.share)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" colSpan={2} className="py-1 pr-3 font-normal">
-                {t('againstAll')}
-              </th>
-              <td className="py-1 pr-3 text-right tabular-nums">{n(result.votesAgainstAll)}</td>
-              <td className="py-1 text-right tabular-nums">{percent(result.validVotes ? result.votesAgainstAll / result.validVotes : null)}</td>
-            </tr>
-          </tbody>
-        </table>
-      </TableScroll>
+      <Table
+        caption={t('votesCaption')}
+        density="compact"
+        columns={[t('ballotNo'), t('candidate'), { label: t('votes'), numeric: true }, { label: t('share'), numeric: true }]}
+      >
+        {result.candidates.map((candidate) => (
+          <tr key={candidate.id} className={candidate.id === winnerId ? 'font-semibold' : undefined}>
+            <td className="tabular-nums">{candidate.ballotOrder}</td>
+            <RowHeader className="font-[inherit]">
+              {candidate.fullName}
+              <span className="block text-xs font-normal text-slate-500">{candidate.party ? name(candidate.party) : t('selfNominated')}</span>
+            </RowHeader>
+            <Num>{n(candidate.votes)}</Num>
+            <Num>{percent(candidate.share)}</Num>
+          </tr>
+        ))}
+        <tr>
+          <RowHeader colSpan={2} className="font-normal">
+            {t('againstAll')}
+          </RowHeader>
+          <Num>{n(result.votesAgainstAll)}</Num>
+          <Num>{percent(result.validVotes ? result.votesAgainstAll / result.validVotes : null)}</Num>
+        </tr>
+      </Table>
       <p className="font-medium" data-testid="outcome">
         {outcome}
       </p>

@@ -4,7 +4,7 @@ import type { PaperCheck } from '@/lib/screening/queries';
 import type { AreaScreening, PrecinctScreening } from '@/lib/screening/screen';
 import type { ScreeningSettings } from '@/lib/screening/settings';
 import { screeningText, type ScreeningNames } from './text';
-import { TableScroll } from '../table-scroll';
+import { Table } from '../table';
 
 /** Building blocks of the screening pages: flags, checks, area findings. Data arrives as props. */
 
@@ -46,43 +46,30 @@ export async function CheckList({ checks, audience }: { checks: (PaperCheck & { 
 export async function AreaFindings({ areas, settings, names }: { areas: AreaScreening[]; settings: ScreeningSettings; names: ScreeningNames }) {
   const text = await screeningText(settings, names);
   return (
-    <TableScroll>
-      <table className="w-full text-left text-sm" data-testid="area-findings">
-        <caption className="sr-only">{text.t('findings.title')}</caption>
-        <thead className="border-b text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">
-              {text.t('findings.area')}
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              {text.t('findings.test')}
-            </th>
-            <th scope="col" className="py-1">
-              {text.t('findings.result')}
-            </th>
+    <Table
+      testId="area-findings"
+      caption={text.t('findings.title')}
+      density="compact"
+      columns={[text.t('findings.area'), text.t('findings.test'), text.t('findings.result')]}
+    >
+      {areas.flatMap((area) =>
+        area.findings.map((finding, index) => (
+          <tr key={`${area.area.level}-${area.area.id}-${finding.test}`} className="align-top">
+            {index === 0 && (
+              <th scope="rowgroup" rowSpan={area.findings.length} className="font-medium">
+                {text.area(area.area)}
+              </th>
+            )}
+            <td>{text.t(`findings.names.${finding.test}`)}</td>
+            <td>
+              <span className={FINDING_STYLE[finding.status]}>{text.t(`findings.status.${finding.status}`)}</span>
+              {' · '}
+              {text.finding(finding)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {areas.flatMap((area) =>
-            area.findings.map((finding, index) => (
-              <tr key={`${area.area.level}-${area.area.id}-${finding.test}`} className="border-b align-top last:border-0">
-                {index === 0 && (
-                  <th scope="rowgroup" rowSpan={area.findings.length} className="py-1 pr-3 font-medium">
-                    {text.area(area.area)}
-                  </th>
-                )}
-                <td className="py-1 pr-3">{text.t(`findings.names.${finding.test}`)}</td>
-                <td className="py-1">
-                  <span className={FINDING_STYLE[finding.status]}>{text.t(`findings.status.${finding.status}`)}</span>
-                  {' · '}
-                  {text.finding(finding)}
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+        )),
+      )}
+    </Table>
   );
 }
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
+import { RowHeader, Table } from '@/components/table';
 import { getDb } from '@/db/client';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionKey } from '@/lib/audit/events';
 import { auditFieldKey, fieldChanges } from '@/lib/audit/present';
@@ -121,35 +122,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 {row.region && ` · ${name(row.region)}`}
               </p>
               {changes.length > 0 && (
-                <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-left text-xs">
-                    <caption className="sr-only">{t('audit.changeCaption')}</caption>
-                    <thead className="text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-1 pr-3">
-                          {t('audit.field')}
-                        </th>
-                        <th scope="col" className="py-1 pr-3">
-                          {t('audit.before')}
-                        </th>
-                        <th scope="col" className="py-1">
-                          {t('audit.after')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {changes.map((change) => (
-                        <tr key={change.field} className="border-t align-top">
-                          <th scope="row" className="py-1 pr-3 font-medium">
-                            {fieldName(change.field)}
-                          </th>
-                          <td className="break-words py-1 pr-3 text-slate-600">{change.before ?? '—'}</td>
-                          <td className="break-words py-1">{change.after ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  caption={t('audit.changeCaption')}
+                  density="compact"
+                  scroll="plain"
+                  frame="mt-2"
+                  className="text-xs"
+                  columns={[t('audit.field'), t('audit.before'), t('audit.after')]}
+                >
+                  {changes.map((change) => (
+                    <tr key={change.field} className="align-top">
+                      <RowHeader>{fieldName(change.field)}</RowHeader>
+                      <td className="break-words text-slate-600">{change.before ?? '—'}</td>
+                      <td className="break-words">{change.after ?? '—'}</td>
+                    </tr>
+                  ))}
+                </Table>
               )}
             </li>
           );
