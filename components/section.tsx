@@ -1,14 +1,19 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+const CARD = 'rounded-xl border border-slate-200 bg-white p-4';
+
 /**
- * A titled card of a page: a landmark region named by its heading (`aria-labelledby`), so a screen
- * reader can jump to it and the e2e tests find it by that name.
+ * A titled part of a page: a landmark region named by its heading (`aria-labelledby`), so a screen
+ * reader can jump to it and the e2e tests find it by that name. `card` (the default) is a white box;
+ * `stack` is that box with its content in a column; `plain` is the column without a box.
  */
 export function Section({
   headingId,
   title,
   children,
+  variant = 'card',
+  hideTitle = false,
   className = '',
   id,
   testId,
@@ -16,13 +21,18 @@ export function Section({
   headingId: string;
   title: ReactNode;
   children: ReactNode;
+  variant?: 'card' | 'stack' | 'plain';
+  /** The heading only names the region for screen readers (the content shows its own title). */
+  hideTitle?: boolean;
   className?: string;
   id?: string;
   testId?: string;
 }) {
+  const layout = { card: CARD, stack: `flex flex-col gap-3 ${CARD}`, plain: 'flex flex-col gap-3' }[variant];
+  const heading = hideTitle ? 'sr-only' : variant === 'card' ? 'mb-3 text-lg font-semibold' : 'text-lg font-semibold';
   return (
-    <section id={id} aria-labelledby={headingId} className={`rounded-xl border border-slate-200 bg-white p-4 ${className}`} data-testid={testId}>
-      <h2 id={headingId} className="mb-3 text-lg font-semibold">
+    <section id={id} aria-labelledby={headingId} className={`${layout} ${className}`} data-testid={testId}>
+      <h2 id={headingId} className={heading}>
         {title}
       </h2>
       {children}

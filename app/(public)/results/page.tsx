@@ -126,10 +126,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         </ol>
       </Section>
 
-      <section aria-labelledby="chart-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="chart-heading" className="sr-only">
-          {t('turnoutByRegion')}
-        </h2>
+      <Section headingId="chart-heading" title={t('turnoutByRegion')} hideTitle>
         <BarChart
           title={t('turnoutByRegion')}
           rows={[...results.regions]
@@ -142,7 +139,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
               highlight: top.has(region.id),
             }))}
         />
-      </section>
+      </Section>
 
       <Section headingId="constituencies-heading" title={t('constituencies')}>
         <Table

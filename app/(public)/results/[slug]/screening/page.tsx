@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Section } from '@/components/section';
 import { ResultsStatus } from '@/components/results/results-status';
 import { AreaFindings, FlaggedPrecincts } from '@/components/screening/report';
 import { ScreeningCharts } from '@/components/screening/screening-charts';
@@ -82,17 +83,11 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
             <Stat label={t('public.checked')} value={format.number(flagged.filter((s) => checks.has(s.precinct.id)).length)} />
           </dl>
 
-          <section aria-labelledby="charts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-            <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
-              {t('public.chartsTitle')}
-            </h2>
+          <Section headingId="charts-heading" title={t('public.chartsTitle')}>
             <ScreeningCharts id="election" screened={report.precincts} digits={digits} settings={report.settings} />
-          </section>
+          </Section>
 
-          <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-            <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
-              {t('findings.title')}
-            </h2>
+          <Section headingId="findings-heading" title={t('findings.title')}>
             <AreaFindings areas={areas} settings={report.settings} names={names} />
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-brand-700 underline">{t('findings.allRegions')}</summary>
@@ -100,12 +95,9 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
                 <AreaFindings areas={regions} settings={report.settings} names={names} />
               </div>
             </details>
-          </section>
+          </Section>
 
-          <section aria-labelledby="flagged-heading" className="flex flex-col gap-3">
-            <h2 id="flagged-heading" className="text-lg font-semibold">
-              {t('public.flaggedTitle')}
-            </h2>
+          <Section headingId="flagged-heading" title={t('public.flaggedTitle')} variant="plain">
             {flagged.length === 0 ? (
               <p>{t('public.noneFlagged')}</p>
             ) : (
@@ -131,7 +123,7 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
                 }}
               />
             )}
-          </section>
+          </Section>
         </>
       )}
     </div>

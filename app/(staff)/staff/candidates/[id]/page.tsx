@@ -10,6 +10,7 @@ import {
   WithdrawalForm,
 } from '@/components/candidates/candidate-actions';
 import { Checklist } from '@/components/candidates/checklist';
+import { PageHeader, Section } from '@/components/section';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { candidateDetail, loadCandidateState } from '@/lib/candidates/queries';
@@ -57,11 +58,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const withdrawalClosed = !actions.withdraw.ok && actions.withdraw.reason === 'candidates.errors.withdrawalClosed';
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/staff/candidates" className="text-sm text-brand-700 underline">
-          ← {t('title')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{candidate.fullName}</h1>
+      <PageHeader back={{ href: '/staff/candidates', label: t('title') }} title={candidate.fullName}>
         <p className="text-slate-600">
           {name(candidate.election)} · <span data-testid="candidate-status">{t(`statuses.${candidate.status}`)}</span>
           {candidate.ballotOrder && ` · ${t(candidate.status === 'registered' ? 'ballotOrder' : 'struckBallotLine', { number: candidate.ballotOrder })}`}
@@ -69,7 +66,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         <Link href={`/staff/candidates/constituency/${candidate.constituency.id}`} className="text-sm text-brand-700 underline">
           {t('constituencySheet.link', { name: name(candidate.constituency) })}
         </Link>
-      </div>
+      </PageHeader>
       <dl className="grid gap-x-6 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2">
         {facts.map(([label, value]) => (
           <div key={label}>
@@ -123,10 +120,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         <p className="text-sm text-slate-700">{t('decision.ownNomination')}</p>
       )}
       {actions.updateDocuments.ok && (
-        <section aria-labelledby="documents-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="documents-heading" className="mb-3 text-lg font-semibold">
-            {t('documents.title')}
-          </h2>
+        <Section headingId="documents-heading" title={t('documents.title')}>
           <DocumentsForm
             candidateRef={ref}
             selfNominated={candidate.nominationRoute === 'self'}
@@ -138,13 +132,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
               supportingSignatures: candidate.supportingSignatures,
             }}
           />
-        </section>
+        </Section>
       )}
       {(actions.withdraw.ok || withdrawalClosed) && (
-        <section aria-labelledby="withdrawal-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="withdrawal-heading" className="mb-3 text-lg font-semibold">
-            {t('withdrawal.title')}
-          </h2>
+        <Section headingId="withdrawal-heading" title={t('withdrawal.title')}>
           {actions.withdraw.ok ? (
             <WithdrawalForm
               candidateRef={ref}
@@ -157,13 +148,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
               {reason(actions.withdraw)}
             </p>
           )}
-        </section>
+        </Section>
       )}
       {(actions.proposeCancellation.ok || pending) && (
-        <section aria-labelledby="cancellation-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="cancellation-heading" className="mb-3 text-lg font-semibold">
-            {t('cancellation.title')}
-          </h2>
+        <Section headingId="cancellation-heading" title={t('cancellation.title')}>
           {pending && (
             <p role="note" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="cancellation-proposal">
               {t('cancellation.pendingNote', { ground: t(`cancellationGrounds.${pending.ground}`), name: pending.proposedBy })} {pending.explanation}
@@ -174,7 +162,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           {!actions.decideCancellation.ok && actions.decideCancellation.reason === 'candidates.errors.ownCancellationProposal' && (
             <p className="text-sm text-slate-700">{t('errors.ownCancellationProposal')}</p>
           )}
-        </section>
+        </Section>
       )}
       {candidate.cancellations.some((c) => c.status === 'dismissed') && (
         <ul className="text-sm text-slate-700">

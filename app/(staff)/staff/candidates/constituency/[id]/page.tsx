@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { calendarDay } from '@/lib/i18n/formats';
-import { PageHeader } from '@/components/section';
+import { PageHeader, Section } from '@/components/section';
 import { Num, RowHeader, Table } from '@/components/table';
 import { BallotsPrintedForm, ElectedAkimForm } from '@/components/candidates/constituency-actions';
 import { PhaseBadge } from '@/components/elections/phase-badge';
@@ -39,10 +39,7 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
         </p>
       </PageHeader>
 
-      <section aria-labelledby="ballot-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="ballot-heading" className="text-lg font-semibold">
-          {t('constituencySheet.ballot')}
-        </h2>
+      <Section headingId="ballot-heading" title={t('constituencySheet.ballot')} variant="stack">
         <p className="text-sm text-slate-700" data-testid="ballots-printed">
           {constituency.ballotsPrintedOn
             ? t('constituencySheet.printedNote', { date: date(constituency.ballotsPrintedOn) })
@@ -65,12 +62,9 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
           </ol>
         )}
         {printing.ok && <BallotsPrintedForm constituencyId={constituency.id} today={todayInKazakhstan()} />}
-      </section>
+      </Section>
 
-      <section aria-labelledby="akim-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="akim-heading" className="text-lg font-semibold">
-          {t('akim.title')}
-        </h2>
+      <Section headingId="akim-heading" title={t('akim.title')} variant="stack">
         {!official && <p className="text-sm text-slate-700">{t('akim.waitingForResults')}</p>}
         {official && akim && (
           <p role="note" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm" data-testid="akim-record">
@@ -95,12 +89,9 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
             deadline={date(election.akimRegistrationDeadline)}
           />
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="deposits-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="deposits-heading" className="text-lg font-semibold">
-          {t('deposit.report')}
-        </h2>
+      <Section headingId="deposits-heading" title={t('deposit.report')} variant="stack">
         <p className="text-sm text-slate-700" data-testid="deposit-summary">
           {official
             ? t('deposit.summary', {
@@ -139,7 +130,7 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
             </tr>
           ))}
         </Table>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Section } from '@/components/section';
 import { FiguresTable } from '@/components/protocols/figures-table';
 import { ApproveProtocolButton, ReturnProtocolForm } from '@/components/protocols/protocol-buttons';
 import { ProtocolForm } from '@/components/protocols/protocol-form';
@@ -211,10 +212,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
       />
 
       {sheet.versions.length > 0 && (
-        <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-            {t('history')}
-          </h2>
+        <Section headingId="history-heading" title={t('history')}>
           <ol className="flex flex-col gap-3">
             {sheet.versions.map((version) => (
               <li key={version.versionNo} className="border-l-4 border-slate-300 pl-3 text-sm">
@@ -238,7 +236,7 @@ export default async function PrecinctProtocolPage({ params }: { params: Promise
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
     </div>
   );

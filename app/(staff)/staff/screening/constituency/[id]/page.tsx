@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { PageHeader, Section } from '@/components/section';
 import { AreaFindings, FlaggedPrecincts } from '@/components/screening/report';
 import { ScreeningCharts } from '@/components/screening/screening-charts';
 import { namesOf } from '@/components/screening/text';
@@ -30,17 +31,13 @@ export default async function ConstituencyScreeningPage({ params }: { params: Pr
   const flagged = screened.filter((s) => s.flags.length > 0);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <Link href={`/staff/screening?election=${row.electionId}`} className="text-sm text-brand-700 underline">
-          ← {t('staff.backToList')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">{t('staff.constituencyTitle', { name: name(constituency) })}</h1>
+      <PageHeader
+        back={{ href: `/staff/screening?election=${row.electionId}`, label: t('staff.backToList') }}
+        title={t('staff.constituencyTitle', { name: name(constituency) })}
+      >
         <p className="text-slate-600">{name(results.election)}</p>
-      </div>
-      <section aria-labelledby="flagged-heading" className="flex flex-col gap-3">
-        <h2 id="flagged-heading" className="text-lg font-semibold">
-          {t('staff.flaggedTitle')}
-        </h2>
+      </PageHeader>
+      <Section headingId="flagged-heading" title={t('staff.flaggedTitle')} variant="plain">
         {flagged.length === 0 ? (
           <p>{t('staff.noneFlagged')}</p>
         ) : (
@@ -57,22 +54,16 @@ export default async function ConstituencyScreeningPage({ params }: { params: Pr
             )}
           />
         )}
-      </section>
+      </Section>
       {area && (
-        <section aria-labelledby="findings-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="findings-heading" className="mb-3 text-lg font-semibold">
-            {t('findings.title')}
-          </h2>
+        <Section headingId="findings-heading" title={t('findings.title')}>
           <AreaFindings areas={[area]} settings={report.settings} names={names} />
-        </section>
+        </Section>
       )}
       {digits?.test === 'lastDigits' && screened.length > 0 && (
-        <section aria-labelledby="charts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="charts-heading" className="mb-3 text-lg font-semibold">
-            {t('public.chartsTitle')}
-          </h2>
+        <Section headingId="charts-heading" title={t('public.chartsTitle')}>
           <ScreeningCharts id={`constituency-${id}`} screened={screened} digits={digits} settings={report.settings} />
-        </section>
+        </Section>
       )}
     </div>
   );
