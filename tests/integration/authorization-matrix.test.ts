@@ -14,7 +14,7 @@ import { electionForm, electionFormOf, insertConstituency, insertElection, inser
 import { freshIin } from '../support/iin';
 import { protocolPhoto } from '../support/protocol-images';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { protocolInput } from '../support/protocols';
+import { balancedProtocol } from '../support/protocols';
 import { insertRegion, insertUser } from '../support/users';
 
 /**
@@ -100,19 +100,7 @@ const listContent = (code: string) => ({
 
 /** A balanced protocol of the protocol election, which voted yesterday. */
 const figures = (candidateIds: number[], firstVotes = 400) =>
-  protocolInput(
-    {
-      ballotsReceived: 1010,
-      ballotsIssued: 700,
-      ballotsCast: 698,
-      ballotsSpoiled: 3,
-      ballotsUnused: 307,
-      ballotsInvalid: 8,
-      votesAgainstAll: 690 - firstVotes - 280,
-      votes: { [candidateIds[0]!]: firstVotes, [candidateIds[1]!]: 280 },
-    },
-    { votersAtClose: 900, votingDay: addDays(todayInKazakhstan(), -1) },
-  );
+  balancedProtocol(candidateIds, { first: firstVotes, votersAtClose: 900, votingDay: addDays(todayInKazakhstan(), -1) });
 
 /** A fresh target in region A for each command and a valid input for it. */
 const fixtures: Record<string, () => unknown> = {

@@ -9,7 +9,7 @@ import { enterProtocol } from '@/lib/protocols/commands';
 import { createUser } from '@/lib/users/commands';
 import { LINE_KEYS } from '@/lib/protocols/definition';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
-import { protocolInput } from '../support/protocols';
+import { balancedProtocol } from '../support/protocols';
 import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
@@ -55,19 +55,7 @@ beforeAll(async () => {
   protocolBase = {
     precinctId: protocolConstituency.precincts[0]!.id,
     lockVersion: 0,
-    ...protocolInput(
-      {
-        ballotsReceived: 1010,
-        ballotsIssued: 700,
-        ballotsCast: 698,
-        ballotsSpoiled: 3,
-        ballotsUnused: 307,
-        ballotsInvalid: 8,
-        votesAgainstAll: 10,
-        votes: { [first!.id]: 400, [second!.id]: 280 },
-      },
-      { votersAtClose: 1000, votingDay: counting.votingDay },
-    ),
+    ...balancedProtocol([first!.id, second!.id], { votersAtClose: 1000, votingDay: counting.votingDay }),
   };
 });
 afterAll(async () => {

@@ -16,14 +16,14 @@ import {
 } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
 import { candidateDetail, listCandidates, candidateStatistics } from '@/lib/candidates/queries';
-import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, enterProtocol, markResultsOfficial } from '@/lib/protocols/commands';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { protocolInput } from '../support/protocols';
 import { freshIin } from '../support/iin';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertStaff } from '../support/users';
 
 let testDb: TestDatabase;
 let regionA: number;
@@ -33,29 +33,13 @@ let staff: Record<Staff, { id: number }>;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
-  regionA = (await insertRegion(db, 'life-a')).id;
-  const regionB = (await insertRegion(db, 'life-b')).id;
-  staff = {
-    operatorA: await insertUser(db, 'operator', regionA),
-    operator2A: await insertUser(db, 'operator', regionA),
-    reviewerA: await insertUser(db, 'reviewer', regionA),
-    reviewer2A: await insertUser(db, 'reviewer', regionA),
-    operatorB: await insertUser(db, 'operator', regionB),
-    reviewerB: await insertUser(db, 'reviewer', regionB),
-    observer: await insertUser(db, 'observer', null),
-    admin: await insertUser(db, 'admin', null),
-  };
+  ({ regionA, staff } = await insertStaff(db, 'life'));
 });
 afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 const today = () => todayInKazakhstan();
 const commission = (decisionDate = today()) => ({ decisionNumber: '12/3', decisionDate });
 const lockVersionOf = async (id: number) => (await testDb.db.select({ v: candidates.lockVersion }).from(candidates).where(eq(candidates.id, id)))[0]!.v;

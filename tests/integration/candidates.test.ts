@@ -4,12 +4,13 @@ import { selectRows } from '@/db/client';
 import { auditLog, candidateChecks, candidates, users } from '@/db/schema';
 import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
-import { executeCommand, type ActionResult } from '@/lib/commands';
+import { executeCommand } from '@/lib/commands';
 import { todayInKazakhstan } from '@/lib/calendar';
 import { insertConstituency, insertElection, insertParty } from '../support/elections';
 import { freshIin } from '../support/iin';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertStaff } from '../support/users';
 
 let testDb: TestDatabase;
 let staff: Record<'operatorA' | 'operator2A' | 'reviewerA' | 'reviewer2A' | 'operatorB' | 'reviewerB' | 'observer', { id: number }>;
@@ -22,17 +23,9 @@ let partyId: number;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
-  const regionA = (await insertRegion(db, 'cand-a')).id;
-  const regionB = (await insertRegion(db, 'cand-b')).id;
-  staff = {
-    operatorA: await insertUser(db, 'operator', regionA),
-    operator2A: await insertUser(db, 'operator', regionA),
-    reviewerA: await insertUser(db, 'reviewer', regionA),
-    reviewer2A: await insertUser(db, 'reviewer', regionA),
-    operatorB: await insertUser(db, 'operator', regionB),
-    reviewerB: await insertUser(db, 'reviewer', regionB),
-    observer: await insertUser(db, 'observer', null),
-  };
+  const fixture = await insertStaff(db, 'cand');
+  const regionA = fixture.regionA;
+  staff = fixture.staff;
   electionId = (await insertElection(db, -5)).id;
   closedElectionId = (await insertElection(db, -30, 10)).id;
   constituencyId = (await insertConstituency(db, electionId, regionA, staff.operatorA.id, 12_345)).id;
@@ -65,12 +58,7 @@ const nomination = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 const lockVersionOf = async (id: number) => (await testDb.db.select({ v: candidates.lockVersion }).from(candidates).where(eq(candidates.id, id)))[0]!.v;
 const snapshot = async () =>
   (

@@ -3,47 +3,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { selectRows } from '@/db/client';
 import { auditLog, constituencies, constituencyListRevisions, precincts, users } from '@/db/schema';
-import { executeCommand, type ActionResult } from '@/lib/commands';
+import { executeCommand } from '@/lib/commands';
 import { approveRevision, importPrecinctFile, returnRevision, saveDraft, startRevision, submitRevision } from '@/lib/constituency-lists/commands';
 import { PRECINCT_FILE_COLUMNS } from '@/lib/constituency-lists/precinct-import';
 import type { ListContent } from '@/lib/constituency-lists/schemas';
 import { insertElection } from '../support/elections';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertStaff } from '../support/users';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 let testDb: TestDatabase;
 let regionA: number;
-let regionB: number;
 let staff: Record<'operatorA' | 'operator2A' | 'reviewerA' | 'operatorB' | 'reviewerB' | 'admin' | 'observer', { id: number }>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
-  regionA = (await insertRegion(db, 'list-a')).id;
-  regionB = (await insertRegion(db, 'list-b')).id;
-  staff = {
-    operatorA: await insertUser(db, 'operator', regionA),
-    operator2A: await insertUser(db, 'operator', regionA),
-    reviewerA: await insertUser(db, 'reviewer', regionA),
-    operatorB: await insertUser(db, 'operator', regionB),
-    reviewerB: await insertUser(db, 'reviewer', regionB),
-    admin: await insertUser(db, 'admin', null),
-    observer: await insertUser(db, 'observer', null),
-  };
+  ({ regionA, staff } = await insertStaff(db, 'list'));
 });
 afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 
 const content = (voters = 1000): ListContent => ({
   constituencies: [

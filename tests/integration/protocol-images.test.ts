@@ -17,7 +17,7 @@ import { startS3Server } from '../support/s3-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
-import { protocolInput } from '../support/protocols';
+import { balancedProtocol } from '../support/protocols';
 
 /**
  * Protocol images end to end below the HTTP route, on each storage backend: PostgreSQL (the
@@ -92,19 +92,7 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
 
   /** Both copies typed alike: the protocol waits for a reviewer. */
   async function awaitingReview(precinctId: number) {
-    const figures = protocolInput(
-      {
-        ballotsReceived: 1010,
-        ballotsIssued: 700,
-        ballotsCast: 698,
-        ballotsSpoiled: 3,
-        ballotsUnused: 307,
-        ballotsInvalid: 8,
-        votesAgainstAll: 10,
-        votes: { [candidateIds[0]!]: 400, [candidateIds[1]!]: 280 },
-      },
-      { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) },
-    );
+    const figures = balancedProtocol(candidateIds, { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) });
     expectOk(await run(enterProtocol, staff.operator, { precinctId, lockVersion: 0, ...figures }));
     return expectOk(await run<{ protocolId: number; lockVersion: number }>(enterProtocol, staff.operator2, { precinctId, lockVersion: 1, ...figures }));
   }

@@ -2,15 +2,15 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, protocols, protocolVersions } from '@/db/schema';
-import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, returnProtocol } from '@/lib/protocols/commands';
 import { nextPrecinctFor, returnedProtocols } from '@/lib/protocols/queries';
 import { electionResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertRegion, insertStaff } from '../support/users';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
-import { protocolInput } from '../support/protocols';
+import { balancedProtocol } from '../support/protocols';
 
 /** A reviewer returns a protocol to data entry with a comment (issue #18). */
 let testDb: TestDatabase;
@@ -24,18 +24,7 @@ let candidateIds: number[];
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
-  regionA = (await insertRegion(db, 'ret-a')).id;
-  const regionB = (await insertRegion(db, 'ret-b')).id;
-  staff = {
-    operatorA: await insertUser(db, 'operator', regionA),
-    operator2A: await insertUser(db, 'operator', regionA),
-    reviewerA: await insertUser(db, 'reviewer', regionA),
-    reviewer2A: await insertUser(db, 'reviewer', regionA),
-    operatorB: await insertUser(db, 'operator', regionB),
-    reviewerB: await insertUser(db, 'reviewer', regionB),
-    observer: await insertUser(db, 'observer', null),
-    admin: await insertUser(db, 'admin', null),
-  };
+  ({ regionA, staff } = await insertStaff(db, 'ret'));
   // Voted yesterday: protocol entry is open.
   electionId = (await insertElection(db, -41, 10)).id;
   const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 6);
@@ -47,28 +36,11 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 const comment = 'Page 2 of the paper protocol is missing from the copy typed';
 const figures = (first = 400, second = 280) =>
-  protocolInput(
-    {
-      ballotsReceived: 1010,
-      ballotsIssued: 700,
-      ballotsCast: 698,
-      ballotsSpoiled: 3,
-      ballotsUnused: 307,
-      ballotsInvalid: 8,
-      votesAgainstAll: 690 - first - second,
-      votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
-    },
-    { votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) },
-  );
+  balancedProtocol(candidateIds, { first, second, votersAtClose: 1000, votingDay: addDays(todayInKazakhstan(), -1) });
 type Saved = { protocolId: number; status: string; lockVersion: number };
 
 async function enterTwice(precinctId: number, second = figures()) {

@@ -2,13 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, protocols, protocolVersions, users } from '@/db/schema';
-import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, reopenResults, resolveMismatch } from '@/lib/protocols/commands';
 import { electionResults } from '@/lib/results/aggregate';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { protocolInput } from '../support/protocols';
-import { insertRegion, insertUser } from '../support/users';
+import { balancedProtocol } from '../support/protocols';
+import { insertStaff, insertUser } from '../support/users';
 
 let testDb: TestDatabase;
 let staff: Record<'operatorA' | 'operator2A' | 'operator3A' | 'reviewerA' | 'reviewer2A' | 'operatorB' | 'reviewerB' | 'observer' | 'admin', { id: number }>;
@@ -21,18 +21,10 @@ let votingDay: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
-  const regionA = (await insertRegion(db, 'prot-a')).id;
-  const regionB = (await insertRegion(db, 'prot-b')).id;
+  const { regionA, staff: standard } = await insertStaff(db, 'prot');
   staff = {
-    operatorA: await insertUser(db, 'operator', regionA),
-    operator2A: await insertUser(db, 'operator', regionA),
+    ...standard,
     operator3A: await insertUser(db, 'operator', regionA),
-    reviewerA: await insertUser(db, 'reviewer', regionA),
-    reviewer2A: await insertUser(db, 'reviewer', regionA),
-    operatorB: await insertUser(db, 'operator', regionB),
-    reviewerB: await insertUser(db, 'reviewer', regionB),
-    observer: await insertUser(db, 'observer', null),
-    admin: await insertUser(db, 'admin', null),
   };
   const election = await insertElection(db, -41, 10);
   electionId = election.id;
@@ -46,32 +38,14 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 
 /** These protocols have no image of their paper: approval then needs a reason (lib/protocol-images). */
 const noImage = { withoutImageReason: 'The signed paper is kept by the district commission' };
 
 /** A balanced protocol: 700 issued of 1000 voters, 698 cast. */
 const figures = (first = 400, second = 280, overrides: Record<string, unknown> = {}) =>
-  protocolInput(
-    {
-      ballotsReceived: 1010,
-      ballotsIssued: 700,
-      ballotsCast: 698,
-      ballotsSpoiled: 3,
-      ballotsUnused: 307,
-      ballotsInvalid: 8,
-      votesAgainstAll: 690 - first - second,
-      votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
-      ...overrides,
-    },
-    { votersAtClose: 1000, votingDay },
-  );
+  balancedProtocol(candidateIds, { first, second, overrides, votersAtClose: 1000, votingDay });
 
 const protocolOf = async (precinctId: number) => (await testDb.db.select().from(protocols).where(eq(protocols.precinctId, precinctId)))[0]!;
 const snapshot = async () =>

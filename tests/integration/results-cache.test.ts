@@ -4,7 +4,7 @@ import { approveProtocol, enterProtocol } from '@/lib/protocols/commands';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
-import { protocolInput } from '../support/protocols';
+import { balancedProtocol } from '../support/protocols';
 
 const POLL_MS = 300;
 process.env.RESULTS_POLL_MS = String(POLL_MS);
@@ -35,19 +35,7 @@ describe('the public results cache', () => {
     const election = await insertElection(db, -41, 10);
     const constituency = await insertConstituency(db, election.id, region.id, operator.id, 1000, 2);
     const [first, second] = await insertRegisteredCandidates(db, election.id, constituency.id, operator.id, 2);
-    const figures = protocolInput(
-      {
-        ballotsReceived: 1010,
-        ballotsIssued: 700,
-        ballotsCast: 698,
-        ballotsSpoiled: 3,
-        ballotsUnused: 307,
-        ballotsInvalid: 8,
-        votesAgainstAll: 10,
-        votes: { [first!.id]: 400, [second!.id]: 280 },
-      },
-      { votersAtClose: 1000, votingDay: election.votingDay },
-    );
+    const figures = balancedProtocol([first!.id, second!.id], { votersAtClose: 1000, votingDay: election.votingDay });
 
     const before = await cachedElectionResults(election.id, db);
     expect(before.value?.totals.precinctsReported).toBe(0);

@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, elections, protocols, screeningChecks } from '@/db/schema';
-import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
 import { resultsVersion } from '@/lib/results/version';
 import { recordPaperCheck } from '@/lib/screening/commands';
 import { electionScreening, protocolScreening } from '@/lib/screening/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
@@ -25,12 +25,7 @@ let electionId: number;
 let precinctIds: number[];
 let candidateIds: number[];
 
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number } | null, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
+const run = commandRunner(() => testDb.db);
 
 const VOTERS = 1000;
 /** A balanced protocol of a 1,000-voter precinct with `cast` ballots, `leader` of them for candidate 1. */

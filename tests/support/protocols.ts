@@ -37,3 +37,28 @@ export function protocolInput({ ballotsIssued, ballotsCast, ...rest }: Classic, 
     ...rest,
   };
 }
+
+/**
+ * A balanced protocol of two candidates: 700 ballots issued, 698 cast, 8 invalid; the candidates
+ * have `first` and `second` votes and the rest of the 690 valid ones are against all.
+ */
+export function balancedProtocol(
+  candidateIds: readonly number[],
+  options: { votersAtClose: number; votingDay: string; first?: number; second?: number; overrides?: Record<string, unknown> },
+) {
+  const { first = 400, second = 280 } = options;
+  return protocolInput(
+    {
+      ballotsReceived: 1010,
+      ballotsIssued: 700,
+      ballotsCast: 698,
+      ballotsSpoiled: 3,
+      ballotsUnused: 307,
+      ballotsInvalid: 8,
+      votesAgainstAll: 690 - first - second,
+      votes: { [candidateIds[0]!]: first, [candidateIds[1]!]: second },
+      ...options.overrides,
+    },
+    options,
+  );
+}

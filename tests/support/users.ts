@@ -24,3 +24,24 @@ export async function insertUser(db: Database, role: Role, regionId: number | nu
     .returning();
   return user!;
 }
+
+/**
+ * The staff most command tests need: two regions (A, the one under test, and B, another), two
+ * operators and two reviewers in A for double entry and four-eyes checks, one of each in B, and an
+ * observer and an administrator who see every region.
+ */
+export async function insertStaff(db: Database, prefix: string) {
+  const regionA = (await insertRegion(db, `${prefix}-a`)).id;
+  const regionB = (await insertRegion(db, `${prefix}-b`)).id;
+  const staff = {
+    operatorA: await insertUser(db, 'operator', regionA),
+    operator2A: await insertUser(db, 'operator', regionA),
+    reviewerA: await insertUser(db, 'reviewer', regionA),
+    reviewer2A: await insertUser(db, 'reviewer', regionA),
+    operatorB: await insertUser(db, 'operator', regionB),
+    reviewerB: await insertUser(db, 'reviewer', regionB),
+    observer: await insertUser(db, 'observer', null),
+    admin: await insertUser(db, 'admin', null),
+  };
+  return { regionA, regionB, staff };
+}
