@@ -6,7 +6,7 @@ export type Column = string | { label: ReactNode; numeric?: boolean; srOnly?: bo
 
 /**
  * Cell padding for the whole table, so the cells carry only what is theirs (alignment, weight):
- * `normal` and `compact` leave no padding after the last column; `boxed` pads both sides (a table in its own card).
+ * `normal` and `compact` leave no padding after the last column; `boxed` pads both sides, for a table that is a card of its own.
  */
 const DENSITY = {
   normal: '[&_:is(th,td)]:py-2 [&_:is(th,td)]:pr-3 [&_:is(th,td):last-child]:pr-0',
@@ -26,7 +26,7 @@ export function Table({
   testId,
   density = 'normal',
   scroll = 'region',
-  frame,
+  frame = density === 'boxed' ? 'rounded-xl border border-slate-200 bg-white' : undefined,
   className = 'text-sm',
   foot,
 }: {
@@ -36,7 +36,7 @@ export function Table({
   testId?: string;
   density?: keyof typeof DENSITY;
   scroll?: 'region' | 'plain' | 'none';
-  /** Classes of the scrolling box, e.g. a card around the table. */
+  /** Classes of the scrolling box, e.g. a card around the table (a `boxed` table's card by default). */
   frame?: string;
   className?: string;
   foot?: ReactNode;

@@ -14,7 +14,6 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
       testId="candidate-table"
       caption={caption}
       density="boxed"
-      frame="rounded-xl border border-slate-200 bg-white"
       columns={[
         t('constituency'),
         t('ballotNo'),

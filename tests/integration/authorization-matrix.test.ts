@@ -11,11 +11,11 @@ import { startSession } from '@/lib/auth/sessions';
 import { recordFailedSignIn, THROTTLE_POLICY } from '@/lib/auth/throttle';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty, insertRegisteredCandidates } from '../support/elections';
-import { freshIin } from '../support/iin';
 import { protocolPhoto } from '../support/protocol-images';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { balancedProtocol } from '../support/protocols';
 import { insertRegion, insertUser } from '../support/users';
+import { nominationForm } from '../support/candidates';
 
 /**
  * Every server action of the app, found by reading the source (no hand-kept list), is run by
@@ -133,24 +133,14 @@ const fixtures: Record<string, () => unknown> = {
   nominate: async () => {
     const election = await insertElection(testDb.db, -5);
     const constituency = await insertConstituency(testDb.db, election.id, regionA, helpers.operator2.id, 5000);
-    const birthDate = '1980-01-01';
-    return {
-      electionId: election.id,
-      constituencyId: constituency.id,
+    return nominationForm(election.id, constituency.id, {
       fullName: 'Матрица Тестұлы Тексеров',
-      iin: freshIin(birthDate),
-      birthDate,
-      sex: 'male',
-      education: 'Higher',
-      currentPosition: '',
+      birthDate: '1980-01-01',
       nominationRoute: 'party',
       partyId,
-      applicationReceived: true,
-      assetDeclarationsReceived: true,
-      depositAmount: 350000,
       depositPaidOn: '2026-01-01',
       supportingSignatures: '',
-    };
+    });
   },
   updateDocuments: async () => {
     const { id } = await ok<{ id: number }>(run(commands.get('nominate')!, helpers.operator2, await fixtures.nominate!()));

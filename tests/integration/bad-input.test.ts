@@ -10,9 +10,9 @@ import { createUser } from '@/lib/users/commands';
 import { LINE_KEYS } from '@/lib/protocols/definition';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { balancedProtocol } from '../support/protocols';
-import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
+import { nominationForm } from '../support/candidates';
 
 /** Hostile input through the real commands: a field-level error every time, and nothing stored. */
 let testDb: TestDatabase;
@@ -31,24 +31,7 @@ beforeAll(async () => {
   admin = await insertUser(db, 'admin', null);
   const open = await insertElection(db, -5);
   const constituency = await insertConstituency(db, open.id, region.id, operator.id, 5000);
-  const iin = freshIin('1980-03-14');
-  nominationBase = {
-    electionId: open.id,
-    constituencyId: constituency.id,
-    fullName: 'Серік Болатұлы Оспанов',
-    iin,
-    birthDate: '1980-03-14',
-    sex: 'male',
-    education: 'Higher',
-    currentPosition: '',
-    nominationRoute: 'self',
-    partyId: '',
-    applicationReceived: true,
-    assetDeclarationsReceived: true,
-    depositAmount: 350000,
-    depositPaidOn: '2023-09-20',
-    supportingSignatures: 300,
-  };
+  nominationBase = nominationForm(open.id, constituency.id);
   const counting = await insertElection(db, -41, 10);
   const protocolConstituency = await insertConstituency(db, counting.id, region.id, operator.id, 1000);
   const [first, second] = await insertRegisteredCandidates(db, counting.id, protocolConstituency.id, operator.id, 2);

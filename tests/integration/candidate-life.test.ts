@@ -20,10 +20,10 @@ import { approveProtocol, enterProtocol, markResultsOfficial } from '@/lib/proto
 import { protocolSheet } from '@/lib/protocols/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { protocolInput } from '../support/protocols';
-import { freshIin } from '../support/iin';
 import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertStaff } from '../support/users';
+import { nominationForm } from '../support/candidates';
 
 let testDb: TestDatabase;
 let regionA: number;
@@ -74,23 +74,8 @@ async function registeredInNomination(count = 3) {
 }
 
 /** What the nomination form sends for a self-nominee with every document in. */
-const nomineeIn = (electionId: number, constituencyId: number, birthDate: string) => ({
-  electionId,
-  constituencyId,
-  fullName: 'Айдар Серікұлы Мұратов',
-  iin: freshIin(birthDate),
-  birthDate,
-  sex: 'male',
-  education: 'Higher',
-  currentPosition: '',
-  nominationRoute: 'self',
-  partyId: '',
-  applicationReceived: true,
-  assetDeclarationsReceived: true,
-  depositAmount: 350_000,
-  depositPaidOn: today(),
-  supportingSignatures: 50,
-});
+const nomineeIn = (electionId: number, constituencyId: number, birthDate: string) =>
+  nominationForm(electionId, constituencyId, { fullName: 'Айдар Серікұлы Мұратов', birthDate, depositPaidOn: today(), supportingSignatures: 50 });
 
 async function cancel(candidateId: number, decisionDate = today()) {
   expectOk(

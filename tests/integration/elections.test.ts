@@ -10,9 +10,9 @@ import { announceElection, archiveElection, createElection, updateElection } fro
 import { findElection, listPublicElections } from '@/lib/elections/queries';
 import { createParty, updateParty } from '@/lib/parties/commands';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty } from '../support/elections';
-import { freshIin } from '../support/iin';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
+import { nominationForm } from '../support/candidates';
 
 let testDb: TestDatabase;
 let admin: { id: number };
@@ -245,23 +245,15 @@ describe('the phase guards the other workflows', () => {
     const lists = await insertElection(testDb.db, 10);
     const constituency = await insertConstituency(testDb.db, lists.id, regionId, operator.id, 2000);
     const party = await insertParty(testDb.db, 'sleeping-party');
-    const nomination = (electionId: number, constituencyId: number) => ({
-      electionId,
-      constituencyId,
-      fullName: 'Тест Тестұлы Тестов',
-      iin: freshIin('1980-05-05'),
-      birthDate: '1980-05-05',
-      sex: 'male',
-      education: 'Higher',
-      currentPosition: '',
-      nominationRoute: 'party',
-      partyId: party.id,
-      applicationReceived: true,
-      assetDeclarationsReceived: true,
-      depositAmount: 350000,
-      depositPaidOn: todayInKazakhstan(),
-      supportingSignatures: '',
-    });
+    const nomination = (electionId: number, constituencyId: number) =>
+      nominationForm(electionId, constituencyId, {
+        fullName: 'Тест Тестұлы Тестов',
+        birthDate: '1980-05-05',
+        nominationRoute: 'party',
+        partyId: party.id,
+        depositPaidOn: todayInKazakhstan(),
+        supportingSignatures: '',
+      });
     expect(await run(nominate, operator, nomination(lists.id, constituency.id))).toMatchObject({
       ok: false,
       message: 'elections.errors.workNotOpenYet',

@@ -34,6 +34,7 @@ const PROTOCOL_LINES = {
 };
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { freshIin } from '../support/iin';
+import { nominationForm } from '../support/candidates';
 
 /**
  * Property-based checks of every form schema: a valid input stays valid, and replacing any one
@@ -84,23 +85,7 @@ const CASES: Record<string, Case> = {
   approveRevision: { schema: approveRevisionSchema, valid: { revisionId: 1, lockVersion: 2 }, ids: ['revisionId', 'lockVersion'] },
   nomination: {
     schema: nominationSchema,
-    valid: {
-      electionId: 1,
-      constituencyId: 2,
-      fullName: 'Серік Болатұлы Оспанов',
-      iin: validIin,
-      birthDate: '1980-03-14',
-      sex: 'male',
-      education: 'Higher',
-      currentPosition: '',
-      nominationRoute: 'self',
-      partyId: '',
-      applicationReceived: true,
-      assetDeclarationsReceived: true,
-      depositAmount: 350000,
-      depositPaidOn: '2023-09-20',
-      supportingSignatures: 300,
-    },
+    valid: nominationForm(1, 2, { iin: validIin }),
     counts: ['depositAmount', 'supportingSignatures'],
     texts: ['fullName', 'education', 'iin'],
     dates: ['birthDate'],

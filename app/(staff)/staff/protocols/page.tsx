@@ -72,7 +72,6 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
           testId="progress-table"
           caption={t('progressCaption')}
           density="boxed"
-          frame="rounded-xl border border-slate-200 bg-white"
           columns={[
             t('constituency'),
             { label: t('precincts'), numeric: true },

@@ -41,7 +41,6 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
             testId="screening-table"
             caption={t('title')}
             density="boxed"
-            frame="rounded-xl border border-slate-200 bg-white"
             columns={[
               t('staff.region'),
               t('staff.constituency'),
