@@ -94,8 +94,8 @@ async function cancel(candidateId: number, decisionDate = today()) {
   });
 }
 
-/** Moves an election's calendar so that it voted yesterday (counting), keeping the dates in order. */
-async function votedYesterday(electionId: number) {
+/** Moves an election's calendar so that it votes `votingIn` days from today, keeping the dates in order. */
+async function voteIn(electionId: number, votingIn: number) {
   const d = (days: number) => addDays(today(), days);
   await testDb.db
     .update(elections)
@@ -104,12 +104,14 @@ async function votedYesterday(electionId: number) {
       nominationOpensOn: d(-50),
       nominationClosesOn: d(-31),
       registrationDeadline: d(-26),
-      votingDay: d(-1),
-      resultsDeadline: d(2),
-      akimRegistrationDeadline: d(9),
+      votingDay: d(votingIn),
+      resultsDeadline: d(votingIn + 3),
+      akimRegistrationDeadline: d(votingIn + 10),
     })
     .where(eq(elections.id, electionId));
 }
+/** The election voted yesterday: it is counting. */
+const votedYesterday = (electionId: number) => voteIn(electionId, -1);
 
 describe('cancellation of a registration', () => {
   it('needs a proposal by one person and the commission’s decision recorded by another; audited; the candidate stays listed', async () => {
@@ -258,18 +260,7 @@ describe('withdrawal cut-off', () => {
     const { election, ids } = await registeredInNomination(2);
     // Voting in two days: with the default cut-off (2 days) today is the last day.
     const d = (days: number) => addDays(today(), days);
-    await testDb.db
-      .update(elections)
-      .set({
-        calledOn: d(-60),
-        nominationOpensOn: d(-50),
-        nominationClosesOn: d(-31),
-        registrationDeadline: d(-26),
-        votingDay: d(2),
-        resultsDeadline: d(5),
-        akimRegistrationDeadline: d(12),
-      })
-      .where(eq(elections.id, election.id));
+    await voteIn(election.id, 2);
     expect(await run(withdraw, staff.operatorA, { candidateId: ids[0], lockVersion: 1, withdrawnBy: 'candidate', withdrawnOn: d(1) })).toMatchObject({
       ok: false,
       fieldErrors: { withdrawnOn: ['candidates.errors.withdrawalDate'] },

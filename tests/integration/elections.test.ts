@@ -11,7 +11,7 @@ import { findElection, listPublicElections } from '@/lib/elections/queries';
 import { createParty, updateParty } from '@/lib/parties/commands';
 import { electionForm, electionFormOf, insertConstituency, insertElection, insertParty } from '../support/elections';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertNonAdmins, insertRegion, insertUser } from '../support/users';
 import { nominationForm } from '../support/candidates';
 
 let testDb: TestDatabase;
@@ -74,13 +74,7 @@ describe('creating an election', () => {
 
   it('lets only admins create or change elections, changing nothing otherwise', async () => {
     const target = await insertElection(testDb.db, 30);
-    const callers = [
-      null,
-      await insertUser(testDb.db, 'operator', regionId),
-      await insertUser(testDb.db, 'reviewer', regionId),
-      await insertUser(testDb.db, 'observer', null),
-      await insertUser(testDb.db, 'admin', null, { active: false }),
-    ];
+    const callers = await insertNonAdmins(testDb.db, regionId);
     const before = await counts();
     for (const caller of callers) {
       for (const [command, input] of [

@@ -7,7 +7,7 @@ import { executeCommand } from '@/lib/commands';
 import { createUser, updateUser } from '@/lib/users/commands';
 import { listUsers, loadActiveUser } from '@/lib/users/queries';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertNonAdmins, insertRegion, insertUser } from '../support/users';
 
 let testDb: TestDatabase;
 let regionId: number;
@@ -49,13 +49,7 @@ describe('creating users', () => {
   });
 
   it('refuses every non-admin and anonymous caller and changes nothing', async () => {
-    const callers = [
-      null,
-      await insertUser(testDb.db, 'operator', regionId),
-      await insertUser(testDb.db, 'reviewer', regionId),
-      await insertUser(testDb.db, 'observer', null),
-      await insertUser(testDb.db, 'admin', null, { active: false }),
-    ];
+    const callers = await insertNonAdmins(testDb.db, regionId);
     const [usersBefore, auditBefore] = [await userCount(), await auditCount()];
     for (const caller of callers) {
       const result = await executeCommand(testDb.db, createUser, caller && { id: caller.id }, newUserInput(`x${Math.random()}@test.kz`));

@@ -45,3 +45,14 @@ export async function insertStaff(db: Database, prefix: string) {
   };
   return { regionA, regionB, staff };
 }
+
+/** Everyone an administrators-only command must refuse: no one signed in, each other role, and a deactivated administrator. */
+export async function insertNonAdmins(db: Database, regionId: number) {
+  return [
+    null,
+    await insertUser(db, 'operator', regionId),
+    await insertUser(db, 'reviewer', regionId),
+    await insertUser(db, 'observer', null),
+    await insertUser(db, 'admin', null, { active: false }),
+  ];
+}
