@@ -112,7 +112,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: target.id,
-        expectedVersion: target.sessionVersion,
+        lockVersion: target.sessionVersion,
         fullName: target.fullName,
         role: 'reviewer',
         regionId: String(regionId),
@@ -128,7 +128,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: target.id,
-        expectedVersion: target.sessionVersion + 1,
+        lockVersion: target.sessionVersion + 1,
         fullName: target.fullName,
         role: 'reviewer',
         regionId: String(regionId),
@@ -151,7 +151,7 @@ describe('updating users', () => {
         { id: admin.id },
         {
           userId: target.id,
-          expectedVersion: target.sessionVersion,
+          lockVersion: target.sessionVersion,
           fullName,
           role: 'operator',
           regionId: String(regionId),
@@ -173,7 +173,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: admin.id,
-        expectedVersion: admin.sessionVersion,
+        lockVersion: admin.sessionVersion,
         fullName: 'Admin',
         role: 'admin',
         regionId: '',
