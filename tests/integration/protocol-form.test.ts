@@ -12,10 +12,10 @@ import { approveProtocol, correctProtocol, enterProtocol, resolveMismatch } from
 import { protocolSheet } from '@/lib/protocols/queries';
 import { electionResults, precinctResults } from '@/lib/results/aggregate';
 import { runningTotalsDrift } from '@/lib/results/running-totals';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { insertConstituency, insertCountingConstituency, insertRegisteredCandidates } from '../support/elections';
 import { signatureFields } from '../support/protocols';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertEntryTeam, insertRegion, insertUser } from '../support/users';
 
 /**
  * The protocol as the commission signs it (issue 12): voters at the close above the approved list,
@@ -46,17 +46,8 @@ describe('a genuine protocol: grown list, mobile boxes, signatures', () => {
     testDb = await createTestDatabase();
     const db = testDb.db;
     const region = (await insertRegion(db, 'form-a')).id;
-    staff = {
-      operator: await insertUser(db, 'operator', region),
-      operator2: await insertUser(db, 'operator', region),
-      reviewer: await insertUser(db, 'reviewer', region),
-    };
-    const election = await insertElection(db, -41, 10);
-    electionId = election.id;
-    votingDay = election.votingDay;
-    const constituency = await insertConstituency(db, electionId, region, staff.operator.id, 1000, 4);
-    precinctIds = constituency.precincts.map((p) => p.id);
-    candidateIds = (await insertRegisteredCandidates(db, electionId, constituency.id, staff.operator.id, 2)).map((c) => c.id);
+    staff = await insertEntryTeam(db, region);
+    ({ electionId, votingDay, precinctIds, candidateIds } = await insertCountingConstituency(db, region, staff.operator.id, { precincts: 4, candidates: 2 }));
     const small = await insertConstituency(db, electionId, region, staff.operator.id, 1000, 1);
     smallConstituencyId = small.id;
     smallPrecinctId = small.precincts[0]!.id;

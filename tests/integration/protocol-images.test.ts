@@ -11,11 +11,11 @@ import { approveProtocol, enterProtocol } from '@/lib/protocols/commands';
 import { readVerified, sha256Hex, useFileStore, type FileStore } from '@/lib/storage';
 import { postgresStore } from '@/lib/storage/postgres-store';
 import { createS3Store } from '@/lib/storage/s3-store';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { insertConstituency, insertCountingConstituency } from '../support/elections';
 import { protocolPdf, protocolPhoto, protocolScanPng } from '../support/protocol-images';
 import { startS3Server } from '../support/s3-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertEntryTeam, insertRegion, insertUser } from '../support/users';
 import { addDays, todayInKazakhstan } from '@/lib/calendar';
 import { balancedProtocol } from '../support/protocols';
 
@@ -56,18 +56,15 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     const regionA = (await insertRegion(db, 'img-a')).id;
     const regionB = (await insertRegion(db, 'img-b')).id;
     staff = {
-      operator: await insertUser(db, 'operator', regionA),
-      operator2: await insertUser(db, 'operator', regionA),
-      reviewer: await insertUser(db, 'reviewer', regionA),
+      ...(await insertEntryTeam(db, regionA)),
       reviewer2: await insertUser(db, 'reviewer', regionA),
       operatorB: await insertUser(db, 'operator', regionB),
       observer: await insertUser(db, 'observer', null),
     };
-    electionId = (await insertElection(db, -41, 10)).id;
-    const constituency = await insertConstituency(db, electionId, regionA, staff.operator.id, 1000, 14);
-    constituencyId = constituency.id;
-    precinctIds = constituency.precincts.map((p) => p.id);
-    candidateIds = (await insertRegisteredCandidates(db, electionId, constituencyId, staff.operator.id, 2)).map((c) => c.id);
+    ({ electionId, constituencyId, precinctIds, candidateIds } = await insertCountingConstituency(db, regionA, staff.operator.id, {
+      precincts: 14,
+      candidates: 2,
+    }));
   });
   afterAll(async () => {
     useFileStore(null);

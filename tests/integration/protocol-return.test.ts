@@ -5,7 +5,7 @@ import { auditLog, protocols, protocolVersions } from '@/db/schema';
 import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, returnProtocol } from '@/lib/protocols/commands';
 import { nextPrecinctFor, returnedProtocols } from '@/lib/protocols/queries';
 import { electionResults } from '@/lib/results/aggregate';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { insertCountingConstituency } from '../support/elections';
 import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertStaff } from '../support/users';
@@ -26,11 +26,10 @@ beforeAll(async () => {
   const db = testDb.db;
   ({ regionA, staff } = await insertStaff(db, 'ret'));
   // Voted yesterday: protocol entry is open.
-  electionId = (await insertElection(db, -41, 10)).id;
-  const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 6);
-  constituencyId = constituency.id;
-  precinctIds = constituency.precincts.map((p) => p.id);
-  candidateIds = (await insertRegisteredCandidates(db, electionId, constituency.id, staff.operatorA.id, 2)).map((c) => c.id);
+  ({ electionId, constituencyId, precinctIds, candidateIds } = await insertCountingConstituency(db, regionA, staff.operatorA.id, {
+    precincts: 6,
+    candidates: 2,
+  }));
 });
 afterAll(async () => {
   await testDb?.drop();

@@ -4,7 +4,7 @@ import { selectRows } from '@/db/client';
 import { auditLog, protocols, protocolVersions, users } from '@/db/schema';
 import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, reopenResults, resolveMismatch } from '@/lib/protocols/commands';
 import { electionResults } from '@/lib/results/aggregate';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
+import { insertCountingConstituency } from '../support/elections';
 import { commandRunner, expectOk } from '../support/commands';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { balancedProtocol } from '../support/protocols';
@@ -26,13 +26,10 @@ beforeAll(async () => {
     ...standard,
     operator3A: await insertUser(db, 'operator', regionA),
   };
-  const election = await insertElection(db, -41, 10);
-  electionId = election.id;
-  votingDay = election.votingDay;
-  const constituency = await insertConstituency(db, electionId, regionA, staff.operatorA.id, 1000, 12);
-  constituencyId = constituency.id;
-  precinctIds = constituency.precincts.map((p) => p.id);
-  candidateIds = (await insertRegisteredCandidates(db, electionId, constituencyId, staff.operatorA.id, 2)).map((c) => c.id);
+  ({ electionId, votingDay, constituencyId, precinctIds, candidateIds } = await insertCountingConstituency(db, regionA, staff.operatorA.id, {
+    precincts: 12,
+    candidates: 2,
+  }));
 });
 afterAll(async () => {
   await testDb?.drop();

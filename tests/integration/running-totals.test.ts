@@ -2,14 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresError } from '@/db/errors';
 import { constituencyTotals, precincts, protocols } from '@/db/schema';
-import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
 import { constituencyResult, precinctResults } from '@/lib/results/aggregate';
 import { runningTotalsDrift } from '@/lib/results/running-totals';
-import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
-import { protocolInput } from '../support/protocols';
+import { commandRunner, expectOk } from '../support/commands';
+import { insertCountingConstituency } from '../support/elections';
+import { balancedProtocol } from '../support/protocols';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertRegion, insertUser } from '../support/users';
+import { insertEntryTeam, insertRegion } from '../support/users';
 
 /**
  * The running totals (decision 016) are kept by triggers in the transaction of each change; the
@@ -28,45 +28,25 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = testDb.db;
   const region = (await insertRegion(db, 'totals')).id;
-  staff = {
-    operator: await insertUser(db, 'operator', region),
-    operator2: await insertUser(db, 'operator', region),
-    reviewer: await insertUser(db, 'reviewer', region),
-  };
-  const election = await insertElection(db, -41, 10);
-  electionId = election.id;
-  votingDay = election.votingDay;
-  const constituency = await insertConstituency(db, electionId, region, staff.operator.id, 1000, 8);
-  constituencyId = constituency.id;
-  precinctIds = constituency.precincts.map((p) => p.id);
-  candidateIds = (await insertRegisteredCandidates(db, electionId, constituencyId, staff.operator.id, 3)).map((c) => c.id);
+  staff = await insertEntryTeam(db, region);
+  ({ electionId, votingDay, constituencyId, precinctIds, candidateIds } = await insertCountingConstituency(db, region, staff.operator.id, {
+    precincts: 8,
+    candidates: 3,
+  }));
 });
 afterAll(async () => {
   await testDb?.drop();
 });
 
-function expectOk<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
-const run = <T>(command: Parameters<typeof executeCommand>[1], actor: { id: number }, input: unknown) =>
-  executeCommand(testDb.db, command, actor, input) as Promise<ActionResult<T>>;
+const run = commandRunner(() => testDb.db);
 
 /** A balanced protocol of a 1000-voter precinct; `shift` moves votes from the first candidate to the second. */
 const figures = (shift = 0, votersAtClose = 1000) =>
-  protocolInput(
-    {
-      ballotsReceived: 1010,
-      ballotsIssued: 700,
-      ballotsCast: 698,
-      ballotsSpoiled: 3,
-      ballotsUnused: 307,
-      ballotsInvalid: 8,
-      votesAgainstAll: 10,
-      votes: { [candidateIds[0]!]: 400 - shift, [candidateIds[1]!]: 200 + shift, [candidateIds[2]!]: 80 },
-    },
-    { votersAtClose, votingDay },
-  );
+  balancedProtocol(candidateIds, {
+    votersAtClose,
+    votingDay,
+    overrides: { votes: { [candidateIds[0]!]: 400 - shift, [candidateIds[1]!]: 200 + shift, [candidateIds[2]!]: 80 } },
+  });
 
 /** Typed twice, equal copies, approved by a reviewer who typed neither. */
 async function approve(precinctId: number, protocolFigures = figures()) {

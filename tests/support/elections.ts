@@ -131,3 +131,22 @@ export function electionForm(slug: string, votingInDays = 100) {
 export function electionFormOf(election: typeof elections.$inferSelect) {
   return { ...electionFormValues(election), electionId: election.id, lockVersion: election.lockVersion, correctionReason: '' };
 }
+
+/**
+ * An election that voted yesterday (protocol entry open) with one constituency of `precincts`
+ * precincts of 1,000 voters each and `candidates` registered candidates, for the protocol tests.
+ */
+export async function insertCountingConstituency(db: Database, regionId: number, operatorId: number, counts: { precincts: number; candidates: number }) {
+  const election = await insertElection(db, -41, 10);
+  const constituency = await insertConstituency(db, election.id, regionId, operatorId, 1000, counts.precincts);
+  const candidates = await insertRegisteredCandidates(db, election.id, constituency.id, operatorId, counts.candidates);
+  return {
+    election,
+    constituency,
+    electionId: election.id,
+    votingDay: election.votingDay,
+    constituencyId: constituency.id,
+    precinctIds: constituency.precincts.map((p) => p.id),
+    candidateIds: candidates.map((c) => c.id),
+  };
+}

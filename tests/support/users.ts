@@ -56,3 +56,12 @@ export async function insertNonAdmins(db: Database, regionId: number) {
     await insertUser(db, 'admin', null, { active: false }),
   ];
 }
+
+/** Two operators for blind double entry and a reviewer who typed neither copy, in one region. */
+export async function insertEntryTeam(db: Database, regionId: number) {
+  return {
+    operator: await insertUser(db, 'operator', regionId),
+    operator2: await insertUser(db, 'operator', regionId),
+    reviewer: await insertUser(db, 'reviewer', regionId),
+  };
+}
