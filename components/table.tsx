@@ -4,6 +4,9 @@ import { TableScroll } from './table-scroll';
 /** A column heading: its text, whether the column holds figures (right-aligned), whether the heading is for screen readers only. */
 export type Column = string | { label: ReactNode; numeric?: boolean; srOnly?: boolean };
 
+/** Headings of columns of figures, right-aligned like the figures under them. */
+export const numeric = (...labels: ReactNode[]): Column[] => labels.map((label) => ({ label, numeric: true }));
+
 /**
  * Cell padding for the whole table, so the cells carry only what is theirs (alignment, weight):
  * `normal` and `compact` leave no padding after the last column; `boxed` pads both sides, for a table that is a card of its own.

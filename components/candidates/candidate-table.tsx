@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CandidateListItem } from '@/lib/candidates/queries';
 import { localizer } from '@/lib/i18n/config';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 /** Candidates by constituency: staff see links to each file and the checklist tally. */
 export async function CandidateTable({ candidates, caption, staffLinks = false }: { candidates: CandidateListItem[]; caption: string; staffLinks?: boolean }) {
@@ -14,16 +14,7 @@ export async function CandidateTable({ candidates, caption, staffLinks = false }
       testId="candidate-table"
       caption={caption}
       density="boxed"
-      columns={[
-        t('constituency'),
-        t('ballotNo'),
-        t('fullName'),
-        { label: t('age'), numeric: true },
-        t('sex'),
-        t('route'),
-        t('status'),
-        staffLinks && t('checksColumn'),
-      ]}
+      columns={[t('constituency'), t('ballotNo'), t('fullName'), ...numeric(t('age')), t('sex'), t('route'), t('status'), staffLinks && t('checksColumn')]}
     >
       {candidates.map((candidate) => (
         <tr key={candidate.id}>

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AKIM_PROTOCOL, fieldValue, SIGNATURE_KEYS, type FigureKey, type ProtocolDefinition, type ProtocolFigures } from '@/lib/protocols/definition';
 import { StruckLine } from './struck-line';
-import { Num, RowHeader, Table } from '../table';
+import { Num, numeric, RowHeader, Table } from '../table';
 
 type Column = { label: string; figures: ProtocolFigures };
 
@@ -66,7 +66,7 @@ export async function FiguresTable({
       caption={caption}
       density="compact"
       scroll="plain"
-      columns={['№', t('field'), ...columns.map((column) => ({ label: column.label, numeric: true }))]}
+      columns={['№', t('field'), ...numeric(...columns.map((column) => column.label))]}
     >
       {rows.map((row) => {
         const values = columns.map((column) => row.value(column.figures));

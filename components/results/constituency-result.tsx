@@ -3,7 +3,7 @@ import { calendarDay } from '@/lib/i18n/formats';
 import type { AkimRecord } from '@/lib/candidates/queries';
 import { localizer } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
-import { Num, RowHeader, Table } from '../table';
+import { Num, numeric, RowHeader, Table } from '../table';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
 export async function ConstituencyResultView({ result, akim = null }: { result: ConstituencyResult; akim?: AkimRecord | null }) {
@@ -85,11 +85,7 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
       <p className="text-xs text-slate-500" data-testid="bases">
         {t('bases')}
       </p>
-      <Table
-        caption={t('votesCaption')}
-        density="compact"
-        columns={[t('ballotNo'), t('candidate'), { label: t('votes'), numeric: true }, { label: t('share'), numeric: true }]}
-      >
+      <Table caption={t('votesCaption')} density="compact" columns={[t('ballotNo'), t('candidate'), ...numeric(t('votes'), t('share'))]}>
         {result.candidates.map((candidate) => (
           <tr key={candidate.id} className={candidate.id === winnerId ? 'font-semibold' : undefined}>
             <td className="tabular-nums">{candidate.ballotOrder}</td>

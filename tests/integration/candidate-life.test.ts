@@ -113,6 +113,10 @@ async function voteIn(electionId: number, votingIn: number) {
 /** The election voted yesterday: it is counting. */
 const votedYesterday = (electionId: number) => voteIn(electionId, -1);
 
+/** An operator proposes to cancel a freshly registered candidate on another candidate's complaint. */
+const complaintProposed = async (candidateId: number) =>
+  expectOk(await run(proposeCancellation, staff.operatorA, { candidateId, lockVersion: 1, ground: 'other', explanation: 'A complaint by another candidate' }));
+
 describe('cancellation of a registration', () => {
   it('needs a proposal by one person and the commission’s decision recorded by another; audited; the candidate stays listed', async () => {
     const { election, ids } = await registeredInNomination();
@@ -232,14 +236,7 @@ describe('cancellation of a registration', () => {
 
   it('can be dismissed by the commission: the candidate stays registered', async () => {
     const { ids } = await registeredInNomination(2);
-    expectOk(
-      await run(proposeCancellation, staff.operatorA, {
-        candidateId: ids[0],
-        lockVersion: 1,
-        ground: 'other',
-        explanation: 'A complaint by another candidate',
-      }),
-    );
+    await complaintProposed(ids[0]!);
     const short = await run(decideCancellation, staff.reviewerA, { candidateId: ids[0], lockVersion: 2, decision: 'dismiss', dismissalReason: 'no' });
     expect(short).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { dismissalReason: ['errors.minLength.n10'] } });
     expectOk(
@@ -460,14 +457,7 @@ describe('after the results: the elected akim and the deposits', () => {
 describe('four eyes on the data model', () => {
   it('the database itself refuses a cancellation decided by its proposer', async () => {
     const { ids } = await registeredInNomination(2);
-    expectOk(
-      await run(proposeCancellation, staff.operatorA, {
-        candidateId: ids[0],
-        lockVersion: 1,
-        ground: 'other',
-        explanation: 'A complaint by another candidate',
-      }),
-    );
+    await complaintProposed(ids[0]!);
     await expect(
       testDb.db.execute(
         sql`update registration_cancellations set status = 'cancelled', decided_by = proposed_by, decision_number = '1', decision_date = current_date where candidate_id = ${ids[0]!}`,

@@ -6,7 +6,7 @@ import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { publicConstituencies } from '@/lib/constituency-lists/queries';
 import { localizer } from '@/lib/i18n/config';
 import { Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicLists'))('title') };
@@ -40,7 +40,7 @@ export default async function PublicConstituenciesPage({ searchParams }: { searc
         const inRegion = rows.filter((row) => row.regionCode === code);
         return (
           <Section key={code} headingId={`region-${code}`} title={name(regionName)}>
-            <Table columns={[t('constituency'), t('kind'), { label: t('precincts'), numeric: true }, { label: t('voters'), numeric: true }]}>
+            <Table columns={[t('constituency'), t('kind'), ...numeric(t('precincts'), t('voters'))]}>
               {inRegion.map((row) => (
                 <tr key={row.code}>
                   <RowHeader>{name(row)}</RowHeader>

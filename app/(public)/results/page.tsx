@@ -14,7 +14,7 @@ import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 import { Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 const DOWNLOADS = [
   ['results.json', 'resultsJson'],
@@ -142,10 +142,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
       </Section>
 
       <Section headingId="constituencies-heading" title={t('constituencies')}>
-        <Table
-          testId="winners-table"
-          columns={[t('region'), t('constituency'), { label: t('reported'), numeric: true }, { label: t('turnout'), numeric: true }, t('winner')]}
-        >
+        <Table testId="winners-table" columns={[t('region'), t('constituency'), ...numeric(t('reported'), t('turnout')), t('winner')]}>
           {results.constituencies.map((c) => {
             const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
             const leader = c.candidates.find((k) => k.id === leaderId);

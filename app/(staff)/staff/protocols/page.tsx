@@ -7,7 +7,7 @@ import { isWorkOpen } from '@/lib/elections/phase';
 import { listElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { nextPrecinctFor, protocolProgress, returnedProtocols } from '@/lib/protocols/queries';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 /** Progress of protocol entry per constituency, and a link straight to the next protocol to work on. */
 export default async function ProtocolDashboardPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -72,12 +72,7 @@ export default async function ProtocolDashboardPage({ searchParams }: { searchPa
           testId="progress-table"
           caption={t('progressCaption')}
           density="boxed"
-          columns={[
-            t('constituency'),
-            { label: t('precincts'), numeric: true },
-            ...columns.map(([key]) => ({ label: t(`progress.${key}`), numeric: true })),
-            t('results'),
-          ]}
+          columns={[t('constituency'), ...numeric(t('precincts'), ...columns.map(([key]) => t(`progress.${key}`))), t('results')]}
           foot={
             <tr>
               <RowHeader className="">{t('total')}</RowHeader>

@@ -10,7 +10,7 @@ import { listElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { electionScreening } from '@/lib/screening/queries';
 import { Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 /** Screening of every approved precinct in the user's scope, per constituency, with the area-wide tests of their regions. */
 export default async function ScreeningOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
@@ -44,7 +44,7 @@ export default async function ScreeningOverviewPage({ searchParams }: { searchPa
             columns={[
               t('staff.region'),
               t('staff.constituency'),
-              ...[t('staff.screened'), t('staff.flagged'), t('staff.checked'), t('staff.areaFlags')].map((label) => ({ label, numeric: true })),
+              ...numeric(t('staff.screened'), t('staff.flagged'), t('staff.checked'), t('staff.areaFlags')),
             ]}
           >
             {constituencies.map((c) => {

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CommandButton } from '@/components/command-button';
 import { Section } from '@/components/section';
-import { Num, Table } from '@/components/table';
+import { Num, numeric, Table } from '@/components/table';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { listSignInAttacks, THROTTLE_POLICY } from '@/lib/auth/throttle';
@@ -43,7 +43,7 @@ export default async function SignInAttacksPage() {
         {attacks.length === 0 ? (
           <p className="text-sm">{t('none')}</p>
         ) : (
-          <Table testId="sign-in-failures" columns={[t('account'), t('address'), { label: t('failures'), numeric: true }, t('lastAt'), t('block')]}>
+          <Table testId="sign-in-failures" columns={[t('account'), t('address'), ...numeric(t('failures')), t('lastAt'), t('block')]}>
             {attacks.map((row) => (
               <tr key={`${row.account} ${row.address}`}>
                 <td>{row.account}</td>

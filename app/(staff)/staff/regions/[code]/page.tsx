@@ -5,7 +5,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { localizer } from '@/lib/i18n/config';
 import { electionSummaries, findRegionByCode, regionConstituencies } from '@/lib/overview/queries';
 import { Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -37,10 +37,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
                 columns={[
                   t('constituency'),
                   t('kind'),
-                  { label: t('precincts'), numeric: true },
-                  { label: t('voters'), numeric: true },
-                  { label: t('registeredCandidates'), numeric: true },
-                  { label: t('protocolsApproved'), numeric: true },
+                  ...numeric(t('precincts'), t('voters'), t('registeredCandidates'), t('protocolsApproved')),
                   t('results'),
                 ]}
               >

@@ -11,7 +11,7 @@ import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
 import { publicResultsBySlug } from '@/lib/results/public';
 import { Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
 export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
@@ -74,9 +74,14 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
           density="compact"
           columns={[
             t('precinct'),
-            ...[t('votersOnLists'), t('votersAtCloseShort'), t('ballotsCast'), t('mobileBoxes')].map((label) => ({ label, numeric: true })),
-            ...result.candidates.map((c) => ({ label: `${c.ballotOrder}. ${c.fullName.split(' ')[0]}`, numeric: true })),
-            { label: t('againstAll'), numeric: true },
+            ...numeric(
+              t('votersOnLists'),
+              t('votersAtCloseShort'),
+              t('ballotsCast'),
+              t('mobileBoxes'),
+              ...result.candidates.map((c) => `${c.ballotOrder}. ${c.fullName.split(' ')[0]}`),
+              t('againstAll'),
+            ),
           ]}
         >
           {precincts

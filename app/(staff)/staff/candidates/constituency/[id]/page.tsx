@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { calendarDay } from '@/lib/i18n/formats';
 import { PageHeader, Section } from '@/components/section';
-import { Num, RowHeader, Table } from '@/components/table';
+import { Num, numeric, RowHeader, Table } from '@/components/table';
 import { BallotsPrintedForm, ElectedAkimForm } from '@/components/candidates/constituency-actions';
 import { PhaseBadge } from '@/components/elections/phase-badge';
 import { getDb } from '@/db/client';
@@ -106,14 +106,7 @@ export default async function ConstituencyCandidatesPage({ params }: { params: P
           caption={t('deposit.report')}
           density="compact"
           scroll="plain"
-          columns={[
-            t('fullName'),
-            t('status'),
-            { label: t('depositAmount'), numeric: true },
-            { label: t('deposit.share'), numeric: true },
-            t('deposit.settlement'),
-            t('deposit.refundedOn'),
-          ]}
+          columns={[t('fullName'), t('status'), ...numeric(t('depositAmount'), t('deposit.share')), t('deposit.settlement'), t('deposit.refundedOn')]}
         >
           {sheet.deposits.map((line) => (
             <tr key={line.id}>

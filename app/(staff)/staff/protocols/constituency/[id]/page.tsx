@@ -12,7 +12,7 @@ import { constituencyPrecincts } from '@/lib/protocols/queries';
 import { resultsActions } from '@/lib/protocols/transitions';
 import { constituencyResult } from '@/lib/results/aggregate';
 import { PageHeader, Section } from '@/components/section';
-import { Num, Table } from '@/components/table';
+import { Num, numeric, Table } from '@/components/table';
 
 export default async function ConstituencyProtocolsPage({
   params,
@@ -85,7 +85,7 @@ export default async function ConstituencyProtocolsPage({
             </Link>
           )}
         </p>
-        <Table density="compact" columns={[t('precinctNo'), t('address'), { label: t('fields.votersOnList'), numeric: true }, t('statusLabel')]}>
+        <Table density="compact" columns={[t('precinctNo'), t('address'), ...numeric(t('fields.votersOnList')), t('statusLabel')]}>
           {shown.map((precinct) => (
             <tr key={precinct.id}>
               <td>
