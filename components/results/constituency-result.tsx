@@ -3,6 +3,7 @@ import { calendarDay } from '@/lib/i18n/formats';
 import type { AkimRecord } from '@/lib/candidates/queries';
 import { localizer } from '@/lib/i18n/config';
 import type { ConstituencyResult } from '@/lib/results/aggregate';
+import { Fact } from '../fact';
 import { Num, numeric, RowHeader, Table } from '../table';
 
 /** A constituency's result: reporting, turnout, votes and shares, and the outcome under the election's rule. */
@@ -35,52 +36,32 @@ export async function ConstituencyResultView({ result, akim = null }: { result: 
   return (
     <div className="flex flex-col gap-3" data-testid="constituency-result">
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
-        <div>
-          <dt className="text-slate-500">{t('reported')}</dt>
-          <dd className="tabular-nums" data-testid="reported">
-            {t('reportedValue', { reported: n(result.precinctsReported), total: n(result.precincts) })}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('votersOnList')}</dt>
-          <dd className="tabular-nums" data-testid="voters-on-list">
-            {n(result.votersOnList)}
-          </dd>
-          {result.precinctsReported < result.precincts && (
-            <dd className="text-xs text-slate-500">{t('votersInReported', { voters: result.votersInReported })}</dd>
-          )}
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('votersAtClose')}</dt>
-          <dd className="tabular-nums" data-testid="voters-at-close">
-            {n(result.votersInReported)}
-          </dd>
-          {result.votersAddedOnDay > 0 && <dd className="text-xs text-slate-500">{t('addedOnDay', { voters: result.votersAddedOnDay })}</dd>}
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('ballotsCast')}</dt>
-          <dd className="tabular-nums">{n(result.ballotsCast)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('mobileShare')}</dt>
-          <dd className="tabular-nums" data-testid="mobile-share">
-            {n(result.ballotsFoundMobile)} ({percent(result.mobileShare)})
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('turnout')}</dt>
-          <dd className="tabular-nums" data-testid="turnout">
-            {percent(result.turnout)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('invalid')}</dt>
-          <dd className="tabular-nums">{n(result.ballotsInvalid)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('validVotes')}</dt>
-          <dd className="tabular-nums">{n(result.validVotes)}</dd>
-        </div>
+        <Fact label={t('reported')} testId="reported">
+          {t('reportedValue', { reported: n(result.precinctsReported), total: n(result.precincts) })}
+        </Fact>
+        <Fact
+          label={t('votersOnList')}
+          testId="voters-on-list"
+          note={result.precinctsReported < result.precincts ? t('votersInReported', { voters: result.votersInReported }) : undefined}
+        >
+          {n(result.votersOnList)}
+        </Fact>
+        <Fact
+          label={t('votersAtClose')}
+          testId="voters-at-close"
+          note={result.votersAddedOnDay > 0 ? t('addedOnDay', { voters: result.votersAddedOnDay }) : undefined}
+        >
+          {n(result.votersInReported)}
+        </Fact>
+        <Fact label={t('ballotsCast')}>{n(result.ballotsCast)}</Fact>
+        <Fact label={t('mobileShare')} testId="mobile-share">
+          {n(result.ballotsFoundMobile)} ({percent(result.mobileShare)})
+        </Fact>
+        <Fact label={t('turnout')} testId="turnout">
+          {percent(result.turnout)}
+        </Fact>
+        <Fact label={t('invalid')}>{n(result.ballotsInvalid)}</Fact>
+        <Fact label={t('validVotes')}>{n(result.validVotes)}</Fact>
       </dl>
       <p className="text-xs text-slate-500" data-testid="bases">
         {t('bases')}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Fact } from '@/components/fact';
 import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
@@ -29,34 +30,28 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
       <ResultsStatus results={results} />
       <ScreeningLink slug={slug} />
       <dl className="grid grid-cols-2 gap-3 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
-        <div>
-          <dt className="text-slate-500">{t('turnout')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{percent(region.turnout)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('precinctsReported')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{t('ofPrecincts', { reported: region.precinctsReported, total: region.precincts })}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('votersOnLists')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersOnList)}</dd>
-          {region.precinctsReported < region.precincts && (
-            <dd className="text-xs text-slate-500">{tResults('votersInReported', { voters: region.votersInReported })}</dd>
-          )}
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('ballotsCast')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{format.number(region.ballotsCast)}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{tResults('votersAtClose')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{format.number(region.votersInReported)}</dd>
-          <dd className="text-xs text-slate-500">{tResults('addedOnDay', { voters: region.votersAddedOnDay })}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t('mobileBoxes')}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{percent(region.mobileShare)}</dd>
-        </div>
+        <Fact label={t('turnout')} large>
+          {percent(region.turnout)}
+        </Fact>
+        <Fact label={t('precinctsReported')} large>
+          {t('ofPrecincts', { reported: region.precinctsReported, total: region.precincts })}
+        </Fact>
+        <Fact
+          label={t('votersOnLists')}
+          large
+          note={region.precinctsReported < region.precincts ? tResults('votersInReported', { voters: region.votersInReported }) : undefined}
+        >
+          {format.number(region.votersOnList)}
+        </Fact>
+        <Fact label={t('ballotsCast')} large>
+          {format.number(region.ballotsCast)}
+        </Fact>
+        <Fact label={tResults('votersAtClose')} large note={tResults('addedOnDay', { voters: region.votersAddedOnDay })}>
+          {format.number(region.votersInReported)}
+        </Fact>
+        <Fact label={t('mobileBoxes')} large>
+          {percent(region.mobileShare)}
+        </Fact>
       </dl>
       <p className="text-xs text-slate-500">{tResults('bases')}</p>
       <section className="rounded-xl border border-slate-200 bg-white p-4">
