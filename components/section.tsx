@@ -14,9 +14,7 @@ export function Section({
   children,
   variant = 'card',
   hideTitle = false,
-  className = '',
   id,
-  testId,
 }: {
   headingId: string;
   title: ReactNode;
@@ -24,14 +22,13 @@ export function Section({
   variant?: 'card' | 'stack' | 'plain';
   /** The heading only names the region for screen readers (the content shows its own title). */
   hideTitle?: boolean;
-  className?: string;
+  /** The section's own id, for links to it (the heading has `headingId`). */
   id?: string;
-  testId?: string;
 }) {
   const layout = { card: CARD, stack: `flex flex-col gap-3 ${CARD}`, plain: 'flex flex-col gap-3' }[variant];
   const heading = hideTitle ? 'sr-only' : variant === 'card' ? 'mb-3 text-lg font-semibold' : 'text-lg font-semibold';
   return (
-    <section id={id} aria-labelledby={headingId} className={`${layout} ${className}`} data-testid={testId}>
+    <section id={id} aria-labelledby={headingId} className={layout}>
       <h2 id={headingId} className={heading}>
         {title}
       </h2>

@@ -74,8 +74,8 @@ export function Table({
 }
 
 /** A cell holding a figure: right-aligned, digits of equal width so a column of figures lines up. */
-export function Num({ children, className = '' }: { children: ReactNode; className?: string }) {
-  return <td className={`text-right tabular-nums ${className}`}>{children}</td>;
+export function Num({ children }: { children: ReactNode }) {
+  return <td className="text-right tabular-nums">{children}</td>;
 }
 
 /** The cell that names its row (`scope="row"`), medium weight unless told otherwise. */
