@@ -20,7 +20,7 @@ import { hasPermission, type Role } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import type { ProtocolFigures } from './definition';
-import { entryFigures } from './entries';
+import { figuresOf } from './entries';
 import { PROTOCOL_RULES, QUEUE_ACTIONS, type ProtocolStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
@@ -290,7 +290,7 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
           enteredAt: entry.enteredAt,
           votersOnList: entry.votersOnList,
           convertedAt: entry.convertedAt,
-          figures: entryFigures(entry, Object.fromEntries(voteRows.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes]))),
+          figures: figuresOf(entry, voteRows),
         })),
       });
     }
