@@ -115,18 +115,16 @@ export async function recordFailedSignIn(db: Queryable, email: string, address: 
     });
   }
   // Old failures go, a few at a time, so the table stays small without a scheduled job.
-  await db
-    .delete(signInFailures)
-    .where(
-      inArray(
-        signInFailures.id,
-        db
-          .select({ id: signInFailures.id })
-          .from(signInFailures)
-          .where(lt(signInFailures.at, sql`now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval`))
-          .limit(100),
-      ),
-    );
+  await db.delete(signInFailures).where(
+    inArray(
+      signInFailures.id,
+      db
+        .select({ id: signInFailures.id })
+        .from(signInFailures)
+        .where(lt(signInFailures.at, sql`now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval`))
+        .limit(100),
+    ),
+  );
 }
 
 /** After the right password: this pair's earlier failures no longer count (the owner's own typos). */

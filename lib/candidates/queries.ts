@@ -255,13 +255,7 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
   const orderBy =
     order === 'queue'
       ? [elections.registrationDeadline, candidates.nominatedOn, candidates.id]
-      : [
-          regions.nameEn,
-          constituencies.nameEn,
-          desc(eq(candidates.status, 'registered')),
-          sql`${candidates.ballotOrder} nulls last`,
-          candidates.fullName,
-        ];
+      : [regions.nameEn, constituencies.nameEn, desc(eq(candidates.status, 'registered')), sql`${candidates.ballotOrder} nulls last`, candidates.fullName];
   const rows = await db
     .select({
       id: candidates.id,
@@ -510,10 +504,7 @@ export async function reviewQueue(db: Queryable, regionId: number | null): Promi
           eq(candidates.status, 'nominated'),
           inArray(
             candidates.id,
-            db
-              .select({ id: registrationCancellations.candidateId })
-              .from(registrationCancellations)
-              .where(eq(registrationCancellations.status, 'proposed')),
+            db.select({ id: registrationCancellations.candidateId }).from(registrationCancellations).where(eq(registrationCancellations.status, 'proposed')),
           ),
         ),
       ),

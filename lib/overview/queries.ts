@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, countDistinct, eq, inArray, isNotNull } from 'drizzle-orm';
-import { countWhere, numberOf, sumOf } from '@/db/selections';
+import { countWhere, namesOf, numberOf, sumOf } from '@/db/selections';
 import type { Queryable } from '@/db/client';
 import { candidates, constituencies, constituencyListRevisions, precincts, protocols, regions } from '@/db/schema';
 import { WAS_REGISTERED } from '@/lib/candidates/queries';
@@ -164,12 +164,15 @@ export async function regionConstituencies(db: Queryable, regionId: number): Pro
       electionId: constituencies.electionId,
       code: constituencies.code,
       kind: constituencies.kind,
-      nameKk: constituencies.nameKk,
-      nameRu: constituencies.nameRu,
-      nameEn: constituencies.nameEn,
+      ...namesOf(constituencies),
       resultsStatus: constituencies.resultsStatus,
       precincts: numberOf(db.select({ n: count() }).from(precincts).where(eq(precincts.constituencyId, constituencies.id))),
-      votersOnList: numberOf(db.select({ n: sumOf(precincts.votersOnList) }).from(precincts).where(eq(precincts.constituencyId, constituencies.id))),
+      votersOnList: numberOf(
+        db
+          .select({ n: sumOf(precincts.votersOnList) })
+          .from(precincts)
+          .where(eq(precincts.constituencyId, constituencies.id)),
+      ),
       registeredCandidates: numberOf(
         db
           .select({ n: count() })
