@@ -58,6 +58,21 @@ const config = [
     },
   },
   {
+    // Layers as the README draws them: routes (app/) use components and the domain, never the
+    // other way round; server actions live in lib/<capability>/actions.ts.
+    files: ['components/**', 'lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@/|(\\.\\./)+)app(/|$)', message: 'components/ and lib/ must not import from app/ (routes); put the code in lib/<capability>/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**'],
     rules: {
       // Vitest's asymmetric matchers (expect.any, expect.closeTo) are typed `any` by design.

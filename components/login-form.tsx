@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { signInAction } from '@/app/(public)/login/actions';
+import { signInAction } from '@/lib/auth/actions';
 import { signInSchema, type SignInInput } from '@/lib/auth/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from './form-field';
 import { messageKey } from '@/lib/i18n/keys';

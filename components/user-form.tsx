@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createUserAction, updateUserAction } from '@/app/(staff)/staff/admin/users/actions';
+import { createUserAction, updateUserAction } from '@/lib/users/actions';
 import { ROLES } from '@/lib/auth/permissions';
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
 import { applyActionErrors } from './form-result';
@@ -116,7 +116,7 @@ export function EditUserForm({ user, regions }: { user: EditableUser; regions: R
     resolver: zodResolver(updateUserSchema),
     defaultValues: {
       userId: user.id,
-      expectedVersion: user.version,
+      lockVersion: user.version,
       fullName: user.fullName,
       role: user.role,
       regionId: user.regionId === null ? '' : String(user.regionId),

@@ -10,7 +10,7 @@ import {
   recordDepositRefundAction,
   updateDocumentsAction,
   withdrawAction,
-} from '@/app/(staff)/staff/candidates/actions';
+} from '@/lib/candidates/actions';
 import { CANCELLATION_GROUNDS, type RefusalGround } from '@/lib/candidates/eligibility';
 import type { ActionResult } from '@/lib/commands';
 import { ConfirmSubmit } from '../confirm-button';

@@ -1,6 +1,6 @@
 'use client';
 
-import { recordBallotsPrintedAction, recordElectedAkimAction } from '@/app/(staff)/staff/candidates/actions';
+import { recordBallotsPrintedAction, recordElectedAkimAction } from '@/lib/candidates/actions';
 import { ConfirmSubmit } from '../confirm-button';
 import { fieldAria, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useNotice } from '../notice';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { nominateAction } from '@/app/(staff)/staff/candidates/actions';
+import { nominateAction } from '@/lib/candidates/actions';
 import { requiredSignatures } from '@/lib/candidates/eligibility';
 import { nominationSchema, type Nomination, type NominationInput } from '@/lib/candidates/schemas';
 import { applyActionErrors } from '../form-result';

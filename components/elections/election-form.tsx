@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { z } from 'zod';
-import { createElectionAction, updateElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { createElectionAction, updateElectionAction } from '@/lib/elections/actions';
 import { isIsoDate } from '@/lib/calendar';
 import { calendarFor, CALENDAR_ORDER, POLLS_CLOSE_AT, POLLS_OPEN_AT, REGISTRATION_CLOSES_AT, silenceDay, type CalendarField } from '@/lib/elections/calendar';
 import {
@@ -78,7 +78,7 @@ export function ElectionForm({
   // otherwise reach it already converted to basis points and be converted twice.
   const { register, handleSubmit, setError, setValue, control, reset, formState } = useForm<FormValues>({
     resolver: zodResolver((editing ? updateElectionSchema : createElectionSchema) as typeof updateElectionSchema, undefined, { raw: true }),
-    defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, expectedVersion: election.version, correctionReason: '' } : {}) },
+    defaultValues: { ...(election?.values ?? EMPTY), ...(editing ? { electionId: election.id, lockVersion: election.version, correctionReason: '' } : {}) },
   });
   const { errors, dirtyFields } = formState;
   const votingDay = useWatch({ control, name: 'votingDay' });
@@ -98,7 +98,7 @@ export function ElectionForm({
   // Announcing or archiving on this page bumps the version too: later saves build on it.
   const serverVersion = election?.version;
   useEffect(() => {
-    if (serverVersion !== undefined) setValue('expectedVersion', serverVersion);
+    if (serverVersion !== undefined) setValue('lockVersion', serverVersion);
   }, [serverVersion, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -109,7 +109,7 @@ export function ElectionForm({
     if (!result.ok) return;
     if ('id' in result.data) return router.push(`/staff/elections/${result.data.id}?created=1`);
     // The next save builds on this version (a later concurrent change is still refused).
-    reset({ ...values, expectedVersion: result.data.version, correctionReason: '' });
+    reset({ ...values, lockVersion: result.data.version, correctionReason: '' });
     setStatus({ kind: 'success', text: t('elections.form.saved') });
     router.refresh();
   });

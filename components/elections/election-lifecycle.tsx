@@ -1,6 +1,6 @@
 'use client';
 
-import { announceElectionAction, archiveElectionAction } from '@/app/(staff)/staff/elections/actions';
+import { announceElectionAction, archiveElectionAction } from '@/lib/elections/actions';
 import { ConfirmButton } from '../confirm-button';
 import { primaryButtonClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
@@ -19,7 +19,7 @@ export function ElectionLifecycle({
   canArchive: boolean;
 }) {
   const { status, busy, run, t } = useCommandButton();
-  const ref = { electionId, expectedVersion: version };
+  const ref = { electionId, lockVersion: version };
   if (!canAnnounce && !canArchive) return null;
   return (
     <section aria-labelledby="lifecycle-heading" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5">

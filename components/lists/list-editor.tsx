@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import { saveDraftAction, submitRevisionAction } from '@/app/(staff)/staff/lists/actions';
+import { saveDraftAction, submitRevisionAction } from '@/lib/constituency-lists/actions';
 import { listContentSchema, listTotals, type ListContent, type ListContentInput } from '@/lib/constituency-lists/schemas';
 import { applyActionErrors, failureText } from '../form-result';
 import { fieldAria, inputClass, primaryButtonClass, secondaryButtonClass } from '../form-field';

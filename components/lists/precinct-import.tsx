@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { importPrecinctFileAction } from '@/app/(staff)/staff/lists/actions';
+import { importPrecinctFileAction } from '@/lib/constituency-lists/actions';
 import type { RowError } from '@/lib/commands';
 import { readPrecinctFile, type FileSource } from '@/lib/constituency-lists/precinct-file';
 import { PRECINCT_FILE_COLUMNS, validatePrecinctRecordsWithProgress } from '@/lib/constituency-lists/precinct-import';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/app/(staff)/staff/lists/actions';
+import { approveRevisionAction, returnRevisionAction, startRevisionAction } from '@/lib/constituency-lists/actions';
 import { ConfirmButton } from '../confirm-button';
 import { primaryButtonClass, secondaryButtonClass, TextAreaField } from '../form-field';
 import { StatusMessage } from '../status-message';

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createPartyAction, updatePartyAction } from '@/app/(staff)/staff/admin/parties/actions';
+import { createPartyAction, updatePartyAction } from '@/lib/parties/actions';
 import { updatePartySchema, createPartySchema } from '@/lib/parties/schemas';
 import { fieldAria, FormField, inputClass, primaryButtonClass } from '../form-field';
 import { applyActionErrors } from '../form-result';
@@ -14,7 +14,7 @@ import { StatusMessage, type Status } from '../status-message';
 import { messageKey } from '@/lib/i18n/keys';
 
 type FormValues = z.input<typeof updatePartySchema>;
-export type PartyFormValues = Omit<FormValues, 'partyId' | 'expectedVersion'>;
+export type PartyFormValues = Omit<FormValues, 'partyId' | 'lockVersion'>;
 
 const EMPTY: PartyFormValues = { code: '', nameKk: '', nameRu: '', nameEn: '', shortName: '', registrationNumber: '', registeredOn: '', active: true };
 
@@ -26,7 +26,7 @@ export function PartyForm({ party }: { party?: { id: number; version: number; va
   const editing = party !== undefined;
   const { register, handleSubmit, setError, reset, formState } = useForm<FormValues, unknown, z.output<typeof updatePartySchema>>({
     resolver: zodResolver((editing ? updatePartySchema : createPartySchema) as typeof updatePartySchema),
-    defaultValues: editing ? { ...party.values, partyId: party.id, expectedVersion: party.version } : EMPTY,
+    defaultValues: editing ? { ...party.values, partyId: party.id, lockVersion: party.version } : EMPTY,
   });
   const errors = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
@@ -36,7 +36,7 @@ export function PartyForm({ party }: { party?: { id: number; version: number; va
     if (error) return setStatus({ kind: 'error', text: error });
     if (!result.ok) return;
     // A new form after registering; after a correction, the next save builds on the new version.
-    reset(editing && 'version' in result.data ? { ...values, expectedVersion: result.data.version } : EMPTY);
+    reset(editing && 'version' in result.data ? { ...values, lockVersion: result.data.version } : EMPTY);
     setStatus({ kind: 'success', text: t(editing ? 'parties.saved' : 'parties.created') });
     router.refresh();
   });

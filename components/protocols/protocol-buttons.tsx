@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, returnProtocolAction } from '@/app/(staff)/staff/protocols/actions';
-import { approveProtocolScanAction } from '@/app/(staff)/staff/protocols/precinct/[id]/actions';
+import { approveProtocolAction, markResultsOfficialAction, reopenResultsAction, returnProtocolAction } from '@/lib/protocols/actions';
+import { approveProtocolScanAction } from '@/lib/protocol-images/actions';
 import type { Decision } from '@/lib/protocols/transitions';
 import { ConfirmButton } from '../confirm-button';
 import { primaryButtonClass, secondaryButtonClass, TextAreaField } from '../form-field';

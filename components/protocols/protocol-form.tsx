@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
-import { correctProtocolAction, enterProtocolAction, resolveMismatchAction } from '@/app/(staff)/staff/protocols/actions';
+import { correctProtocolAction, enterProtocolAction, resolveMismatchAction } from '@/lib/protocols/actions';
 import type { RelationError } from '@/lib/commands';
 import {
   checkControlRelations,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { recordPaperCheckAction } from '@/app/(staff)/staff/screening/actions';
+import { recordPaperCheckAction } from '@/lib/screening/actions';
 import { FormField, fieldAria, inputClass, secondaryButtonClass } from '../form-field';
 import { StatusMessage } from '../status-message';
 import { useCommandButton } from '../use-command-button';

@@ -32,11 +32,11 @@ type Editable = (typeof EDITABLE_FIELDS)[number];
 
 const pick = (record: Record<Editable, unknown>, fields: readonly Editable[]) => Object.fromEntries(fields.map((field) => [field, record[field]]));
 
-async function loadForChange(tx: Transaction, electionId: number, expectedVersion: number): Promise<ElectionWithPhase> {
+async function loadForChange(tx: Transaction, electionId: number, lockVersion: number): Promise<ElectionWithPhase> {
   await tx.select({ id: elections.id }).from(elections).where(eq(elections.id, electionId)).for('update');
   const election = await findElection(tx, electionId);
   if (!election) throw new DomainError('notFound');
-  assertLockVersion(election.lockVersion, expectedVersion);
+  assertLockVersion(election.lockVersion, lockVersion);
   if (election.phase === 'archived') throw new DomainError('invalidState', { message: 'elections.errors.archived' });
   return election;
 }
@@ -66,8 +66,8 @@ export const updateElection = defineCommand({
   schema: updateElectionSchema,
   regionOf: () => null,
   async run({ input, tx, audit }) {
-    const { electionId, expectedVersion, correctionReason, ...values } = input;
-    const election = await loadForChange(tx, electionId, expectedVersion);
+    const { electionId, lockVersion, correctionReason, ...values } = input;
+    const election = await loadForChange(tx, electionId, lockVersion);
     const changed = EDITABLE_FIELDS.filter((field) => values[field] !== election[field]);
     if (changed.length === 0) return { version: election.lockVersion };
     const lockedChanges = changed.filter((field) => (LOCKED_FIELDS as readonly string[]).includes(field));
@@ -124,7 +124,7 @@ export const announceElection = defineCommand({
   schema: electionRefSchema,
   regionOf: () => null,
   async run({ input, tx, audit }) {
-    const election = await loadForChange(tx, input.electionId, input.expectedVersion);
+    const election = await loadForChange(tx, input.electionId, input.lockVersion);
     if (election.phase !== 'draft') throw new DomainError('invalidState', { message: 'elections.errors.notDraft' });
     if (election.votingDay <= todayInKazakhstan()) throw new DomainError('invalidState', { message: 'elections.errors.votingDayInPast' });
     return stamp(tx, election, audit, 'announcedAt');
@@ -138,7 +138,7 @@ export const archiveElection = defineCommand({
   schema: electionRefSchema,
   regionOf: () => null,
   async run({ input, tx, audit }) {
-    const election = await loadForChange(tx, input.electionId, input.expectedVersion);
+    const election = await loadForChange(tx, input.electionId, input.lockVersion);
     if (election.phase !== 'results_official' && election.phase !== 'draft')
       throw new DomainError('invalidState', { message: 'elections.errors.notArchivable' });
     return stamp(tx, election, audit, 'archivedAt');

@@ -101,16 +101,16 @@ export const updateElectionSchema = z
     ...electionFields,
     electionId: idField,
     /** The version the admin edited: a concurrent change makes this save fail, not overwrite. */
-    expectedVersion: idField,
+    lockVersion: idField,
     /** Required once the rules and calendar are locked (nomination has opened). */
     correctionReason: z.string().trim().max(1000, atMostChars(1000)).default(''),
   })
   .check(crossFieldCheck(checkCalendar));
 
-export const electionRefSchema = z.object({ electionId: idField, expectedVersion: idField });
+export const electionRefSchema = z.object({ electionId: idField, lockVersion: idField });
 
 /** What the election form holds: typed text, percentages rather than basis points. */
-export type ElectionFormValues = Omit<z.input<typeof updateElectionSchema>, 'electionId' | 'expectedVersion' | 'correctionReason'>;
+export type ElectionFormValues = Omit<z.input<typeof updateElectionSchema>, 'electionId' | 'lockVersion' | 'correctionReason'>;
 
 /** An existing election as its edit form shows it. */
 export function electionFormValues(election: ElectionRow): ElectionFormValues {

@@ -32,15 +32,15 @@ export const updateParty = defineCommand({
   schema: updatePartySchema,
   regionOf: () => null,
   async run({ input, tx, audit }) {
-    const { partyId, expectedVersion, ...values } = input;
+    const { partyId, lockVersion, ...values } = input;
     notInFuture(values.registeredOn);
     const [current] = await tx.select().from(parties).where(eq(parties.id, partyId)).for('update');
     if (!current) throw new DomainError('notFound');
-    assertLockVersion(current.lockVersion, expectedVersion);
+    assertLockVersion(current.lockVersion, lockVersion);
     const [updated] = await tx
       .update(parties)
       .set({ ...values, lockVersion: current.lockVersion + 1 })
-      .where(and(eq(parties.id, partyId), eq(parties.lockVersion, expectedVersion)))
+      .where(and(eq(parties.id, partyId), eq(parties.lockVersion, lockVersion)))
       .returning();
     await audit({ action: 'parties.update', entityType: 'party', entityId: partyId, before: audited(current), after: audited(updated!) });
     return { version: updated!.lockVersion };

@@ -20,5 +20,5 @@ export const updatePartySchema = z.object({
   ...partyFields,
   partyId: idField,
   /** The version the admin edited: a concurrent change makes this save fail, not overwrite. */
-  expectedVersion: idField,
+  lockVersion: idField,
 });

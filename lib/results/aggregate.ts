@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { selectRows, type Queryable } from '@/db/client';
-import { constituencies } from '@/db/schema';
+import { candidates, candidateTotals, constituencies, constituencyTotals, elections, parties, regions, resultsVersions } from '@/db/schema';
 import { decideWinner, type AgainstAllEffect, type Outcome, type WinnerRule } from './winner';
 
 /**
@@ -81,41 +82,6 @@ export type ElectionResults = {
   lastChangedAt: Date | null;
 };
 
-type ConstituencyRow = Names & {
-  id: number;
-  code: string;
-  kind: 'district' | 'city';
-  regionId: number;
-  regionCode: string;
-  regionKk: string;
-  regionRu: string;
-  regionEn: string;
-  resultsStatus: 'counting' | 'official';
-  precincts: number;
-  precinctsReported: number;
-  votersOnList: number;
-  votersInReported: number;
-  votersAddedOnDay: number;
-  ballotsCast: number;
-  ballotsFoundMobile: number;
-  ballotsInvalid: number;
-  votesAgainstAll: number;
-};
-
-type CandidateRow = {
-  id: number;
-  constituencyId: number;
-  fullName: string;
-  ballotOrder: number;
-  birthDate: string;
-  sex: 'male' | 'female';
-  nominationRoute: 'party' | 'self';
-  partyKk: string | null;
-  partyRu: string | null;
-  partyEn: string | null;
-  votes: number;
-};
-
 const turnoutOf = (cast: number, voters: number) => (voters > 0 ? cast / voters : null);
 
 type Counts = Omit<Totals, 'turnout' | 'validVotes' | 'mobileShare'>;
@@ -142,96 +108,123 @@ function totalsOf(rows: Counts[]): Totals {
   };
 }
 
-export async function electionResults(db: Queryable, electionId: number): Promise<ElectionResults | null> {
-  const [election] = await selectRows<ElectionResults['election'] & { lastChangedAt: Date | null }>(
-    db,
-    sql`select e.id, e.slug, e.name_kk as "nameKk", e.name_ru as "nameRu", e.name_en as "nameEn", e.voting_day::text as "votingDay",
-               e.winner_rule::text as "winnerRule", e.turnout_threshold_bp as "turnoutThresholdBp", e.against_all_on_ballot as "againstAllOnBallot", e.against_all_effect::text as "againstAllEffect",
-               (select rv.changed_at from results_versions rv where rv.election_id = e.id) as "lastChangedAt"
-        from elections e where e.id = ${electionId}`,
-  );
-  if (!election) return null;
-  const [constituencyRows, candidateRows] = await Promise.all([
-    selectRows<ConstituencyRow>(
-      db,
-      sql`select c.id, c.code, c.kind::text as kind, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn",
-                 c.results_status::text as "resultsStatus", r.id as "regionId", r.code as "regionCode",
-                 r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
-                 count(p.id)::int as precincts, count(pr.approved_entry_id)::int as "precinctsReported",
-                 coalesce(sum(p.voters_on_list), 0)::bigint as "votersOnList",
-                 coalesce(sum(e.voters_at_close), 0)::bigint as "votersInReported",
-                 coalesce(sum(e.voters_at_close - p.voters_on_list), 0)::bigint as "votersAddedOnDay",
-                 coalesce(sum(e.ballots_cast), 0)::bigint as "ballotsCast",
-                 coalesce(sum(e.ballots_found_mobile), 0)::bigint as "ballotsFoundMobile",
-                 coalesce(sum(e.ballots_invalid), 0)::bigint as "ballotsInvalid",
-                 coalesce(sum(e.votes_against_all), 0)::bigint as "votesAgainstAll"
-          from constituencies c
-          join regions r on r.id = c.region_id
-          join precincts p on p.constituency_id = c.id
-          left join protocols pr on pr.precinct_id = p.id
-          left join protocol_entries e on e.id = pr.approved_entry_id
-          where c.election_id = ${electionId} and c.status = 'in_force'
-          group by c.id, r.id
-          order by r.name_en, c.name_en`,
-    ),
-    selectRows<CandidateRow>(
-      db,
-      sql`select k.id, k.constituency_id as "constituencyId", k.full_name as "fullName", k.ballot_order as "ballotOrder",
-                 k.birth_date::text as "birthDate", k.sex::text as sex, k.nomination_route::text as "nominationRoute",
-                 pa.name_kk as "partyKk", pa.name_ru as "partyRu", pa.name_en as "partyEn",
-                 coalesce(v.votes, 0)::bigint as votes
-          from candidates k
-          left join parties pa on pa.id = k.party_id
-          left join (
-            -- Votes in the approved entries only, and only for this election's candidates.
-            select ev.candidate_id, sum(ev.votes) as votes
-            from candidates ek
-            join protocol_entry_votes ev on ev.candidate_id = ek.id
-            join protocols pr on pr.approved_entry_id = ev.entry_id
-            where ek.election_id = ${electionId}
-            group by ev.candidate_id
-          ) v on v.candidate_id = k.id
-          where k.election_id = ${electionId} and k.status = 'registered'
-          order by k.constituency_id, k.ballot_order`,
-    ),
-  ]);
-  const candidatesBy = new Map<number, CandidateRow[]>();
-  for (const row of candidateRows) candidatesBy.set(row.constituencyId, [...(candidatesBy.get(row.constituencyId) ?? []), row]);
+/** A running total, zero where none has been kept yet (no precinct or candidate row so far). */
+const total = (column: AnyPgColumn) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);
 
-  const constituencies: ConstituencyResult[] = constituencyRows.map((row) => {
-    const counts = {
-      precincts: Number(row.precincts),
-      precinctsReported: Number(row.precinctsReported),
-      votersOnList: Number(row.votersOnList),
-      votersInReported: Number(row.votersInReported),
-      votersAddedOnDay: Number(row.votersAddedOnDay),
-      ballotsCast: Number(row.ballotsCast),
-      ballotsFoundMobile: Number(row.ballotsFoundMobile),
-      ballotsInvalid: Number(row.ballotsInvalid),
-      votesAgainstAll: Number(row.votesAgainstAll),
-    };
-    const totals = totalsOf([counts]);
-    const candidates = (candidatesBy.get(row.id) ?? []).map((c) => ({
-      id: c.id,
-      fullName: c.fullName,
-      ballotOrder: c.ballotOrder,
-      birthDate: c.birthDate,
-      sex: c.sex,
-      nominationRoute: c.nominationRoute,
-      party: c.partyEn ? { nameKk: c.partyKk!, nameRu: c.partyRu!, nameEn: c.partyEn } : null,
-      votes: Number(c.votes),
-      share: totals.ballotsCast > 0 ? Number(c.votes) / totals.ballotsCast : 0,
+/** Aggregation scope: the whole election, or one constituency of it (its figures are the same either way). */
+type Scope = { electionId: number; constituencyId?: number };
+
+/** Per constituency: its names, region and the running totals of its approved protocols (decision 016). */
+const constituencyRows = (db: Queryable, { electionId, constituencyId }: Scope) =>
+  db
+    .select({
+      id: constituencies.id,
+      code: constituencies.code,
+      kind: constituencies.kind,
+      nameKk: constituencies.nameKk,
+      nameRu: constituencies.nameRu,
+      nameEn: constituencies.nameEn,
+      resultsStatus: constituencies.resultsStatus,
+      regionId: regions.id,
+      regionCode: regions.code,
+      regionKk: regions.nameKk,
+      regionRu: regions.nameRu,
+      regionEn: regions.nameEn,
+      precincts: constituencyTotals.precincts,
+      precinctsReported: constituencyTotals.precinctsReported,
+      votersOnList: constituencyTotals.votersOnList,
+      votersInReported: constituencyTotals.votersAtClose,
+      votersAddedOnDay: sql<number>`${constituencyTotals.votersAtClose} - ${constituencyTotals.votersOnListReported}`.mapWith(Number),
+      ballotsCast: constituencyTotals.ballotsCast,
+      ballotsFoundMobile: constituencyTotals.ballotsFoundMobile,
+      ballotsInvalid: constituencyTotals.ballotsInvalid,
+      votesAgainstAll: constituencyTotals.votesAgainstAll,
+    })
+    .from(constituencies)
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
+    .where(
+      and(
+        eq(constituencies.electionId, electionId),
+        eq(constituencies.status, 'in_force'),
+        // A constituency counts once it has precincts.
+        gt(constituencyTotals.precincts, 0),
+        constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
+      ),
+    )
+    .orderBy(asc(regions.nameEn), asc(constituencies.nameEn));
+
+/** The registered candidates with their votes in the approved protocols (running totals). */
+const candidateRows = (db: Queryable, { electionId, constituencyId }: Scope) =>
+  db
+    .select({
+      id: candidates.id,
+      constituencyId: candidates.constituencyId,
+      fullName: candidates.fullName,
+      ballotOrder: sql<number>`${candidates.ballotOrder}`,
+      birthDate: candidates.birthDate,
+      sex: candidates.sex,
+      nominationRoute: candidates.nominationRoute,
+      partyKk: parties.nameKk,
+      partyRu: parties.nameRu,
+      partyEn: parties.nameEn,
+      votes: total(candidateTotals.votes),
+    })
+    .from(candidates)
+    .leftJoin(parties, eq(parties.id, candidates.partyId))
+    .leftJoin(candidateTotals, eq(candidateTotals.candidateId, candidates.id))
+    .where(
+      and(
+        eq(candidates.electionId, electionId),
+        eq(candidates.status, 'registered'),
+        constituencyId === undefined ? undefined : eq(candidates.constituencyId, constituencyId),
+      ),
+    )
+    .orderBy(asc(candidates.constituencyId), asc(candidates.ballotOrder));
+
+type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
+
+export async function electionResults(db: Queryable, electionId: number): Promise<ElectionResults | null> {
+  return aggregate(db, { electionId });
+}
+
+async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults | null> {
+  const [election] = await db
+    .select({
+      id: elections.id,
+      slug: elections.slug,
+      nameKk: elections.nameKk,
+      nameRu: elections.nameRu,
+      nameEn: elections.nameEn,
+      votingDay: elections.votingDay,
+      winnerRule: elections.winnerRule,
+      turnoutThresholdBp: elections.turnoutThresholdBp,
+      againstAllOnBallot: elections.againstAllOnBallot,
+      againstAllEffect: elections.againstAllEffect,
+      lastChangedAt: resultsVersions.changedAt,
+    })
+    .from(elections)
+    .leftJoin(resultsVersions, eq(resultsVersions.electionId, elections.id))
+    .where(eq(elections.id, scope.electionId));
+  if (!election) return null;
+  const [constituencyList, candidateList] = await Promise.all([constituencyRows(db, scope), candidateRows(db, scope)]);
+  const candidatesBy = new Map<number, CandidateRow[]>();
+  for (const row of candidateList) {
+    const list = candidatesBy.get(row.constituencyId);
+    if (list) list.push(row);
+    else candidatesBy.set(row.constituencyId, [row]);
+  }
+
+  const constituencyResults: ConstituencyResult[] = constituencyList.map((row) => {
+    const { regionKk: _kk, regionRu: _ru, regionEn: _en, ...info } = row;
+    const totals = totalsOf([row]);
+    const candidates = (candidatesBy.get(row.id) ?? []).map(({ constituencyId: _constituency, partyKk, partyRu, partyEn, ...candidate }) => ({
+      ...candidate,
+      party: partyKk !== null && partyRu !== null && partyEn !== null ? { nameKk: partyKk, nameRu: partyRu, nameEn: partyEn } : null,
+      share: totals.ballotsCast > 0 ? candidate.votes / totals.ballotsCast : 0,
     }));
     return {
-      id: row.id,
-      code: row.code,
-      kind: row.kind,
-      nameKk: row.nameKk,
-      nameRu: row.nameRu,
-      nameEn: row.nameEn,
-      regionId: row.regionId,
-      regionCode: row.regionCode,
-      resultsStatus: row.resultsStatus,
+      ...info,
       ...totals,
       candidates,
       outcome: decideWinner({
@@ -247,12 +240,11 @@ export async function electionResults(db: Queryable, electionId: number): Promis
     };
   });
 
-  const regionIds = [...new Set(constituencyRows.map((row) => row.regionId))];
-  const regions: RegionResult[] = regionIds.map((regionId) => {
-    const inRegion = constituencies.filter((c) => c.regionId === regionId);
-    const row = constituencyRows.find((r) => r.regionId === regionId)!;
+  const regionRows = new Map(constituencyList.map((row) => [row.regionId, row]));
+  const regionResults: RegionResult[] = [...regionRows.values()].map((row) => {
+    const inRegion = constituencyResults.filter((c) => c.regionId === row.regionId);
     return {
-      id: regionId,
+      id: row.regionId,
       code: row.regionCode,
       nameKk: row.regionKk,
       nameRu: row.regionRu,
@@ -263,9 +255,9 @@ export async function electionResults(db: Queryable, electionId: number): Promis
     };
   });
   const totals = {
-    ...totalsOf(constituencies),
-    constituencies: constituencies.length,
-    official: constituencies.filter((c) => c.resultsStatus === 'official').length,
+    ...totalsOf(constituencyResults),
+    constituencies: constituencyResults.length,
+    official: constituencyResults.filter((c) => c.resultsStatus === 'official').length,
   };
   const status =
     totals.constituencies > 0 && totals.official === totals.constituencies
@@ -274,7 +266,7 @@ export async function electionResults(db: Queryable, electionId: number): Promis
         ? 'unofficial-complete'
         : 'unofficial-partial';
   const { lastChangedAt, ...electionInfo } = election;
-  return { election: electionInfo, totals, regions, constituencies, status, lastChangedAt: lastChangedAt ? new Date(lastChangedAt) : null };
+  return { election: electionInfo, totals, regions: regionResults, constituencies: constituencyResults, status, lastChangedAt };
 }
 
 /** One constituency's result, computed by the same aggregation as its election's. */
@@ -283,8 +275,8 @@ export async function constituencyResult(
   constituencyId: number,
 ): Promise<{ result: ConstituencyResult; election: ElectionResults['election'] } | null> {
   const [row] = await db.select({ electionId: constituencies.electionId }).from(constituencies).where(eq(constituencies.id, constituencyId));
-  const results = row ? await electionResults(db, row.electionId) : null;
-  const result = results?.constituencies.find((c) => c.id === constituencyId);
+  const results = row ? await aggregate(db, { electionId: row.electionId, constituencyId }) : null;
+  const [result] = results?.constituencies ?? [];
   return results && result ? { result, election: results.election } : null;
 }
 

@@ -44,8 +44,9 @@ async function cached<T>(key: string, electionId: number, compute: () => Promise
 export const cachedElectionResults = (electionId: number, db = getDb()) =>
   cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(db, electionId), db);
 
-export const cachedPrecinctResults = (electionId: number, db = getDb()) =>
-  cached<PrecinctResult[]>(`precincts:${electionId}`, electionId, () => precinctResults(db, electionId), db);
+/** Every precinct's approved figures, of the whole election or of one constituency (a page reads only its own). */
+export const cachedPrecinctResults = (electionId: number, constituencyId?: number, db = getDb()) =>
+  cached<PrecinctResult[]>(`precincts:${electionId}:${constituencyId ?? 'all'}`, electionId, () => precinctResults(db, electionId, constituencyId), db);
 
 export const cachedCandidates = (electionId: number, db = getDb()) =>
   cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);

@@ -44,7 +44,7 @@ export const updateUser = defineCommand({
     const [current] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!current) throw new DomainError('notFound');
     // A user's lock is their session version: saving also signs them out everywhere.
-    assertLockVersion(current.sessionVersion, input.expectedVersion);
+    assertLockVersion(current.sessionVersion, input.lockVersion);
     if (current.id === actor.id && (input.role !== 'admin' || !input.active)) {
       // Keeps the last admin from locking everyone out by accident.
       throw new DomainError('invalidState', { message: 'errors.cannotDemoteSelf' });
@@ -58,7 +58,7 @@ export const updateUser = defineCommand({
         active: input.active,
         sessionVersion: current.sessionVersion + 1,
       })
-      .where(and(eq(users.id, input.userId), eq(users.sessionVersion, input.expectedVersion)))
+      .where(and(eq(users.id, input.userId), eq(users.sessionVersion, input.lockVersion)))
       .returning();
     if (!updated) throw new DomainError('conflict', { message: 'errors.staleEdit' });
     await audit({

@@ -45,7 +45,7 @@ export const updateUserSchema = z
   .object({
     userId: idField,
     /** The session version the admin saw: a concurrent change makes this save fail, not overwrite. */
-    expectedVersion: idField,
+    lockVersion: idField,
     fullName: fullNameField,
     role: roleField,
     regionId: regionIdField,

@@ -26,32 +26,39 @@ const ROOT = process.cwd();
 // Actions that only manage the caller's own session; everything else must run a guarded command.
 const SESSION_ACTIONS = new Set(['signInAction', 'signOutAction', 'endOtherSessionsAction']);
 
-function filesNamed(dir: string, name: string): string[] {
+function filesMatching(dir: string, wanted: (name: string) => boolean): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry === 'node_modules' ? [] : filesNamed(full, name);
-    return entry === name ? [full] : [];
+    if (statSync(full).isDirectory()) return entry === 'node_modules' ? [] : filesMatching(full, wanted);
+    return wanted(entry) ? [full] : [];
   });
 }
+const filesNamed = (dir: string, name: string) => filesMatching(dir, (entry) => entry === name);
 
-type DiscoveredAction = { file: string; name: string; command: string | null };
+/** `name` is null for an export the reader does not recognise, so that no action goes unchecked. */
+type DiscoveredAction = { file: string; name: string | null; command: string | null };
 
-/** The exported server actions of one module: `export async function x(` and `export const x = async (` alike. */
+/** The exports of one server-action module: `export async function x(` and `export const x = async (` alike. */
 function actionsIn(file: string, source: string): DiscoveredAction[] {
   if (!/^['"]use server['"]/m.test(source)) return [];
-  const starts = [...source.matchAll(/export (?:async function (\w+)\s*\(|const (\w+)\s*=\s*async\b)/g)];
+  const starts = [...source.matchAll(/^export (?!type\b|interface\b)(?:async function (\w+)\s*\(|const (\w+)\s*=\s*async\b)?/gm)];
   return starts.map((match, index) => {
     const body = source.slice(match.index, starts[index + 1]?.index ?? source.length);
-    return { file, name: (match[1] ?? match[2])!, command: /runGuardedCommand\((\w+),/.exec(body)?.[1] ?? null };
+    return { file, name: match[1] ?? match[2] ?? null, command: /runGuardedCommand\((\w+),/.exec(body)?.[1] ?? null };
   });
 }
 
-/** Server actions live in `actions.ts` modules, beside their routes or their capability. */
+/** Server actions live in `actions.ts` modules beside their capability (`lib/<capability>/actions.ts`). */
 function discoverActions(): DiscoveredAction[] {
-  return ['app', 'lib']
-    .flatMap((dir) => filesNamed(path.join(ROOT, dir), 'actions.ts'))
-    .flatMap((file) => actionsIn(path.relative(ROOT, file), readFileSync(file, 'utf8')));
+  return filesNamed(path.join(ROOT, 'lib'), 'actions.ts').flatMap((file) => actionsIn(path.relative(ROOT, file), readFileSync(file, 'utf8')));
 }
+
+/** Every source file of the app that declares server actions, at the top or inside a function. */
+const serverActionFiles = () =>
+  ['app', 'components', 'lib']
+    .flatMap((dir) => filesMatching(path.join(ROOT, dir), (entry) => /\.tsx?$/.test(entry)))
+    .filter((file) => /['"]use server['"]/.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(ROOT, file));
 
 async function discoverCommands(): Promise<Map<string, Command<never, unknown>>> {
   const commands = new Map<string, Command<never, unknown>>();
@@ -306,11 +313,11 @@ const fixtures: Record<string, () => unknown> = {
   updateElection: async () => ({ ...electionFormOf(await insertElection(testDb.db, 30)), nameEn: 'Renamed test election' }),
   announceElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.lockVersion };
+    return { electionId: draft.id, lockVersion: draft.lockVersion };
   },
   archiveElection: async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
-    return { electionId: draft.id, expectedVersion: draft.lockVersion };
+    return { electionId: draft.id, lockVersion: draft.lockVersion };
   },
   createParty: () => ({
     code: `matrix-party-${unique++}`,
@@ -326,7 +333,7 @@ const fixtures: Record<string, () => unknown> = {
     const party = await insertParty(testDb.db, `matrix-party-${unique++}`);
     return {
       partyId: party.id,
-      expectedVersion: party.lockVersion,
+      lockVersion: party.lockVersion,
       code: party.code,
       nameKk: party.nameKk,
       nameRu: party.nameRu,
@@ -346,7 +353,7 @@ const fixtures: Record<string, () => unknown> = {
   }),
   updateUser: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
-    return { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };
+    return { userId: target.id, lockVersion: target.sessionVersion, fullName: 'Renamed Person', role: 'operator', regionId: String(regionA), active: true };
   },
   endUserSessions: async () => {
     const target = await insertUser(testDb.db, 'operator', regionA);
@@ -456,18 +463,21 @@ afterAll(async () => {
 
 describe('the authorization matrix', () => {
   it('recognises both ways of exporting an action', () => {
-    const source = `'use server';\nexport async function a(input: unknown) { return runGuardedCommand(first, input); }\nexport const b = async (input: unknown) => runGuardedCommand(second, input);\nexport const c = async () => null;\n`;
+    const source = `'use server';\nexport type T = number;\nexport async function a(input: unknown) { return runGuardedCommand(first, input); }\nexport const b = async (input: unknown) => runGuardedCommand(second, input);\nexport const c = async () => null;\nexport { d };\n`;
     expect(actionsIn('x/actions.ts', source).map(({ name, command }) => [name, command])).toEqual([
       ['a', 'first'],
       ['b', 'second'],
       ['c', null],
+      [null, null],
     ]);
     expect(actionsIn('x/actions.ts', source.replace("'use server';", ''))).toEqual([]);
   });
 
   it('finds every server action, and each one runs a guarded command (or manages only the session)', () => {
+    expect(serverActionFiles().sort()).toEqual([...new Set(actions.map((a) => a.file))].sort());
+    expect(actions.filter((a) => a.name === null).map((a) => a.file)).toEqual([]);
     expect(actions.length).toBeGreaterThan(15);
-    const unguarded = actions.filter((action) => action.command === null && !SESSION_ACTIONS.has(action.name));
+    const unguarded = actions.filter((action) => action.command === null && !SESSION_ACTIONS.has(action.name!));
     expect(unguarded.map((a) => `${a.file}#${a.name}`)).toEqual([]);
   });
 
@@ -483,6 +493,13 @@ describe('the authorization matrix', () => {
   it('has every command in the permission table and a matrix fixture for it', () => {
     const used = new Set(actions.flatMap((a) => (a.command ? [a.command] : [])));
     for (const name of used) expect(commands.has(name), `${name} is run by an action but is not a command`).toBe(true);
+    // A command no discovered action runs must be run by a route handler, else an action was missed.
+    const routeCommands = new Set(
+      filesNamed(path.join(ROOT, 'app'), 'route.ts').flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/runGuardedCommand\((\w+),/g)].map((m) => m[1]!),
+      ),
+    );
+    for (const name of commands.keys()) expect(used.has(name) || routeCommands.has(name), `${name} is run by no action or route handler`).toBe(true);
     for (const [name, command] of commands) {
       expect(Object.keys(PERMISSIONS), name).toContain(command.permission);
       expect(fixtures[name], `add ${name} to the authorization matrix`).toBeTypeOf('function');

@@ -86,8 +86,8 @@ describe('creating an election', () => {
       for (const [command, input] of [
         [createElection, electionForm(slug())],
         [updateElection, { ...electionFormOf(target), nameEn: 'Hijacked' }],
-        [announceElection, { electionId: target.id, expectedVersion: target.lockVersion }],
-        [archiveElection, { electionId: target.id, expectedVersion: target.lockVersion }],
+        [announceElection, { electionId: target.id, lockVersion: target.lockVersion }],
+        [archiveElection, { electionId: target.id, lockVersion: target.lockVersion }],
       ] as const) {
         const result = await run(command, caller, input);
         expect(!result.ok && ['unauthenticated', 'forbidden'].includes(result.error), `${command.name} by ${JSON.stringify(caller)}`).toBe(true);
@@ -158,7 +158,7 @@ describe('changing an election', () => {
     const reason = 'Deposit corrected after the wage decree of 1 March';
     const corrected = await run(updateElection, admin, {
       ...form,
-      expectedVersion: election.lockVersion + 1,
+      lockVersion: election.lockVersion + 1,
       nameRu: 'Исправленное название',
       depositAmount: '500000',
       correctionReason: reason,
@@ -177,7 +177,7 @@ describe('changing an election', () => {
 
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     expect((await run(updateElection, admin, { ...electionFormOf(draft), slug: slug() })).ok).toBe(true);
-    const archived = await run(archiveElection, admin, { electionId: draft.id, expectedVersion: draft.lockVersion + 1 });
+    const archived = await run(archiveElection, admin, { electionId: draft.id, lockVersion: draft.lockVersion + 1 });
     expect(archived.ok).toBe(true);
     const after = (await findElection(testDb.db, draft.id))!;
     expect(after.phase).toBe('archived');
@@ -193,15 +193,15 @@ describe('announcing', () => {
   it('publishes a draft, whose calendar then drives the phase, and only once', async () => {
     const draft = await insertElection(testDb.db, 30, 20, { announced: false });
     expect((await findElection(testDb.db, draft.id))?.phase).toBe('draft');
-    expect((await run(announceElection, admin, { electionId: draft.id, expectedVersion: draft.lockVersion })).ok).toBe(true);
+    expect((await run(announceElection, admin, { electionId: draft.id, lockVersion: draft.lockVersion })).ok).toBe(true);
     const announced = (await findElection(testDb.db, draft.id))!;
     expect(announced.phase).toBe('constituency_lists');
     expect((await listPublicElections(testDb.db)).map((e) => e.id)).toContain(draft.id);
-    expect(await run(announceElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({
+    expect(await run(announceElection, admin, { electionId: draft.id, lockVersion: announced.lockVersion })).toMatchObject({
       ok: false,
       message: 'elections.errors.notDraft',
     });
-    expect(await run(archiveElection, admin, { electionId: draft.id, expectedVersion: announced.lockVersion })).toMatchObject({
+    expect(await run(archiveElection, admin, { electionId: draft.id, lockVersion: announced.lockVersion })).toMatchObject({
       ok: false,
       message: 'elections.errors.notArchivable',
     });
@@ -305,7 +305,7 @@ describe('party registry', () => {
     });
     const other = await run<{ id: number }>(createParty, admin, partyForm('zhana-other', 'R-200'));
     const otherId = other.ok ? other.data.id : 0;
-    expect(await run(updateParty, admin, { ...partyForm('zhana-other', 'R-100'), partyId: otherId, expectedVersion: 1 })).toEqual({
+    expect(await run(updateParty, admin, { ...partyForm('zhana-other', 'R-100'), partyId: otherId, lockVersion: 1 })).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { registrationNumber: ['parties.errors.registrationNumberTaken'] },
@@ -315,7 +315,7 @@ describe('party registry', () => {
       fieldErrors: { registeredOn: ['parties.errors.registeredInFuture'] },
     });
 
-    const update = { ...partyForm('zhana', 'R-100'), partyId: id, expectedVersion: 1, active: false };
+    const update = { ...partyForm('zhana', 'R-100'), partyId: id, lockVersion: 1, active: false };
     expect(await run(updateParty, admin, update)).toEqual({ ok: true, data: { version: 2 } });
     expect(await run(updateParty, admin, { ...update, shortName: 'Old copy' })).toMatchObject({ ok: false, error: 'conflict', message: 'errors.staleEdit' });
     const [stored] = await testDb.db.select().from(parties).where(eq(parties.id, id));
@@ -333,7 +333,7 @@ describe('party registry', () => {
     const before = await counts();
     for (const caller of callers) {
       expect(await run(createParty, caller, partyForm('p-new', 'X-new'))).toMatchObject({ ok: false, error: 'forbidden' });
-      expect(await run(updateParty, caller, { ...partyForm('guarded-party', party.registrationNumber), partyId: party.id, expectedVersion: 1 })).toMatchObject({
+      expect(await run(updateParty, caller, { ...partyForm('guarded-party', party.registrationNumber), partyId: party.id, lockVersion: 1 })).toMatchObject({
         ok: false,
         error: 'forbidden',
       });

@@ -11,6 +11,7 @@ import { executeCommand, type ActionResult } from '@/lib/commands';
 import { approveProtocol, correctProtocol, enterProtocol, resolveMismatch } from '@/lib/protocols/commands';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { electionResults, precinctResults } from '@/lib/results/aggregate';
+import { runningTotalsDrift } from '@/lib/results/running-totals';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { signatureFields } from '../support/protocols';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -320,6 +321,8 @@ describe('entries stored before the form had these lines (migration 0010)', () =
     }
     const results = await electionResults(handle.db, ids.election!);
     expect(results!.totals).toMatchObject({ precinctsReported: 1, votersInReported: 800, votersAddedOnDay: 0, ballotsCast: 498, ballotsFoundMobile: 0 });
+    // Migration 0011 filled the running totals from these entries (decision 016).
+    expect(await runningTotalsDrift(handle.db)).toEqual([]);
     const sheet = await protocolSheet(handle.db, ids.precinctApproved!, 'public');
     const [entry] = sheet!.versions[0]!.entries;
     expect(entry!.convertedAt).toBeInstanceOf(Date);

@@ -95,7 +95,7 @@ describe('server-side sessions', () => {
     const admin = await insertUser(testDb.db, 'admin', null);
     const target = await insertUser(testDb.db, 'observer', null);
     const id = await startSession(testDb.db, admin.id, device);
-    const rename = { userId: target.id, expectedVersion: target.sessionVersion, fullName: 'Renamed', role: 'observer', regionId: '', active: true };
+    const rename = { userId: target.id, lockVersion: target.sessionVersion, fullName: 'Renamed', role: 'observer', regionId: '', active: true };
     await endSession(testDb.db, id);
     expect(await executeCommand(testDb.db, updateUser, { id: admin.id, sessionVersion: admin.sessionVersion, sessionId: id }, rename)).toMatchObject({
       ok: false,

@@ -118,7 +118,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: target.id,
-        expectedVersion: target.sessionVersion,
+        lockVersion: target.sessionVersion,
         fullName: target.fullName,
         role: 'reviewer',
         regionId: String(regionId),
@@ -134,7 +134,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: target.id,
-        expectedVersion: target.sessionVersion + 1,
+        lockVersion: target.sessionVersion + 1,
         fullName: target.fullName,
         role: 'reviewer',
         regionId: String(regionId),
@@ -157,7 +157,7 @@ describe('updating users', () => {
         { id: admin.id },
         {
           userId: target.id,
-          expectedVersion: target.sessionVersion,
+          lockVersion: target.sessionVersion,
           fullName,
           role: 'operator',
           regionId: String(regionId),
@@ -179,7 +179,7 @@ describe('updating users', () => {
       { id: admin.id },
       {
         userId: admin.id,
-        expectedVersion: admin.sessionVersion,
+        lockVersion: admin.sessionVersion,
         fullName: 'Admin',
         role: 'admin',
         regionId: '',

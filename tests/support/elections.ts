@@ -129,5 +129,5 @@ export function electionForm(slug: string, votingInDays = 100) {
 
 /** The form of an existing election as its edit page fills it in. */
 export function electionFormOf(election: typeof elections.$inferSelect) {
-  return { ...electionFormValues(election), electionId: election.id, expectedVersion: election.lockVersion, correctionReason: '' };
+  return { ...electionFormValues(election), electionId: election.id, lockVersion: election.lockVersion, correctionReason: '' };
 }

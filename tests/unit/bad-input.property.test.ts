@@ -52,8 +52,8 @@ const CASES: Record<string, Case> = {
   },
   updateUser: {
     schema: updateUserSchema,
-    valid: { userId: 5, expectedVersion: 1, fullName: 'Aigerim S', role: 'reviewer', regionId: 3, active: true },
-    ids: ['userId', 'expectedVersion'],
+    valid: { userId: 5, lockVersion: 1, fullName: 'Aigerim S', role: 'reviewer', regionId: 3, active: true },
+    ids: ['userId', 'lockVersion'],
     texts: ['fullName'],
   },
   startRevision: { schema: startRevisionSchema, valid: { electionId: 1, regionId: 2 }, ids: ['electionId', 'regionId'] },

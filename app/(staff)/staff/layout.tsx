@@ -5,7 +5,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { NoticeProvider } from '@/components/notice';
 import { StaffNav } from '@/components/staff-nav';
 import { SiteHeader } from '@/components/site-header';
-import { signOutAction } from '@/app/(public)/login/actions';
+import { signOutAction } from '@/lib/auth/actions';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { hasPermission, type Permission } from '@/lib/auth/permissions';

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { auth } from '@/lib/auth/auth';
 import { requirePermission } from '@/lib/auth/guard';
 import { listActiveSessions } from '@/lib/auth/sessions';
-import { endOtherSessionsAction } from './actions';
+import { endOtherSessionsAction } from '@/lib/auth/actions';
 
 /** The signed-in user's own sessions: where they are signed in, and a way to end the others. */
 export default async function SessionsPage() {

@@ -4,7 +4,7 @@ import { TableScroll } from '@/components/table-scroll';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/guard';
 import { listSignInAttacks, THROTTLE_POLICY } from '@/lib/auth/throttle';
-import { clearSignInBlockAction } from './actions';
+import { clearSignInBlockAction } from '@/lib/auth/actions';
 
 /** Accounts under attack: failed sign-ins of the last hour by account and address, and the blocks in force. */
 export default async function SignInAttacksPage() {

@@ -22,7 +22,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
     getTranslations('publicResults'),
     getFormatter(),
     getLocale(),
-    cachedPrecinctResults(results.election.id),
+    cachedPrecinctResults(results.election.id, result.id),
     cachedImageCoverage(results.election.id),
     cachedAkimRecords(results.election.id),
   ]);

@@ -10,7 +10,7 @@ import { listActiveSessions } from '@/lib/auth/sessions';
 import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
 import { findUserForEdit } from '@/lib/users/queries';
-import { endUserSessionsAction } from '../actions';
+import { endUserSessionsAction } from '@/lib/users/actions';
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission('users.manage');

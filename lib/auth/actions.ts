@@ -1,9 +1,15 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { signIn, signOut } from '@/lib/auth/auth';
+import { getDb } from '@/db/client';
+import { auth, signIn, signOut } from '@/lib/auth/auth';
+import { clearSignInBlockCommand } from '@/lib/auth/commands';
+import { getCurrentUser, runGuardedCommand } from '@/lib/auth/guard';
 import { safeStaffCallback, signInSchema } from '@/lib/auth/schemas';
+import { endOtherSessions } from '@/lib/auth/sessions';
+import type { ActionResult } from '@/lib/commands';
 
 export type SignInResult = { ok: false; error: 'invalid' | 'credentials' | 'throttled'; fieldErrors?: Record<string, string[] | undefined> };
 
@@ -27,4 +33,19 @@ export async function signInAction(input: unknown, callbackUrl: string): Promise
 /** Ends the caller's own session; needs no permission beyond holding the session cookie. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/login' });
+}
+
+/** Ends the caller's sessions on other devices; manages only the caller's own sessions, like signing out. */
+export async function endOtherSessionsAction(): Promise<ActionResult<{ ended: number }>> {
+  const [user, session] = await Promise.all([getCurrentUser(), auth()]);
+  if (!user || !session?.sessionId) return { ok: false, error: 'unauthenticated' };
+  const ended = await endOtherSessions(getDb(), user, session.sessionId);
+  revalidatePath('/staff/sessions');
+  return { ok: true, data: { ended } };
+}
+
+export async function clearSignInBlockAction(input: unknown) {
+  const result = await runGuardedCommand(clearSignInBlockCommand, input);
+  if (result.ok) revalidatePath('/staff/admin/sign-ins');
+  return result;
 }
