@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, exists, inArray, isNotNull, isNull, ne, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, isNotNull, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { countWhere, namesOf } from '@/db/selections';
@@ -72,6 +72,14 @@ export async function protocolProgress(db: Queryable, electionId: number, region
     .orderBy(regions.nameEn, constituencies.nameEn);
 }
 
+/** The copies of the current version of the enclosing query's protocol (`protocols`) that meet `condition`, as a subquery. */
+export const currentCopies = (db: Queryable, condition: SQL | undefined) =>
+  db
+    .select({ id: protocolEntries.id })
+    .from(protocolVersions)
+    .innerJoin(protocolEntries, eq(protocolEntries.versionId, protocolVersions.id))
+    .where(and(eq(protocolVersions.protocolId, protocols.id), eq(protocolVersions.versionNo, protocols.currentVersionNo), condition));
+
 /**
  * The next precinct this user can work on: one where lib/protocols/transitions.ts allows them a
  * queue action (for operators a protocol to type, for reviewers one to resolve or approve that they
@@ -86,20 +94,7 @@ export async function nextPrecinctFor(db: Queryable, user: { id: number; role: R
     eq(constituencies.resultsStatus, 'counting'),
     user.regionId === null ? undefined : eq(constituencies.regionId, user.regionId),
   );
-  const typedByUser = exists(
-    db
-      .select({ id: protocolEntries.id })
-      .from(protocolVersions)
-      .innerJoin(protocolEntries, eq(protocolEntries.versionId, protocolVersions.id))
-      .where(
-        and(
-          eq(protocolVersions.protocolId, protocols.id),
-          eq(protocolVersions.versionNo, protocols.currentVersionNo),
-          ne(protocolEntries.kind, 'resolution'),
-          eq(protocolEntries.enteredBy, user.id),
-        ),
-      ),
-  );
+  const typedByUser = exists(currentCopies(db, and(ne(protocolEntries.kind, 'resolution'), eq(protocolEntries.enteredBy, user.id))));
   // The rules of each queue action this user holds, as SQL over the protocol's status and copies.
   const allowed = QUEUE_ACTIONS.filter((action) => hasPermission(user, PROTOCOL_RULES[action].permission)).map((action) => {
     const { from, ownCopy } = PROTOCOL_RULES[action];

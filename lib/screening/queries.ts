@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { constituencies, precincts, protocolEntries, protocols, protocolVersions, screeningChecks, users } from '@/db/schema';
+import { constituencies, precincts, protocolEntries, protocols, screeningChecks, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import type { ProtocolSheet } from '@/lib/protocols/queries';
-import { protocolSheet } from '@/lib/protocols/queries';
+import { currentCopies, protocolSheet } from '@/lib/protocols/queries';
 import { electionResults, precinctResults, type ElectionResults } from '@/lib/results/aggregate';
 import { screenedPrecinctOf, type PrecinctFigures } from './figures';
 import { screenElection, type ConstituencyReference, type PrecinctScreening, type ScreeningReport } from './screen';
@@ -47,17 +47,7 @@ export async function constituencyPlace(db: Queryable, constituencyId: number) {
 
 /** The figures of a protocol a reviewer can vouch for: the copy awaiting approval, and the approved one. */
 export async function checkableEntries(db: Queryable, precinctId: number) {
-  const underReview = db
-    .select({ id: protocolEntries.id })
-    .from(protocolVersions)
-    .innerJoin(protocolEntries, eq(protocolEntries.versionId, protocolVersions.id))
-    .where(
-      and(
-        eq(protocolVersions.protocolId, protocols.id),
-        eq(protocolVersions.versionNo, protocols.currentVersionNo),
-        inArray(protocolEntries.kind, ['first', 'resolution']),
-      ),
-    )
+  const underReview = currentCopies(db, inArray(protocolEntries.kind, ['first', 'resolution']))
     .orderBy(desc(eq(protocolEntries.kind, 'resolution')))
     .limit(1);
   const [row] = await db
