@@ -5,7 +5,11 @@ import { LINE_KEYS, signedAtFromDate, type LineKey, type ProtocolFigures, type S
 type StoredEntry = Pick<typeof protocolEntries.$inferSelect, 'id' | LineKey | 'votesAgainstAll' | SignatureKey>;
 type StoredVote = Pick<typeof protocolEntryVotes.$inferSelect, 'entryId' | 'candidateId' | 'votes'>;
 
-/** A stored copy as figures, from its row and vote rows (others' votes are skipped); converted entries have no signatures. */
+/**
+ * A stored copy as figures, from its row and vote rows; other entries' votes are skipped, so a few
+ * entries can share one list (for thousands, group the votes by entry first). Converted entries
+ * have no signatures.
+ */
 export function figuresOf(entry: StoredEntry, votes: readonly StoredVote[]): ProtocolFigures {
   const lines = Object.fromEntries(LINE_KEYS.map((key) => [key, entry[key]])) as Record<LineKey, number>;
   const signed = entry.chairName !== null && entry.signedAt !== null;
