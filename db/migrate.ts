@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { bigint, pgSchema, serial, text } from 'drizzle-orm/pg-core';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import path from 'node:path';
@@ -7,6 +8,14 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { DatabaseHandle } from './client';
 
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+/** Drizzle's record of the applied migrations: its own table, so it stays out of db/schema (drizzle-kit must not manage it). */
+export const appliedMigrations = pgSchema('drizzle').table('__drizzle_migrations', {
+  id: serial('id').primaryKey(),
+  hash: text('hash').notNull(),
+  /** When the migration was generated (its journal's `when`), in milliseconds. */
+  createdAt: bigint('created_at', { mode: 'number' }),
+});
 
 // Any constant: every portal instance takes the same advisory lock, so only one migrates at a time.
 const MIGRATION_LOCK_KEY = 7_045_2023;

@@ -1,9 +1,11 @@
 /**
  * `npm run audit:verify`: checks the audit log's hash chain on DATABASE_URL (or the embedded
- * database) and reports the first broken link. Exit code 0 when intact, 1 when broken.
+ * database) and reports the first broken link, then recounts the results' running totals from
+ * the approved protocols (decision 016) and reports any that differ. Exit code 0 when both hold, 1 otherwise.
  */
 import { openDatabase } from '../db/client';
 import { verifyAuditChain } from '../lib/audit/verify';
+import { runningTotalsDrift } from '../lib/results/running-totals';
 
 const handle = openDatabase({ url: process.env.DATABASE_URL || undefined, maxConnections: 1 });
 try {
@@ -14,6 +16,10 @@ try {
   } else {
     console.log(`Audit chain intact: ${rows} rows verified.`);
   }
+  const drift = await runningTotalsDrift(handle.db);
+  for (const { kind, id, kept, recounted } of drift) console.error(`Running total of ${kind} ${id} differs from its recount: kept ${JSON.stringify(kept)}, recounted ${JSON.stringify(recounted)}.`);
+  if (drift.length) process.exitCode = 1;
+  else console.log('Results running totals agree with the approved protocols.');
 } finally {
   await handle.close();
 }

@@ -197,12 +197,12 @@ async function generate(db: Database, scale: Scale) {
   await db.execute(sql`insert into protocol_entries (version_id, kind, entered_by, voters_on_list, voters_at_close, ballots_received, ballots_issued_premises,
       ballots_issued_outside, ballots_found_stationary, ballots_found_mobile, ballots_spoiled, ballots_unused, ballots_invalid, votes_against_all,
       chair_name, secretary_name, members_total, members_present, members_signing, dissent_attached, signed_at)
-    select v.id, kind::protocol_entry_kind, case when kind = 'first' then ${staffIn('operator')} else ${staffIn('operator2')} end, f.voters, f.voters, f.voters + 10,
+    select v.id, copy_kind::protocol_entry_kind, case when copy_kind = 'first' then ${staffIn('operator')} else ${staffIn('operator2')} end, f.voters, f.voters, f.voters + 10,
            f.issued - f.outside, f.outside, f.issued - 1 - f.outside, f.outside, 2, f.voters + 10 - f.issued - 2, (f.issued - 1) / 50, (f.issued - 1) / 40,
-           ${BENCH_SIGNATURES.chairName}, ${BENCH_SIGNATURES.secretaryName}, 9, 9, 9, false, ${BENCH_SIGNATURES.signedAt}
+           ${BENCH_SIGNATURES.chairName}, ${BENCH_SIGNATURES.secretaryName}, 9, 9, 9, false, ${BENCH_SIGNATURES.signedAt.toISOString()}::timestamptz
     from protocol_versions v join protocols pr on pr.id = v.protocol_id join precincts p on p.id = pr.precinct_id join constituencies c on c.id = p.constituency_id
     cross join lateral (select p.voters_on_list as voters, p.voters_on_list * (55 + p.id % 20) / 100 as issued, p.voters_on_list * (55 + p.id % 20) / 100 / 50 as outside) f
-    cross join (values ('first'), ('second')) as kinds(kind)
+    cross join (values ('first'), ('second')) as kinds(copy_kind)
     where c.election_id = ${electionId}`);
   await db.execute(sql`insert into protocol_entry_votes (entry_id, candidate_id, votes)
     select e.id, k.id,

@@ -24,7 +24,7 @@ export async function FlagList({ screening, settings, names }: { screening: Prec
 /** Reviewers' "checked against the paper: correct"; the public sees no staff names. */
 export async function CheckList({ checks, audience }: { checks: (PaperCheck & { current?: boolean })[]; audience: 'staff' | 'public' }) {
   const [t, format] = await Promise.all([getTranslations('screening'), getFormatter()]);
-  const date = (value: Date) => format.dateTime(new Date(value), 'dateTime');
+  const date = (value: Date) => format.dateTime(value, 'dateTime');
   return (
     <ul className="flex flex-col gap-1" data-testid="paper-checks">
       {checks.map((check) => (

@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { selectRows, type Queryable } from '@/db/client';
+import { and, count, desc, eq, exists, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { countWhere } from '@/db/selections';
+import type { Queryable } from '@/db/client';
 import { signInBlocks, signInFailures } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write';
 
@@ -34,7 +35,8 @@ const pairKey = (account: string, address: string) => `pair:${account} ${address
 const addressKey = (address: string) => `address:${address}`;
 const window = () => sql`now() - ${`${THROTTLE_POLICY.windowMinutes} minutes`}::interval`;
 /** Failures of a key count from the start of the window, or from its last fresh start if later. */
-const countedFrom = (key: string) => sql`greatest(${window()}, coalesce((select counts_from from sign_in_blocks where key = ${key}), '-infinity'))`;
+const countedFrom = (db: Queryable, key: string) =>
+  sql`greatest(${window()}, coalesce(${db.select({ countsFrom: signInBlocks.countsFrom }).from(signInBlocks).where(eq(signInBlocks.key, key))}, '-infinity'))`;
 
 /** Delay for an account with this many recent failures: doubling from the first, never above the bound. */
 export function accountDelayMs(failures: number): number {
@@ -49,14 +51,21 @@ export type SignInVerdict = { blocked: boolean; delayMs: number; pairFailures: n
 /** Whether this attempt is refused unread (its pair or address is blocked), and how long to slow it. */
 export async function checkSignIn(db: Queryable, email: string, address: string): Promise<SignInVerdict> {
   const account = normalizeAccount(email);
-  const [row] = await selectRows<{ blocked: boolean; account_failures: number; pair_failures: number }>(
-    db,
-    sql`select
-          exists (select 1 from sign_in_blocks where key in (${pairKey(account, address)}, ${addressKey(address)}) and blocked_until > now()) as blocked,
-          (select count(*)::int from sign_in_failures where account = ${account} and at > ${window()}) as account_failures,
-          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair_failures`,
-  );
-  return { blocked: Boolean(row?.blocked), delayMs: accountDelayMs(Number(row?.account_failures ?? 0)), pairFailures: Number(row?.pair_failures ?? 0) };
+  // The pair's failures are some of the account's (their count starts at the window or later).
+  const [row] = await db
+    .select({
+      blocked: sql<boolean>`${exists(
+        db
+          .select({ key: signInBlocks.key })
+          .from(signInBlocks)
+          .where(and(inArray(signInBlocks.key, [pairKey(account, address), addressKey(address)]), gt(signInBlocks.blockedUntil, sql`now()`))),
+      )}`,
+      accountFailures: count(),
+      pairFailures: countWhere(and(eq(signInFailures.address, address), gt(signInFailures.at, countedFrom(db, pairKey(account, address))))),
+    })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.account, account), gt(signInFailures.at, window())));
+  return { blocked: Boolean(row?.blocked), delayMs: accountDelayMs(row?.accountFailures ?? 0), pairFailures: row?.pairFailures ?? 0 };
 }
 
 /**
@@ -66,13 +75,15 @@ export async function checkSignIn(db: Queryable, email: string, address: string)
 async function blockIfOver(db: Queryable, key: string, scope: 'pair' | 'address', account: string | null, address: string, failures: number, limit: number) {
   if (failures < limit) return false;
   const until = sql`now() + ${`${THROTTLE_POLICY.blockMinutes} minutes`}::interval`;
-  const rows = await selectRows(
-    db,
-    sql`insert into sign_in_blocks (key, scope, account, address, blocked_at, blocked_until) values (${key}, ${scope}, ${account}, ${address}, now(), ${until})
-        on conflict (key) do update set blocked_at = now(), blocked_until = ${until}
-        where sign_in_blocks.blocked_until is null or sign_in_blocks.blocked_until <= now()
-        returning key`,
-  );
+  const rows = await db
+    .insert(signInBlocks)
+    .values({ key, scope, account, address, blockedAt: sql`now()`, blockedUntil: until })
+    .onConflictDoUpdate({
+      target: signInBlocks.key,
+      set: { blockedAt: sql`now()`, blockedUntil: until },
+      setWhere: or(isNull(signInBlocks.blockedUntil), lte(signInBlocks.blockedUntil, sql`now()`)),
+    })
+    .returning({ key: signInBlocks.key });
   return rows.length > 0;
 }
 
@@ -80,12 +91,14 @@ async function blockIfOver(db: Queryable, key: string, scope: 'pair' | 'address'
 export async function recordFailedSignIn(db: Queryable, email: string, address: string): Promise<void> {
   const account = normalizeAccount(email);
   await db.insert(signInFailures).values({ account, address });
-  const [counts] = await selectRows<{ pair: number; address: number }>(
-    db,
-    sql`select
-          (select count(*)::int from sign_in_failures where account = ${account} and address = ${address} and at > ${countedFrom(pairKey(account, address))}) as pair,
-          (select count(*)::int from sign_in_failures where address = ${address} and at > ${countedFrom(addressKey(address))}) as address`,
-  );
+  // Both counts are of this address's failures (each starts at the window or later).
+  const [counts] = await db
+    .select({
+      pair: countWhere(and(eq(signInFailures.account, account), gt(signInFailures.at, countedFrom(db, pairKey(account, address))))),
+      address: countWhere(gt(signInFailures.at, countedFrom(db, addressKey(address)))),
+    })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.address, address), gt(signInFailures.at, window())));
   const blocks: { scope: 'pair' | 'address'; account: string | null }[] = [];
   if (await blockIfOver(db, pairKey(account, address), 'pair', account, address, counts!.pair, THROTTLE_POLICY.maxFailuresPerPair))
     blocks.push({ scope: 'pair', account });
@@ -102,9 +115,16 @@ export async function recordFailedSignIn(db: Queryable, email: string, address: 
     });
   }
   // Old failures go, a few at a time, so the table stays small without a scheduled job.
-  await db
-    .delete(signInFailures)
-    .where(sql`${signInFailures.id} in (select id from sign_in_failures where at < now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval limit 100)`);
+  await db.delete(signInFailures).where(
+    inArray(
+      signInFailures.id,
+      db
+        .select({ id: signInFailures.id })
+        .from(signInFailures)
+        .where(lt(signInFailures.at, sql`now() - ${`${THROTTLE_POLICY.keepHours} hours`}::interval`))
+        .limit(100),
+    ),
+  );
 }
 
 /** After the right password: this pair's earlier failures no longer count (the owner's own typos). */

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { selectRows, type Queryable } from '@/db/client';
+import { countWhere, namesOf } from '@/db/selections';
+import type { Queryable } from '@/db/client';
 import {
   akimRegistrations,
   candidateChecks,
@@ -229,102 +230,69 @@ export type CandidateFilter = {
   route?: 'party' | 'self';
 };
 
-type ListRow = {
-  id: number;
-  fullName: string;
-  birthDate: string;
-  votingDay: string;
-  sex: 'male' | 'female';
-  nominationRoute: 'party' | 'self';
-  partyKk: string | null;
-  partyRu: string | null;
-  partyEn: string | null;
-  status: CandidateListItem['status'];
-  wasRegistered: boolean;
-  cancellationGround: CancellationGround | null;
-  ballotOrder: number | null;
-  nominatedOn: string;
-  constituencyCode: string;
-  constituencyKk: string;
-  constituencyRu: string;
-  constituencyEn: string;
-  regionCode: string;
-  regionKk: string;
-  regionRu: string;
-  regionEn: string;
-  electionId: number;
-  electionKk: string;
-  electionRu: string;
-  electionEn: string;
-  registrationDeadline: string;
-  passed: number;
-  failed: number;
-  pending: number;
-};
-
-function filterConditions(filter: CandidateFilter): SQL {
-  const conditions: SQL[] = [sql`true`];
-  if (filter.electionId !== undefined) conditions.push(sql`k.election_id = ${filter.electionId}`);
-  if (filter.regionId != null) conditions.push(sql`c.region_id = ${filter.regionId}`);
-  if (filter.constituencyCode) conditions.push(sql`c.code = ${filter.constituencyCode}`);
-  if (filter.status) conditions.push(sql`k.status = ${filter.status}`);
-  if (filter.sex) conditions.push(sql`k.sex = ${filter.sex}`);
-  if (filter.route) conditions.push(sql`k.nomination_route = ${filter.route}`);
-  return sql.join(conditions, sql` and `);
+function filterConditions(filter: CandidateFilter): SQL | undefined {
+  return and(
+    filter.electionId === undefined ? undefined : eq(candidates.electionId, filter.electionId),
+    filter.regionId == null ? undefined : eq(constituencies.regionId, filter.regionId),
+    filter.constituencyCode ? eq(constituencies.code, filter.constituencyCode) : undefined,
+    filter.status ? eq(candidates.status, filter.status) : undefined,
+    filter.sex ? eq(candidates.sex, filter.sex) : undefined,
+    filter.route ? eq(candidates.nominationRoute, filter.route) : undefined,
+  );
 }
 
 /**
- * Registered by the commission at some point, for a query naming the candidate `k`: still
- * registered, cancelled since, or withdrawn after the registration decision.
+ * Registered by the commission at some point, in a query on `candidates`: still registered,
+ * cancelled since, or withdrawn after the registration decision.
  */
-export const WAS_REGISTERED = sql.raw(`(k.status in ('registered', 'cancelled') or (k.status = 'withdrawn' and k.decided_at is not null))`);
+export const WAS_REGISTERED = or(
+  inArray(candidates.status, ['registered', 'cancelled']),
+  and(eq(candidates.status, 'withdrawn'), isNotNull(candidates.decidedAt)),
+)!;
 
 /** Candidates with what lists show (no IIN or birth date: age only), in one query. */
 export async function listCandidates(db: Queryable, filter: CandidateFilter, order: 'ballot' | 'queue' = 'ballot'): Promise<CandidateListItem[]> {
   const orderBy =
     order === 'queue'
-      ? sql`e.registration_deadline, k.nominated_on, k.id`
-      : sql`r.name_en, c.name_en, k.status = 'registered' desc, k.ballot_order nulls last, k.full_name`;
-  const rows = await selectRows<ListRow>(
-    db,
-    sql`select k.id, k.full_name as "fullName", k.birth_date::text as "birthDate", e.voting_day::text as "votingDay", k.sex::text as sex,
-               k.nomination_route::text as "nominationRoute", p.name_kk as "partyKk", p.name_ru as "partyRu", p.name_en as "partyEn",
-               k.status::text as status, k.ballot_order as "ballotOrder", k.nominated_on::text as "nominatedOn",
-               ${WAS_REGISTERED} as "wasRegistered",
-               (select x.ground from registration_cancellations x where x.candidate_id = k.id and x.status = 'cancelled') as "cancellationGround",
-               c.code as "constituencyCode", c.name_kk as "constituencyKk", c.name_ru as "constituencyRu", c.name_en as "constituencyEn",
-               r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
-               e.id as "electionId", e.name_kk as "electionKk", e.name_ru as "electionRu", e.name_en as "electionEn",
-               e.registration_deadline::text as "registrationDeadline",
-               count(ch.id) filter (where ch.outcome = 'passed')::int as passed,
-               count(ch.id) filter (where ch.outcome = 'failed')::int as failed,
-               count(ch.id) filter (where ch.outcome = 'pending')::int as pending
-        from candidates k
-        join elections e on e.id = k.election_id
-        join constituencies c on c.id = k.constituency_id
-        join regions r on r.id = c.region_id
-        left join parties p on p.id = k.party_id
-        left join candidate_checks ch on ch.candidate_id = k.id
-        where ${filterConditions(filter)}
-        group by k.id, e.id, c.id, r.id, p.id
-        order by ${orderBy}`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    fullName: row.fullName,
-    age: ageOn(row.birthDate, row.votingDay),
-    sex: row.sex,
-    nominationRoute: row.nominationRoute,
-    party: row.partyEn ? { nameKk: row.partyKk!, nameRu: row.partyRu!, nameEn: row.partyEn } : null,
-    status: row.status,
-    wasRegistered: row.wasRegistered,
-    cancellationGround: row.cancellationGround,
-    ballotOrder: row.ballotOrder,
-    nominatedOn: row.nominatedOn,
-    constituency: { code: row.constituencyCode, nameKk: row.constituencyKk, nameRu: row.constituencyRu, nameEn: row.constituencyEn },
-    region: { code: row.regionCode, nameKk: row.regionKk, nameRu: row.regionRu, nameEn: row.regionEn },
-    election: { id: row.electionId, registrationDeadline: row.registrationDeadline, nameKk: row.electionKk, nameRu: row.electionRu, nameEn: row.electionEn },
-    checks: { passed: row.passed, failed: row.failed, pending: row.pending },
+      ? [elections.registrationDeadline, candidates.nominatedOn, candidates.id]
+      : [regions.nameEn, constituencies.nameEn, desc(eq(candidates.status, 'registered')), sql`${candidates.ballotOrder} nulls last`, candidates.fullName];
+  const rows = await db
+    .select({
+      id: candidates.id,
+      fullName: candidates.fullName,
+      birthDate: candidates.birthDate,
+      votingDay: elections.votingDay,
+      sex: candidates.sex,
+      nominationRoute: candidates.nominationRoute,
+      party: namesOf(parties),
+      status: candidates.status,
+      ballotOrder: candidates.ballotOrder,
+      nominatedOn: candidates.nominatedOn,
+      wasRegistered: sql<boolean>`${WAS_REGISTERED}`,
+      cancellationGround: sql<CancellationGround | null>`${db
+        .select({ ground: registrationCancellations.ground })
+        .from(registrationCancellations)
+        .where(and(eq(registrationCancellations.candidateId, candidates.id), eq(registrationCancellations.status, 'cancelled')))}`,
+      constituency: { code: constituencies.code, ...namesOf(constituencies) },
+      region: { code: regions.code, ...namesOf(regions) },
+      election: { id: elections.id, registrationDeadline: elections.registrationDeadline, ...namesOf(elections) },
+      passed: countWhere(eq(candidateChecks.outcome, 'passed')),
+      failed: countWhere(eq(candidateChecks.outcome, 'failed')),
+      pending: countWhere(eq(candidateChecks.outcome, 'pending')),
+    })
+    .from(candidates)
+    .innerJoin(elections, eq(elections.id, candidates.electionId))
+    .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .leftJoin(parties, eq(parties.id, candidates.partyId))
+    .leftJoin(candidateChecks, eq(candidateChecks.candidateId, candidates.id))
+    .where(filterConditions(filter))
+    .groupBy(candidates.id, elections.id, constituencies.id, regions.id, parties.id)
+    .orderBy(...orderBy);
+  return rows.map(({ birthDate, votingDay, passed, failed, pending, ...row }) => ({
+    ...row,
+    age: ageOn(birthDate, votingDay),
+    checks: { passed, failed, pending },
   }));
 }
 
@@ -532,7 +500,13 @@ export async function reviewQueue(db: Queryable, regionId: number | null): Promi
     .where(
       and(
         regionId === null ? undefined : eq(constituencies.regionId, regionId),
-        sql`(${candidates.status} = 'nominated' or ${candidates.id} in (select candidate_id from registration_cancellations where status = 'proposed'))`,
+        or(
+          eq(candidates.status, 'nominated'),
+          inArray(
+            candidates.id,
+            db.select({ id: registrationCancellations.candidateId }).from(registrationCancellations).where(eq(registrationCancellations.status, 'proposed')),
+          ),
+        ),
       ),
     )
     .orderBy(asc(elections.registrationDeadline), asc(candidates.nominatedOn), asc(candidates.id));

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { selectRows, type Queryable } from '@/db/client';
+import type { Queryable } from '@/db/client';
+import { namesOf, sumOf } from '@/db/selections';
 import { constituencies, constituencyListRevisions, elections, precincts, regions, users } from '@/db/schema';
 import { DomainError } from '@/lib/commands';
 import type { ListContent } from './schemas';
@@ -155,14 +156,17 @@ export type ListStatusRow = {
 
 /** Per election and region: which revision is in force and whether one is open. */
 export async function listStatuses(db: Queryable): Promise<ListStatusRow[]> {
-  return selectRows<ListStatusRow>(
-    db,
-    sql`select election_id as "electionId", region_id as "regionId",
-               max(revision_no) filter (where status = 'approved') as "approvedRevisionNo",
-               max(status::text) filter (where status in ('draft', 'submitted', 'returned')) as "openStatus",
-               max(revision_no) filter (where status in ('draft', 'submitted', 'returned')) as "openRevisionNo"
-        from constituency_list_revisions group by election_id, region_id`,
-  );
+  const open = inArray(constituencyListRevisions.status, ['draft', 'submitted', 'returned']);
+  return db
+    .select({
+      electionId: constituencyListRevisions.electionId,
+      regionId: constituencyListRevisions.regionId,
+      approvedRevisionNo: sql<number | null>`max(${constituencyListRevisions.revisionNo}) filter (where ${eq(constituencyListRevisions.status, 'approved')})`,
+      openStatus: sql<RevisionStatus | null>`max(${constituencyListRevisions.status}::text) filter (where ${open})`,
+      openRevisionNo: sql<number | null>`max(${constituencyListRevisions.revisionNo}) filter (where ${open})`,
+    })
+    .from(constituencyListRevisions)
+    .groupBy(constituencyListRevisions.electionId, constituencyListRevisions.regionId);
 }
 
 export type PublicConstituency = {
@@ -179,21 +183,22 @@ export type PublicConstituency = {
 
 /** Approved constituencies of an election by region, for the public page. */
 export async function publicConstituencies(db: Queryable, electionId: number): Promise<PublicConstituency[]> {
-  const rows = await selectRows<Omit<PublicConstituency, 'regionName'> & { regionKk: string; regionRu: string; regionEn: string }>(
-    db,
-    sql`select r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
-               c.code, c.kind::text as kind, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn",
-               count(p.id)::int as precincts, coalesce(sum(p.voters_on_list), 0)::int as "votersOnList"
-        from constituencies c join regions r on r.id = c.region_id left join precincts p on p.constituency_id = c.id
-        where c.election_id = ${electionId} and c.status = 'in_force'
-        group by r.id, c.id order by r.name_en, c.kind, c.name_en`,
-  );
-  return rows.map(({ regionKk, regionRu, regionEn, ...row }) => ({
-    ...row,
-    precincts: Number(row.precincts),
-    votersOnList: Number(row.votersOnList),
-    regionName: { nameKk: regionKk, nameRu: regionRu, nameEn: regionEn },
-  }));
+  return db
+    .select({
+      regionCode: regions.code,
+      regionName: namesOf(regions),
+      code: constituencies.code,
+      kind: constituencies.kind,
+      ...namesOf(constituencies),
+      precincts: count(precincts.id),
+      votersOnList: sumOf(precincts.votersOnList),
+    })
+    .from(constituencies)
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')))
+    .groupBy(regions.id, constituencies.id)
+    .orderBy(regions.nameEn, constituencies.kind, constituencies.nameEn);
 }
 
 /** The region a precinct lies in: where a command on it may be run (notFound for an unknown precinct). */

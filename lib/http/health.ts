@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { max } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { getDatabaseHandle, selectRows } from '@/db/client';
-import { migrationsFolder } from '@/db/migrate';
+import { getDatabaseHandle } from '@/db/client';
+import { appliedMigrations, migrationsFolder } from '@/db/migrate';
 
 /**
  * Liveness and readiness for the proxy and any orchestrator, answered by server.ts before the
@@ -21,11 +21,10 @@ function newestMigration(): number {
 }
 
 async function databaseCheck(): Promise<string | null> {
-  const rows = await selectRows<{ last: string | number | null }>(
-    getDatabaseHandle().db,
-    sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
-  );
-  return Number(rows[0]?.last ?? 0) >= newestMigration() ? null : 'migrations pending';
+  const [row] = await getDatabaseHandle()
+    .db.select({ last: max(appliedMigrations.createdAt) })
+    .from(appliedMigrations);
+  return (row?.last ?? 0) >= newestMigration() ? null : 'migrations pending';
 }
 
 export async function readiness(state: ServerState): Promise<{ ready: boolean; reason?: string }> {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
-import { selectRows, type Queryable } from '@/db/client';
-import { regions } from '@/db/schema';
+import { and, asc, count, countDistinct, eq, inArray, isNotNull } from 'drizzle-orm';
+import { countWhere, namesOf, numberOf, sumOf } from '@/db/selections';
+import type { Queryable } from '@/db/client';
+import { candidates, constituencies, constituencyListRevisions, precincts, protocols, regions } from '@/db/schema';
 import { WAS_REGISTERED } from '@/lib/candidates/queries';
 import { calendarOf, type ElectionCalendar } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
@@ -29,8 +30,11 @@ export type ElectionSummary = {
 };
 
 type Counts = Record<string, number>;
-const countsBy = (rows: { electionId: number; key: string; n: number }[], electionId: number): Counts =>
-  Object.fromEntries(rows.filter((r) => r.electionId === electionId).map((r) => [r.key, Number(r.n)]));
+const countsBy = (rows: { electionId: number; key: string; n: number }[], electionId: number): Counts => {
+  const counts: Counts = {};
+  for (const row of rows.filter((r) => r.electionId === electionId)) counts[row.key] = (counts[row.key] ?? 0) + row.n;
+  return counts;
+};
 
 /**
  * Counts per election for the home page (every region, announced elections only) and the staff
@@ -38,47 +42,52 @@ const countsBy = (rows: { electionId: number; key: string; n: number }[], electi
  * results come from the results aggregation.
  */
 export async function electionSummaries(db: Queryable, regionId: number | null, options: { publicOnly?: boolean } = {}): Promise<ElectionSummary[]> {
-  const inRegion = regionId === null ? sql`true` : sql`c.region_id = ${regionId}`;
+  const inRegion = regionId === null ? undefined : eq(constituencies.regionId, regionId);
+  const inForce = eq(constituencies.status, 'in_force');
   const [electionRows, sizes, candidateRows, protocolRows, revisionRows] = await Promise.all([
     listElections(db, options),
-    selectRows<{ electionId: number; constituencies: number; precincts: number; voters: number }>(
-      db,
-      sql`select c.election_id as "electionId", count(distinct c.id)::int as constituencies,
-                 count(p.id)::int as precincts, coalesce(sum(p.voters_on_list), 0)::bigint as voters
-          from constituencies c left join precincts p on p.constituency_id = c.id
-          where c.status = 'in_force' and ${inRegion} group by c.election_id`,
-    ),
-    selectRows<{ electionId: number; key: string; n: number }>(
-      db,
-      sql`select k.election_id as "electionId", k.status::text as key, count(*)::int as n
-          from candidates k join constituencies c on c.id = k.constituency_id
-          where ${inRegion} group by k.election_id, k.status
-          union all
-          select k.election_id, 'everRegistered', count(*)::int
-          from candidates k join constituencies c on c.id = k.constituency_id
-          where ${inRegion} and ${WAS_REGISTERED}
-          group by k.election_id`,
-    ),
-    selectRows<{ electionId: number; key: string; n: number }>(
-      db,
-      // A protocol returned to data entry awaits its first copy again: counted with the missing ones.
-      sql`select c.election_id as "electionId", case when pr.status is null or pr.status = 'returned' then 'missing' else pr.status::text end as key, count(*)::int as n
-          from precincts p join constituencies c on c.id = p.constituency_id
-          left join protocols pr on pr.precinct_id = p.id
-          where c.status = 'in_force' and ${inRegion} group by c.election_id, key`,
-    ),
-    selectRows<{ electionId: number; key: string; n: number }>(
-      db,
-      sql`select r.election_id as "electionId", r.status::text as key, count(*)::int as n
-          from constituency_list_revisions r
-          where r.status in ('draft', 'submitted', 'returned') and ${regionId === null ? sql`true` : sql`r.region_id = ${regionId}`}
-          group by r.election_id, r.status`,
-    ),
+    db
+      .select({
+        electionId: constituencies.electionId,
+        constituencies: countDistinct(constituencies.id),
+        precincts: count(precincts.id),
+        voters: sumOf(precincts.votersOnList),
+      })
+      .from(constituencies)
+      .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+      .where(and(inForce, inRegion))
+      .groupBy(constituencies.electionId),
+    db
+      .select({ electionId: candidates.electionId, key: candidates.status, n: count(), everRegistered: countWhere(WAS_REGISTERED) })
+      .from(candidates)
+      .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
+      .where(inRegion)
+      .groupBy(candidates.electionId, candidates.status),
+    db
+      .select({ electionId: constituencies.electionId, status: protocols.status, n: count() })
+      .from(precincts)
+      .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+      .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+      .where(and(inForce, inRegion))
+      .groupBy(constituencies.electionId, protocols.status),
+    db
+      .select({ electionId: constituencyListRevisions.electionId, key: constituencyListRevisions.status, n: count() })
+      .from(constituencyListRevisions)
+      .where(
+        and(
+          inArray(constituencyListRevisions.status, ['draft', 'submitted', 'returned']),
+          regionId === null ? undefined : eq(constituencyListRevisions.regionId, regionId),
+        ),
+      )
+      .groupBy(constituencyListRevisions.electionId, constituencyListRevisions.status),
   ]);
+  const everRegistered = candidateRows.map((row) => ({ electionId: row.electionId, key: 'everRegistered', n: row.everRegistered }));
+  // A protocol returned to data entry awaits its first copy again: counted with the missing ones.
+  const protocolCounts = protocolRows.map((row) => ({ ...row, key: row.status === null || row.status === 'returned' ? 'missing' : row.status }));
   return electionRows.map((election) => {
     const size = sizes.find((s) => s.electionId === election.id);
-    const candidates = countsBy(candidateRows, election.id);
-    const protocols = countsBy(protocolRows, election.id);
+    const candidates = countsBy([...candidateRows, ...everRegistered], election.id);
+    const protocols = countsBy(protocolCounts, election.id);
     const revisions = countsBy(revisionRows, election.id);
     return {
       id: election.id,
@@ -93,7 +102,7 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       calendar: { ...calendarOf(election), withdrawalCutoffDays: election.withdrawalCutoffDays },
       constituencies: size?.constituencies ?? 0,
       precincts: size?.precincts ?? 0,
-      votersOnList: Number(size?.voters ?? 0),
+      votersOnList: size?.voters ?? 0,
       candidates: {
         nominated: candidates.nominated ?? 0,
         registered: candidates.everRegistered ?? 0,
@@ -149,18 +158,36 @@ export type RegionConstituency = {
 
 /** A region's in-force constituencies in every election, with sizes and progress. */
 export async function regionConstituencies(db: Queryable, regionId: number): Promise<RegionConstituency[]> {
-  const rows = await selectRows<RegionConstituency>(
-    db,
-    sql`select c.id, c.election_id as "electionId", c.code, c.kind::text as kind, c.name_kk as "nameKk", c.name_ru as "nameRu",
-               c.name_en as "nameEn", c.results_status::text as "resultsStatus",
-               (select count(*)::int from precincts p where p.constituency_id = c.id) as precincts,
-               (select coalesce(sum(p.voters_on_list), 0)::int from precincts p where p.constituency_id = c.id) as "votersOnList",
-               (select count(*)::int from candidates k where k.constituency_id = c.id and k.status = 'registered') as "registeredCandidates",
-               (select count(*)::int from protocols pr join precincts p on p.id = pr.precinct_id
-                 where p.constituency_id = c.id and pr.approved_entry_id is not null) as "approvedProtocols"
-        from constituencies c
-        where c.region_id = ${regionId} and c.status = 'in_force'
-        order by c.election_id, c.kind, c.name_en`,
-  );
-  return rows.map((row) => ({ ...row, precincts: Number(row.precincts), votersOnList: Number(row.votersOnList) }));
+  return db
+    .select({
+      id: constituencies.id,
+      electionId: constituencies.electionId,
+      code: constituencies.code,
+      kind: constituencies.kind,
+      ...namesOf(constituencies),
+      resultsStatus: constituencies.resultsStatus,
+      precincts: numberOf(db.select({ n: count() }).from(precincts).where(eq(precincts.constituencyId, constituencies.id))),
+      votersOnList: numberOf(
+        db
+          .select({ n: sumOf(precincts.votersOnList) })
+          .from(precincts)
+          .where(eq(precincts.constituencyId, constituencies.id)),
+      ),
+      registeredCandidates: numberOf(
+        db
+          .select({ n: count() })
+          .from(candidates)
+          .where(and(eq(candidates.constituencyId, constituencies.id), eq(candidates.status, 'registered'))),
+      ),
+      approvedProtocols: numberOf(
+        db
+          .select({ n: count() })
+          .from(protocols)
+          .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+          .where(and(eq(precincts.constituencyId, constituencies.id), isNotNull(protocols.approvedEntryId))),
+      ),
+    })
+    .from(constituencies)
+    .where(and(eq(constituencies.regionId, regionId), eq(constituencies.status, 'in_force')))
+    .orderBy(constituencies.electionId, constituencies.kind, constituencies.nameEn);
 }

@@ -1,7 +1,19 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { selectRows, type Queryable } from '@/db/client';
-import { protocolEntries, protocols, protocolScanFiles, protocolScanPages, protocolScans, protocolVersions, users } from '@/db/schema';
+import type { Queryable } from '@/db/client';
+import {
+  constituencies,
+  precincts,
+  protocolEntries,
+  protocols,
+  protocolScanFiles,
+  protocolScanPages,
+  protocolScans,
+  protocolVersions,
+  regions,
+  users,
+} from '@/db/schema';
+import { namesOf } from '@/db/selections';
 
 /**
  * Reading protocol images: a precinct's versions for staff and for the public, who may fetch a
@@ -129,37 +141,61 @@ export type StoredFileAccess = { contentType: string; published: boolean; region
 
 /** What the download route needs to know of a stored file: its type, whether the public may have it, and the regions of the precincts it belongs to. */
 export async function storedFileAccess(db: Queryable, sha256: string): Promise<StoredFileAccess | null> {
-  const rows = await selectRows<{ contentType: string; published: boolean; regionId: number }>(
-    db,
-    sql`select use.content_type as "contentType", (s.reviewed_at is not null and pr.approved_entry_id is not null) as published, c.region_id as "regionId"
-        from (select f.scan_id, f.content_type from protocol_scan_files f where f.sha256 = ${sha256}
-              union all
-              -- Previews are JPEGs, except a demo rendering's, which is its own preview.
-              select f.scan_id, case when f.sha256 = p.preview_sha256 then f.content_type else 'image/jpeg' end
-              from protocol_scan_pages p join protocol_scan_files f on f.id = p.file_id where p.preview_sha256 = ${sha256}) use
-        join protocol_scans s on s.id = use.scan_id
-        join precincts pc on pc.id = s.precinct_id
-        join constituencies c on c.id = pc.constituency_id
-        left join protocols pr on pr.precinct_id = s.precinct_id`,
-  );
+  const uses = db
+    .select({ scanId: protocolScanFiles.scanId, contentType: protocolScanFiles.contentType })
+    .from(protocolScanFiles)
+    .where(eq(protocolScanFiles.sha256, sha256))
+    .unionAll(
+      db
+        .select({
+          scanId: protocolScanFiles.scanId,
+          // Previews are JPEGs, except a demo rendering's, which is its own preview.
+          contentType: sql<string>`case when ${eq(protocolScanFiles.sha256, protocolScanPages.previewSha256)} then ${protocolScanFiles.contentType} else 'image/jpeg' end`,
+        })
+        .from(protocolScanPages)
+        .innerJoin(protocolScanFiles, eq(protocolScanFiles.id, protocolScanPages.fileId))
+        .where(eq(protocolScanPages.previewSha256, sha256)),
+    )
+    .as('uses');
+  const rows = await db
+    .select({
+      contentType: uses.contentType,
+      published: sql<boolean>`${and(isNotNull(protocolScans.reviewedAt), isNotNull(protocols.approvedEntryId))}`,
+      regionId: constituencies.regionId,
+    })
+    .from(uses)
+    .innerJoin(protocolScans, eq(protocolScans.id, uses.scanId))
+    .innerJoin(precincts, eq(precincts.id, protocolScans.precinctId))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .leftJoin(protocols, eq(protocols.precinctId, protocolScans.precinctId));
   if (rows.length === 0) return null;
   return { contentType: rows[0]!.contentType, published: rows.some((row) => row.published), regionIds: [...new Set(rows.map((row) => row.regionId))] };
 }
 
 export type ImageCoverage = { approved: number; published: number };
 
+/** Whether the enclosing query's precinct has a reviewed image version (one the public sees once the protocol is approved). */
+const hasReviewedScan = (db: Queryable) =>
+  exists(
+    db
+      .select({ id: protocolScans.id })
+      .from(protocolScans)
+      .where(and(eq(protocolScans.precinctId, precincts.id), isNotNull(protocolScans.reviewedAt))),
+  );
+
 /** Per constituency of the election: approved protocols, and how many of them are published with their image. */
 export async function imageCoverage(db: Queryable, electionId: number): Promise<Map<number, ImageCoverage>> {
-  const rows = await selectRows<ImageCoverage & { constituencyId: number }>(
-    db,
-    sql`select c.id as "constituencyId", count(pr.id)::int as approved,
-               count(pr.id) filter (where exists (select 1 from protocol_scans s where s.precinct_id = p.id and s.reviewed_at is not null))::int as published
-        from constituencies c
-        join precincts p on p.constituency_id = c.id
-        left join protocols pr on pr.precinct_id = p.id and pr.approved_entry_id is not null
-        where c.election_id = ${electionId} and c.status = 'in_force'
-        group by c.id`,
-  );
+  const rows = await db
+    .select({
+      constituencyId: constituencies.id,
+      approved: count(protocols.id),
+      published: sql<number>`count(${protocols.id}) filter (where ${hasReviewedScan(db)})`.mapWith(Number),
+    })
+    .from(constituencies)
+    .innerJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+    .leftJoin(protocols, and(eq(protocols.precinctId, precincts.id), isNotNull(protocols.approvedEntryId)))
+    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')))
+    .groupBy(constituencies.id);
   return new Map(rows.map(({ constituencyId, ...coverage }) => [constituencyId, coverage]));
 }
 
@@ -178,42 +214,23 @@ export type MissingImage = {
 
 /** Approved protocols published without an image of their signed paper, with the reviewer's reason. */
 export async function precinctsMissingImages(db: Queryable, electionId: number): Promise<MissingImage[]> {
-  const rows = await selectRows<{
-    precinctId: number;
-    number: number;
-    address: string;
-    code: string;
-    nameKk: string;
-    nameRu: string;
-    nameEn: string;
-    regionCode: string;
-    regionKk: string;
-    regionRu: string;
-    regionEn: string;
-    withoutImageReason: string | null;
-  }>(
-    db,
-    sql`select p.id as "precinctId", p.number, p.address, c.code, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn",
-               r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
-               v.approved_without_image_reason as "withoutImageReason"
-        from protocols pr
-        join precincts p on p.id = pr.precinct_id
-        join constituencies c on c.id = p.constituency_id
-        join regions r on r.id = c.region_id
-        join protocol_entries e on e.id = pr.approved_entry_id
-        join protocol_versions v on v.id = e.version_id
-        where c.election_id = ${electionId} and c.status = 'in_force'
-          and not exists (select 1 from protocol_scans s where s.precinct_id = p.id and s.reviewed_at is not null)
-        order by r.name_en, c.name_en, p.number`,
-  );
-  return rows.map((row) => ({
-    precinctId: row.precinctId,
-    number: row.number,
-    address: row.address,
-    constituency: { code: row.code, nameKk: row.nameKk, nameRu: row.nameRu, nameEn: row.nameEn },
-    region: { code: row.regionCode, nameKk: row.regionKk, nameRu: row.regionRu, nameEn: row.regionEn },
-    withoutImageReason: row.withoutImageReason,
-  }));
+  return db
+    .select({
+      precinctId: precincts.id,
+      number: precincts.number,
+      address: precincts.address,
+      constituency: { code: constituencies.code, ...namesOf(constituencies) },
+      region: { code: regions.code, ...namesOf(regions) },
+      withoutImageReason: protocolVersions.approvedWithoutImageReason,
+    })
+    .from(protocols)
+    .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .innerJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
+    .innerJoin(protocolVersions, eq(protocolVersions.id, protocolEntries.versionId))
+    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), not(hasReviewedScan(db))))
+    .orderBy(regions.nameEn, constituencies.nameEn, precincts.number);
 }
 
 export type PublishedImage = {
@@ -228,33 +245,32 @@ export type PublishedImage = {
 
 /** Every published image version of the election, latest first per precinct (open data). */
 export async function publishedImages(db: Queryable, electionId: number): Promise<PublishedImage[]> {
-  const rows = await selectRows<{
-    precinctId: number;
-    versionNo: number;
-    uploadedAt: string | Date;
-    reviewedAt: string | Date;
-    correctionReason: string | null;
-    demoRendering: boolean;
-    fileNo: number;
-    sha256: string;
-    contentType: string;
-    size: number;
-    pageCount: number;
-    previews: (string | null)[];
-  }>(
-    db,
-    sql`select s.precinct_id as "precinctId", s.version_no as "versionNo", s.uploaded_at as "uploadedAt", s.reviewed_at as "reviewedAt",
-               s.correction_reason as "correctionReason", s.demo_rendering as "demoRendering",
-               f.file_no as "fileNo", f.sha256, f.content_type as "contentType", f.size, f.page_count as "pageCount",
-               array(select pg.preview_sha256 from protocol_scan_pages pg where pg.file_id = f.id order by pg.page_no) as previews
-        from protocol_scans s
-        join protocol_scan_files f on f.scan_id = s.id
-        join precincts p on p.id = s.precinct_id
-        join constituencies c on c.id = p.constituency_id
-        join protocols pr on pr.precinct_id = p.id and pr.approved_entry_id is not null
-        where c.election_id = ${electionId} and s.reviewed_at is not null
-        order by s.precinct_id, s.version_no desc, f.file_no`,
-  );
+  const rows = await db
+    .select({
+      precinctId: protocolScans.precinctId,
+      versionNo: protocolScans.versionNo,
+      uploadedAt: protocolScans.uploadedAt,
+      reviewedAt: protocolScans.reviewedAt,
+      correctionReason: protocolScans.correctionReason,
+      demoRendering: protocolScans.demoRendering,
+      fileNo: protocolScanFiles.fileNo,
+      sha256: protocolScanFiles.sha256,
+      contentType: protocolScanFiles.contentType,
+      size: protocolScanFiles.size,
+      pageCount: protocolScanFiles.pageCount,
+      previews: sql<(string | null)[]>`array${db
+        .select({ previewSha256: protocolScanPages.previewSha256 })
+        .from(protocolScanPages)
+        .where(eq(protocolScanPages.fileId, protocolScanFiles.id))
+        .orderBy(protocolScanPages.pageNo)}`,
+    })
+    .from(protocolScans)
+    .innerJoin(protocolScanFiles, eq(protocolScanFiles.scanId, protocolScans.id))
+    .innerJoin(precincts, eq(precincts.id, protocolScans.precinctId))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .innerJoin(protocols, and(eq(protocols.precinctId, precincts.id), isNotNull(protocols.approvedEntryId)))
+    .where(and(eq(constituencies.electionId, electionId), isNotNull(protocolScans.reviewedAt)))
+    .orderBy(protocolScans.precinctId, desc(protocolScans.versionNo), protocolScanFiles.fileNo);
   const versions = new Map<string, PublishedImage>();
   for (const row of rows) {
     const key = `${row.precinctId}/${row.versionNo}`;
@@ -263,8 +279,8 @@ export async function publishedImages(db: Queryable, electionId: number): Promis
       version = {
         precinctId: row.precinctId,
         versionNo: row.versionNo,
-        uploadedAt: new Date(row.uploadedAt),
-        reviewedAt: new Date(row.reviewedAt),
+        uploadedAt: row.uploadedAt,
+        reviewedAt: row.reviewedAt!,
         correctionReason: row.correctionReason,
         demoRendering: row.demoRendering,
         files: [],

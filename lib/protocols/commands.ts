@@ -20,7 +20,7 @@ import {
   type Figures,
   type ProtocolFigures,
 } from './definition';
-import { entryFigures } from './entries';
+import { figuresOf } from './entries';
 import {
   approveProtocolSchema,
   correctProtocolSchema,
@@ -151,12 +151,7 @@ async function loadFigures(tx: Transaction, entries: Entry[]): Promise<Map<numbe
           ),
         )
     : [];
-  return new Map(
-    entries.map((entry) => [
-      entry.id,
-      entryFigures(entry, Object.fromEntries(votes.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes]))),
-    ]),
-  );
+  return new Map(entries.map((entry) => [entry.id, figuresOf(entry, votes)]));
 }
 
 /** The protocol locked for this transaction, its current version and that version's entries. */

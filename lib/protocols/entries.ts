@@ -1,16 +1,22 @@
-import type { protocolEntries } from '@/db/schema';
-import { LINE_KEYS, signedAtFromDate, type LineKey, type ProtocolFigures } from './definition';
+import type { protocolEntries, protocolEntryVotes } from '@/db/schema';
+import { LINE_KEYS, signedAtFromDate, type LineKey, type ProtocolFigures, type SignatureKey } from './definition';
 
-type Entry = typeof protocolEntries.$inferSelect;
+/** What a stored copy's figures are made of: its row (the lines and signatures) and vote rows. */
+type StoredEntry = Pick<typeof protocolEntries.$inferSelect, 'id' | LineKey | 'votesAgainstAll' | SignatureKey>;
+type StoredVote = Pick<typeof protocolEntryVotes.$inferSelect, 'entryId' | 'candidateId' | 'votes'>;
 
-/** A stored copy as figures (converted entries have no signatures). */
-export function entryFigures(entry: Entry, votes: Record<number, number>): ProtocolFigures {
+/**
+ * A stored copy as figures, from its row and vote rows; other entries' votes are skipped, so a few
+ * entries can share one list (for thousands, group the votes by entry first). Converted entries
+ * have no signatures.
+ */
+export function figuresOf(entry: StoredEntry, votes: readonly StoredVote[]): ProtocolFigures {
   const lines = Object.fromEntries(LINE_KEYS.map((key) => [key, entry[key]])) as Record<LineKey, number>;
   const signed = entry.chairName !== null && entry.signedAt !== null;
   return {
     ...lines,
     votesAgainstAll: entry.votesAgainstAll,
-    votes,
+    votes: Object.fromEntries(votes.filter((vote) => vote.entryId === entry.id).map((vote) => [vote.candidateId, vote.votes])),
     signatures: signed
       ? {
           chairName: entry.chairName!,

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, isNotNull, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { selectRows, type Queryable } from '@/db/client';
+import type { Queryable } from '@/db/client';
+import { countWhere, namesOf } from '@/db/selections';
 import {
   candidates,
   constituencies,
@@ -19,7 +20,7 @@ import { hasPermission, type Role } from '@/lib/auth/permissions';
 import { isWorkOpen } from '@/lib/elections/phase';
 import { findElection } from '@/lib/elections/queries';
 import type { ProtocolFigures } from './definition';
-import { entryFigures } from './entries';
+import { figuresOf } from './entries';
 import { PROTOCOL_RULES, QUEUE_ACTIONS, type ProtocolStatus } from './transitions';
 
 type Names = { nameKk: string; nameRu: string; nameEn: string };
@@ -41,26 +42,43 @@ export type ProgressRow = Names & {
 
 /** Per constituency: how many protocols are missing, entered once, awaiting review, mismatched, approved. */
 export async function protocolProgress(db: Queryable, electionId: number, regionId: number | null): Promise<ProgressRow[]> {
-  const rows = await selectRows<Omit<ProgressRow, 'region'> & { regionKk: string; regionRu: string; regionEn: string }>(
-    db,
-    sql`select c.id, c.code, c.name_kk as "nameKk", c.name_ru as "nameRu", c.name_en as "nameEn", c.results_status::text as "resultsStatus",
-               r.code as "regionCode", r.name_kk as "regionKk", r.name_ru as "regionRu", r.name_en as "regionEn",
-               count(p.id)::int as precincts,
-               count(p.id) filter (where pr.id is null or pr.status = 'returned')::int as missing,
-               count(pr.id) filter (where pr.status = 'entered_once')::int as "enteredOnce",
-               count(pr.id) filter (where pr.status = 'awaiting_review')::int as "awaitingReview",
-               count(pr.id) filter (where pr.status = 'mismatch')::int as mismatch,
-               count(pr.id) filter (where pr.status = 'approved')::int as approved
-        from constituencies c
-        join regions r on r.id = c.region_id
-        join precincts p on p.constituency_id = c.id
-        left join protocols pr on pr.precinct_id = p.id
-        where c.election_id = ${electionId} and c.status = 'in_force' and ${regionId === null ? sql`true` : sql`c.region_id = ${regionId}`}
-        group by c.id, r.id
-        order by r.name_en, c.name_en`,
-  );
-  return rows.map(({ regionKk, regionRu, regionEn, ...row }) => ({ ...row, region: { nameKk: regionKk, nameRu: regionRu, nameEn: regionEn } }));
+  return db
+    .select({
+      id: constituencies.id,
+      code: constituencies.code,
+      ...namesOf(constituencies),
+      resultsStatus: constituencies.resultsStatus,
+      regionCode: regions.code,
+      region: namesOf(regions),
+      precincts: count(),
+      missing: countWhere(or(isNull(protocols.id), eq(protocols.status, 'returned'))),
+      enteredOnce: countWhere(eq(protocols.status, 'entered_once')),
+      awaitingReview: countWhere(eq(protocols.status, 'awaiting_review')),
+      mismatch: countWhere(eq(protocols.status, 'mismatch')),
+      approved: countWhere(eq(protocols.status, 'approved')),
+    })
+    .from(constituencies)
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .innerJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+    .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+    .where(
+      and(
+        eq(constituencies.electionId, electionId),
+        eq(constituencies.status, 'in_force'),
+        regionId === null ? undefined : eq(constituencies.regionId, regionId),
+      ),
+    )
+    .groupBy(constituencies.id, regions.id)
+    .orderBy(regions.nameEn, constituencies.nameEn);
 }
+
+/** The copies of the current version of the enclosing query's protocol (`protocols`) that meet `condition`, as a subquery. */
+export const currentCopies = (db: Queryable, condition: SQL | undefined) =>
+  db
+    .select({ id: protocolEntries.id })
+    .from(protocolVersions)
+    .innerJoin(protocolEntries, eq(protocolEntries.versionId, protocolVersions.id))
+    .where(and(eq(protocolVersions.protocolId, protocols.id), eq(protocolVersions.versionNo, protocols.currentVersionNo), condition));
 
 /**
  * The next precinct this user can work on: one where lib/protocols/transitions.ts allows them a
@@ -70,36 +88,29 @@ export async function protocolProgress(db: Queryable, electionId: number, region
 export async function nextPrecinctFor(db: Queryable, user: { id: number; role: Role; regionId: number | null }, electionId: number): Promise<number | null> {
   const election = await findElection(db, electionId);
   if (!election || !isWorkOpen('protocols', election.phase)) return null;
-  const inScope = sql`c.election_id = ${electionId} and c.status = 'in_force' and c.results_status = 'counting' and ${user.regionId === null ? sql`true` : sql`c.region_id = ${user.regionId}`}`;
-  const typedByUser = sql`exists (select 1 from protocol_versions v join protocol_entries e on e.version_id = v.id
-                                  where v.protocol_id = pr.id and v.version_no = pr.current_version_no and e.kind <> 'resolution' and e.entered_by = ${user.id})`;
+  const inScope = and(
+    eq(constituencies.electionId, electionId),
+    eq(constituencies.status, 'in_force'),
+    eq(constituencies.resultsStatus, 'counting'),
+    user.regionId === null ? undefined : eq(constituencies.regionId, user.regionId),
+  );
+  const typedByUser = exists(currentCopies(db, and(ne(protocolEntries.kind, 'resolution'), eq(protocolEntries.enteredBy, user.id))));
   // The rules of each queue action this user holds, as SQL over the protocol's status and copies.
   const allowed = QUEUE_ACTIONS.filter((action) => hasPermission(user, PROTOCOL_RULES[action].permission)).map((action) => {
     const { from, ownCopy } = PROTOCOL_RULES[action];
     const statuses = from.filter((status) => status !== 'missing');
-    const status = sql.join(
-      [
-        ...(from.includes('missing') ? [sql`pr.id is null`] : []),
-        ...(statuses.length
-          ? [
-              sql`pr.status in (${sql.join(
-                statuses.map((s) => sql`${s}`),
-                sql`, `,
-              )})`,
-            ]
-          : []),
-      ],
-      sql` or `,
-    );
-    return ownCopy ? sql`((${status}) and not ${typedByUser})` : sql`(${status})`;
+    const status = or(from.includes('missing') ? isNull(protocols.id) : undefined, statuses.length ? inArray(protocols.status, statuses) : undefined);
+    return ownCopy ? and(status, not(typedByUser)) : status;
   });
   if (allowed.length === 0) return null;
-  const [row] = await selectRows<{ id: number }>(
-    db,
-    sql`select p.id from precincts p join constituencies c on c.id = p.constituency_id left join protocols pr on pr.precinct_id = p.id
-        where ${inScope} and (${sql.join(allowed, sql` or `)})
-        order by pr.status in ('mismatch', 'returned') desc nulls last, c.name_en, p.number limit 1`,
-  );
+  const [row] = await db
+    .select({ id: precincts.id })
+    .from(precincts)
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+    .where(and(inScope, or(...allowed)))
+    .orderBy(sql`${inArray(protocols.status, ['mismatch', 'returned'])} desc nulls last`, constituencies.nameEn, precincts.number)
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -107,20 +118,32 @@ export type ReturnedProtocol = { precinctId: number; number: number; constituenc
 
 /** Protocols a reviewer returned to data entry, waiting for their first copy, with the reviewer's comment. */
 export async function returnedProtocols(db: Queryable, electionId: number, regionId: number | null): Promise<ReturnedProtocol[]> {
-  const rows = await selectRows<ReturnedProtocol>(
-    db,
-    sql`select p.id as "precinctId", p.number, json_build_object('nameKk', c.name_kk, 'nameRu', c.name_ru, 'nameEn', c.name_en) as constituency,
-               v.return_comment as comment, u.full_name as "returnedBy", v.created_at as "returnedAt"
-        from protocols pr
-        join precincts p on p.id = pr.precinct_id
-        join constituencies c on c.id = p.constituency_id
-        join protocol_versions v on v.protocol_id = pr.id and v.version_no = pr.current_version_no
-        join users u on u.id = v.created_by
-        where pr.status = 'returned' and c.election_id = ${electionId} and c.status = 'in_force' and c.results_status = 'counting'
-          and ${regionId === null ? sql`true` : sql`c.region_id = ${regionId}`}
-        order by c.name_en, p.number`,
-  );
-  return rows.map((row) => ({ ...row, returnedAt: new Date(row.returnedAt) }));
+  const rows = await db
+    .select({
+      precinctId: precincts.id,
+      number: precincts.number,
+      constituency: namesOf(constituencies),
+      comment: protocolVersions.returnComment,
+      returnedBy: users.fullName,
+      returnedAt: protocolVersions.createdAt,
+    })
+    .from(protocols)
+    .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .innerJoin(protocolVersions, and(eq(protocolVersions.protocolId, protocols.id), eq(protocolVersions.versionNo, protocols.currentVersionNo)))
+    .innerJoin(users, eq(users.id, protocolVersions.createdBy))
+    .where(
+      and(
+        eq(protocols.status, 'returned'),
+        eq(constituencies.electionId, electionId),
+        eq(constituencies.status, 'in_force'),
+        eq(constituencies.resultsStatus, 'counting'),
+        regionId === null ? undefined : eq(constituencies.regionId, regionId),
+      ),
+    )
+    .orderBy(constituencies.nameEn, precincts.number);
+  // A returned version always carries the reviewer's comment (the return command requires one).
+  return rows.map((row) => ({ ...row, comment: row.comment ?? '' }));
 }
 
 export type PrecinctRow = { id: number; number: number; address: string; votersOnList: number; status: ProtocolStatus; protocolId: number | null };
@@ -262,7 +285,7 @@ export async function protocolSheet(db: Queryable, precinctId: number, viewer: {
           enteredAt: entry.enteredAt,
           votersOnList: entry.votersOnList,
           convertedAt: entry.convertedAt,
-          figures: entryFigures(entry, Object.fromEntries(voteRows.filter((v) => v.entryId === entry.id).map((v) => [v.candidateId, v.votes]))),
+          figures: figuresOf(entry, voteRows),
         })),
       });
     }

@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import { selectRows, type Queryable } from '@/db/client';
-import { constituencies } from '@/db/schema';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { constituencies, precincts, protocolEntries, protocols, screeningChecks, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import type { ProtocolSheet } from '@/lib/protocols/queries';
-import { protocolSheet } from '@/lib/protocols/queries';
+import { currentCopies, protocolSheet } from '@/lib/protocols/queries';
 import { electionResults, precinctResults, type ElectionResults } from '@/lib/results/aggregate';
 import { screenedPrecinctOf, type PrecinctFigures } from './figures';
 import { screenElection, type ConstituencyReference, type PrecinctScreening, type ScreeningReport } from './screen';
@@ -17,19 +17,23 @@ import { screeningSettings, type ScreeningSettings } from './settings';
 export type PaperCheck = { id: number; precinctId: number; entryId: number; comment: string; checkedBy: string; checkedAt: Date; vouchesForApproved: boolean };
 
 async function paperChecks(db: Queryable, scope: { electionId: number } | { precinctId: number }): Promise<PaperCheck[]> {
-  const where = 'electionId' in scope ? sql`c.election_id = ${scope.electionId}` : sql`sc.precinct_id = ${scope.precinctId}`;
-  return selectRows<PaperCheck>(
-    db,
-    sql`select sc.id, sc.precinct_id as "precinctId", sc.entry_id as "entryId", sc.comment, u.full_name as "checkedBy", sc.checked_at as "checkedAt",
-               coalesce(sc.entry_id = pr.approved_entry_id, false) as "vouchesForApproved"
-        from screening_checks sc
-        join users u on u.id = sc.checked_by
-        join precincts p on p.id = sc.precinct_id
-        left join protocols pr on pr.precinct_id = p.id
-        join constituencies c on c.id = p.constituency_id
-        where ${where}
-        order by sc.checked_at`,
-  );
+  return db
+    .select({
+      id: screeningChecks.id,
+      precinctId: screeningChecks.precinctId,
+      entryId: screeningChecks.entryId,
+      comment: screeningChecks.comment,
+      checkedBy: users.fullName,
+      checkedAt: screeningChecks.checkedAt,
+      vouchesForApproved: sql<boolean>`coalesce(${eq(screeningChecks.entryId, protocols.approvedEntryId)}, false)`,
+    })
+    .from(screeningChecks)
+    .innerJoin(users, eq(users.id, screeningChecks.checkedBy))
+    .innerJoin(precincts, eq(precincts.id, screeningChecks.precinctId))
+    .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+    .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+    .where('electionId' in scope ? eq(constituencies.electionId, scope.electionId) : eq(screeningChecks.precinctId, scope.precinctId))
+    .orderBy(screeningChecks.checkedAt);
 }
 
 /** The election and region of a constituency (to check the viewer's region before screening it). */
@@ -43,15 +47,17 @@ export async function constituencyPlace(db: Queryable, constituencyId: number) {
 
 /** The figures of a protocol a reviewer can vouch for: the copy awaiting approval, and the approved one. */
 export async function checkableEntries(db: Queryable, precinctId: number) {
-  const [row] = await selectRows<{ protocolId: number; approvedEntryId: number | null; underReviewEntryId: number | null }>(
-    db,
-    sql`select pr.id as "protocolId", pr.approved_entry_id as "approvedEntryId",
-               case when pr.status = 'awaiting_review' then (
-                 select e.id from protocol_versions v join protocol_entries e on e.version_id = v.id
-                 where v.protocol_id = pr.id and v.version_no = pr.current_version_no and e.kind in ('first', 'resolution')
-                 order by e.kind = 'resolution' desc limit 1) end as "underReviewEntryId"
-        from protocols pr where pr.precinct_id = ${precinctId}`,
-  );
+  const underReview = currentCopies(db, inArray(protocolEntries.kind, ['first', 'resolution']))
+    .orderBy(desc(eq(protocolEntries.kind, 'resolution')))
+    .limit(1);
+  const [row] = await db
+    .select({
+      protocolId: protocols.id,
+      approvedEntryId: protocols.approvedEntryId,
+      underReviewEntryId: sql<number | null>`case when ${eq(protocols.status, 'awaiting_review')} then ${underReview} end`,
+    })
+    .from(protocols)
+    .where(eq(protocols.precinctId, precinctId));
   return row ?? null;
 }
 
