@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { balanced, candidateLine, line, listFigure, session, signInAndWait, typeProtocol } from './support';
+import { balanced, candidateLine, line, lineValues, listFigure, session, signInAndWait, typeProtocol } from './support';
 
 async function openFirstMissingPrecinct(page: Page, constituency: string) {
   await page.goto('/staff/protocols?election=akim-counting');
@@ -37,17 +37,7 @@ test('two operators enter protocols blind; a match is approved, a mismatch is re
   const figures = balanced(voters, candidateCount);
   // A broken relation is named with its line numbers and numbers, and blocks the save.
   const form = operator.page.getByRole('form', { name: 'Protocol entry' });
-  const values = [
-    figures.atClose,
-    figures.received + 1,
-    figures.premises,
-    figures.outside,
-    figures.stationary,
-    figures.mobile,
-    figures.spoiled,
-    figures.unused,
-    figures.invalid,
-  ];
+  const values = lineValues({ ...figures, received: figures.received + 1 });
   for (const [index, value] of values.entries()) await form.getByLabel(line(index + 1)).fill(String(value));
   for (const [index, votes] of figures.votes.entries()) await form.getByLabel(candidateLine(index + 1)).fill(String(votes));
   await form.getByLabel(line(11)).fill(String(figures.againstAll));

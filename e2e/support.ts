@@ -130,28 +130,24 @@ export const candidateLine = (order: number) => new RegExp(`^10\\.${order} `);
 export const listFigure = async (page: Page) =>
   Number(/Approved list: ([\d,]+)/.exec(await page.getByTestId('voters-on-list').innerText())![1]!.replace(/\D/g, ''));
 
+/** Lines 1 to 9 of the paper form, in its order. */
+export const lineValues = (figures: Figures) => [
+  figures.atClose,
+  figures.received,
+  figures.premises,
+  figures.outside,
+  figures.stationary,
+  figures.mobile,
+  figures.spoiled,
+  figures.unused,
+  figures.invalid,
+];
+
 export async function typeProtocol(page: Page, figures: Figures) {
   const form = page.getByRole('form', { name: 'Protocol entry' });
   await expect(form.getByLabel(line(1))).toBeFocused();
   // Keyboard only: type each line and tab to the next, in the paper form's order, then the signatures.
-  const sequence = [
-    figures.atClose,
-    figures.received,
-    figures.premises,
-    figures.outside,
-    figures.stationary,
-    figures.mobile,
-    figures.spoiled,
-    figures.unused,
-    figures.invalid,
-    ...figures.votes,
-    figures.againstAll,
-    'Ахметов Ержан Серікұлы',
-    'Иванова Анна Петровна',
-    9,
-    8,
-    8,
-  ];
+  const sequence = [...lineValues(figures), ...figures.votes, figures.againstAll, 'Ахметов Ержан Серікұлы', 'Иванова Анна Петровна', 9, 8, 8];
   for (const value of sequence) {
     await page.keyboard.type(String(value));
     await page.keyboard.press('Tab');

@@ -14,16 +14,9 @@ import {
   type RelationId,
 } from '@/lib/protocols/definition';
 import { decideWinner, type WinnerInput } from '@/lib/results/winner';
+import { signatureFields } from '../support/protocols';
 
-const signatures = {
-  chairName: 'Ахметов Ержан Серікұлы',
-  secretaryName: 'Иванова Анна Петровна',
-  membersTotal: 9,
-  membersPresent: 8,
-  membersSigning: 8,
-  dissentAttached: false,
-  signedAt: '2026-11-29T21:10',
-};
+const signatures = { ...signatureFields('2026-11-29'), signedAt: '2026-11-29T21:10' };
 
 // Lines 1-9, 10 (candidates) and 11 ("against all"), balanced: 2 = 3+4+7+8; 5+6 <= 3+4 <= 1; 5+6 = 9+10+11; 6 <= 4.
 const balanced: ProtocolFigures = {
