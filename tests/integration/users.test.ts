@@ -102,39 +102,19 @@ describe('finding users', () => {
   });
 });
 
+/** The administrator saves a user's edit form, read at the user's current version unless the test says otherwise. */
+const editUser = (target: { id: number; sessionVersion: number; fullName?: string }, changes: Record<string, unknown>) =>
+  executeCommand(testDb.db, updateUser, { id: admin.id }, { userId: target.id, lockVersion: target.sessionVersion, fullName: target.fullName, ...changes });
+
 describe('updating users', () => {
   it('ends the user’s sessions on deactivation and role change', async () => {
     const target = await insertUser(testDb.db, 'operator', regionId);
     expect(await loadActiveUser(testDb.db, target.id, target.sessionVersion)).not.toBeNull();
-    const result = await executeCommand(
-      testDb.db,
-      updateUser,
-      { id: admin.id },
-      {
-        userId: target.id,
-        lockVersion: target.sessionVersion,
-        fullName: target.fullName,
-        role: 'reviewer',
-        regionId: String(regionId),
-        active: true,
-      },
-    );
+    const result = await editUser(target, { role: 'reviewer', regionId: String(regionId), active: true });
     expect(result.ok).toBe(true);
     // The old session version no longer loads: the next request is treated as signed out.
     expect(await loadActiveUser(testDb.db, target.id, target.sessionVersion)).toBeNull();
-    const deactivate = await executeCommand(
-      testDb.db,
-      updateUser,
-      { id: admin.id },
-      {
-        userId: target.id,
-        lockVersion: target.sessionVersion + 1,
-        fullName: target.fullName,
-        role: 'reviewer',
-        regionId: String(regionId),
-        active: false,
-      },
-    );
+    const deactivate = await editUser(target, { lockVersion: target.sessionVersion + 1, role: 'reviewer', regionId: String(regionId), active: false });
     expect(deactivate.ok).toBe(true);
     expect(await loadActiveUser(testDb.db, target.id)).toBeNull();
     // A deactivated user's commands are refused even with a current session version.
@@ -144,20 +124,7 @@ describe('updating users', () => {
 
   it('refuses a save based on an outdated version instead of overwriting', async () => {
     const target = await insertUser(testDb.db, 'operator', regionId);
-    const edit = (fullName: string) =>
-      executeCommand(
-        testDb.db,
-        updateUser,
-        { id: admin.id },
-        {
-          userId: target.id,
-          lockVersion: target.sessionVersion,
-          fullName,
-          role: 'operator',
-          regionId: String(regionId),
-          active: true,
-        },
-      );
+    const edit = (fullName: string) => editUser(target, { fullName, role: 'operator', regionId: String(regionId), active: true });
     const [first, second] = await Promise.all([edit('First Editor'), edit('Second Editor')]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     const loser = first.ok ? second : first;
@@ -167,19 +134,7 @@ describe('updating users', () => {
   });
 
   it('does not let an admin demote or deactivate themselves', async () => {
-    const result = await executeCommand(
-      testDb.db,
-      updateUser,
-      { id: admin.id },
-      {
-        userId: admin.id,
-        lockVersion: admin.sessionVersion,
-        fullName: 'Admin',
-        role: 'admin',
-        regionId: '',
-        active: false,
-      },
-    );
+    const result = await editUser(admin, { fullName: 'Admin', role: 'admin', regionId: '', active: false });
     expect(!result.ok && result.message).toBe('errors.cannotDemoteSelf');
   });
 });
