@@ -24,6 +24,9 @@ const DOWNLOADS = [
   ['protocol-images.json', 'protocolImagesJson'],
 ] as const;
 
+/** Above this many constituencies (ten times Kazakhstan's), the overview lists regions and each region's page its constituencies. */
+const CONSTITUENCIES_LISTED = 100;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicResults'))('title') };
 }
@@ -146,68 +149,113 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         />
       </section>
 
-      <section aria-labelledby="constituencies-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
-          {t('constituencies')}
-        </h2>
-        <TableScroll>
-          <table className="w-full text-left text-sm" data-testid="winners-table">
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t('region')}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t('constituency')}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t('reported')}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t('turnout')}
-                </th>
-                <th scope="col" className="py-2">
-                  {t('winner')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.constituencies.map((c) => {
-                const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
-                const leader = c.candidates.find((k) => k.id === leaderId);
-                const akim = akims.find((record) => record.constituencyId === c.id);
-                return (
-                  <tr key={c.id} className="border-b last:border-0">
-                    <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+      {results.constituencies.length > CONSTITUENCIES_LISTED ? (
+        <section aria-labelledby="constituencies-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="constituencies-heading" className="mb-1 text-lg font-semibold">
+            {t('constituenciesByRegion')}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t('constituenciesByRegionHint', { count: results.constituencies.length })}</p>
+          <TableScroll>
+            <table className="w-full text-left text-sm" data-testid="regions-table">
+              <thead className="border-b text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('region')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('constituencyCount')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('reported')}
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    {t('turnout')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.regions.map((region) => (
+                  <tr key={region.id} className="border-b last:border-0">
                     <th scope="row" className="py-2 pr-3 font-medium">
-                      <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
-                        {name(c)}
+                      <Link href={`${base}/region/${region.code}`} className="text-brand-700 underline">
+                        {name(region)}
                       </Link>
                     </th>
+                    <td className="py-2 pr-3 text-right tabular-nums">{format.number(region.constituencies)}</td>
                     <td className="py-2 pr-3 text-right tabular-nums">
-                      {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                      {format.number(region.precinctsReported)}/{format.number(region.precincts)}
                     </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
-                    <td className="py-2">
-                      {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
-                      {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
-                      {c.outcome.status === 'leading' && (
-                        <>
-                          {' '}
-                          <span className="text-xs text-slate-500">{t('leading')}</span>
-                        </>
-                      )}
-                      {akim && (
-                        <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>
-                      )}
-                    </td>
+                    <td className="py-2 text-right tabular-nums">{percent(region.turnout)}</td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      ) : (
+        <section aria-labelledby="constituencies-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="constituencies-heading" className="mb-3 text-lg font-semibold">
+            {t('constituencies')}
+          </h2>
+          <TableScroll>
+            <table className="w-full text-left text-sm" data-testid="winners-table">
+              <thead className="border-b text-slate-600">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('region')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    {t('constituency')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('reported')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    {t('turnout')}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t('winner')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.constituencies.map((c) => {
+                  const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
+                  const leader = c.candidates.find((k) => k.id === leaderId);
+                  const akim = akims.find((record) => record.constituencyId === c.id);
+                  return (
+                    <tr key={c.id} className="border-b last:border-0">
+                      <td className="py-2 pr-3">{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                      <th scope="row" className="py-2 pr-3 font-medium">
+                        <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
+                          {name(c)}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-3 text-right tabular-nums">
+                        {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                      </td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{percent(c.turnout)}</td>
+                      <td className="py-2">
+                        {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
+                        {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
+                        {c.outcome.status === 'leading' && (
+                          <>
+                            {' '}
+                            <span className="text-xs text-slate-500">{t('leading')}</span>
+                          </>
+                        )}
+                        {akim && (
+                          <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
+        </section>
+      )}
 
       <section aria-labelledby="downloads-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="downloads-heading" className="mb-2 text-lg font-semibold">
