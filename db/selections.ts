@@ -22,3 +22,6 @@ export const namesOf = <T extends Record<'nameKk' | 'nameRu' | 'nameEn', AnyPgCo
   nameRu: table.nameRu,
   nameEn: table.nameEn,
 });
+
+/** A column that may be null (an outer join found nothing), as a number, 0 when null. */
+export const orZero = (column: SQLWrapper) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);

@@ -314,6 +314,7 @@ async function withElection<T>(admin: postgres.Sql, scale: Scale, work: (db: Dat
     const started = performance.now();
     const data = await generate(handle.db, scale);
     const generatedIn = round((performance.now() - started) / 1000);
+    console.error(`${scale.label}: ${scale.precincts} precincts generated in ${generatedIn} s in ${url}`);
     // Planner statistics, as autovacuum would gather them after such a load in production.
     await handle.db.execute(sql`analyze`);
     return await work(handle.db, data, url.toString(), generatedIn);

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { namesOf, sumOf } from '@/db/selections';
-import { constituencies, constituencyListRevisions, elections, precincts, regions, users } from '@/db/schema';
+import { namesOf, orZero } from '@/db/selections';
+import { constituencies, constituencyListRevisions, constituencyTotals, elections, precincts, regions, users } from '@/db/schema';
 import { DomainError } from '@/lib/commands';
 import type { ListContent } from './schemas';
 import { listTotals } from './schemas';
@@ -190,14 +190,14 @@ export async function publicConstituencies(db: Queryable, electionId: number): P
       code: constituencies.code,
       kind: constituencies.kind,
       ...namesOf(constituencies),
-      precincts: count(precincts.id),
-      votersOnList: sumOf(precincts.votersOnList),
+      // The running totals (decision 016): no pass over every precinct.
+      precincts: orZero(constituencyTotals.precincts),
+      votersOnList: orZero(constituencyTotals.votersOnList),
     })
     .from(constituencies)
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
-    .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+    .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
     .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')))
-    .groupBy(regions.id, constituencies.id)
     .orderBy(regions.nameEn, constituencies.kind, constituencies.nameEn);
 }
 

@@ -86,7 +86,8 @@ export function keepPersonalAnswersPrivate(request: IncomingMessage, response: S
 const PUBLIC_PARAMETERS: [RegExp, string[]][] = [
   [/^\/results$/, ['election']],
   [/^\/constituencies$/, ['election']],
-  [/^\/candidates$/, ['election', 'region', 'constituency', 'status', 'sex', 'route']],
+  [/^\/candidates$/, ['election', 'region', 'constituency', 'status', 'sex', 'route', 'page']],
+  [/^\/results\/[^/?]+\/missing-images$/, ['constituency', 'page']],
   [/^\/(?:$|results\/|api\/v1\/)/, []],
 ];
 

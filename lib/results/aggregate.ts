@@ -1,7 +1,20 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { selectRows, type Queryable } from '@/db/client';
-import { candidates, candidateTotals, constituencies, constituencyTotals, elections, parties, regions, resultsVersions } from '@/db/schema';
+import type { Queryable } from '@/db/client';
+import { orZero } from '@/db/selections';
+import {
+  candidates,
+  candidateTotals,
+  constituencies,
+  constituencyTotals,
+  elections,
+  parties,
+  precincts,
+  protocolEntries,
+  protocolEntryVotes,
+  protocols,
+  regions,
+  resultsVersions,
+} from '@/db/schema';
 import { decideWinner, type AgainstAllEffect, type Outcome, type WinnerRule } from './winner';
 
 /**
@@ -108,9 +121,6 @@ function totalsOf(rows: Counts[]): Totals {
   };
 }
 
-/** A running total, zero where none has been kept yet (no precinct or candidate row so far). */
-const total = (column: AnyPgColumn) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);
-
 /** Aggregation scope: the whole election, or one constituency of it (its figures are the same either way). */
 type Scope = { electionId: number; constituencyId?: number };
 
@@ -168,7 +178,7 @@ const candidateRows = (db: Queryable, { electionId, constituencyId }: Scope) =>
       partyKk: parties.nameKk,
       partyRu: parties.nameRu,
       partyEn: parties.nameEn,
-      votes: total(candidateTotals.votes),
+      votes: orZero(candidateTotals.votes),
     })
     .from(candidates)
     .leftJoin(parties, eq(parties.id, candidates.partyId))
@@ -302,29 +312,47 @@ export type PrecinctResult = {
 
 /** Every precinct's approved figures (published so observers can check each against the paper). */
 export async function precinctResults(db: Queryable, electionId: number, constituencyId?: number): Promise<PrecinctResult[]> {
-  const scope = constituencyId === undefined ? sql`true` : sql`c.id = ${constituencyId}`;
+  const scope = and(
+    eq(constituencies.electionId, electionId),
+    eq(constituencies.status, 'in_force'),
+    constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
+  );
   const [rows, votes] = await Promise.all([
-    selectRows<Omit<PrecinctResult, 'votes' | 'reported'> & { entryId: number | null }>(
-      db,
-      sql`select p.id, p.number, p.address, c.id as "constituencyId", p.voters_on_list as "votersOnList", e.id as "entryId",
-                 coalesce(e.voters_at_close, 0) as "votersAtClose", coalesce(e.ballots_issued_outside, 0) as "ballotsIssuedOutside",
-                 coalesce(e.ballots_found_stationary, 0) as "ballotsFoundStationary", coalesce(e.ballots_found_mobile, 0) as "ballotsFoundMobile",
-                 coalesce(e.ballots_cast, 0) as "ballotsCast", coalesce(e.ballots_invalid, 0) as "ballotsInvalid",
-                 coalesce(e.votes_against_all, 0) as "votesAgainstAll"
-          from precincts p join constituencies c on c.id = p.constituency_id
-          left join protocols pr on pr.precinct_id = p.id left join protocol_entries e on e.id = pr.approved_entry_id
-          where c.election_id = ${electionId} and c.status = 'in_force' and ${scope}
-          order by c.id, p.number`,
-    ),
-    selectRows<{ precinctId: number; candidateId: number; votes: number }>(
-      db,
-      sql`select pr.precinct_id as "precinctId", v.candidate_id as "candidateId", v.votes
-          from protocols pr join protocol_entry_votes v on v.entry_id = pr.approved_entry_id
-          join precincts p on p.id = pr.precinct_id join constituencies c on c.id = p.constituency_id
-          where c.election_id = ${electionId} and c.status = 'in_force' and ${scope}`,
-    ),
+    db
+      .select({
+        id: precincts.id,
+        number: precincts.number,
+        address: precincts.address,
+        constituencyId: constituencies.id,
+        votersOnList: precincts.votersOnList,
+        entryId: protocolEntries.id,
+        votersAtClose: orZero(protocolEntries.votersAtClose),
+        ballotsIssuedOutside: orZero(protocolEntries.ballotsIssuedOutside),
+        ballotsFoundStationary: orZero(protocolEntries.ballotsFoundStationary),
+        ballotsFoundMobile: orZero(protocolEntries.ballotsFoundMobile),
+        ballotsCast: orZero(protocolEntries.ballotsCast),
+        ballotsInvalid: orZero(protocolEntries.ballotsInvalid),
+        votesAgainstAll: orZero(protocolEntries.votesAgainstAll),
+      })
+      .from(precincts)
+      .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+      .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
+      .leftJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
+      .where(scope)
+      .orderBy(asc(constituencies.id), asc(precincts.number)),
+    db
+      .select({ precinctId: protocols.precinctId, candidateId: protocolEntryVotes.candidateId, votes: protocolEntryVotes.votes })
+      .from(protocols)
+      .innerJoin(protocolEntryVotes, eq(protocolEntryVotes.entryId, protocols.approvedEntryId))
+      .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+      .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+      .where(scope),
   ]);
   const byPrecinct = new Map<number, Record<number, number>>();
-  for (const vote of votes) byPrecinct.set(vote.precinctId, { ...byPrecinct.get(vote.precinctId), [vote.candidateId]: Number(vote.votes) });
+  for (const vote of votes) {
+    const precinctVotes = byPrecinct.get(vote.precinctId);
+    if (precinctVotes) precinctVotes[vote.candidateId] = vote.votes;
+    else byPrecinct.set(vote.precinctId, { [vote.candidateId]: vote.votes });
+  }
   return rows.map(({ entryId, ...row }) => ({ ...row, reported: entryId !== null, votes: byPrecinct.get(row.id) ?? {} }));
 }

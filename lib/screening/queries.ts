@@ -88,8 +88,12 @@ function screenWith(results: ElectionResults, constituencyIds: Set<number>, figu
 export async function electionScreening(db: Queryable, electionId: number, scope: 'official' | 'approved'): Promise<ElectionScreening | null> {
   const results = await electionResults(db, electionId);
   if (!results) return null;
-  const [rows, checks] = await Promise.all([precinctResults(db, electionId), paperChecks(db, { electionId })]);
   const screenedConstituencies = new Set(results.constituencies.filter((c) => scope === 'approved' || c.resultsStatus === 'official').map((c) => c.id));
+  // While nothing is official the public screening shows nothing: no need to read every precinct.
+  const [rows, checks] = await Promise.all([
+    screenedConstituencies.size ? precinctResults(db, electionId) : Promise.resolve([]),
+    paperChecks(db, { electionId }),
+  ]);
   const approved = rows.filter((row) => row.reported);
   const report = screenWith(results, screenedConstituencies, approved);
   const byPrecinct = new Map<number, PaperCheck[]>();

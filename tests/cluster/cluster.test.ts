@@ -234,4 +234,24 @@ describe.skipIf(skipReason !== null)('two instances behind nginx', () => {
     expect(failures).toEqual([]);
     expect(served).toBeGreaterThan(100);
   });
+
+  it('tells a client whose request no instance answered to check and retry, in the three languages, and keeps no copy', async () => {
+    const cookie = await sessionCookie();
+    await Promise.all(cluster.instances.map((instance) => instance.stop()));
+    try {
+      for (const [method, address] of [
+        ['POST', '/staff/protocols?election=akim-counting'],
+        ['GET', '/staff'],
+      ] as const) {
+        const answer = await fetch(cluster.url + address, { method, headers: { cookie }, body: method === 'POST' ? 'x' : undefined, redirect: 'manual' });
+        expect(answer.status, address).toBe(503);
+        expect(answer.headers.get('retry-after')).toBe('5');
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+        const text = await answer.text();
+        for (const message of ['Бетті жаңартып', 'Обновите страницу', 'Reload the page, check whether it was, then try again']) expect(text).toContain(message);
+      }
+    } finally {
+      for (const instance of cluster.instances) await instance.start();
+    }
+  });
 });

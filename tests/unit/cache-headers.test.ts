@@ -102,6 +102,11 @@ describe('canonical public addresses', () => {
     expect(canonicalPublicUrl('/?x=1')).toBe('/');
     expect(canonicalPublicUrl('/candidates?election=a&status=registered&sex=female&q=1')).toBe('/candidates?election=a&status=registered&sex=female');
     expect(canonicalPublicUrl('/results/akim-2023/region/aktobe?x=1')).toBe('/results/akim-2023/region/aktobe');
+    // Long lists are paged: the page number is part of the address, nothing else is added.
+    expect(canonicalPublicUrl('/candidates?election=a&page=3')).toBeNull();
+    expect(canonicalPublicUrl('/results/akim-2023/missing-images?constituency=c-1&page=2')).toBeNull();
+    expect(canonicalPublicUrl('/results/akim-2023/missing-images?page=2&q=1')).toBe('/results/akim-2023/missing-images?page=2');
+    expect(canonicalPublicUrl('/results/akim-2023/region/aktobe?page=2')).toBe('/results/akim-2023/region/aktobe');
     expect(canonicalPublicUrl('/api/v1/elections/1/results.json?v=2')).toBe('/api/v1/elections/1/results.json');
     // Next.js' router marker and addresses without a query are left alone; so are staff pages.
     expect(canonicalPublicUrl('/results?election=a&_rsc=1x2y')).toBeNull();

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CandidateTable } from '@/components/candidates/candidate-table';
 import { ElectionPicker } from '@/components/election-picker';
 import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
+import { pageNumber, pageOf, Pagination } from '@/components/pagination';
 import { RegionConstituencyFilter } from '@/components/region-constituency-filter';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
@@ -15,7 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicCandidates'))('title') };
 }
 
-type Query = { election?: string; region?: string; constituency?: string; status?: string; sex?: string; route?: string };
+type Query = { election?: string; region?: string; constituency?: string; status?: string; sex?: string; route?: string; page?: string };
+/** Candidates per page: a whole election of Kazakhstan's size (161) fits on one. */
+const PAGE_SIZE = 200;
 const STATUSES = ['registered', 'nominated', 'refused', 'withdrawn', 'cancelled'] as const;
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
 
@@ -49,6 +52,20 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const candidates = await listCandidates(db, filter);
   const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
   const stats = candidateStatistics(candidates);
+  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(candidates.length / PAGE_SIZE)));
+  // The filters in force, with another page.
+  const pageHref = (to: number) => {
+    const params = {
+      election: election.slug,
+      region: region?.code,
+      constituency: constituency?.code,
+      status: filter.status,
+      sex: filter.sex,
+      route: filter.route,
+    };
+    const chosen = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    return `/candidates?${new URLSearchParams([...chosen, ['page', String(to)]]).toString()}`;
+  };
   const percent = (share: number | null) => (share === null ? '—' : format.number(share, { style: 'percent', maximumFractionDigits: 1 }));
   const select = (id: keyof Query, label: string, options: [string, string][], value?: string) => (
     <FormField id={id} label={label}>
@@ -120,7 +137,8 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
           </button>
         </div>
       </form>
-      <CandidateTable candidates={candidates} caption={name(election)} />
+      <CandidateTable candidates={pageOf(candidates, page, PAGE_SIZE)} caption={name(election)} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={candidates.length} href={pageHref} />
     </div>
   );
 }

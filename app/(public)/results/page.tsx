@@ -25,6 +25,9 @@ const DOWNLOADS = [
   ['protocol-images.json', 'protocolImagesJson'],
 ] as const;
 
+/** Above this many constituencies (ten times Kazakhstan's), the overview lists regions and each region's page its constituencies. */
+const CONSTITUENCIES_LISTED = 100;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicResults'))('title') };
 }
@@ -141,40 +144,64 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
         />
       </Section>
 
-      <Section headingId="constituencies-heading" title={t('constituencies')}>
-        <Table testId="winners-table" columns={[t('region'), t('constituency'), ...numeric(t('reported'), t('turnout')), t('winner')]}>
-          {results.constituencies.map((c) => {
-            const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
-            const leader = c.candidates.find((k) => k.id === leaderId);
-            const akim = akims.find((record) => record.constituencyId === c.id);
-            return (
-              <tr key={c.id}>
-                <td>{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+      {results.constituencies.length > CONSTITUENCIES_LISTED ? (
+        <Section headingId="constituencies-heading" title={t('constituenciesByRegion')}>
+          <p className="mb-3 text-sm text-slate-600">{t('constituenciesByRegionHint', { count: results.constituencies.length })}</p>
+          <Table testId="regions-table" columns={[t('region'), ...numeric(t('constituencyCount'), t('reported'), t('turnout'))]}>
+            {results.regions.map((region) => (
+              <tr key={region.id}>
                 <RowHeader>
-                  <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
-                    {name(c)}
+                  <Link href={`${base}/region/${region.code}`} className="text-brand-700 underline">
+                    {name(region)}
                   </Link>
                 </RowHeader>
+                <Num>{format.number(region.constituencies)}</Num>
                 <Num>
-                  {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                  {format.number(region.precinctsReported)}/{format.number(region.precincts)}
                 </Num>
-                <Num>{percent(c.turnout)}</Num>
-                <td>
-                  {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
-                  {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
-                  {c.outcome.status === 'leading' && (
-                    <>
-                      {' '}
-                      <span className="text-xs text-slate-500">{t('leading')}</span>
-                    </>
-                  )}
-                  {akim && <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>}
-                </td>
+                <Num>{percent(region.turnout)}</Num>
               </tr>
-            );
-          })}
-        </Table>
-      </Section>
+            ))}
+          </Table>
+        </Section>
+      ) : (
+        <Section headingId="constituencies-heading" title={t('constituencies')}>
+          <Table testId="winners-table" columns={[t('region'), t('constituency'), ...numeric(t('reported'), t('turnout')), t('winner')]}>
+            {results.constituencies.map((c) => {
+              const leaderId = c.outcome.status === 'elected' || c.outcome.status === 'leading' ? c.outcome.candidateId : null;
+              const leader = c.candidates.find((k) => k.id === leaderId);
+              const akim = akims.find((record) => record.constituencyId === c.id);
+              return (
+                <tr key={c.id}>
+                  <td>{name(results.regions.find((r) => r.id === c.regionId)!)}</td>
+                  <RowHeader>
+                    <Link href={`${base}/constituency/${c.code}`} className="text-brand-700 underline">
+                      {name(c)}
+                    </Link>
+                  </RowHeader>
+                  <Num>
+                    {format.number(c.precinctsReported)}/{format.number(c.precincts)}
+                  </Num>
+                  <Num>{percent(c.turnout)}</Num>
+                  <td>
+                    {leader ? `${leader.fullName} (${leader.party ? name(leader.party) : t('selfNominatedShort')})` : t(`outcomeShort.${c.outcome.status}`)}
+                    {/* A real space, not a margin: copied text and screen readers read "(AMANAT Party) (leading)". */}
+                    {c.outcome.status === 'leading' && (
+                      <>
+                        {' '}
+                        <span className="text-xs text-slate-500">{t('leading')}</span>
+                      </>
+                    )}
+                    {akim && (
+                      <span className="block text-xs text-slate-600">{t(akim.outcome === 'registered' ? 'electedAndRegistered' : 'repeatElection')}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
+        </Section>
+      )}
 
       <Section headingId="downloads-heading" title={t('downloads')}>
         <ul className="flex flex-wrap gap-4 text-sm">

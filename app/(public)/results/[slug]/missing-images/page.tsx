@@ -3,12 +3,22 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Section } from '@/components/section';
 import { RowHeader, Table } from '@/components/table';
+import { pageNumber, pageOf, Pagination } from '@/components/pagination';
 import { localizer } from '@/lib/i18n/config';
 import { cachedMissingImages } from '@/lib/protocol-images/public';
 import { publicResultsBySlug } from '@/lib/results/public';
 
+/** Precincts listed per page: the pilot's 1,491 fit on three. */
+const PAGE_SIZE = 500;
+
 /** The public list of approved protocols published without an image of their signed paper, with the reviewers' reasons. */
-export default async function MissingImagesPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function MissingImagesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ constituency?: string; page?: string }>;
+}) {
   const { slug } = await params;
   const results = await publicResultsBySlug(slug);
   if (!results) notFound();
@@ -19,7 +29,22 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
     cachedMissingImages(results.election.id),
   ]);
   const name = localizer(locale);
-  const constituencies = [...new Map(missing.map((m) => [m.constituency.code, m])).values()];
+  const query = await searchParams;
+  // One constituency's precincts (the link from its results page), or every constituency's, a page at a time.
+  const listed = query.constituency ? missing.filter((m) => m.constituency.code === query.constituency) : missing;
+  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(listed.length / PAGE_SIZE)));
+  const shown = pageOf(listed, page, PAGE_SIZE);
+  const constituencies = [...new Map(shown.map((m) => [m.constituency.code, m])).values()];
+  const pagination = (
+    <Pagination
+      page={page}
+      pageSize={PAGE_SIZE}
+      total={listed.length}
+      href={(to) =>
+        `/results/${slug}/missing-images?${new URLSearchParams({ ...(query.constituency && { constituency: query.constituency }), page: String(to) }).toString()}`
+      }
+    />
+  );
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label={tResults('breadcrumbs')} className="flex gap-2 text-sm">
@@ -29,7 +54,8 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{t('missingTitle')}</h1>
       <p className="text-slate-700">{t('missingIntro')}</p>
-      {missing.length === 0 && <p role="status">{t('missingNone')}</p>}
+      {listed.length === 0 && <p role="status">{t('missingNone')}</p>}
+      {pagination}
       {constituencies.map(({ constituency, region }) => (
         <Section
           key={constituency.code}
@@ -45,7 +71,7 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
           }
         >
           <Table testId="missing-images" density="compact" scroll="none" columns={[tResults('precinct'), t('reason')]}>
-            {missing
+            {shown
               .filter((m) => m.constituency.code === constituency.code)
               .map((m) => (
                 <tr key={m.precinctId}>
@@ -60,6 +86,7 @@ export default async function MissingImagesPage({ params }: { params: Promise<{ 
           </Table>
         </Section>
       ))}
+      {pagination}
     </div>
   );
 }

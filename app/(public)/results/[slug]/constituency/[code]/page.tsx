@@ -44,7 +44,10 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
       <ResultsStatus results={results} />
-      <ImageCoverageLine coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }} missingHref={`/results/${slug}/missing-images#${code}`} />
+      <ImageCoverageLine
+        coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }}
+        missingHref={`/results/${slug}/missing-images?constituency=${code}`}
+      />
       <ScreeningLink slug={slug} />
       <section className="rounded-xl border border-slate-200 bg-white p-4">
         <ConstituencyResultView result={result} akim={akims.find((record) => record.constituencyId === result.id)} />
