@@ -17,7 +17,8 @@ try {
     console.log(`Audit chain intact: ${rows} rows verified.`);
   }
   const drift = await runningTotalsDrift(handle.db);
-  for (const { kind, id, kept, recounted } of drift) console.error(`Running total of ${kind} ${id} differs from its recount: kept ${JSON.stringify(kept)}, recounted ${JSON.stringify(recounted)}.`);
+  for (const { kind, id, kept, recounted } of drift)
+    console.error(`Running total of ${kind} ${id} differs from its recount: kept ${JSON.stringify(kept)}, recounted ${JSON.stringify(recounted)}.`);
   if (drift.length) process.exitCode = 1;
   else console.log('Results running totals agree with the approved protocols.');
 } finally {
