@@ -366,3 +366,14 @@ export async function precinctResults(db: Queryable, electionId: number, constit
   }
   return rows.map(({ entryId, ...row }) => ({ ...row, reported: entryId !== null, votes: byPrecinct.get(row.id) ?? {} }));
 }
+
+/** Precincts grouped by constituency, in their order: documents walk them constituency by constituency. */
+export function precinctsByConstituency(precincts: readonly PrecinctResult[]): Map<number, PrecinctResult[]> {
+  const grouped = new Map<number, PrecinctResult[]>();
+  for (const precinct of precincts) {
+    const list = grouped.get(precinct.constituencyId);
+    if (list) list.push(precinct);
+    else grouped.set(precinct.constituencyId, [precinct]);
+  }
+  return grouped;
+}

@@ -1,6 +1,6 @@
 import type { CandidateListItem } from '@/lib/candidates/queries';
 import { csvDocument } from '@/lib/csv';
-import type { ElectionResults, PrecinctResult } from './aggregate';
+import { precinctsByConstituency, type ElectionResults, type PrecinctResult } from './aggregate';
 
 /**
  * The open-data documents: results at every level and the candidate list, as JSON and CSV, all
@@ -104,6 +104,8 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
       null,
     ]);
   }
+  // Grouped once: at 100,000 precincts a scan per constituency took minutes.
+  const precinctsOf = precinctsByConstituency(precincts);
   for (const c of results.constituencies) {
     const unit = [
       'constituency',
@@ -124,7 +126,7 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
     rows.push([...unit, null, null, null]);
     for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
     rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.ballotsCast ? c.votesAgainstAll / c.ballotsCast : null)]);
-    for (const p of precincts.filter((precinct) => precinct.constituencyId === c.id)) {
+    for (const p of precinctsOf.get(c.id) ?? []) {
       const reported = p.reported;
       // A precinct is named by its address, written once (in the language the list gives it).
       const precinctUnit = [

@@ -1,4 +1,4 @@
-import type { CandidateResult, ConstituencyResult, ElectionResults, PrecinctResult } from './aggregate';
+import { precinctsByConstituency, type CandidateResult, type ConstituencyResult, type ElectionResults, type PrecinctResult } from './aggregate';
 
 /**
  * The results as a NIST SP 1500-100 v2 Election Results Reporting report (JSON, precinct level):
@@ -195,8 +195,7 @@ export function toNistElectionReport(input: {
 }): NistElectionReport {
   const { results, generatedAt } = input;
   const { election, totals } = results;
-  const precinctsOf = new Map<number, PrecinctResult[]>();
-  for (const precinct of input.precincts) precinctsOf.set(precinct.constituencyId, [...(precinctsOf.get(precinct.constituencyId) ?? []), precinct]);
+  const precinctsOf = precinctsByConstituency(input.precincts);
   const reportedPrecinctsOf = (constituency: ConstituencyResult) => (precinctsOf.get(constituency.id) ?? []).filter((precinct) => precinct.reported);
 
   const countryUnit: NistReportingUnit = {
