@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type Database } from '@/db/client';
-import { akimRecords, listCandidates, type AkimRecord, type CandidateListItem } from '@/lib/candidates/queries';
+import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
 import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
 import { resultsVersion } from './version';
@@ -50,6 +50,10 @@ export const cachedPrecinctResults = (electionId: number, constituencyId?: numbe
 
 export const cachedCandidates = (electionId: number, db = getDb()) =>
   cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);
+
+/** What the candidate statistics read, for every candidate (the overview's headline). */
+export const cachedCandidateFacts = (electionId: number, db = getDb()) =>
+  cached<StatisticsInput[]>(`candidate-facts:${electionId}`, electionId, () => candidateFacts(db, electionId), db);
 
 /** The elected akims registered (or repeat elections recorded), by constituency. */
 export const cachedAkimRecords = (electionId: number, db = getDb()) =>

@@ -1,5 +1,5 @@
 import { ageOn } from '@/lib/candidates/eligibility';
-import { candidateStatistics, type CandidateListItem } from '@/lib/candidates/queries';
+import { candidateStatistics, type StatisticsInput } from '@/lib/candidates/queries';
 import type { CandidateResult, ElectionResults, RegionResult } from './aggregate';
 
 export type Headline = {
@@ -18,10 +18,7 @@ export type Headline = {
 };
 
 /** The overview's headline figures, all derived from the shared aggregation and the candidate list. */
-export function headlineFigures(
-  results: ElectionResults,
-  candidates: Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>[],
-): Headline {
+export function headlineFigures(results: ElectionResults, candidates: StatisticsInput[]): Headline {
   const stats = candidateStatistics(candidates);
   const elected: CandidateResult[] = results.constituencies.flatMap(({ outcome, candidates: list }) =>
     outcome.status === 'elected' ? list.filter((c) => c.id === outcome.candidateId) : [],

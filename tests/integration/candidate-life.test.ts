@@ -15,7 +15,7 @@ import {
   withdraw,
 } from '@/lib/candidates/commands';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
-import { candidateDetail, listCandidates, candidateStatistics } from '@/lib/candidates/queries';
+import { candidateDetail, candidateFacts, listCandidates, candidateStatistics } from '@/lib/candidates/queries';
 import { approveProtocol, enterProtocol, markResultsOfficial } from '@/lib/protocols/commands';
 import { protocolSheet } from '@/lib/protocols/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
@@ -140,7 +140,10 @@ describe('cancellation of a registration', () => {
     expect(await auditActions('candidate', second)).toEqual(['candidates.proposeCancellation', 'candidates.cancelRegistration']);
     const listed = (await listCandidates(testDb.db, { electionId: election.id })).find((c) => c.id === second)!;
     expect(listed).toMatchObject({ status: 'cancelled', wasRegistered: true, cancellationGround: 'false_information' });
-    expect(candidateStatistics(await listCandidates(testDb.db, { electionId: election.id }))).toMatchObject({ registered: 3, onBallot: 2, cancelled: 1 });
+    const statistics = candidateStatistics(await listCandidates(testDb.db, { electionId: election.id }));
+    expect(statistics).toMatchObject({ registered: 3, onBallot: 2, cancelled: 1 });
+    // The overview's headline reads the slim facts: the same statistics.
+    expect(candidateStatistics(await candidateFacts(testDb.db, election.id))).toEqual(statistics);
     const detail = await candidateDetail(testDb.db, second);
     expect(detail?.cancellations).toMatchObject([{ status: 'cancelled', ground: 'false_information', decisionNumber: '12/3', decidedBy: expect.any(String) }]);
   });

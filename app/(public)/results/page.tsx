@@ -11,7 +11,7 @@ import { pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
-import { cachedAkimRecords, cachedCandidates, cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedCandidateFacts, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
@@ -47,7 +47,7 @@ export default async function ResultsOverviewPage({ searchParams }: { searchPara
   if (!election) return <p>{t('none')}</p>;
   const [{ value: results }, { value: candidates }, { value: coverage }, { value: akims }] = await Promise.all([
     cachedElectionResults(election.id),
-    cachedCandidates(election.id),
+    cachedCandidateFacts(election.id),
     cachedImageCoverage(election.id),
     cachedAkimRecords(election.id),
   ]);
