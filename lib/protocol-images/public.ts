@@ -1,14 +1,17 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { cachedDerived } from '@/lib/results/cache';
-import { imageCoverage, precinctsMissingImages, publicPrecinctImages, publishedImages } from './queries';
+import { imageCoverage, precinctsMissingImages, publicPrecinctImages, publishedImages, type MissingImagesPage } from './queries';
 
 /**
  * The public reads of protocol images, cached like the results (decision 004): computed once per
  * results version, which every approval of a protocol or of a corrected image bumps.
  */
 export const cachedImageCoverage = (electionId: number) => cachedDerived('image-coverage', electionId, () => imageCoverage(getDb(), electionId));
-export const cachedMissingImages = (electionId: number) => cachedDerived('missing-images', electionId, () => precinctsMissingImages(getDb(), electionId));
+export const cachedMissingImages = (electionId: number, page: MissingImagesPage) =>
+  cachedDerived(`missing-images:${page.constituencyCode ?? ''}:${page.offset}:${page.limit}`, electionId, () =>
+    precinctsMissingImages(getDb(), electionId, page),
+  );
 export const cachedPublishedImages = (electionId: number) => cachedDerived('published-images', electionId, () => publishedImages(getDb(), electionId));
 export const cachedPrecinctImages = (electionId: number, precinctId: number) =>
   cachedDerived(`precinct-images:${precinctId}`, electionId, () => publicPrecinctImages(getDb(), precinctId));

@@ -213,8 +213,11 @@ export type MissingImage = {
 };
 
 /** Approved protocols published without an image of their signed paper, with the reviewer's reason. */
-export async function precinctsMissingImages(db: Queryable, electionId: number): Promise<MissingImage[]> {
-  return db
+/** A page of a missing-images list: of one constituency, or of the whole election. */
+export type MissingImagesPage = { constituencyCode?: string; offset: number; limit: number };
+
+export async function precinctsMissingImages(db: Queryable, electionId: number, page?: MissingImagesPage): Promise<MissingImage[]> {
+  const query = db
     .select({
       precinctId: precincts.id,
       number: precincts.number,
@@ -229,8 +232,17 @@ export async function precinctsMissingImages(db: Queryable, electionId: number):
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .innerJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
     .innerJoin(protocolVersions, eq(protocolVersions.id, protocolEntries.versionId))
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), not(hasReviewedScan(db))))
+    .where(
+      and(
+        eq(constituencies.electionId, electionId),
+        eq(constituencies.status, 'in_force'),
+        not(hasReviewedScan(db)),
+        page?.constituencyCode === undefined ? undefined : eq(constituencies.code, page.constituencyCode),
+      ),
+    )
     .orderBy(regions.nameEn, constituencies.nameEn, precincts.number);
+  // Paged in PostgreSQL: at 100,000 precincts the whole list is 95,000 rows.
+  return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
 export type PublishedImage = {

@@ -227,6 +227,14 @@ describe.each(backends)('protocol images on the $name backend', (backend) => {
     expect(version!.approvedWithoutImageReason).toBe('The camera was broken on the night');
     const missing = await precinctsMissingImages(testDb.db, electionId);
     expect(missing.find((m) => m.precinctId === precinctId)).toMatchObject({ withoutImageReason: 'The camera was broken on the night' });
+    // The public page reads it a page at a time, of the election or of one constituency: the same rows, in the same order.
+    expect(await precinctsMissingImages(testDb.db, electionId, { offset: 0, limit: 1 })).toEqual(missing.slice(0, 1));
+    expect(await precinctsMissingImages(testDb.db, electionId, { offset: missing.length, limit: 10 })).toEqual([]);
+    const code = missing[0]!.constituency.code;
+    expect(await precinctsMissingImages(testDb.db, electionId, { constituencyCode: code, offset: 0, limit: 500 })).toEqual(
+      missing.filter((m) => m.constituency.code === code),
+    );
+    expect(await precinctsMissingImages(testDb.db, electionId, { constituencyCode: 'no-such-code', offset: 0, limit: 500 })).toEqual([]);
     const [audit] = await testDb.db
       .select()
       .from(auditLog)

@@ -3,9 +3,10 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Section } from '@/components/section';
 import { RowHeader, Table } from '@/components/table';
-import { pageNumber, pageOf, Pagination } from '@/components/pagination';
+import { pageNumber, Pagination } from '@/components/pagination';
 import { localizer } from '@/lib/i18n/config';
-import { cachedMissingImages } from '@/lib/protocol-images/public';
+import { cachedImageCoverage, cachedMissingImages } from '@/lib/protocol-images/public';
+import { totalCoverage } from '@/lib/protocol-images/queries';
 import { publicResultsBySlug } from '@/lib/results/public';
 
 /** Precincts listed per page: the pilot's 1,491 fit on three. */
@@ -22,26 +23,32 @@ export default async function MissingImagesPage({
   const { slug } = await params;
   const results = await publicResultsBySlug(slug);
   if (!results) notFound();
-  const [t, tResults, locale, { value: missing }] = await Promise.all([
+  const query = await searchParams;
+  // One constituency's precincts (the link from its results page), or every constituency's, a page at a time.
+  const constituency = results.constituencies.find((c) => c.code === query.constituency);
+  const [t, tResults, locale, { value: coverage }] = await Promise.all([
     getTranslations('protocolImages.public'),
     getTranslations('publicResults'),
     getLocale(),
-    cachedMissingImages(results.election.id),
+    cachedImageCoverage(results.election.id),
   ]);
+  const { approved, published } = constituency ? (coverage.get(constituency.id) ?? { approved: 0, published: 0 }) : totalCoverage(coverage.values());
+  const total = approved - published;
+  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const { value: shown } = await cachedMissingImages(results.election.id, {
+    constituencyCode: constituency?.code,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
   const name = localizer(locale);
-  const query = await searchParams;
-  // One constituency's precincts (the link from its results page), or every constituency's, a page at a time.
-  const listed = query.constituency ? missing.filter((m) => m.constituency.code === query.constituency) : missing;
-  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(listed.length / PAGE_SIZE)));
-  const shown = pageOf(listed, page, PAGE_SIZE);
   const constituencies = [...new Map(shown.map((m) => [m.constituency.code, m])).values()];
   const pagination = (
     <Pagination
       page={page}
       pageSize={PAGE_SIZE}
-      total={listed.length}
+      total={total}
       href={(to) =>
-        `/results/${slug}/missing-images?${new URLSearchParams({ ...(query.constituency && { constituency: query.constituency }), page: String(to) }).toString()}`
+        `/results/${slug}/missing-images?${new URLSearchParams({ ...(constituency && { constituency: constituency.code }), page: String(to) }).toString()}`
       }
     />
   );
@@ -54,7 +61,7 @@ export default async function MissingImagesPage({
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{t('missingTitle')}</h1>
       <p className="text-slate-700">{t('missingIntro')}</p>
-      {listed.length === 0 && <p role="status">{t('missingNone')}</p>}
+      {total === 0 && <p role="status">{t('missingNone')}</p>}
       {pagination}
       {constituencies.map(({ constituency, region }) => (
         <Section
