@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, not, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, isNotNull, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
   constituencies,
+  constituencyTotals,
   precincts,
   protocolEntries,
   protocols,
@@ -13,7 +14,7 @@ import {
   regions,
   users,
 } from '@/db/schema';
-import { namesOf } from '@/db/selections';
+import { namesOf, orZero } from '@/db/selections';
 
 /**
  * Reading protocol images: a precinct's versions for staff and for the public, who may fetch a
@@ -185,18 +186,26 @@ const hasReviewedScan = (db: Queryable) =>
 
 /** Per constituency of the election: approved protocols, and how many of them are published with their image. */
 export async function imageCoverage(db: Queryable, electionId: number): Promise<Map<number, ImageCoverage>> {
-  const rows = await db
-    .select({
-      constituencyId: constituencies.id,
-      approved: count(protocols.id),
-      published: sql<number>`count(${protocols.id}) filter (where ${hasReviewedScan(db)})`.mapWith(Number),
-    })
-    .from(constituencies)
-    .innerJoin(precincts, eq(precincts.constituencyId, constituencies.id))
-    .leftJoin(protocols, and(eq(protocols.precinctId, precincts.id), isNotNull(protocols.approvedEntryId)))
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')))
-    .groupBy(constituencies.id);
-  return new Map(rows.map(({ constituencyId, ...coverage }) => [constituencyId, coverage]));
+  const inElection = and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
+  // Approved protocols from the running totals (decision 016); published ones from the reviewed
+  // scans, which are as many as the images, not the precincts.
+  const [approved, published] = await Promise.all([
+    db
+      .select({ constituencyId: constituencies.id, count: orZero(constituencyTotals.precinctsReported) })
+      .from(constituencies)
+      .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
+      .where(and(inElection, gt(constituencyTotals.precincts, 0))),
+    db
+      .select({ constituencyId: constituencies.id, count: sql<number>`count(distinct ${protocolScans.precinctId})`.mapWith(Number) })
+      .from(protocolScans)
+      .innerJoin(precincts, eq(precincts.id, protocolScans.precinctId))
+      .innerJoin(protocols, and(eq(protocols.precinctId, precincts.id), isNotNull(protocols.approvedEntryId)))
+      .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+      .where(and(inElection, isNotNull(protocolScans.reviewedAt)))
+      .groupBy(constituencies.id),
+  ]);
+  const publishedIn = new Map(published.map((row) => [row.constituencyId, row.count]));
+  return new Map(approved.map((row) => [row.constituencyId, { approved: row.count, published: publishedIn.get(row.constituencyId) ?? 0 }]));
 }
 
 export const totalCoverage = (coverage: Iterable<ImageCoverage>): ImageCoverage =>
