@@ -4,9 +4,6 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 /** The page a `page` query parameter asks for: a positive whole number, else the first. */
 export const pageNumber = (value: string | undefined) => (value && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 1);
 
-/** The rows of `page` (pages of `pageSize`, counted from 1). */
-export const pageOf = <T,>(rows: readonly T[], page: number, pageSize: number) => rows.slice((page - 1) * pageSize, page * pageSize);
-
 /** "201–400 of 12,000" with links to the previous and next pages; nothing when everything fits on one page. */
 export async function Pagination({ page, pageSize, total, href }: { page: number; pageSize: number; total: number; href: (page: number) => string }) {
   if (total <= pageSize) return null;

@@ -251,12 +251,20 @@ export const WAS_REGISTERED = or(
 )!;
 
 /** Candidates with what lists show (no IIN or birth date: age only), in one query. */
-export async function listCandidates(db: Queryable, filter: CandidateFilter, order: 'ballot' | 'queue' = 'ballot'): Promise<CandidateListItem[]> {
+/** A page of a list: `limit` rows after the first `offset`. */
+export type ListPage = { offset: number; limit: number };
+
+export async function listCandidates(
+  db: Queryable,
+  filter: CandidateFilter,
+  order: 'ballot' | 'queue' = 'ballot',
+  page?: ListPage,
+): Promise<CandidateListItem[]> {
   const orderBy =
     order === 'queue'
       ? [elections.registrationDeadline, candidates.nominatedOn, candidates.id]
       : [regions.nameEn, constituencies.nameEn, desc(eq(candidates.status, 'registered')), sql`${candidates.ballotOrder} nulls last`, candidates.fullName];
-  const rows = await db
+  const query = db
     .select({
       id: candidates.id,
       fullName: candidates.fullName,
@@ -288,7 +296,9 @@ export async function listCandidates(db: Queryable, filter: CandidateFilter, ord
     .leftJoin(candidateChecks, eq(candidateChecks.candidateId, candidates.id))
     .where(filterConditions(filter))
     .groupBy(candidates.id, elections.id, constituencies.id, regions.id, parties.id)
-    .orderBy(...orderBy);
+    // The id last: pages of a list cut at the same place every time.
+    .orderBy(...orderBy, candidates.id);
+  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
   return rows.map(({ birthDate, votingDay, passed, failed, pending, ...row }) => ({
     ...row,
     age: ageOn(birthDate, votingDay),
@@ -315,8 +325,8 @@ export type CandidateStatistics = {
 
 export type StatisticsInput = Pick<CandidateListItem, 'status' | 'wasRegistered' | 'nominationRoute' | 'sex' | 'age'>;
 
-/** Only what the statistics read, for every candidate of an election: the overview's headline at 12,000 candidates. */
-export async function candidateFacts(db: Queryable, electionId: number): Promise<StatisticsInput[]> {
+/** Only what the statistics read, for every candidate the filter selects: the overview's headline and the list's figures at 12,000 candidates. */
+export async function candidateFacts(db: Queryable, filter: CandidateFilter): Promise<StatisticsInput[]> {
   const rows = await db
     .select({
       status: candidates.status,
@@ -328,7 +338,8 @@ export async function candidateFacts(db: Queryable, electionId: number): Promise
     })
     .from(candidates)
     .innerJoin(elections, eq(elections.id, candidates.electionId))
-    .where(eq(candidates.electionId, electionId));
+    .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
+    .where(filterConditions(filter));
   return rows.map(({ birthDate, votingDay, ...row }) => ({ ...row, age: ageOn(birthDate, votingDay) }));
 }
 

@@ -53,7 +53,7 @@ export const cachedCandidates = (electionId: number, db = getDb()) =>
 
 /** What the candidate statistics read, for every candidate (the overview's headline). */
 export const cachedCandidateFacts = (electionId: number, db = getDb()) =>
-  cached<StatisticsInput[]>(`candidate-facts:${electionId}`, electionId, () => candidateFacts(db, electionId), db);
+  cached<StatisticsInput[]>(`candidate-facts:${electionId}`, electionId, () => candidateFacts(db, { electionId }), db);
 
 /** The elected akims registered (or repeat elections recorded), by constituency. */
 export const cachedAkimRecords = (electionId: number, db = getDb()) =>

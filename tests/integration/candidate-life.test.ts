@@ -142,8 +142,10 @@ describe('cancellation of a registration', () => {
     expect(listed).toMatchObject({ status: 'cancelled', wasRegistered: true, cancellationGround: 'false_information' });
     const statistics = candidateStatistics(await listCandidates(testDb.db, { electionId: election.id }));
     expect(statistics).toMatchObject({ registered: 3, onBallot: 2, cancelled: 1 });
-    // The overview's headline reads the slim facts: the same statistics.
-    expect(candidateStatistics(await candidateFacts(testDb.db, election.id))).toEqual(statistics);
+    // The overview's headline reads the slim facts: the same statistics; the public list reads a page at a time, cut the same way.
+    expect(candidateStatistics(await candidateFacts(testDb.db, { electionId: election.id }))).toEqual(statistics);
+    const all = await listCandidates(testDb.db, { electionId: election.id });
+    expect(await listCandidates(testDb.db, { electionId: election.id }, 'ballot', { offset: 1, limit: 2 })).toEqual(all.slice(1, 3));
     const detail = await candidateDetail(testDb.db, second);
     expect(detail?.cancellations).toMatchObject([{ status: 'cancelled', ground: 'false_information', decisionNumber: '12/3', decidedBy: expect.any(String) }]);
   });

@@ -3,11 +3,11 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { CandidateTable } from '@/components/candidates/candidate-table';
 import { ElectionPicker } from '@/components/election-picker';
 import { FormField, inputClass, primaryButtonClass } from '@/components/form-field';
-import { pageNumber, pageOf, Pagination } from '@/components/pagination';
+import { pageNumber, Pagination } from '@/components/pagination';
 import { RegionConstituencyFilter } from '@/components/region-constituency-filter';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
-import { candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
+import { candidateFacts, candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { listRegions } from '@/lib/overview/queries';
@@ -49,10 +49,12 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
     sex: pick(query.sex, ['male', 'female'] as const),
     route: pick(query.route, ['party', 'self'] as const),
   };
-  const candidates = await listCandidates(db, filter);
+  // The figures over every candidate the filters select; the table, one page of them.
+  const facts = await candidateFacts(db, filter);
   const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
-  const stats = candidateStatistics(candidates);
-  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(candidates.length / PAGE_SIZE)));
+  const stats = candidateStatistics(facts);
+  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(facts.length / PAGE_SIZE)));
+  const candidates = await listCandidates(db, filter, 'ballot', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   // The filters in force, with another page.
   const pageHref = (to: number) => {
     const params = {
@@ -137,8 +139,8 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
           </button>
         </div>
       </form>
-      <CandidateTable candidates={pageOf(candidates, page, PAGE_SIZE)} caption={name(election)} />
-      <Pagination page={page} pageSize={PAGE_SIZE} total={candidates.length} href={pageHref} />
+      <CandidateTable candidates={candidates} caption={name(election)} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={facts.length} href={pageHref} />
     </div>
   );
 }
