@@ -9,12 +9,15 @@ function csvCell(value: Cell): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** Rows may be generated one at a time: a document of 100,000 precincts never holds all its rows as arrays at once. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return lines.join('\r\n') + '\r\n';
 }
 
 /**
  * A CSV file to download: UTF-8 with a byte-order mark, so Excel in any locale reads the Kazakh
  * and Russian text as UTF-8 instead of guessing the local code page.
  */
-export const csvDocument = (header: readonly string[], rows: readonly Cell[][]): string => `\uFEFF${toCsv(header, rows)}`;
+export const csvDocument = (header: readonly string[], rows: Iterable<readonly Cell[]>): string => `\uFEFF${toCsv(header, rows)}`;

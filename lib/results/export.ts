@@ -61,10 +61,9 @@ const RESULT_COLUMNS = [
  * ballots_cast: found in both kinds of boxes; turnout = ballots_cast / voters_at_close;
  * share = votes / ballots_cast.
  */
-export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
-  const rows: (string | number | null)[][] = [];
+function* resultRows(results: ElectionResults, precincts: PrecinctResult[]): Generator<(string | number | null)[]> {
   const t = results.totals;
-  rows.push([
+  yield [
     'election',
     null,
     null,
@@ -82,9 +81,9 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
     null,
     null,
     null,
-  ]);
+  ];
   for (const r of results.regions) {
-    rows.push([
+    yield [
       'region',
       r.code,
       null,
@@ -102,7 +101,7 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
       null,
       null,
       null,
-    ]);
+    ];
   }
   // Grouped once: at 100,000 precincts a scan per constituency took minutes.
   const precinctsOf = precinctsByConstituency(precincts);
@@ -123,9 +122,9 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
       c.votesAgainstAll,
       percent(c.turnout),
     ];
-    rows.push([...unit, null, null, null]);
-    for (const k of c.candidates) rows.push([...unit, k.fullName, k.votes, percent(k.share)]);
-    rows.push([...unit, 'Against all', c.votesAgainstAll, percent(c.ballotsCast ? c.votesAgainstAll / c.ballotsCast : null)]);
+    yield [...unit, null, null, null];
+    for (const k of c.candidates) yield [...unit, k.fullName, k.votes, percent(k.share)];
+    yield [...unit, 'Against all', c.votesAgainstAll, percent(c.ballotsCast ? c.votesAgainstAll / c.ballotsCast : null)];
     for (const p of precinctsOf.get(c.id) ?? []) {
       const reported = p.reported;
       // A precinct is named by its address, written once (in the language the list gives it).
@@ -147,14 +146,18 @@ export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]
         reported ? p.votesAgainstAll : null,
         reported ? percent(p.votersAtClose ? p.ballotsCast / p.votersAtClose : null) : null,
       ];
-      rows.push([...precinctUnit, null, null, null]);
+      yield [...precinctUnit, null, null, null];
       if (!reported) continue;
       const found = p.ballotsCast;
-      for (const k of c.candidates) rows.push([...precinctUnit, k.fullName, p.votes[k.id] ?? 0, percent(found ? (p.votes[k.id] ?? 0) / found : null)]);
-      rows.push([...precinctUnit, 'Against all', p.votesAgainstAll, percent(found ? p.votesAgainstAll / found : null)]);
+      for (const k of c.candidates) yield [...precinctUnit, k.fullName, p.votes[k.id] ?? 0, percent(found ? (p.votes[k.id] ?? 0) / found : null)];
+      yield [...precinctUnit, 'Against all', p.votesAgainstAll, percent(found ? p.votesAgainstAll / found : null)];
     }
   }
-  return csvDocument(RESULT_COLUMNS, rows);
+}
+
+/** The rows above as one CSV document. */
+export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
+  return csvDocument(RESULT_COLUMNS, resultRows(results, precincts));
 }
 
 /**
