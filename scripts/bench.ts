@@ -745,9 +745,9 @@ The overview under load on that instance: ${tenfold.overview.rps} requests/s, p9
 
 Every public page and API document with nothing cached: an instance with the page cache off (\`PAGE_CACHE_MS=0\`) reading
 the results version on every request (\`RESULTS_POLL_MS=0\`), the version bumped before each request so the
-aggregation runs again too; one request at a time (7 per page, 3 per document), compressed as browsers ask.
+aggregation runs again too; one request at a time (7 per page, 3 per document), asking for compression as browsers do.
 
-| address | size sent | p50 | p95 | target |
+| address | body (uncompressed) | p50 | p95 | target |
 |---|---|---|---|---|
 ${uncachedRows}
 
