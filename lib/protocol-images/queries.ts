@@ -208,6 +208,15 @@ export async function imageCoverage(db: Queryable, electionId: number): Promise<
   return new Map(approved.map((row) => [row.constituencyId, { approved: row.count, published: publishedIn.get(row.constituencyId) ?? 0 }]));
 }
 
+/** The ids of the election's constituencies in force, by code. */
+export async function constituencyIds(db: Queryable, electionId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ code: constituencies.code, id: constituencies.id })
+    .from(constituencies)
+    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')));
+  return new Map(rows.map((row) => [row.code, row.id]));
+}
+
 export const totalCoverage = (coverage: Iterable<ImageCoverage>): ImageCoverage =>
   [...coverage].reduce((total, c) => ({ approved: total.approved + c.approved, published: total.published + c.published }), { approved: 0, published: 0 });
 

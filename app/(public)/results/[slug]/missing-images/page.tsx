@@ -5,9 +5,9 @@ import { Section } from '@/components/section';
 import { RowHeader, Table } from '@/components/table';
 import { pageNumber, Pagination } from '@/components/pagination';
 import { localizer } from '@/lib/i18n/config';
-import { cachedImageCoverage, cachedMissingImages } from '@/lib/protocol-images/public';
+import { cachedConstituencyIds, cachedImageCoverage, cachedMissingImages } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
-import { publicResultsBySlug } from '@/lib/results/public';
+import { cachedElections } from '@/lib/results/cache';
 
 /** Precincts listed per page: the pilot's 1,491 fit on three. */
 const PAGE_SIZE = 500;
@@ -21,21 +21,23 @@ export default async function MissingImagesPage({
   searchParams: Promise<{ constituency?: string; page?: string }>;
 }) {
   const { slug } = await params;
-  const results = await publicResultsBySlug(slug);
-  if (!results) notFound();
+  const election = (await cachedElections()).find((e) => e.slug === slug);
+  if (!election) notFound();
   const query = await searchParams;
-  // One constituency's precincts (the link from its results page), or every constituency's, a page at a time.
-  const constituency = results.constituencies.find((c) => c.code === query.constituency);
-  const [t, tResults, locale, { value: coverage }] = await Promise.all([
+  const [t, tResults, locale, { value: coverage }, { value: idOf }] = await Promise.all([
     getTranslations('protocolImages.public'),
     getTranslations('publicResults'),
     getLocale(),
-    cachedImageCoverage(results.election.id),
+    cachedImageCoverage(election.id),
+    cachedConstituencyIds(election.id),
   ]);
+  // One constituency's precincts (the link from its results page), or every constituency's, a page at a time.
+  const constituencyId = query.constituency ? idOf.get(query.constituency) : undefined;
+  const constituency = query.constituency && constituencyId !== undefined ? { id: constituencyId, code: query.constituency } : undefined;
   const { approved, published } = constituency ? (coverage.get(constituency.id) ?? { approved: 0, published: 0 }) : totalCoverage(coverage.values());
   const total = approved - published;
   const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(total / PAGE_SIZE)));
-  const { value: shown } = await cachedMissingImages(results.election.id, {
+  const { value: shown } = await cachedMissingImages(election.id, {
     constituencyCode: constituency?.code,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
@@ -56,7 +58,7 @@ export default async function MissingImagesPage({
     <div className="flex flex-col gap-6">
       <nav aria-label={tResults('breadcrumbs')} className="flex gap-2 text-sm">
         <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
-          {name(results.election)}
+          {name(election)}
         </Link>
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{t('missingTitle')}</h1>
