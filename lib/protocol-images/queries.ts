@@ -235,7 +235,32 @@ export type MissingImage = {
 export type MissingImagesPage = { constituencyCode?: string; offset: number; limit: number };
 
 export async function precinctsMissingImages(db: Queryable, electionId: number, page?: MissingImagesPage): Promise<MissingImage[]> {
-  const query = db
+  const missing = and(
+    eq(constituencies.electionId, electionId),
+    eq(constituencies.status, 'in_force'),
+    isNotNull(protocols.approvedEntryId),
+    not(hasReviewedScan(db)),
+    page?.constituencyCode === undefined ? undefined : eq(constituencies.code, page.constituencyCode),
+  );
+  const order = [regions.nameEn, constituencies.nameEn, precincts.number];
+  // A page's precincts are picked first and only they are read in full: at 100,000 precincts the
+  // whole list is 95,000 rows, and joining each to its approved version before sorting cost a third.
+  const pageIds = page
+    ? (
+        await db
+          .select({ id: precincts.id })
+          .from(protocols)
+          .innerJoin(precincts, eq(precincts.id, protocols.precinctId))
+          .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
+          .innerJoin(regions, eq(regions.id, constituencies.regionId))
+          .where(missing)
+          .orderBy(...order)
+          .limit(page.limit)
+          .offset(page.offset)
+      ).map((row) => row.id)
+    : undefined;
+  if (pageIds?.length === 0) return [];
+  return db
     .select({
       precinctId: precincts.id,
       number: precincts.number,
@@ -250,17 +275,8 @@ export async function precinctsMissingImages(db: Queryable, electionId: number, 
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .innerJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
     .innerJoin(protocolVersions, eq(protocolVersions.id, protocolEntries.versionId))
-    .where(
-      and(
-        eq(constituencies.electionId, electionId),
-        eq(constituencies.status, 'in_force'),
-        not(hasReviewedScan(db)),
-        page?.constituencyCode === undefined ? undefined : eq(constituencies.code, page.constituencyCode),
-      ),
-    )
-    .orderBy(regions.nameEn, constituencies.nameEn, precincts.number);
-  // Paged in PostgreSQL: at 100,000 precincts the whole list is 95,000 rows.
-  return page ? query.limit(page.limit).offset(page.offset) : query;
+    .where(pageIds ? inArray(precincts.id, pageIds) : missing)
+    .orderBy(...order);
 }
 
 export type PublishedImage = {
