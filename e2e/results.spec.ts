@@ -55,7 +55,7 @@ test('results pages switch language and stay accessible on the public lists', as
   }
 });
 
-test('the downloads are served with cache headers; bad ids get a JSON 404', async ({ page, request }) => {
+test('the downloads are served with cache headers; bad ids get a JSON 404', async ({ page, request, baseURL }) => {
   await page.goto('/results?election=akim-2023');
   const href = await page.getByRole('link', { name: 'Results (CSV)' }).getAttribute('href');
   const csv = await request.get(href!);
@@ -73,6 +73,14 @@ test('the downloads are served with cache headers; bad ids get a JSON 404', asyn
   expect(pilot).toMatchObject({ status: 'certified', phase: 'results_official', kind: 'district_city_akim', resultsDeadline: '2023-11-08' });
   const results = (await (await request.get(`/api/v1/elections/${pilot.id}/results.json`)).json()) as { totals: { turnout: number } };
   expect((results.totals.turnout * 100).toFixed(2)).toBe('62.79');
+  // Kept gzip-compressed (decision 018): sent so to whoever accepts it, decompressed for whoever does not.
+  const compressed = await fetch(new URL(`/api/v1/elections/${pilot.id}/results.json`, baseURL), { headers: { 'accept-encoding': 'gzip' } });
+  expect(compressed.headers.get('content-encoding')).toBe('gzip');
+  const plain = await fetch(new URL(`/api/v1/elections/${pilot.id}/results.json`, baseURL), { headers: { 'accept-encoding': 'identity' } });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  const plainText = await plain.text();
+  expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(plainText));
+  expect(JSON.parse(plainText)).toEqual(results);
   const nist = (await (await request.get(`/api/v1/elections/${pilot.id}/nist-1500-100.json`)).json()) as Record<string, unknown>;
   expect(nist['@type']).toBe('ElectionResults.ElectionReport');
   expect(nist.Status).toBe('certified');

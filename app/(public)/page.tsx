@@ -4,16 +4,11 @@ import { PhaseBadge } from '@/components/elections/phase-badge';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { localizer } from '@/lib/i18n/config';
-import { electionSummaries } from '@/lib/overview/queries';
+import { publicElectionSummaries } from '@/lib/overview/queries';
 import { calendarDay } from '@/lib/i18n/formats';
 
 export default async function HomePage() {
-  const [t, format, locale, summaries] = await Promise.all([
-    getTranslations('home'),
-    getFormatter(),
-    getLocale(),
-    electionSummaries(getDb(), null, { publicOnly: true }),
-  ]);
+  const [t, format, locale, summaries] = await Promise.all([getTranslations('home'), getFormatter(), getLocale(), publicElectionSummaries(getDb())]);
   const name = localizer(locale);
   return (
     <div className="flex flex-col gap-8">
@@ -57,7 +52,7 @@ export default async function HomePage() {
               <Stat label={t('precincts')} value={format.number(election.precincts)} />
               <Stat label={t('voters')} value={format.number(election.votersOnList)} />
               <Stat label={t('registeredCandidates')} value={format.number(election.candidates.registered)} />
-              <Stat label={t('protocolsApproved')} value={`${format.number(election.protocols.approved)} / ${format.number(election.precincts)}`} />
+              <Stat label={t('protocolsApproved')} value={`${format.number(election.precinctsReported)} / ${format.number(election.precincts)}`} />
             </dl>
           </article>
         ))}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { namesOf, orZero } from '@/db/selections';
+import { namesOf, orZero, sumOf } from '@/db/selections';
 import { constituencies, constituencyListRevisions, constituencyTotals, elections, precincts, regions, users } from '@/db/schema';
 import { DomainError } from '@/lib/commands';
 import type { ListContent } from './schemas';
@@ -171,7 +171,6 @@ export async function listStatuses(db: Queryable): Promise<ListStatusRow[]> {
 
 export type PublicConstituency = {
   regionCode: string;
-  regionName: { nameKk: string; nameRu: string; nameEn: string };
   code: string;
   kind: 'district' | 'city';
   nameKk: string;
@@ -181,12 +180,13 @@ export type PublicConstituency = {
   votersOnList: number;
 };
 
-/** Approved constituencies of an election by region, for the public page. */
-export async function publicConstituencies(db: Queryable, electionId: number): Promise<PublicConstituency[]> {
+const inForce = (electionId: number) => and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
+
+/** Approved constituencies of an election (of one region if given) by region, for the public page. */
+export async function publicConstituencies(db: Queryable, electionId: number, regionCode?: string): Promise<PublicConstituency[]> {
   return db
     .select({
       regionCode: regions.code,
-      regionName: namesOf(regions),
       code: constituencies.code,
       kind: constituencies.kind,
       ...namesOf(constituencies),
@@ -197,8 +197,36 @@ export async function publicConstituencies(db: Queryable, electionId: number): P
     .from(constituencies)
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')))
+    .where(and(inForce(electionId), regionCode === undefined ? undefined : eq(regions.code, regionCode)))
     .orderBy(regions.nameEn, constituencies.kind, constituencies.nameEn);
+}
+
+export type PublicConstituencyRegion = {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  constituencies: number;
+  precincts: number;
+  votersOnList: number;
+};
+
+/** The same list summed by region: what the public page shows of an election too large to list whole. */
+export async function publicConstituencyRegions(db: Queryable, electionId: number): Promise<PublicConstituencyRegion[]> {
+  return db
+    .select({
+      code: regions.code,
+      ...namesOf(regions),
+      constituencies: sql<number>`count(*)`.mapWith(Number),
+      precincts: sumOf(constituencyTotals.precincts),
+      votersOnList: sumOf(constituencyTotals.votersOnList),
+    })
+    .from(constituencies)
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
+    .where(inForce(electionId))
+    .groupBy(regions.id)
+    .orderBy(regions.nameEn);
 }
 
 /** The region a precinct lies in: where a command on it may be run (notFound for an unknown precinct). */

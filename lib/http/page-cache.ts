@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { etagOf, matchesEtag, sharedCopyHeaders } from '@/lib/http/cache-headers';
+import { chooseEncoding, type Encoding } from '@/lib/http/encoding';
 import { localeOfRequest } from '@/lib/i18n/config';
 
 /**
@@ -17,33 +18,15 @@ import { localeOfRequest } from '@/lib/i18n/config';
  * readers ask for (br, gzip), so what one reader accepts never decides what another gets.
  */
 
-const PUBLIC_PATHS = /^\/(?:$|\?|results(?:[/?]|$)|candidates(?:[/?]|$)|constituencies(?:[/?]|$)|api\/v1\/)/;
+// The open-data documents (/api/v1/elections/{id}/{file}) are not copied here: their route keeps
+// each one gzip-compressed per results version already (decision 018).
+const PUBLIC_PATHS = /^\/(?:$|\?|results(?:[/?]|$)|candidates(?:[/?]|$)|constituencies(?:[/?]|$)|api\/v1\/elections(?:\?|$))/;
 const SESSION_COOKIES = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 /** Request headers the response depends on (Next.js lists them in Vary), besides the language; the encoding is chosen per reader. */
 const VARYING_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'x-forwarded-proto'];
 
-type Encoding = 'br' | 'gzip' | 'identity';
 type Entry = { key: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; encoded: Partial<Record<Encoding, Buffer>>; storedAt: number };
 export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxEntryBytes: number; maxTotalBytes: number };
-
-/**
- * The best encoding the reader accepts, of those the copy can be sent in (Accept-Encoding with
- * q-values; identity is acceptable unless refused outright).
- */
-export function chooseEncoding(acceptEncoding: string | string[] | undefined, compressible: boolean): Encoding {
-  const weights = new Map<string, number>();
-  for (const part of String(acceptEncoding ?? '')
-    .toLowerCase()
-    .split(',')) {
-    const [name, ...params] = part.split(';').map((piece) => piece.trim());
-    if (!name) continue;
-    const q = params.find((param) => param.startsWith('q='));
-    weights.set(name, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const weight = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? (name === 'identity' ? 1 : 0);
-  if (compressible) for (const name of ['br', 'gzip'] as const) if (weight(name) > 0) return name;
-  return 'identity';
-}
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|[\w.+-]+\+(?:json|xml))|image\/svg\+xml)/;
 const encoders: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Buffer> = {
@@ -96,7 +79,7 @@ export function createPageCache(options: PageCacheOptions) {
   const rendering = new Map<string, Promise<void>>();
 
   function send(request: IncomingMessage, response: ServerResponse, entry: Entry, state: 'hit' | 'stale' | 'miss') {
-    const encoding = chooseEncoding(request.headers['accept-encoding'], COMPRESSIBLE.test(String(entry.headers['content-type'] ?? '')));
+    const encoding = chooseEncoding(request.headers['accept-encoding'], COMPRESSIBLE.test(String(entry.headers['content-type'] ?? '')) ? ['br', 'gzip'] : []);
     const body = encoded(entry, encoding);
     const age = Date.now() - entry.storedAt;
     // A shared copy may be shared further, by any proxy or CDN, for the rest of its life here (decision 012).

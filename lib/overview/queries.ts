@@ -1,12 +1,18 @@
 import 'server-only';
-import { and, asc, count, countDistinct, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { countWhere, namesOf, numberOf, sumOf } from '@/db/selections';
 import type { Queryable } from '@/db/client';
-import { candidates, constituencies, constituencyListRevisions, precincts, protocols, regions } from '@/db/schema';
+import { candidates, constituencies, constituencyListRevisions, constituencyTotals, precincts, protocols, regions } from '@/db/schema';
 import { WAS_REGISTERED } from '@/lib/candidates/queries';
 import { calendarOf, type ElectionCalendar } from '@/lib/elections/calendar';
 import type { Phase } from '@/lib/elections/phase';
 import { listElections } from '@/lib/elections/queries';
+
+/**
+ * Above this many constituencies (ten times Kazakhstan's 45…), public pages list regions first and
+ * a region's page or filter its constituencies, so no page grows with the election (decisions 017, 018).
+ */
+export const CONSTITUENCIES_LISTED = 100;
 
 export type ElectionSummary = {
   id: number;
@@ -23,8 +29,14 @@ export type ElectionSummary = {
   constituencies: number;
   precincts: number;
   votersOnList: number;
+  /** Precincts whose protocol is approved. */
+  precinctsReported: number;
   /** `registered`: everyone the commission registered (withdrawn or cancelled since included); `onBallot`: still registered. */
   candidates: { nominated: number; registered: number; onBallot: number; refused: number; withdrawn: number; cancelled: number };
+};
+
+/** What staff see besides: where the protocols and the constituency lists stand in the workflow. */
+export type StaffElectionSummary = ElectionSummary & {
   protocols: { missing: number; enteredOnce: number; awaitingReview: number; mismatch: number; approved: number };
   listRevisions: { draft: number; submitted: number; returned: number };
 };
@@ -36,25 +48,28 @@ const countsBy = (rows: { electionId: number; key: string; n: number }[], electi
   return counts;
 };
 
+const inRegionOf = (regionId: number | null) => (regionId === null ? undefined : eq(constituencies.regionId, regionId));
+const inForce = eq(constituencies.status, 'in_force');
+
 /**
- * Counts per election for the home page (every region, announced elections only) and the staff
- * pages (the user's region when `regionId` is set). Pure counts of workflow state, not results:
+ * Counts per election (of the user's region when `regionId` is set): sizes and progress from the
+ * running totals (decision 016), candidates by status. Pure counts of workflow state, not results:
  * results come from the results aggregation.
  */
-export async function electionSummaries(db: Queryable, regionId: number | null, options: { publicOnly?: boolean } = {}): Promise<ElectionSummary[]> {
-  const inRegion = regionId === null ? undefined : eq(constituencies.regionId, regionId);
-  const inForce = eq(constituencies.status, 'in_force');
-  const [electionRows, sizes, candidateRows, protocolRows, revisionRows] = await Promise.all([
+async function summaries(db: Queryable, regionId: number | null, options: { publicOnly?: boolean }): Promise<ElectionSummary[]> {
+  const inRegion = inRegionOf(regionId);
+  const [electionRows, sizes, candidateRows] = await Promise.all([
     listElections(db, options),
     db
       .select({
         electionId: constituencies.electionId,
-        constituencies: countDistinct(constituencies.id),
-        precincts: count(precincts.id),
-        voters: sumOf(precincts.votersOnList),
+        constituencies: count(),
+        precincts: sumOf(constituencyTotals.precincts),
+        voters: sumOf(constituencyTotals.votersOnList),
+        reported: sumOf(constituencyTotals.precinctsReported),
       })
       .from(constituencies)
-      .leftJoin(precincts, eq(precincts.constituencyId, constituencies.id))
+      .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
       .where(and(inForce, inRegion))
       .groupBy(constituencies.electionId),
     db
@@ -63,6 +78,46 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
       .where(inRegion)
       .groupBy(candidates.electionId, candidates.status),
+  ]);
+  const everRegistered = candidateRows.map((row) => ({ electionId: row.electionId, key: 'everRegistered', n: row.everRegistered }));
+  return electionRows.map((election) => {
+    const size = sizes.find((s) => s.electionId === election.id);
+    const candidates = countsBy([...candidateRows, ...everRegistered], election.id);
+    return {
+      id: election.id,
+      slug: election.slug,
+      nameKk: election.nameKk,
+      nameRu: election.nameRu,
+      nameEn: election.nameEn,
+      votingDay: election.votingDay,
+      phase: election.phase,
+      nominationOpensOn: election.nominationOpensOn,
+      nominationClosesOn: election.nominationClosesOn,
+      calendar: { ...calendarOf(election), withdrawalCutoffDays: election.withdrawalCutoffDays },
+      constituencies: size?.constituencies ?? 0,
+      precincts: size?.precincts ?? 0,
+      votersOnList: size?.voters ?? 0,
+      precinctsReported: size?.reported ?? 0,
+      candidates: {
+        nominated: candidates.nominated ?? 0,
+        registered: candidates.everRegistered ?? 0,
+        onBallot: candidates.registered ?? 0,
+        refused: candidates.refused ?? 0,
+        withdrawn: candidates.withdrawn ?? 0,
+        cancelled: candidates.cancelled ?? 0,
+      },
+    };
+  });
+}
+
+/** The home page's summaries: announced elections, every region. */
+export const publicElectionSummaries = (db: Queryable) => summaries(db, null, { publicOnly: true });
+
+/** The staff pages' summaries: with the protocols by workflow state and the list revisions under way. */
+export async function electionSummaries(db: Queryable, regionId: number | null): Promise<StaffElectionSummary[]> {
+  const inRegion = inRegionOf(regionId);
+  const [base, protocolRows, revisionRows] = await Promise.all([
+    summaries(db, regionId, {}),
     db
       .select({ electionId: constituencies.electionId, status: protocols.status, n: count() })
       .from(precincts)
@@ -81,36 +136,13 @@ export async function electionSummaries(db: Queryable, regionId: number | null, 
       )
       .groupBy(constituencyListRevisions.electionId, constituencyListRevisions.status),
   ]);
-  const everRegistered = candidateRows.map((row) => ({ electionId: row.electionId, key: 'everRegistered', n: row.everRegistered }));
   // A protocol returned to data entry awaits its first copy again: counted with the missing ones.
   const protocolCounts = protocolRows.map((row) => ({ ...row, key: row.status === null || row.status === 'returned' ? 'missing' : row.status }));
-  return electionRows.map((election) => {
-    const size = sizes.find((s) => s.electionId === election.id);
-    const candidates = countsBy([...candidateRows, ...everRegistered], election.id);
+  return base.map((election) => {
     const protocols = countsBy(protocolCounts, election.id);
     const revisions = countsBy(revisionRows, election.id);
     return {
-      id: election.id,
-      slug: election.slug,
-      nameKk: election.nameKk,
-      nameRu: election.nameRu,
-      nameEn: election.nameEn,
-      votingDay: election.votingDay,
-      phase: election.phase,
-      nominationOpensOn: election.nominationOpensOn,
-      nominationClosesOn: election.nominationClosesOn,
-      calendar: { ...calendarOf(election), withdrawalCutoffDays: election.withdrawalCutoffDays },
-      constituencies: size?.constituencies ?? 0,
-      precincts: size?.precincts ?? 0,
-      votersOnList: size?.voters ?? 0,
-      candidates: {
-        nominated: candidates.nominated ?? 0,
-        registered: candidates.everRegistered ?? 0,
-        onBallot: candidates.registered ?? 0,
-        refused: candidates.refused ?? 0,
-        withdrawn: candidates.withdrawn ?? 0,
-        cancelled: candidates.cancelled ?? 0,
-      },
+      ...election,
       protocols: {
         missing: protocols.missing ?? 0,
         enteredOnce: protocols.entered_once ?? 0,

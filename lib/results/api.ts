@@ -1,5 +1,9 @@
 import 'server-only';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { chooseEncoding } from '@/lib/http/encoding';
 import { publicCacheControl } from '@/lib/http/cache-headers';
+import type { CompressedDocument } from './documents';
 
 /** Shared response helpers of the open-data API: cache headers, ETags from the results version, JSON errors. */
 /** The open-data API's own answers: as public as the page cache's shared copies of them (decision 012). */
@@ -9,18 +13,24 @@ export function jsonError(status: number, error: string, message: string): Respo
   return Response.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** A document encoded to bytes once per results version (compression is left to the server or proxy). */
-export const encodeDocument = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-/** Answers 304 when the client already holds this version, else the body with caching headers. */
-export function versionedResponse(request: Request, etag: string, document: Uint8Array, contentType: string, filename?: string): Response {
+/**
+ * Answers 304 when the client already holds this version, else the document: its kept gzip bytes
+ * as they are to a reader that accepts gzip (every browser and HTTP library), decompressed as
+ * they go out to one that does not (decision 018).
+ */
+export function documentResponse(request: Request, etag: string, document: CompressedDocument, contentType: string, filename: string): Response {
   const headers: Record<string, string> = {
     'Cache-Control': PUBLIC_CACHE_CONTROL,
     ETag: etag,
+    Vary: 'Accept-Encoding',
     'Content-Type': contentType,
+    'Content-Disposition': `inline; filename="${filename}"`,
     'Access-Control-Allow-Origin': '*',
   };
-  if (filename) headers['Content-Disposition'] = `inline; filename="${filename}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(document as BodyInit, { headers });
+  if (chooseEncoding(request.headers.get('accept-encoding'), ['gzip']) === 'gzip') {
+    return new Response(document.gzip as BodyInit, { headers: { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(document.gzip.length) } });
+  }
+  const text = Readable.toWeb(Readable.from([document.gzip]).pipe(createGunzip())) as ReadableStream<Uint8Array>;
+  return new Response(text, { headers: { ...headers, 'Content-Length': String(document.length) } });
 }

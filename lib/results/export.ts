@@ -1,5 +1,5 @@
 import type { CandidateListItem } from '@/lib/candidates/queries';
-import { csvDocument } from '@/lib/csv';
+import { csvChunks } from '@/lib/csv';
 import { precinctsByConstituency, type ElectionResults, type PrecinctResult } from './aggregate';
 
 /**
@@ -155,10 +155,8 @@ function* resultRows(results: ElectionResults, precincts: PrecinctResult[]): Gen
   }
 }
 
-/** The rows above as one CSV document. */
-export function resultsCsv(results: ElectionResults, precincts: PrecinctResult[]): string {
-  return csvDocument(RESULT_COLUMNS, resultRows(results, precincts));
-}
+/** The rows above as a CSV document, in pieces. */
+export const resultsCsvChunks = (results: ElectionResults, precincts: PrecinctResult[]) => csvChunks(RESULT_COLUMNS, resultRows(results, precincts));
 
 /**
  * The public candidate fields: never IIN or date of birth. `registered` counts everyone the
@@ -172,8 +170,8 @@ export function candidatesJson(list: CandidateListItem[]) {
   }));
 }
 
-export function candidatesCsv(list: CandidateListItem[]): string {
-  return csvDocument(
+export function candidatesCsvChunks(list: CandidateListItem[]): Generator<string> {
+  return csvChunks(
     [
       'region_code',
       'constituency_code',

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresError } from '@/db/errors';
 import { constituencyTotals, precincts, protocols } from '@/db/schema';
+import { electionSummaries, publicElectionSummaries } from '@/lib/overview/queries';
 import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
 import { constituencyResult, precinctResults } from '@/lib/results/aggregate';
 import { runningTotalsDrift } from '@/lib/results/running-totals';
@@ -86,6 +87,11 @@ async function expectTotalsExact() {
   expect(Object.fromEntries(result.candidates.map((c) => [c.id, c.votes]))).toEqual(
     Object.fromEntries(candidateIds.map((id) => [id, sum((p) => p.votes[id] ?? 0)])),
   );
+  // The home page's and the staff pages' sizes come from the same totals. (A protocol under correction
+  // is reported with its earlier approved figures while its workflow state is no longer "approved".)
+  const sizes = { constituencies: 1, precincts: rows.length, precinctsReported: reported.length, votersOnList: sum((p) => p.votersOnList, rows) };
+  expect((await publicElectionSummaries(testDb.db)).find((e) => e.id === electionId)).toMatchObject(sizes);
+  expect((await electionSummaries(testDb.db, null)).find((e) => e.id === electionId)).toMatchObject(sizes);
   return result;
 }
 

@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { brotliDecompressSync, deflateSync, gunzipSync, gzipSync } from 'node:zlib';
-import { chooseEncoding, createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
+import { chooseEncoding } from '@/lib/http/encoding';
+import { createPageCache, policyForSharedCopy, type PageCacheOptions } from '@/lib/http/page-cache';
 import { localeOfRequest } from '@/lib/i18n/config';
 
 const NONCE_POLICY = "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; object-src 'none'";
@@ -88,7 +89,7 @@ describe('page cache', () => {
     expect(renders()).toBe(16);
   });
 
-  it('caches the home page, the public lists and the open-data API, but not look-alike paths', async () => {
+  it('caches the home page, the public lists and the list of elections, but not look-alike paths or the documents (kept by their route)', async () => {
     const { get } = await serve((_request, response) => {
       response.end('ok');
     });
@@ -96,7 +97,7 @@ describe('page cache', () => {
       await get(path);
       expect((await get(path)).state, path).toBe('hit');
     }
-    for (const path of ['/resultsx', '/api/auth/session', '/locale']) {
+    for (const path of ['/resultsx', '/api/auth/session', '/locale', '/api/v1/elections/7/results.json']) {
       await get(path);
       expect((await get(path)).state, path).toBeNull();
     }
@@ -172,9 +173,9 @@ describe('page cache', () => {
       response.setHeader('etag', 'W/"7-results"');
       response.end('{"results":[]}');
     });
-    await get('/api/v1/elections/7/results.json');
-    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"7-results"' } })).toMatchObject({ status: 304, body: '' });
-    expect(await get('/api/v1/elections/7/results.json', { headers: { 'if-none-match': 'W/"6-results"' } })).toMatchObject({
+    await get('/api/v1/elections');
+    expect(await get('/api/v1/elections', { headers: { 'if-none-match': 'W/"7-results"' } })).toMatchObject({ status: 304, body: '' });
+    expect(await get('/api/v1/elections', { headers: { 'if-none-match': 'W/"6-results"' } })).toMatchObject({
       status: 200,
       body: '{"results":[]}',
     });
@@ -324,13 +325,16 @@ describe('poisoning the cache', () => {
   });
 
   it('picks the best encoding the reader accepts', () => {
-    expect(chooseEncoding(undefined, true)).toBe('identity');
-    expect(chooseEncoding('deflate', true)).toBe('identity');
-    expect(chooseEncoding('gzip, br', true)).toBe('br');
-    expect(chooseEncoding('gzip, br', false)).toBe('identity');
-    expect(chooseEncoding('*', true)).toBe('br');
-    expect(chooseEncoding('*;q=0, gzip', true)).toBe('gzip');
-    expect(chooseEncoding('br;q=0, gzip;q=0', true)).toBe('identity');
-    expect(chooseEncoding('GZIP;Q=1', true)).toBe('gzip');
+    expect(chooseEncoding(undefined, ['br', 'gzip'])).toBe('identity');
+    expect(chooseEncoding('deflate', ['br', 'gzip'])).toBe('identity');
+    expect(chooseEncoding('gzip, br', ['br', 'gzip'])).toBe('br');
+    expect(chooseEncoding('gzip, br', [])).toBe('identity');
+    expect(chooseEncoding('*', ['br', 'gzip'])).toBe('br');
+    expect(chooseEncoding('*;q=0, gzip', ['br', 'gzip'])).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0', ['br', 'gzip'])).toBe('identity');
+    expect(chooseEncoding('GZIP;Q=1', ['br', 'gzip'])).toBe('gzip');
+    // What is offered decides too: an open-data document is kept in gzip only.
+    expect(chooseEncoding('gzip, br', ['gzip'])).toBe('gzip');
+    expect(chooseEncoding('br', ['gzip'])).toBe('identity');
   });
 });

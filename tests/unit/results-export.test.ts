@@ -1,42 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '@/lib/csv';
+import { csvChunks, csvDocument } from '@/lib/csv';
 import { parseDelimited } from '@/lib/constituency-lists/precinct-file';
 import type { ElectionResults, PrecinctResult } from '@/lib/results/aggregate';
-import { candidatesCsv, resultsCsv } from '@/lib/results/export';
+import { candidatesCsvChunks, resultsCsvChunks } from '@/lib/results/export';
 import { headlineFigures } from '@/lib/results/headline';
 
 describe('CSV', () => {
   it('quotes commas, quotes and line breaks and reads back the same values', () => {
     const values = ['Оспанов, Серік', 'The "Ak Zhol" party', 'two\nlines', 'plain', 42];
-    const text = toCsv(['a', 'b', 'c', 'd', 'e'], [values]);
-    expect(text).toBe('a,b,c,d,e\r\n"Оспанов, Серік","The ""Ak Zhol"" party","two\nlines",plain,42\r\n');
-    expect(parseDelimited(text, ',')[1]!.fields).toEqual(values.map(String));
+    const text = csvDocument(['a', 'b', 'c', 'd', 'e'], [values]);
+    expect(text).toBe('\uFEFFa,b,c,d,e\r\n"Оспанов, Серік","The ""Ak Zhol"" party","two\nlines",plain,42\r\n');
+    expect(parseDelimited(text.slice(1), ',')[1]!.fields).toEqual(values.map(String));
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {
-    expect(toCsv(['name'], [['=HYPERLINK("x")'], ['-1+1'], ['@SUM(A1)']])).toBe('name\r\n"\'=HYPERLINK(""x"")"\r\n\'-1+1\r\n\'@SUM(A1)\r\n');
+    expect(csvDocument(['name'], [['=HYPERLINK("x")'], ['-1+1'], ['@SUM(A1)']])).toBe('\uFEFFname\r\n"\'=HYPERLINK(""x"")"\r\n\'-1+1\r\n\'@SUM(A1)\r\n');
+  });
+
+  it('writes a long document in pieces of whole rows that join into the same text', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => [i, `Учаске ${i}`, i % 7 === 0 ? null : i * 3]);
+    const pieces = [...csvChunks(['n', 'name', 'votes'], rows, 1000)];
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.slice(0, -1).every((piece) => piece.endsWith('\r\n') && piece.length >= 1000)).toBe(true);
+    expect(pieces.join('')).toBe(csvDocument(['n', 'name', 'votes'], rows));
+    expect(pieces.join('').split('\r\n')).toHaveLength(502);
   });
 
   it('writes the public candidate fields only', () => {
-    const csv = candidatesCsv([
-      {
-        id: 1,
-        fullName: 'Әлия, Серікқызы "Ақ"',
-        age: 41,
-        sex: 'female',
-        nominationRoute: 'party',
-        party: { nameKk: 'Ақ жол', nameRu: 'Ак жол', nameEn: 'Ak Zhol' },
-        status: 'registered',
-        wasRegistered: true,
-        cancellationGround: null,
-        ballotOrder: 2,
-        nominatedOn: '2023-09-20',
-        constituency: { code: 'aktobe-khromtau', nameKk: 'Хромтау', nameRu: 'Хромтау', nameEn: 'Khromtau District' },
-        region: { code: 'aktobe', nameKk: 'Ақтөбе', nameRu: 'Актобе', nameEn: 'Aktobe' },
-        election: { id: 1, registrationDeadline: '2023-10-11', nameKk: '', nameRu: '', nameEn: '' },
-        checks: { passed: 9, failed: 0, pending: 0 },
-      },
-    ]);
+    const csv = [
+      ...candidatesCsvChunks([
+        {
+          id: 1,
+          fullName: 'Әлия, Серікқызы "Ақ"',
+          age: 41,
+          sex: 'female',
+          nominationRoute: 'party',
+          party: { nameKk: 'Ақ жол', nameRu: 'Ак жол', nameEn: 'Ak Zhol' },
+          status: 'registered',
+          wasRegistered: true,
+          cancellationGround: null,
+          ballotOrder: 2,
+          nominatedOn: '2023-09-20',
+          constituency: { code: 'aktobe-khromtau', nameKk: 'Хромтау', nameRu: 'Хромтау', nameEn: 'Khromtau District' },
+          region: { code: 'aktobe', nameKk: 'Ақтөбе', nameRu: 'Актобе', nameEn: 'Aktobe' },
+          election: { id: 1, registrationDeadline: '2023-10-11', nameKk: '', nameRu: '', nameEn: '' },
+          checks: { passed: 9, failed: 0, pending: 0 },
+        },
+      ]),
+    ].join('');
     // UTF-8 with a byte-order mark, names in English, Kazakh and Russian.
     expect(csv.startsWith('\uFEFFregion_code,constituency_code,constituency,constituency_kk,constituency_ru,')).toBe(true);
     expect(csv.split('\r\n')[1]).toBe(
@@ -155,7 +166,7 @@ describe('headline figures of a small hand-computed election', () => {
       ...results,
       regions: results.regions.map((region) => ({ ...region, nameEn: 'North Region', nameKk: 'Солтүстік облысы', nameRu: 'Северная область' })),
     };
-    const lines = resultsCsv(named, []).split('\r\n');
+    const lines = [...resultsCsvChunks(named, [])].join('').split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFFlevel,region_code,constituency_code,precinct_number,name,name_kk,name_ru,/);
     expect(lines.find((line) => line.startsWith('region,north,'))).toMatch(/^region,north,,,North Region,Солтүстік облысы,Северная область,2,2,2000,/);
   });
@@ -177,7 +188,7 @@ describe('headline figures of a small hand-computed election', () => {
       votesAgainstAll: 0,
       votes: { 3: 150, 4: 50 },
     };
-    const lines = resultsCsv(results, [precinct]).split('\r\n');
+    const lines = [...resultsCsvChunks(results, [precinct])].join('').split('\r\n');
     const header = lines[0]!.replace('\uFEFF', '').split(',');
     expect(header.slice(9, 14)).toEqual(['voters_on_list', 'voters_at_close', 'ballots_cast', 'ballots_found_mobile', 'ballots_invalid']);
     const row = lines.find((line) => line.startsWith('precinct,') && line.endsWith(',,,'))!.split(',');

@@ -7,10 +7,10 @@ import { pageNumber, Pagination } from '@/components/pagination';
 import { RegionConstituencyFilter } from '@/components/region-constituency-filter';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
-import { candidateFacts, candidateStatistics, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
+import { candidateFacts, candidateStatistics, constituencyCount, constituencyOptions, listCandidates, type CandidateFilter } from '@/lib/candidates/queries';
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
-import { listRegions } from '@/lib/overview/queries';
+import { CONSTITUENCIES_LISTED, listRegions } from '@/lib/overview/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicCandidates'))('title') };
@@ -38,7 +38,9 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const election = pickElection(elections, query.election);
   if (!election) return <p>{tc('noElections')}</p>;
   const region = regions.find((r) => r.code === query.region);
-  const constituencies = await constituencyOptions(db, election.id, null);
+  // A large election's filter offers one applied region's constituencies, not thousands (decision 018).
+  const regionOnly = (await constituencyCount(db, election.id)) > CONSTITUENCIES_LISTED;
+  const constituencies = regionOnly && !region ? [] : await constituencyOptions(db, election.id, regionOnly ? region!.id : null);
   // A constituency of another region than the one chosen is dropped, not turned into an empty list.
   const constituency = constituencies.find((c) => c.code === query.constituency && (!region || c.regionId === region.id));
   const filter: CandidateFilter = {
@@ -53,7 +55,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const facts = await candidateFacts(db, filter);
   const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
   const stats = candidateStatistics(facts);
-  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(facts.length / PAGE_SIZE)));
+  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(stats.nominated / PAGE_SIZE)));
   const candidates = await listCandidates(db, filter, 'ballot', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   // The filters in force, with another page.
   const pageHref = (to: number) => {
@@ -109,11 +111,12 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters')}>
         <input type="hidden" name="election" value={election.slug} />
         <RegionConstituencyFilter
-          labels={{ region: t('region'), constituency: tc('constituency'), all: t('all') }}
+          labels={{ region: t('region'), constituency: tc('constituency'), all: t('all'), applyRegionFirst: t('applyRegionFirst') }}
           regions={regions.map((r) => ({ value: r.code, label: name(r) }))}
           constituencies={constituencies.map((c) => ({ value: c.code, label: name(c), region: regionCodeOf.get(c.regionId) ?? '' }))}
           region={region?.code}
           constituency={constituency?.code}
+          regionOnly={regionOnly}
         />
         {select(
           'status',
@@ -140,7 +143,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
         </div>
       </form>
       <CandidateTable candidates={candidates} caption={name(election)} />
-      <Pagination page={page} pageSize={PAGE_SIZE} total={facts.length} href={pageHref} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={stats.nominated} href={pageHref} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { cachedImageCoverage } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedAkimRecords, cachedCandidateFacts, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { headlineFigures } from '@/lib/results/headline';
+import { CONSTITUENCIES_LISTED } from '@/lib/overview/queries';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
 
@@ -24,9 +25,6 @@ const DOWNLOADS = [
   ['nist-1500-100.json', 'nist'],
   ['protocol-images.json', 'protocolImagesJson'],
 ] as const;
-
-/** Above this many constituencies (ten times Kazakhstan's), the overview lists regions and each region's page its constituencies. */
-const CONSTITUENCIES_LISTED = 100;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicResults'))('title') };
