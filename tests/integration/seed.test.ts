@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { generateDemoData } from '@/db/demo';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
-import { imageCoverage, precinctScans, storedFileAccess, totalCoverage } from '@/lib/protocol-images/queries';
+import { imageCoverage, precinctScans, precinctsMissingImages, storedFileAccess, totalCoverage } from '@/lib/protocol-images/queries';
 import { readVerified } from '@/lib/storage';
 import { postgresStore } from '@/lib/storage/postgres-store';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -171,6 +171,15 @@ describe('seeded demo, recomputed with SQL', () => {
     );
     expect(missing.length).toBeGreaterThan(0);
     for (const row of missing) expect(row.reason).toBeTruthy();
+  });
+
+  it('lists the precincts published without an image a page at a time, page after page the same rows as whole', async () => {
+    const [counting] = await selectRows<{ id: number }>(testDb.db, sql`select id from elections where slug = 'akim-counting'`);
+    const whole = await precinctsMissingImages(testDb.db, counting!.id);
+    expect(new Set(whole.map((m) => m.constituency.code)).size).toBeGreaterThan(1);
+    const paged = [];
+    for (let offset = 0; offset < whole.length; offset += 2) paged.push(...(await precinctsMissingImages(testDb.db, counting!.id, { offset, limit: 2 })));
+    expect(paged).toEqual(whole);
   });
 
   it('records the seeding in the audit log', async () => {
