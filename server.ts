@@ -10,6 +10,7 @@ import { keepPersonalAnswersPrivate, redirectToCanonical } from '@/lib/http/cach
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '@/lib/http/client-address';
 import { answerHealth, isHealthRequest, type ServerState } from '@/lib/http/health';
 import { createPageCache } from '@/lib/http/page-cache';
+import { relayPreEncodedBodies } from '@/lib/http/pre-encoded';
 import { logLine, withRequestLog } from '@/lib/http/request-log';
 import { hasWellFormedPath } from '@/lib/http/well-formed';
 
@@ -50,6 +51,7 @@ const server = createServer((request, response) => {
       // While stopping, a proxy's kept-alive connection gets closed after its answer, so its next request goes elsewhere.
       if (state.draining) response.setHeader('connection', 'close');
       keepPersonalAnswersPrivate(request, response);
+      relayPreEncodedBodies(request, response);
       if (redirectToCanonical(request, response)) return;
       return pageCache.handle(request, response, () => handle(request, response));
     },

@@ -27,7 +27,7 @@ import { executeCommand } from '../lib/commands';
 import { approveProtocol, enterProtocol } from '../lib/protocols/commands';
 import { signedAtFromDate } from '../lib/protocols/definition';
 import { constituencyResult, electionResults } from '../lib/results/aggregate';
-import { NGINX, startCluster, waitUntilOk, type Cluster } from './cluster.mjs';
+import { NGINX, SERVER_NODE_FLAGS, startCluster, waitUntilOk, type Cluster } from './cluster.mjs';
 
 const BENCH_PASSWORD = 'bench-password-2026';
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -333,7 +333,7 @@ async function startInstance(port: number, databaseUrl: string, env: Record<stri
     () => false,
   );
   if (inUse) throw new Error(`port ${port} is already in use: stop that server first`);
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/server.js'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -403,6 +403,7 @@ async function measureUncached(db: Database, data: Generated, base: string) {
     'results.json, every precinct (API)': `/api/v1/elections/${data.election.id}/results.json`,
     'results.csv (API)': `/api/v1/elections/${data.election.id}/results.csv`,
     'candidates.json (API)': `/api/v1/elections/${data.election.id}/candidates.json`,
+    'NIST SP 1500-100 report (API)': `/api/v1/elections/${data.election.id}/nist-1500-100.json`,
   };
   const measure = async (path: string, samples: number) => {
     const durations: number[] = [];

@@ -5,6 +5,7 @@ export type ClusterInstance = { name: string; port: number; url: string; process
 export type Cluster = { url: string; prefix: string; cacheDir: string; instances: ClusterInstance[]; nginx: ChildProcess; stop(): Promise<void> };
 
 export const NGINX: string | undefined;
+export const SERVER_NODE_FLAGS: string[];
 export const UPSTREAM_FAIL_TIMEOUT_S: number;
 export function waitUntilOk(url: string, timeoutMs?: number, isAlive?: () => boolean): Promise<void>;
 export function prepareClusterDatabase(databaseUrl: string, env?: NodeJS.ProcessEnv): Promise<'seeded' | 'kept'>;

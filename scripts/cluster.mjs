@@ -20,6 +20,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const NGINX = process.env.NGINX_PATH ?? ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'].find((file) => existsSync(file));
 
+/**
+ * Node.js flags every portal server runs with (decision 018; `npm start` and `npm run serve` pass
+ * the same in package.json): a young generation large enough that rendering a results page at
+ * election scale is not interrupted by a garbage collection every few milliseconds.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `url` answers 200 (or `deadline` passes). */
@@ -110,7 +117,7 @@ export async function startCluster({ databaseUrl, port = 8080, instancePorts = [
       process: undefined,
       /** Starts the instance and resolves once it reports ready. */
       async start() {
-        const child = spawn(process.execPath, [path.join(root, 'dist', 'server.js')], {
+        const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'dist', 'server.js')], {
           cwd: root,
           env: { ...instanceEnv, PORT: String(instancePort) },
           stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { chooseEncoding } from '@/lib/http/encoding';
 import { publicCacheControl } from '@/lib/http/cache-headers';
+import { PRE_ENCODED_HEADER, RELAYS_ENCODING_HEADER } from '@/lib/http/pre-encoded';
 import type { CompressedDocument } from './documents';
 
 /** Shared response helpers of the open-data API: cache headers, ETags from the results version, JSON errors. */
@@ -16,11 +17,12 @@ export function jsonError(status: number, error: string, message: string): Respo
 /**
  * Answers 304 when the client already holds this version, else the document: its kept gzip bytes
  * as they are to a reader that accepts gzip (every browser and HTTP library), decompressed as
- * they go out to one that does not (decision 018).
+ * they go out to one that does not (decision 018). `no-transform`: no compression layer, Next.js'
+ * own included, may encode the body again.
  */
 export function documentResponse(request: Request, etag: string, document: CompressedDocument, contentType: string, filename: string): Response {
   const headers: Record<string, string> = {
-    'Cache-Control': PUBLIC_CACHE_CONTROL,
+    'Cache-Control': `${PUBLIC_CACHE_CONTROL}, no-transform`,
     ETag: etag,
     Vary: 'Accept-Encoding',
     'Content-Type': contentType,
@@ -28,9 +30,10 @@ export function documentResponse(request: Request, etag: string, document: Compr
     'Access-Control-Allow-Origin': '*',
   };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  if (chooseEncoding(request.headers.get('accept-encoding'), ['gzip']) === 'gzip') {
-    return new Response(document.gzip as BodyInit, { headers: { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(document.gzip.length) } });
+  const relayed = request.headers.get(RELAYS_ENCODING_HEADER) === '1';
+  if (relayed && chooseEncoding(request.headers.get('accept-encoding'), ['gzip']) === 'gzip') {
+    return new Response(document.gzip as BodyInit, { headers: { ...headers, [PRE_ENCODED_HEADER]: 'gzip' } });
   }
   const text = Readable.toWeb(Readable.from([document.gzip]).pipe(createGunzip())) as ReadableStream<Uint8Array>;
-  return new Response(text, { headers: { ...headers, 'Content-Length': String(document.length) } });
+  return new Response(text, { headers });
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { generateDemoData } from '@/db/demo';
+import { publicConstituencies, publicConstituencyRegions } from '@/lib/constituency-lists/queries';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed';
 import { imageCoverage, precinctScans, precinctsMissingImages, storedFileAccess, totalCoverage } from '@/lib/protocol-images/queries';
 import { readVerified } from '@/lib/storage';
@@ -39,6 +40,23 @@ describe('seeded demo, recomputed with SQL', () => {
           where el.slug = 'akim-2023'`,
     );
     expect(row).toEqual({ constituencies: 45, precincts: 1491, voters: 1_062_327 });
+  });
+
+  it('gives the public list the same figures by region and region by region, from the running totals', async () => {
+    const [pilot] = await selectRows<{ id: number }>(testDb.db, sql`select id from elections where slug = 'akim-2023'`);
+    const regions = await publicConstituencyRegions(testDb.db, pilot!.id);
+    const sum = (key: 'constituencies' | 'precincts' | 'votersOnList') => regions.reduce((total, r) => total + r[key], 0);
+    expect([sum('constituencies'), sum('precincts'), sum('votersOnList')]).toEqual([45, 1491, 1_062_327]);
+    for (const region of regions) {
+      const rows = await publicConstituencies(testDb.db, pilot!.id, region.code);
+      expect(rows.every((row) => row.regionCode === region.code)).toBe(true);
+      expect([rows.length, rows.reduce((total, row) => total + row.precincts, 0), rows.reduce((total, row) => total + row.votersOnList, 0)]).toEqual([
+        region.constituencies,
+        region.precincts,
+        region.votersOnList,
+      ]);
+    }
+    expect(await publicConstituencies(testDb.db, pilot!.id)).toHaveLength(45);
   });
 
   it('has a turnout of 62.79% from the approved entries of every precinct', async () => {

@@ -40,7 +40,7 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
   const region = regions.find((r) => r.code === query.region);
   // A large election's filter offers one applied region's constituencies, not thousands (decision 018).
   const regionOnly = (await constituencyCount(db, election.id)) > CONSTITUENCIES_LISTED;
-  const constituencies = regionOnly && !region ? [] : await constituencyOptions(db, election.id, regionOnly ? region!.id : null);
+  const constituencies = !regionOnly ? await constituencyOptions(db, election.id, null) : region ? await constituencyOptions(db, election.id, region.id) : [];
   // A constituency of another region than the one chosen is dropped, not turned into an empty list.
   const constituency = constituencies.find((c) => c.code === query.constituency && (!region || c.regionId === region.id));
   const filter: CandidateFilter = {
