@@ -6,7 +6,8 @@ import { publicCacheControl } from '@/lib/http/cache-headers';
 import { PRE_ENCODED_HEADER, RELAYS_ENCODING_HEADER } from '@/lib/http/pre-encoded';
 import type { CompressedDocument } from './documents';
 
-/** Shared response helpers of the open-data API: cache headers, ETags from the results version, JSON errors. */
+// Shared response helpers of the open-data API: cache headers, ETags from the results version, JSON errors.
+
 /** The open-data API's own answers: as public as the page cache's shared copies of them (decision 012). */
 export const PUBLIC_CACHE_CONTROL = publicCacheControl(Number(process.env.PAGE_CACHE_MS ?? 2000));
 
