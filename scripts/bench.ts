@@ -772,8 +772,9 @@ one that rendered every page and document above (target < 1 GiB: ${met(Math.max(
   compressed copy written straight from memory, which is why it can outpace the static file, which goes
   through Next.js' file serving. An approval reaches readers within \`RESULTS_POLL_MS\` +
   \`PAGE_CACHE_MS\` (4 s by default) on every instance.
-- **API documents** are bounded by their size: results.json carries every precinct (~2.5 MB,
-  ~300 kB compressed at this scale), so the client's decoding dominates.
+- **API documents** are written in pieces straight into gzip once per results version and kept
+  compressed (decision 018); a reader gets those bytes as they are. results.json carries every
+  precinct (~2.5 MB, ~300 kB compressed at this scale), so sending it dominates.
 - **Signing in** is dominated by argon2id (OWASP parameters), by design. Around it: one query for
   the throttle (blocks in force, the account's recent failures), and in the sign-in transaction
   the audit row and the new server-side session (decision 008). A signed-in page re-reads the user
