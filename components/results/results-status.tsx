@@ -9,7 +9,7 @@ const STYLE = {
 } as const;
 
 /** The results' status and age, and the self-refresh while they can still change. */
-export async function ResultsStatus({ results }: { results: ElectionResults }) {
+export async function ResultsStatus({ results }: { results: Pick<ElectionResults, 'status' | 'lastChangedAt'> }) {
   const [t, format] = await Promise.all([getTranslations('publicResults'), getFormatter()]);
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">

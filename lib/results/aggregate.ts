@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { countWhere, sumOf } from '@/db/selections';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
@@ -290,14 +291,41 @@ async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults |
     constituencies: constituencyResults.length,
     official: constituencyResults.filter((c) => c.resultsStatus === 'official').length,
   };
-  const status =
-    totals.constituencies > 0 && totals.official === totals.constituencies
-      ? 'certified'
-      : totals.precincts > 0 && totals.precinctsReported === totals.precincts
-        ? 'unofficial-complete'
-        : 'unofficial-partial';
   const { lastChangedAt, ...electionInfo } = election;
-  return { election: electionInfo, totals, regions: regionResults, constituencies: constituencyResults, status, lastChangedAt };
+  return { election: electionInfo, totals, regions: regionResults, constituencies: constituencyResults, status: resultsStatusOf(totals), lastChangedAt };
+}
+
+type Progress = { constituencies: number; official: number; precincts: number; precinctsReported: number };
+
+/** unofficial-partial until every precinct is approved, unofficial-complete, certified when every constituency is official. */
+function resultsStatusOf(progress: Progress): ElectionResults['status'] {
+  if (progress.constituencies > 0 && progress.official === progress.constituencies) return 'certified';
+  return progress.precincts > 0 && progress.precinctsReported === progress.precincts ? 'unofficial-complete' : 'unofficial-partial';
+}
+
+/**
+ * The election's results status and last change without the aggregation: what a page about one
+ * constituency or precinct shows of the election. Summed from the running totals of the same
+ * constituencies the aggregation counts (in force, with precincts).
+ */
+export async function electionProgress(db: Queryable, electionId: number): Promise<Pick<ElectionResults, 'status' | 'lastChangedAt'>> {
+  const [[progress], [version]] = await Promise.all([
+    db
+      .select({
+        constituencies: count(),
+        official: countWhere(eq(constituencies.resultsStatus, 'official')),
+        precincts: sumOf(constituencyTotals.precincts),
+        precinctsReported: sumOf(constituencyTotals.precinctsReported),
+      })
+      .from(constituencies)
+      .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
+      .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), gt(constituencyTotals.precincts, 0))),
+    db.select({ changedAt: resultsVersions.changedAt }).from(resultsVersions).where(eq(resultsVersions.electionId, electionId)),
+  ]);
+  return {
+    status: resultsStatusOf(progress ?? { constituencies: 0, official: 0, precincts: 0, precinctsReported: 0 }),
+    lastChangedAt: version?.changedAt ?? null,
+  };
 }
 
 /** One constituency's result, computed by the same aggregation as its election's. */

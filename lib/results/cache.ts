@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
-import { electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
+import { constituencyResult, electionProgress, electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
 import { resultsVersion } from './version';
 
 /**
@@ -43,6 +43,14 @@ async function cached<T>(key: string, electionId: number, compute: () => Promise
 
 export const cachedElectionResults = (electionId: number, db = getDb()) =>
   cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(db, electionId), db);
+
+/** One constituency's result, by the same aggregation (its page need not compute the whole election's). */
+export const cachedConstituencyResult = (electionId: number, constituencyId: number, db = getDb()) =>
+  cached(`constituency:${electionId}:${constituencyId}`, electionId, () => constituencyResult(db, constituencyId), db);
+
+/** The election's results status and last change, without the aggregation. */
+export const cachedElectionProgress = (electionId: number, db = getDb()) =>
+  cached(`progress:${electionId}`, electionId, () => electionProgress(db, electionId), db);
 
 /** Every precinct's approved figures, of the whole election or of one constituency (a page reads only its own). */
 export const cachedPrecinctResults = (electionId: number, constituencyId?: number, db = getDb()) =>

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { elections } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { ageOn } from '@/lib/candidates/eligibility';
-import { electionResults, type ElectionResults } from '@/lib/results/aggregate';
+import { electionProgress, electionResults, type ElectionResults } from '@/lib/results/aggregate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let testDb: TestDatabase;
@@ -23,6 +23,17 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
   it('have every precinct reported and certified results', () => {
     expect(results.totals).toMatchObject({ constituencies: 45, precincts: 1491, precinctsReported: 1491, votersOnList: 1_062_327, official: 45 });
     expect(results.status).toBe('certified');
+  });
+
+  it('say the same status and last change without the aggregation, for every demo election', async () => {
+    for (const election of await testDb.db.select({ id: elections.id }).from(elections)) {
+      const whole = await electionResults(testDb.db, election.id);
+      expect(await electionProgress(testDb.db, election.id)).toEqual({ status: whole!.status, lastChangedAt: whole!.lastChangedAt });
+    }
+    const statuses = await Promise.all(
+      (await testDb.db.select({ id: elections.id }).from(elections)).map(async (e) => (await electionProgress(testDb.db, e.id)).status),
+    );
+    expect(new Set(statuses)).toEqual(new Set(['certified', 'unofficial-partial']));
   });
 
   it('have a turnout of 62.79%', () => {

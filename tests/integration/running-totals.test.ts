@@ -4,7 +4,7 @@ import { postgresError } from '@/db/errors';
 import { constituencyTotals, precincts, protocols } from '@/db/schema';
 import { electionSummaries, publicElectionSummaries } from '@/lib/overview/queries';
 import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
-import { constituencyResult, precinctResults } from '@/lib/results/aggregate';
+import { constituencyResult, electionProgress, electionResults, precinctResults } from '@/lib/results/aggregate';
 import { runningTotalsDrift } from '@/lib/results/running-totals';
 import { commandRunner, expectOk } from '../support/commands';
 import { insertCountingConstituency } from '../support/elections';
@@ -87,6 +87,8 @@ async function expectTotalsExact() {
   expect(Object.fromEntries(result.candidates.map((c) => [c.id, c.votes]))).toEqual(
     Object.fromEntries(candidateIds.map((id) => [id, sum((p) => p.votes[id] ?? 0)])),
   );
+  const whole = await electionResults(testDb.db, electionId);
+  expect(await electionProgress(testDb.db, electionId)).toEqual({ status: whole!.status, lastChangedAt: whole!.lastChangedAt });
   // The home page's and the staff pages' sizes come from the same totals. (A protocol under correction
   // is reported with its earlier approved figures while its workflow state is no longer "approved".)
   const sizes = { constituencies: 1, precincts: rows.length, precinctsReported: reported.length, votersOnList: sum((p) => p.votersOnList, rows) };

@@ -7,35 +7,42 @@ import { ConstituencyResultView } from '@/components/results/constituency-result
 import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
 import { localizer } from '@/lib/i18n/config';
-import { cachedImageCoverage } from '@/lib/protocol-images/public';
-import { cachedAkimRecords, cachedPrecinctResults } from '@/lib/results/cache';
-import { publicResultsBySlug } from '@/lib/results/public';
+import { cachedConstituencyIds, cachedImageCoverage } from '@/lib/protocol-images/public';
+import { getDb } from '@/db/client';
+import { listRegions } from '@/lib/overview/queries';
+import { cachedAkimRecords, cachedConstituencyResult, cachedElectionProgress, cachedElections, cachedPrecinctResults } from '@/lib/results/cache';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
 
 /** A constituency's result with a vote-share chart and every precinct's figures, for observers to check. */
 export default async function ConstituencyResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const { slug, code } = await params;
-  const results = await publicResultsBySlug(slug);
-  const result = results?.constituencies.find((c) => c.code === code);
-  if (!results || !result) notFound();
-  const [t, format, locale, { value: precincts }, { value: coverage }, { value: akims }] = await Promise.all([
+  const election = (await cachedElections()).find((e) => e.slug === slug);
+  const constituencyId = election ? (await cachedConstituencyIds(election.id)).value.get(code) : undefined;
+  if (!election || constituencyId === undefined) notFound();
+  // This constituency's result and precincts only: the page need not compute the whole election's.
+  const [{ value: scoped }, { value: progress }, regions, t, format, locale, { value: precincts }, { value: coverage }, { value: akims }] = await Promise.all([
+    cachedConstituencyResult(election.id, constituencyId),
+    cachedElectionProgress(election.id),
+    listRegions(getDb()),
     getTranslations('publicResults'),
     getFormatter(),
     getLocale(),
-    cachedPrecinctResults(results.election.id, result.id),
-    cachedImageCoverage(results.election.id),
-    cachedAkimRecords(results.election.id),
+    cachedPrecinctResults(election.id, constituencyId),
+    cachedImageCoverage(election.id),
+    cachedAkimRecords(election.id),
   ]);
+  if (!scoped) notFound();
+  const { result } = scoped;
   const name = localizer(locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const region = results.regions.find((r) => r.id === result.regionId)!;
+  const region = regions.find((r) => r.id === result.regionId)!;
   const leaderId = result.outcome.status === 'elected' || result.outcome.status === 'leading' ? result.outcome.candidateId : null;
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label={t('breadcrumbs')} className="flex gap-2 text-sm">
         <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
-          {name(results.election)}
+          {name(election)}
         </Link>
         <span aria-hidden="true">›</span>
         <Link href={`/results/${slug}/region/${region.code}`} className="text-brand-700 underline">
@@ -43,7 +50,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
         </Link>
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(result)}</h1>
-      <ResultsStatus results={results} />
+      <ResultsStatus results={progress} />
       <ImageCoverageLine
         coverage={coverage.get(result.id) ?? { approved: 0, published: 0 }}
         missingHref={`/results/${slug}/missing-images?constituency=${code}`}

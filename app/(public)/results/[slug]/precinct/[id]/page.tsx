@@ -9,8 +9,7 @@ import { localizer } from '@/lib/i18n/config';
 import { idFromUrl } from '@/lib/validation/fields';
 import { cachedPrecinctImages } from '@/lib/protocol-images/public';
 import { protocolSheet } from '@/lib/protocols/queries';
-import { cachedDerived } from '@/lib/results/cache';
-import { publicResultsBySlug } from '@/lib/results/public';
+import { cachedDerived, cachedElections } from '@/lib/results/cache';
 
 const mobileShare = (f: { ballotsFoundStationary: number; ballotsFoundMobile: number }) => {
   const found = f.ballotsFoundStationary + f.ballotsFoundMobile;
@@ -21,15 +20,15 @@ const mobileShare = (f: { ballotsFoundStationary: number; ballotsFoundMobile: nu
 export default async function PrecinctResultsPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const precinctId = idFromUrl(id);
-  const results = await publicResultsBySlug(slug);
-  if (!results || precinctId === null) notFound();
-  const { value: sheet } = await cachedDerived(`precinct-sheet:${precinctId}`, results.election.id, () => protocolSheet(getDb(), precinctId, 'public'));
-  if (!sheet || sheet.election.id !== results.election.id) notFound();
+  const election = (await cachedElections()).find((e) => e.slug === slug);
+  if (!election || precinctId === null) notFound();
+  const { value: sheet } = await cachedDerived(`precinct-sheet:${precinctId}`, election.id, () => protocolSheet(getDb(), precinctId, 'public'));
+  if (!sheet || sheet.election.id !== election.id) notFound();
   const [t, format, locale, { value: paper }] = await Promise.all([
     getTranslations('publicResults'),
     getFormatter(),
     getLocale(),
-    cachedPrecinctImages(results.election.id, precinctId),
+    cachedPrecinctImages(election.id, precinctId),
   ]);
   const name = localizer(locale);
   const approved = sheet.versions.flatMap((v) => v.entries).find((e) => e.id === sheet.protocol?.approvedEntryId);
@@ -38,7 +37,7 @@ export default async function PrecinctResultsPage({ params }: { params: Promise<
     <div className="flex flex-col gap-6">
       <nav aria-label={t('breadcrumbs')} className="flex flex-wrap gap-2 text-sm">
         <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
-          {name(results.election)}
+          {name(election)}
         </Link>
         <span aria-hidden="true">›</span>
         <Link href={`/results/${slug}/region/${sheet.region.code}`} className="text-brand-700 underline">
