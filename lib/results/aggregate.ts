@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { countWhere, sumOf } from '@/db/selections';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
@@ -122,11 +122,11 @@ function totalsOf(rows: Counts[]): Totals {
   };
 }
 
-/** Aggregation scope: the whole election, or one constituency of it (its figures are the same either way). */
-type Scope = { electionId: number; constituencyId?: number };
+/** Aggregation scope: the whole election, or one region or constituency of it (their figures are the same either way). */
+type Scope = { electionId: number; regionId?: number; constituencyId?: number };
 
 /** Per constituency: its names, region and the running totals of its approved protocols (decision 016). */
-const constituencyRows = (db: Queryable, { electionId, constituencyId }: Scope) =>
+const constituencyRows = (db: Queryable, { electionId, regionId, constituencyId }: Scope) =>
   db
     .select({
       id: constituencies.id,
@@ -160,6 +160,7 @@ const constituencyRows = (db: Queryable, { electionId, constituencyId }: Scope) 
         eq(constituencies.status, 'in_force'),
         // A constituency counts once it has precincts.
         gt(constituencyTotals.precincts, 0),
+        regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
         constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
       ),
     )
@@ -185,7 +186,7 @@ type CandidateVotes = [
  * candidates, building them in PostgreSQL and parsing one text per constituency costs a fraction
  * of mapping 12,000 rows field by field, and tuples a fraction of objects with their keys.
  */
-const candidateLists = (db: Queryable, { electionId, constituencyId }: Scope) =>
+const candidateLists = (db: Queryable, { electionId, regionId, constituencyId }: Scope) =>
   db
     .select({
       constituencyId: candidates.constituencyId,
@@ -200,6 +201,9 @@ const candidateLists = (db: Queryable, { electionId, constituencyId }: Scope) =>
       and(
         eq(candidates.electionId, electionId),
         eq(candidates.status, 'registered'),
+        regionId === undefined
+          ? undefined
+          : inArray(candidates.constituencyId, db.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.regionId, regionId))),
         constituencyId === undefined ? undefined : eq(candidates.constituencyId, constituencyId),
       ),
     )
@@ -337,6 +341,17 @@ export async function constituencyResult(
   const results = row ? await aggregate(db, { electionId: row.electionId, constituencyId }) : null;
   const [result] = results?.constituencies ?? [];
   return results && result ? { result, election: results.election } : null;
+}
+
+/** One region's result and its constituencies', computed by the same aggregation as its election's (null for a region without any). */
+export async function regionResult(
+  db: Queryable,
+  electionId: number,
+  regionId: number,
+): Promise<{ region: RegionResult; constituencies: ConstituencyResult[]; election: ElectionResults['election'] } | null> {
+  const results = await aggregate(db, { electionId, regionId });
+  const [region] = results?.regions ?? [];
+  return results && region ? { region, constituencies: results.constituencies, election: results.election } : null;
 }
 
 export type PrecinctResult = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
-import { constituencyResult, electionProgress, electionResults, precinctResults, type ElectionResults, type PrecinctResult } from './aggregate';
+import { constituencyResult, electionProgress, electionResults, precinctResults, regionResult, type ElectionResults, type PrecinctResult } from './aggregate';
 import { resultsVersion } from './version';
 
 /**
@@ -47,6 +47,10 @@ export const cachedElectionResults = (electionId: number, db = getDb()) =>
 /** One constituency's result, by the same aggregation (its page need not compute the whole election's). */
 export const cachedConstituencyResult = (electionId: number, constituencyId: number, db = getDb()) =>
   cached(`constituency:${electionId}:${constituencyId}`, electionId, () => constituencyResult(db, constituencyId), db);
+
+/** One region's result and its constituencies' (its page need not compute the whole election's). */
+export const cachedRegionResult = (electionId: number, regionId: number, db = getDb()) =>
+  cached(`region:${electionId}:${regionId}`, electionId, () => regionResult(db, electionId, regionId), db);
 
 /** The election's results status and last change, without the aggregation. */
 export const cachedElectionProgress = (electionId: number, db = getDb()) =>

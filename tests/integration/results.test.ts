@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { elections } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { ageOn } from '@/lib/candidates/eligibility';
-import { electionProgress, electionResults, type ElectionResults } from '@/lib/results/aggregate';
+import { constituencyResult, electionProgress, electionResults, regionResult, type ElectionResults } from '@/lib/results/aggregate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let testDb: TestDatabase;
@@ -23,6 +23,16 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
   it('have every precinct reported and certified results', () => {
     expect(results.totals).toMatchObject({ constituencies: 45, precincts: 1491, precinctsReported: 1491, votersOnList: 1_062_327, official: 45 });
     expect(results.status).toBe('certified');
+  });
+
+  it('are the same region by region and constituency by constituency as aggregated for the whole election', async () => {
+    for (const region of results.regions) {
+      const scoped = await regionResult(testDb.db, results.election.id, region.id);
+      expect(scoped).toEqual({ region, constituencies: results.constituencies.filter((c) => c.regionId === region.id), election: results.election });
+    }
+    for (const constituency of results.constituencies.slice(0, 5)) {
+      expect(await constituencyResult(testDb.db, constituency.id)).toEqual({ result: constituency, election: results.election });
+    }
   });
 
   it('say the same status and last change without the aggregation, for every demo election', async () => {

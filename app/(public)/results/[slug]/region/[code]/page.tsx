@@ -6,28 +6,39 @@ import { BarChart } from '@/components/results/bar-chart';
 import { ResultsStatus } from '@/components/results/results-status';
 import { ScreeningLink } from '@/components/screening/screening-link';
 import { localizer } from '@/lib/i18n/config';
-import { publicResultsBySlug } from '@/lib/results/public';
+import { getDb } from '@/db/client';
+import { listRegions } from '@/lib/overview/queries';
+import { cachedElectionProgress, cachedElections, cachedRegionResult } from '@/lib/results/cache';
 
 /** A region's constituencies: reporting, turnout and the winner or leader of each. */
 export default async function RegionResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const { slug, code } = await params;
-  const results = await publicResultsBySlug(slug);
-  const region = results?.regions.find((r) => r.code === code);
-  if (!results || !region) notFound();
-  const [t, tResults, format, locale] = await Promise.all([getTranslations('publicResults'), getTranslations('results'), getFormatter(), getLocale()]);
+  const election = (await cachedElections()).find((e) => e.slug === slug);
+  const regionId = (await listRegions(getDb())).find((r) => r.code === code)?.id;
+  if (!election || regionId === undefined) notFound();
+  // This region's constituencies only: the page need not compute the whole election's.
+  const [{ value: scoped }, { value: progress }, t, tResults, format, locale] = await Promise.all([
+    cachedRegionResult(election.id, regionId),
+    cachedElectionProgress(election.id),
+    getTranslations('publicResults'),
+    getTranslations('results'),
+    getFormatter(),
+    getLocale(),
+  ]);
+  if (!scoped) notFound();
+  const { region, constituencies } = scoped;
   const name = localizer(locale);
   const percent = (value: number | null) =>
     value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const constituencies = results.constituencies.filter((c) => c.regionId === region.id);
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label={t('breadcrumbs')} className="text-sm">
         <Link href={`/results?election=${slug}`} className="text-brand-700 underline">
-          {name(results.election)}
+          {name(election)}
         </Link>
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{name(region)}</h1>
-      <ResultsStatus results={results} />
+      <ResultsStatus results={progress} />
       <ScreeningLink slug={slug} />
       <dl className="grid grid-cols-2 gap-3 text-sm break-words sm:grid-cols-4 [&>div]:min-w-0">
         <Fact label={t('turnout')} large>
