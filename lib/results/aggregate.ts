@@ -312,7 +312,10 @@ function resultsStatusOf(progress: Progress): ElectionResults['status'] {
  * constituency or precinct shows of the election. Summed from the running totals of the same
  * constituencies the aggregation counts (in force, with precincts).
  */
-export async function electionProgress(db: Queryable, electionId: number): Promise<Pick<ElectionResults, 'status' | 'lastChangedAt'>> {
+export async function electionProgress(
+  db: Queryable,
+  electionId: number,
+): Promise<Pick<ElectionResults, 'status' | 'lastChangedAt'> & { precinctsReported: number }> {
   const [[progress], [version]] = await Promise.all([
     db
       .select({
@@ -326,10 +329,8 @@ export async function electionProgress(db: Queryable, electionId: number): Promi
       .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), gt(constituencyTotals.precincts, 0))),
     db.select({ changedAt: resultsVersions.changedAt }).from(resultsVersions).where(eq(resultsVersions.electionId, electionId)),
   ]);
-  return {
-    status: resultsStatusOf(progress ?? { constituencies: 0, official: 0, precincts: 0, precinctsReported: 0 }),
-    lastChangedAt: version?.changedAt ?? null,
-  };
+  const counts = progress ?? { constituencies: 0, official: 0, precincts: 0, precinctsReported: 0 };
+  return { status: resultsStatusOf(counts), lastChangedAt: version?.changedAt ?? null, precinctsReported: counts.precinctsReported };
 }
 
 /** One constituency's result, computed by the same aggregation as its election's. */

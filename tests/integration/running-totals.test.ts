@@ -88,7 +88,11 @@ async function expectTotalsExact() {
     Object.fromEntries(candidateIds.map((id) => [id, sum((p) => p.votes[id] ?? 0)])),
   );
   const whole = await electionResults(testDb.db, electionId);
-  expect(await electionProgress(testDb.db, electionId)).toEqual({ status: whole!.status, lastChangedAt: whole!.lastChangedAt });
+  expect(await electionProgress(testDb.db, electionId)).toEqual({
+    status: whole!.status,
+    lastChangedAt: whole!.lastChangedAt,
+    precinctsReported: whole!.totals.precinctsReported,
+  });
   // The home page's and the staff pages' sizes come from the same totals. (A protocol under correction
   // is reported with its earlier approved figures while its workflow state is no longer "approved".)
   const sizes = { constituencies: 1, precincts: rows.length, precinctsReported: reported.length, votersOnList: sum((p) => p.votersOnList, rows) };

@@ -1,5 +1,5 @@
 import { lastWithdrawalDay } from '@/lib/elections/calendar';
-import { cachedElectionResults, cachedElections } from '@/lib/results/cache';
+import { cachedElectionProgress, cachedElections } from '@/lib/results/cache';
 import { jsonError, PUBLIC_CACHE_CONTROL } from '@/lib/results/api';
 
 /** GET /api/v1/elections: every announced election with its id, phase, calendar and results status. */
@@ -8,7 +8,7 @@ export async function GET() {
     const elections = await cachedElections();
     const rows = await Promise.all(
       elections.map(async (election) => {
-        const { value: results } = await cachedElectionResults(election.id);
+        const { value: progress } = await cachedElectionProgress(election.id);
         return {
           id: election.id,
           slug: election.slug,
@@ -22,7 +22,7 @@ export async function GET() {
           withdrawalClosesOn: lastWithdrawalDay(election),
           resultsDeadline: election.resultsDeadline,
           akimRegistrationDeadline: election.akimRegistrationDeadline,
-          status: results?.totals.precinctsReported ? results.status : 'pre-election',
+          status: progress.precinctsReported ? progress.status : 'pre-election',
           links: {
             results: `/api/v1/elections/${election.id}/results.json`,
             resultsCsv: `/api/v1/elections/${election.id}/results.csv`,
