@@ -180,11 +180,15 @@ type CandidateVotes = [
   votes: number,
 ];
 
+const byBallotOrder = ([, , first]: CandidateVotes, [, , second]: CandidateVotes) => first - second;
+
 /**
  * The registered candidates of each constituency with their votes in the approved protocols
- * (running totals), one JSON list of tuples per constituency in ballot order: at 12,000
- * candidates, building them in PostgreSQL and parsing one text per constituency costs a fraction
- * of mapping 12,000 rows field by field, and tuples a fraction of objects with their keys.
+ * (running totals), one JSON list of tuples per constituency: at 12,000 candidates, building
+ * them in PostgreSQL and parsing one text per constituency costs a fraction of mapping 12,000 rows
+ * field by field, and tuples a fraction of objects with their keys. The lists are put in ballot
+ * order here: PostgreSQL 15 sorts an ordered aggregate group by group, which cost more than the rest
+ * of the query.
  */
 const candidateLists = (db: Queryable, { electionId, regionId, constituencyId }: Scope) =>
   db
@@ -192,7 +196,7 @@ const candidateLists = (db: Queryable, { electionId, regionId, constituencyId }:
       constituencyId: candidates.constituencyId,
       candidates: sql<CandidateVotes[]>`json_agg(json_build_array(
         ${candidates.id}, ${candidates.fullName}, ${candidates.ballotOrder}, ${candidates.birthDate}, ${candidates.sex}, ${candidates.nominationRoute},
-        ${parties.nameKk}, ${parties.nameRu}, ${parties.nameEn}, coalesce(${candidateTotals.votes}, 0)) order by ${candidates.ballotOrder})`,
+        ${parties.nameKk}, ${parties.nameRu}, ${parties.nameEn}, coalesce(${candidateTotals.votes}, 0)))`,
     })
     .from(candidates)
     .leftJoin(parties, eq(parties.id, candidates.partyId))
@@ -233,7 +237,7 @@ async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults |
     .where(eq(elections.id, scope.electionId));
   if (!election) return null;
   const [constituencyList, candidateList] = await Promise.all([constituencyRows(db, scope), candidateLists(db, scope)]);
-  const candidatesBy = new Map(candidateList.map((row) => [row.constituencyId, row.candidates]));
+  const candidatesBy = new Map(candidateList.map((row) => [row.constituencyId, row.candidates.sort(byBallotOrder)]));
 
   const constituencyResults: ConstituencyResult[] = constituencyList.map((row) => {
     const totals = totalsOf([row]);
@@ -398,7 +402,7 @@ export async function precinctResults(db: Queryable, electionId: number, constit
         'ballotsCast', ${figure(protocolEntries.ballotsCast)}, 'ballotsInvalid', ${figure(protocolEntries.ballotsInvalid)},
         'votesAgainstAll', ${figure(protocolEntries.votesAgainstAll)},
         'votes', case when ${protocolEntries.id} is null then '{}'::json else (${votes}) end
-      ) order by ${precincts.number})`,
+      ))`,
     })
     .from(precincts)
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
@@ -413,7 +417,8 @@ export async function precinctResults(db: Queryable, electionId: number, constit
     )
     .groupBy(constituencies.id)
     .orderBy(asc(constituencies.id));
-  return lists.flatMap((list) => list.precincts);
+  // In precinct-number order, put here for the same reason as the candidates' ballot order.
+  return lists.flatMap((list) => list.precincts.sort((a, b) => a.number - b.number));
 }
 
 /** Precincts grouped by constituency, in their order: documents walk them constituency by constituency. */

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { elections } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { ageOn } from '@/lib/candidates/eligibility';
-import { constituencyResult, electionProgress, electionResults, regionResult, type ElectionResults } from '@/lib/results/aggregate';
+import { constituencyResult, electionProgress, electionResults, precinctResults, regionResult, type ElectionResults } from '@/lib/results/aggregate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let testDb: TestDatabase;
@@ -23,6 +23,14 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
   it('have every precinct reported and certified results', () => {
     expect(results.totals).toMatchObject({ constituencies: 45, precincts: 1491, precinctsReported: 1491, votersOnList: 1_062_327, official: 45 });
     expect(results.status).toBe('certified');
+  });
+
+  it('list candidates in ballot order and precincts by constituency and number', async () => {
+    const ascending = (values: number[]) => values.every((value, index) => index === 0 || values[index - 1]! < value);
+    for (const constituency of results.constituencies) expect(ascending(constituency.candidates.map((c) => c.ballotOrder))).toBe(true);
+    const precincts = await precinctResults(testDb.db, results.election.id);
+    expect(precincts).toHaveLength(1491);
+    expect(ascending(precincts.map((p) => p.constituencyId * 100_000 + p.number))).toBe(true);
   });
 
   it('are the same region by region and constituency by constituency as aggregated for the whole election', async () => {
