@@ -125,8 +125,17 @@ function totalsOf(rows: Counts[]): Totals {
 /** Aggregation scope: the whole election, or one region or constituency of it (their figures are the same either way). */
 type Scope = { electionId: number; regionId?: number; constituencyId?: number };
 
+/** The constituencies in force of a scope. */
+const inScope = ({ electionId, regionId, constituencyId }: Scope) =>
+  and(
+    eq(constituencies.electionId, electionId),
+    eq(constituencies.status, 'in_force'),
+    regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
+    constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
+  );
+
 /** Per constituency: its names, region and the running totals of its approved protocols (decision 016). */
-const constituencyRows = (db: Queryable, { electionId, regionId, constituencyId }: Scope) =>
+const constituencyRows = (db: Queryable, scope: Scope) =>
   db
     .select({
       id: constituencies.id,
@@ -154,16 +163,8 @@ const constituencyRows = (db: Queryable, { electionId, regionId, constituencyId 
     .from(constituencies)
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
-    .where(
-      and(
-        eq(constituencies.electionId, electionId),
-        eq(constituencies.status, 'in_force'),
-        // A constituency counts once it has precincts.
-        gt(constituencyTotals.precincts, 0),
-        regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
-        constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
-      ),
-    )
+    // A constituency counts once it has precincts.
+    .where(and(inScope(scope), gt(constituencyTotals.precincts, 0)))
     .orderBy(asc(regions.nameEn), asc(constituencies.nameEn));
 
 /** A registered candidate with their votes, as the database lists them: id, full name, ballot order, birth date, sex, route, party names (kk, ru, en), votes. */
@@ -408,13 +409,7 @@ export async function precinctResults(db: Queryable, electionId: number, constit
     .innerJoin(constituencies, eq(constituencies.id, precincts.constituencyId))
     .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
     .leftJoin(protocolEntries, eq(protocolEntries.id, protocols.approvedEntryId))
-    .where(
-      and(
-        eq(constituencies.electionId, electionId),
-        eq(constituencies.status, 'in_force'),
-        constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
-      ),
-    )
+    .where(inScope({ electionId, constituencyId }))
     .groupBy(constituencies.id)
     .orderBy(asc(constituencies.id));
   // In precinct-number order, put here for the same reason as the candidates' ballot order.
