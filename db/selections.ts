@@ -1,5 +1,6 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { constituencies } from './schema';
 
 /*
  * Pieces of query-builder selections, so row types come from the schema. Counts and sums are
@@ -22,6 +23,9 @@ export const namesOf = <T extends Record<'nameKk' | 'nameRu' | 'nameEn', AnyPgCo
   nameRu: table.nameRu,
   nameEn: table.nameEn,
 });
+
+/** The election's constituencies in force: those of its approved lists, the ones every count and page is about. */
+export const constituenciesInForce = (electionId: number) => and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
 
 /** A column that may be null (an outer join found nothing), as a number, 0 when null. */
 export const orZero = (column: SQLWrapper) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);

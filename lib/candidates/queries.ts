@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { countWhere, namesOf, orZero } from '@/db/selections';
+import { constituenciesInForce, countWhere, namesOf, orZero } from '@/db/selections';
 import type { Queryable } from '@/db/client';
 import {
   akimRegistrations,
@@ -375,8 +375,6 @@ export function candidateStatistics(list: StatisticsInput[]): CandidateStatistic
     averageAge: registeredCount ? registered.reduce((sum, c) => sum + c.age * (c.count ?? 1), 0) / registeredCount : null,
   };
 }
-
-const constituenciesInForce = (electionId: number) => and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
 
 /** How many constituencies an election has in force. */
 export async function constituencyCount(db: Queryable, electionId: number): Promise<number> {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { namesOf, orZero, sumOf } from '@/db/selections';
+import { constituenciesInForce, namesOf, orZero, sumOf } from '@/db/selections';
 import { constituencies, constituencyListRevisions, constituencyTotals, elections, precincts, regions, users } from '@/db/schema';
 import { DomainError } from '@/lib/commands';
 import type { ListContent } from './schemas';
@@ -180,8 +180,6 @@ export type PublicConstituency = {
   votersOnList: number;
 };
 
-const inForce = (electionId: number) => and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
-
 /** Approved constituencies of an election (of one region if given) by region, for the public page. */
 export async function publicConstituencies(db: Queryable, electionId: number, regionCode?: string): Promise<PublicConstituency[]> {
   return db
@@ -197,7 +195,7 @@ export async function publicConstituencies(db: Queryable, electionId: number, re
     .from(constituencies)
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
-    .where(and(inForce(electionId), regionCode === undefined ? undefined : eq(regions.code, regionCode)))
+    .where(and(constituenciesInForce(electionId), regionCode === undefined ? undefined : eq(regions.code, regionCode)))
     .orderBy(regions.nameEn, constituencies.kind, constituencies.nameEn);
 }
 
@@ -217,14 +215,14 @@ export async function publicConstituencyRegions(db: Queryable, electionId: numbe
     .select({
       code: regions.code,
       ...namesOf(regions),
-      constituencies: sql<number>`count(*)`.mapWith(Number),
+      constituencies: count(),
       precincts: sumOf(constituencyTotals.precincts),
       votersOnList: sumOf(constituencyTotals.votersOnList),
     })
     .from(constituencies)
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .leftJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
-    .where(inForce(electionId))
+    .where(constituenciesInForce(electionId))
     .groupBy(regions.id)
     .orderBy(regions.nameEn);
 }

@@ -14,7 +14,7 @@ import {
   regions,
   users,
 } from '@/db/schema';
-import { namesOf, orZero } from '@/db/selections';
+import { constituenciesInForce, namesOf, orZero } from '@/db/selections';
 import { pageWindow } from '@/lib/page-window';
 
 /**
@@ -187,7 +187,7 @@ const hasReviewedScan = (db: Queryable) =>
 
 /** Per constituency of the election: approved protocols, and how many of them are published with their image. */
 export async function imageCoverage(db: Queryable, electionId: number): Promise<Map<number, ImageCoverage>> {
-  const inElection = and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'));
+  const inElection = constituenciesInForce(electionId);
   // Approved protocols from the running totals (decision 016); published ones from the reviewed
   // scans, which are as many as the images, not the precincts.
   const [approved, published] = await Promise.all([
@@ -211,10 +211,7 @@ export async function imageCoverage(db: Queryable, electionId: number): Promise<
 
 /** The ids of the election's constituencies in force, by code. */
 export async function constituencyIds(db: Queryable, electionId: number): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ code: constituencies.code, id: constituencies.id })
-    .from(constituencies)
-    .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force')));
+  const rows = await db.select({ code: constituencies.code, id: constituencies.id }).from(constituencies).where(constituenciesInForce(electionId));
   return new Map(rows.map((row) => [row.code, row.id]));
 }
 
@@ -236,11 +233,7 @@ export type MissingImagesPage = { constituencyCode?: string; offset: number; lim
 
 /** Approved protocols published without an image of their signed paper, with the reviewer's reason, in list order (a page of them if asked). */
 export async function precinctsMissingImages(db: Queryable, electionId: number, page?: MissingImagesPage): Promise<MissingImage[]> {
-  const inElection = and(
-    eq(constituencies.electionId, electionId),
-    eq(constituencies.status, 'in_force'),
-    page?.constituencyCode === undefined ? undefined : eq(constituencies.code, page.constituencyCode),
-  );
+  const inElection = and(constituenciesInForce(electionId), page?.constituencyCode === undefined ? undefined : eq(constituencies.code, page.constituencyCode));
   const order = [regions.nameEn, constituencies.nameEn, precincts.number];
   // A page reads only the constituencies it shows, found from the counts per constituency: at
   // 100,000 precincts, sorting the 95,000 rows of the whole list to cut a page of 500 took most of its time.

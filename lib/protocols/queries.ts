@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, eq, exists, inArray, isNotNull, isNull, ne, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { countWhere, namesOf } from '@/db/selections';
+import { constituenciesInForce, countWhere, namesOf } from '@/db/selections';
 import {
   candidates,
   constituencies,
@@ -61,13 +61,7 @@ export async function protocolProgress(db: Queryable, electionId: number, region
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .innerJoin(precincts, eq(precincts.constituencyId, constituencies.id))
     .leftJoin(protocols, eq(protocols.precinctId, precincts.id))
-    .where(
-      and(
-        eq(constituencies.electionId, electionId),
-        eq(constituencies.status, 'in_force'),
-        regionId === null ? undefined : eq(constituencies.regionId, regionId),
-      ),
-    )
+    .where(and(constituenciesInForce(electionId), regionId === null ? undefined : eq(constituencies.regionId, regionId)))
     .groupBy(constituencies.id, regions.id)
     .orderBy(regions.nameEn, constituencies.nameEn);
 }
@@ -89,8 +83,7 @@ export async function nextPrecinctFor(db: Queryable, user: { id: number; role: R
   const election = await findElection(db, electionId);
   if (!election || !isWorkOpen('protocols', election.phase)) return null;
   const inScope = and(
-    eq(constituencies.electionId, electionId),
-    eq(constituencies.status, 'in_force'),
+    constituenciesInForce(electionId),
     eq(constituencies.resultsStatus, 'counting'),
     user.regionId === null ? undefined : eq(constituencies.regionId, user.regionId),
   );
@@ -135,8 +128,7 @@ export async function returnedProtocols(db: Queryable, electionId: number, regio
     .where(
       and(
         eq(protocols.status, 'returned'),
-        eq(constituencies.electionId, electionId),
-        eq(constituencies.status, 'in_force'),
+        constituenciesInForce(electionId),
         eq(constituencies.resultsStatus, 'counting'),
         regionId === null ? undefined : eq(constituencies.regionId, regionId),
       ),

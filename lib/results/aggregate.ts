@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import { countWhere, sumOf } from '@/db/selections';
+import { constituenciesInForce, countWhere, sumOf } from '@/db/selections';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import {
@@ -128,8 +128,7 @@ type Scope = { electionId: number; regionId?: number; constituencyId?: number };
 /** The constituencies in force of a scope. */
 const inScope = ({ electionId, regionId, constituencyId }: Scope) =>
   and(
-    eq(constituencies.electionId, electionId),
-    eq(constituencies.status, 'in_force'),
+    constituenciesInForce(electionId),
     regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
     constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
   );
@@ -331,7 +330,7 @@ export async function electionProgress(
       })
       .from(constituencies)
       .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
-      .where(and(eq(constituencies.electionId, electionId), eq(constituencies.status, 'in_force'), gt(constituencyTotals.precincts, 0))),
+      .where(and(inScope({ electionId }), gt(constituencyTotals.precincts, 0))),
     db.select({ changedAt: resultsVersions.changedAt }).from(resultsVersions).where(eq(resultsVersions.electionId, electionId)),
   ]);
   const counts = progress ?? { constituencies: 0, official: 0, precincts: 0, precinctsReported: 0 };

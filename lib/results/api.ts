@@ -2,7 +2,7 @@ import 'server-only';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { chooseEncoding } from '@/lib/http/encoding';
-import { publicCacheControl } from '@/lib/http/cache-headers';
+import { matchesEtag, publicCacheControl } from '@/lib/http/cache-headers';
 import { PRE_ENCODED_HEADER, RELAYS_ENCODING_HEADER } from '@/lib/http/pre-encoded';
 import type { CompressedDocument } from './documents';
 
@@ -30,7 +30,7 @@ export function documentResponse(request: Request, etag: string, document: Compr
     'Content-Disposition': `inline; filename="${filename}"`,
     'Access-Control-Allow-Origin': '*',
   };
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers });
   const relayed = request.headers.get(RELAYS_ENCODING_HEADER) === '1';
   if (relayed && chooseEncoding(request.headers.get('accept-encoding'), ['gzip']) === 'gzip') {
     return new Response(document.gzip as BodyInit, { headers: { ...headers, [PRE_ENCODED_HEADER]: 'gzip' } });

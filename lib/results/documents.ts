@@ -16,8 +16,8 @@ import { toNistElectionReport } from './nist';
 export const OPEN_DATA_FILES = ['results.json', 'results.csv', 'candidates.json', 'candidates.csv', 'nist-1500-100.json', 'protocol-images.json'] as const;
 export type OpenDataFile = (typeof OPEN_DATA_FILES)[number];
 
-/** A document as kept: its gzip bytes and the length of the text they hold. */
-export type CompressedDocument = { gzip: Buffer; length: number };
+/** A document as kept: its gzip bytes. */
+export type CompressedDocument = { gzip: Buffer };
 
 /** The text of one document, in pieces, from the cached aggregation. */
 async function documentChunks(electionId: number, file: OpenDataFile): Promise<Iterable<string>> {
@@ -36,20 +36,17 @@ async function documentChunks(electionId: number, file: OpenDataFile): Promise<I
 }
 
 /** Text pieces compressed as they come; waiting for gzip between pieces lets other requests run meanwhile. */
-export async function gzipChunks(chunks: Iterable<string>): Promise<CompressedDocument> {
+async function gzipChunks(chunks: Iterable<string>): Promise<CompressedDocument> {
   const gzip = createGzip({ level: 6 });
   const parts: Buffer[] = [];
-  let length = 0;
   gzip.on('data', (part: Buffer) => parts.push(part));
   const ended = once(gzip, 'end');
   for (const chunk of chunks) {
-    const bytes = Buffer.from(chunk, 'utf8');
-    length += bytes.length;
-    if (!gzip.write(bytes)) await once(gzip, 'drain');
+    if (!gzip.write(Buffer.from(chunk, 'utf8'))) await once(gzip, 'drain');
   }
   gzip.end();
   await ended;
-  return { gzip: Buffer.concat(parts), length };
+  return { gzip: Buffer.concat(parts) };
 }
 
 /** One document, built once per results version and instance (readers arriving meanwhile share the build). */
