@@ -396,7 +396,9 @@ async function measureUncached(db: Database, data: Generated, base: string) {
     'statistical screening': '/results/bench/screening',
     'precincts published without an image': '/results/bench/missing-images',
     'candidates (first page)': '/candidates?election=bench',
+    'candidates of one region': '/candidates?election=bench&region=region-1',
     constituencies: '/constituencies?election=bench',
+    'constituencies of one region': '/constituencies?election=bench&region=region-1',
   };
   const documents: Record<string, string> = {
     'elections list (API)': '/api/v1/elections',
@@ -411,7 +413,8 @@ async function measureUncached(db: Database, data: Generated, base: string) {
     for (let i = 0; i < samples; i++) {
       await db.execute(sql`update results_versions set version = version + 1 where election_id = ${data.election.id}`);
       const started = performance.now();
-      const answer = await fetch(base + path, { headers: BROWSER_HEADERS });
+      // Not following redirects: a page that sends its reader elsewhere is not measured as that page.
+      const answer = await fetch(base + path, { headers: BROWSER_HEADERS, redirect: 'manual' });
       const body = await answer.arrayBuffer();
       durations.push(performance.now() - started);
       bytes = body.byteLength;

@@ -79,15 +79,26 @@ export function keepPersonalAnswersPrivate(request: IncomingMessage, response: S
 }
 
 /**
- * The query parameters each public address reads; `_rsc` is Next.js' client-router marker. Any
- * other parameter would only multiply cached copies (here and in every proxy), so requests with
- * one are redirected to the address without it.
+ * The query parameters each public page reads; `_rsc` is Next.js' client-router marker. Any other
+ * parameter would only multiply cached copies (here and in every proxy), so requests with one are
+ * redirected to the address without it. Pages type their query with `PublicQuery`, so a parameter a
+ * page reads cannot be missing here (it would be redirected away).
  */
-const PUBLIC_PARAMETERS: [RegExp, string[]][] = [
-  [/^\/results$/, ['election']],
-  [/^\/constituencies$/, ['election']],
-  [/^\/candidates$/, ['election', 'region', 'constituency', 'status', 'sex', 'route', 'page']],
-  [/^\/results\/[^/?]+\/missing-images$/, ['constituency', 'page']],
+export const PUBLIC_QUERIES = {
+  results: ['election'],
+  constituencies: ['election', 'region'],
+  candidates: ['election', 'region', 'constituency', 'status', 'sex', 'route', 'page'],
+  missingImages: ['constituency', 'page'],
+} as const;
+
+/** The query a public page receives: only the parameters its address keeps. */
+export type PublicQuery<Page extends keyof typeof PUBLIC_QUERIES> = { [name in (typeof PUBLIC_QUERIES)[Page][number]]?: string };
+
+const PUBLIC_PARAMETERS: [RegExp, readonly string[]][] = [
+  [/^\/results$/, PUBLIC_QUERIES.results],
+  [/^\/constituencies$/, PUBLIC_QUERIES.constituencies],
+  [/^\/candidates$/, PUBLIC_QUERIES.candidates],
+  [/^\/results\/[^/?]+\/missing-images$/, PUBLIC_QUERIES.missingImages],
   [/^\/(?:$|results\/|api\/v1\/)/, []],
 ];
 

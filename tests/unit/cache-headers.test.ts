@@ -104,6 +104,9 @@ describe('canonical public addresses', () => {
     expect(canonicalPublicUrl('/results/akim-2023/region/aktobe?x=1')).toBe('/results/akim-2023/region/aktobe');
     // Long lists are paged: the page number is part of the address, nothing else is added.
     expect(canonicalPublicUrl('/candidates?election=a&page=3')).toBeNull();
+    // A large election's constituencies are listed region by region.
+    expect(canonicalPublicUrl('/constituencies?election=a&region=aktobe')).toBeNull();
+    expect(canonicalPublicUrl('/constituencies?election=a&region=aktobe&page=2')).toBe('/constituencies?election=a&region=aktobe');
     expect(canonicalPublicUrl('/results/akim-2023/missing-images?constituency=c-1&page=2')).toBeNull();
     expect(canonicalPublicUrl('/results/akim-2023/missing-images?page=2&q=1')).toBe('/results/akim-2023/missing-images?page=2');
     expect(canonicalPublicUrl('/results/akim-2023/region/aktobe?page=2')).toBe('/results/akim-2023/region/aktobe');

@@ -11,12 +11,13 @@ import { candidateFacts, candidateStatistics, constituencyCount, constituencyOpt
 import { listPublicElections, pickElection } from '@/lib/elections/queries';
 import { localizer } from '@/lib/i18n/config';
 import { CONSTITUENCIES_LISTED, listRegions } from '@/lib/overview/queries';
+import type { PublicQuery } from '@/lib/http/cache-headers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicCandidates'))('title') };
 }
 
-type Query = { election?: string; region?: string; constituency?: string; status?: string; sex?: string; route?: string; page?: string };
+type Query = PublicQuery<'candidates'>;
 /** Candidates per page: a whole election of Kazakhstan's size (161) fits on one. */
 const PAGE_SIZE = 200;
 const STATUSES = ['registered', 'nominated', 'refused', 'withdrawn', 'cancelled'] as const;

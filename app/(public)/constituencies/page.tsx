@@ -9,6 +9,7 @@ import { localizer } from '@/lib/i18n/config';
 import { CONSTITUENCIES_LISTED } from '@/lib/overview/queries';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
+import type { PublicQuery } from '@/lib/http/cache-headers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('publicLists'))('title') };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * with more than CONSTITUENCIES_LISTED constituencies is shown as its regions, each linking to its
  * own list (`?region=`), so the page never grows with the election (decision 017).
  */
-export default async function PublicConstituenciesPage({ searchParams }: { searchParams: Promise<{ election?: string; region?: string }> }) {
+export default async function PublicConstituenciesPage({ searchParams }: { searchParams: Promise<PublicQuery<'constituencies'>> }) {
   const query = await searchParams;
   const db = getDb();
   const allElections = await listPublicElections(db);

@@ -16,6 +16,7 @@ import { headlineFigures } from '@/lib/results/headline';
 import { CONSTITUENCIES_LISTED } from '@/lib/overview/queries';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
+import type { PublicQuery } from '@/lib/http/cache-headers';
 
 const DOWNLOADS = [
   ['results.json', 'resultsJson'],
@@ -31,7 +32,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The election overview: headline figures, turnout by region, and every constituency's winner. */
-export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<{ election?: string }> }) {
+export default async function ResultsOverviewPage({ searchParams }: { searchParams: Promise<PublicQuery<'results'>> }) {
   const elections = await cachedElections();
   // The election that matters now: the one being voted on or counted, else the latest with results.
   const election = pickElection(

@@ -8,6 +8,7 @@ import { localizer } from '@/lib/i18n/config';
 import { cachedConstituencyIds, cachedImageCoverage, cachedMissingImages } from '@/lib/protocol-images/public';
 import { totalCoverage } from '@/lib/protocol-images/queries';
 import { cachedElections } from '@/lib/results/cache';
+import type { PublicQuery } from '@/lib/http/cache-headers';
 
 /** Precincts listed per page: the pilot's 1,491 fit on three. */
 const PAGE_SIZE = 500;
@@ -18,7 +19,7 @@ export default async function MissingImagesPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ constituency?: string; page?: string }>;
+  searchParams: Promise<PublicQuery<'missingImages'>>;
 }) {
   const { slug } = await params;
   const election = (await cachedElections()).find((e) => e.slug === slug);
