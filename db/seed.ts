@@ -294,13 +294,15 @@ async function insertDemo(tx: Transaction, demo: DemoData, passwordHash: string,
 
   await insertDemoScans(tx, demo, (protocol) => precinctId(`${constituencyOf(protocol)}/${protocol.precinctNumber}`), userId, optionalUserId);
 
-  // The results' "last updated" time: the latest approval or certification in the demo.
+  // The results' "last updated" time: the latest approval or certification in the demo (the
+  // approvals' trigger has made the rows of elections with results already).
   await tx.execute(sql`insert into results_versions (election_id, changed_at)
     select e.id, coalesce(greatest(
       (select max(v.approved_at) from protocol_versions v join protocols p on p.id = v.protocol_id join precincts pc on pc.id = p.precinct_id
         join constituencies c on c.id = pc.constituency_id where c.election_id = e.id),
       (select max(c.results_official_at) from constituencies c where c.election_id = e.id)), now())
-    from elections e`);
+    from elections e
+    on conflict (election_id) do update set changed_at = excluded.changed_at`);
   await writeAudit(tx, null, {
     action: 'demo.seed',
     entityType: 'database',

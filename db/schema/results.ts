@@ -14,6 +14,13 @@ export const resultsVersions = pgTable('results_versions', {
     .references(() => elections.id),
   version: integer('version').notNull().default(1),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The version of the last change to what the aggregation lists (constituencies, candidates, their
+   * names and statuses, the election's rules), as opposed to the approved figures the running totals
+   * hold: a cached aggregation older than this is computed anew, a newer one only re-reads the
+   * constituencies whose totals changed since (decision 019).
+   */
+  listingVersion: integer('listing_version').notNull().default(1),
 });
 
 /** The figures summed per constituency: those of its precincts, and of its approved protocols. */
@@ -43,6 +50,8 @@ export const constituencyTotals = pgTable('constituency_totals', {
     .primaryKey()
     .references(() => constituencies.id, { onDelete: 'cascade' }),
   ...constituencyFigures(),
+  /** The election's results version of the last change to these totals or the constituency's candidates' (set by the triggers, decision 019). */
+  changedVersion: integer('changed_version').notNull().default(0),
 });
 
 /** Votes per candidate in the approved protocols, kept by the same triggers. */

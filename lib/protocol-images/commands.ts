@@ -161,7 +161,7 @@ export const approveProtocolScan = defineCommand({
     if (protocol?.status !== 'approved') invalidState('protocolImages.errors.reviewWithProtocol');
     checkNotUploader(actor.id, scan);
     await tx.update(protocolScans).set({ reviewedBy: actor.id, reviewedAt: new Date() }).where(eq(protocolScans.id, scan.id));
-    await bumpResultsVersion(tx, target.electionId);
+    await bumpResultsVersion(tx, target.electionId, 'figures');
     await audit({
       action: 'protocolImages.approve',
       entityType: 'precinct',

@@ -313,7 +313,7 @@ export const approveProtocol = defineCommand({
       actorId: actor.id,
       withoutImageReason: input.withoutImageReason,
     });
-    await bumpResultsVersion(tx, constituency.electionId);
+    await bumpResultsVersion(tx, constituency.electionId, 'figures');
     await tx
       .update(protocolVersions)
       .set({ approvedBy: actor.id, approvedAt: new Date(), approvedWithoutImageReason: image.withoutImageReason })

@@ -122,15 +122,19 @@ function totalsOf(rows: Counts[]): Totals {
   };
 }
 
-/** Aggregation scope: the whole election, or one region or constituency of it (their figures are the same either way). */
-type Scope = { electionId: number; regionId?: number; constituencyId?: number };
+/**
+ * Aggregation scope: the whole election, or one region or constituency of it (their figures are the
+ * same either way), or the constituencies whose running totals changed after a results version.
+ */
+type Scope = { electionId: number; regionId?: number; constituencyId?: number; changedAfter?: number };
 
-/** The constituencies in force of a scope. */
-const inScope = ({ electionId, regionId, constituencyId }: Scope) =>
+/** The constituencies in force of a scope (`changedAfter` needs constituency_totals joined). */
+const inScope = ({ electionId, regionId, constituencyId, changedAfter }: Scope) =>
   and(
     constituenciesInForce(electionId),
     regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
     constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
+    changedAfter === undefined ? undefined : gt(constituencyTotals.changedVersion, changedAfter),
   );
 
 /** Per constituency: its names, region and the running totals of its approved protocols (decision 016). */
@@ -190,7 +194,7 @@ const byBallotOrder = ([, , first]: CandidateVotes, [, , second]: CandidateVotes
  * order here: PostgreSQL 15 sorts an ordered aggregate group by group, which cost more than the rest
  * of the query.
  */
-const candidateLists = (db: Queryable, { electionId, regionId, constituencyId }: Scope) =>
+const candidateLists = (db: Queryable, scope: Scope) =>
   db
     .select({
       constituencyId: candidates.constituencyId,
@@ -203,12 +207,20 @@ const candidateLists = (db: Queryable, { electionId, regionId, constituencyId }:
     .leftJoin(candidateTotals, eq(candidateTotals.candidateId, candidates.id))
     .where(
       and(
-        eq(candidates.electionId, electionId),
+        eq(candidates.electionId, scope.electionId),
         eq(candidates.status, 'registered'),
-        regionId === undefined
-          ? undefined
-          : inArray(candidates.constituencyId, db.select({ id: constituencies.id }).from(constituencies).where(eq(constituencies.regionId, regionId))),
-        constituencyId === undefined ? undefined : eq(candidates.constituencyId, constituencyId),
+        scope.constituencyId !== undefined
+          ? eq(candidates.constituencyId, scope.constituencyId)
+          : scope.regionId !== undefined || scope.changedAfter !== undefined
+            ? inArray(
+                candidates.constituencyId,
+                db
+                  .select({ id: constituencies.id })
+                  .from(constituencies)
+                  .innerJoin(constituencyTotals, eq(constituencyTotals.constituencyId, constituencies.id))
+                  .where(inScope(scope)),
+              )
+            : undefined,
       ),
     )
     .groupBy(candidates.constituencyId);
@@ -217,8 +229,9 @@ export async function electionResults(db: Queryable, electionId: number): Promis
   return aggregate(db, { electionId });
 }
 
-async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults | null> {
-  const [election] = await db
+/** The election's names and rules, and its last change. */
+const electionOf = (db: Queryable, electionId: number) =>
+  db
     .select({
       id: elections.id,
       slug: elections.slug,
@@ -234,12 +247,30 @@ async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults |
     })
     .from(elections)
     .leftJoin(resultsVersions, eq(resultsVersions.electionId, elections.id))
-    .where(eq(elections.id, scope.electionId));
-  if (!election) return null;
+    .where(eq(elections.id, electionId))
+    .then(([row]) => row);
+
+type Region = Names & { id: number; code: string };
+
+async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults | null> {
+  const found = await electionOf(db, scope.electionId);
+  if (!found) return null;
+  const { lastChangedAt, ...election } = found;
+  const { results, regions } = await constituencyResults(db, scope, election);
+  return assemble(election, lastChangedAt, regions, results);
+}
+
+/** The constituencies of a scope with their candidates, outcomes, and the regions they lie in. */
+async function constituencyResults(db: Queryable, scope: Scope, election: ElectionResults['election']) {
   const [constituencyList, candidateList] = await Promise.all([constituencyRows(db, scope), candidateLists(db, scope)]);
   const candidatesBy = new Map(candidateList.map((row) => [row.constituencyId, row.candidates.sort(byBallotOrder)]));
+  const regions = new Map<number, Region>();
+  for (const row of constituencyList) {
+    if (!regions.has(row.regionId))
+      regions.set(row.regionId, { id: row.regionId, code: row.regionCode, nameKk: row.regionKk, nameRu: row.regionRu, nameEn: row.regionEn });
+  }
 
-  const constituencyResults: ConstituencyResult[] = constituencyList.map((row) => {
+  const results: ConstituencyResult[] = constituencyList.map((row) => {
     const totals = totalsOf([row]);
     // Plain objects built field by field: at 2,500 constituencies and 12,000 candidates, rest spreads cost more than the queries.
     const candidates = (candidatesBy.get(row.id) ?? []).map(
@@ -279,28 +310,65 @@ async function aggregate(db: Queryable, scope: Scope): Promise<ElectionResults |
       }),
     };
   });
+  return { results, regions };
+}
 
-  const regionRows = new Map(constituencyList.map((row) => [row.regionId, row]));
-  const regionResults: RegionResult[] = [...regionRows.values()].map((row) => {
-    const inRegion = constituencyResults.filter((c) => c.regionId === row.regionId);
-    return {
-      id: row.regionId,
-      code: row.regionCode,
-      nameKk: row.regionKk,
-      nameRu: row.regionRu,
-      nameEn: row.regionEn,
-      constituencies: inRegion.length,
-      official: inRegion.filter((c) => c.resultsStatus === 'official').length,
-      ...totalsOf(inRegion),
-    };
-  });
+/** Regions and the election's totals from its constituencies' results (in their order: region, then constituency name). */
+function assemble(
+  election: ElectionResults['election'],
+  lastChangedAt: Date | null,
+  regions: ReadonlyMap<number, Region>,
+  constituencyResults: ConstituencyResult[],
+): ElectionResults {
+  const byRegion = new Map<number, ConstituencyResult[]>();
+  for (const result of constituencyResults) {
+    const list = byRegion.get(result.regionId);
+    if (list) list.push(result);
+    else byRegion.set(result.regionId, [result]);
+  }
+  const regionResults: RegionResult[] = [...byRegion].map(([regionId, inRegion]) => ({
+    ...regions.get(regionId)!,
+    constituencies: inRegion.length,
+    official: inRegion.filter((c) => c.resultsStatus === 'official').length,
+    ...totalsOf(inRegion),
+  }));
   const totals = {
     ...totalsOf(constituencyResults),
     constituencies: constituencyResults.length,
     official: constituencyResults.filter((c) => c.resultsStatus === 'official').length,
   };
-  const { lastChangedAt, ...electionInfo } = election;
-  return { election: electionInfo, totals, regions: regionResults, constituencies: constituencyResults, status: resultsStatusOf(totals), lastChangedAt };
+  return { election, totals, regions: regionResults, constituencies: constituencyResults, status: resultsStatusOf(totals), lastChangedAt };
+}
+
+/** A national aggregation and the results version it was computed at (read before any of its figures). */
+export type VersionedResults = { results: ElectionResults | null; version: number };
+
+/**
+ * The national aggregation at the current results version, from the one computed at an earlier
+ * version (decision 019). When only approved figures changed since, only the constituencies whose
+ * running totals were stamped after it are read again (one or a few per approval, not 2,500); any
+ * other change, or none before, computes it anew. Either way the answer equals `electionResults`.
+ */
+export async function refreshedElectionResults(db: Queryable, electionId: number, previous?: VersionedResults): Promise<VersionedResults> {
+  const [current] = await db
+    .select({ version: resultsVersions.version, listingVersion: resultsVersions.listingVersion, changedAt: resultsVersions.changedAt })
+    .from(resultsVersions)
+    .where(eq(resultsVersions.electionId, electionId));
+  const version = current?.version ?? 0;
+  if (previous?.results && current && current.listingVersion <= previous.version) {
+    if (version === previous.version) return previous;
+    const { results: earlier } = previous;
+    const { results: changed } = await constituencyResults(db, { electionId, changedAfter: previous.version }, earlier.election);
+    const known = new Set(earlier.constituencies.map((c) => c.id));
+    // Figures alone cannot add a constituency; if one appeared anyway (an edit outside the portal's commands), start anew.
+    if (changed.every((c) => known.has(c.id))) {
+      const replaced = new Map(changed.map((c) => [c.id, c]));
+      const regions = new Map(earlier.regions.map(({ id, code, nameKk, nameRu, nameEn }) => [id, { id, code, nameKk, nameRu, nameEn }]));
+      const constituencies = earlier.constituencies.map((c) => replaced.get(c.id) ?? c);
+      return { results: assemble(earlier.election, current.changedAt, regions, constituencies), version };
+    }
+  }
+  return { results: await electionResults(db, electionId), version };
 }
 
 type Progress = { constituencies: number; official: number; precincts: number; precinctsReported: number };

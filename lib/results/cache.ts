@@ -2,7 +2,15 @@ import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
-import { constituencyResult, electionProgress, electionResults, precinctResults, regionResult, type ElectionResults, type PrecinctResult } from './aggregate';
+import {
+  constituencyResult,
+  electionProgress,
+  precinctResults,
+  refreshedElectionResults,
+  regionResult,
+  type PrecinctResult,
+  type VersionedResults,
+} from './aggregate';
 import { resultsVersion } from './version';
 
 /**
@@ -31,18 +39,27 @@ function currentVersion(db: Database, electionId: number): Promise<number> {
   return version;
 }
 
-async function cached<T>(key: string, electionId: number, compute: () => Promise<T>, db: Database): Promise<{ value: T; version: number }> {
+/** `compute` gets the value computed at an earlier version, if any, to build on. */
+async function cached<T>(key: string, electionId: number, compute: (earlier?: Promise<T>) => Promise<T>, db: Database): Promise<{ value: T; version: number }> {
   const version = await currentVersion(db, electionId);
   const entry = state.entries.get(key);
   if (entry && entry.version === version) return { value: (await entry.value) as T, version };
-  const value = compute();
+  const value = compute(entry?.value as Promise<T> | undefined);
   state.entries.set(key, { version, value });
   value.catch(() => state.entries.delete(key));
   return { value: await value, version };
 }
 
-export const cachedElectionResults = (electionId: number, db = getDb()) =>
-  cached<ElectionResults | null>(`results:${electionId}`, electionId, () => electionResults(db, electionId), db);
+/** The national aggregation, refreshed from the one this instance computed before (decision 019). */
+export async function cachedElectionResults(electionId: number, db = getDb()) {
+  const { value, version } = await cached<VersionedResults>(
+    `results:${electionId}`,
+    electionId,
+    async (earlier) => refreshedElectionResults(db, electionId, await earlier?.catch(() => undefined)),
+    db,
+  );
+  return { value: value.results, version };
+}
 
 /** One constituency's result, by the same aggregation (its page need not compute the whole election's). */
 export const cachedConstituencyResult = (electionId: number, constituencyId: number, db = getDb()) =>

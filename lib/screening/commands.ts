@@ -44,7 +44,7 @@ export const recordPaperCheck = defineCommand({
       .insert(screeningChecks)
       .values({ precinctId: input.precinctId, entryId: input.entryId, comment: input.comment, checkedBy: actor.id })
       .returning();
-    await bumpResultsVersion(tx, electionId);
+    await bumpResultsVersion(tx, electionId, 'figures');
     await audit({
       action: 'screening.recordPaperCheck',
       entityType: 'protocol',
