@@ -447,7 +447,7 @@ export const markResultsOfficial = defineCommand({
       .update(constituencies)
       .set({ resultsStatus: 'official', resultsOfficialAt: new Date(), resultsOfficialBy: actor.id })
       .where(eq(constituencies.id, constituency.id));
-    await bumpResultsVersion(tx, constituency.electionId);
+    await bumpResultsVersion(tx, constituency.electionId, { constituencyId: constituency.id });
     await audit({
       action: 'results.markOfficial',
       entityType: 'constituency',
@@ -473,7 +473,7 @@ export const reopenResults = defineCommand({
       .update(constituencies)
       .set({ resultsStatus: 'counting', resultsOfficialAt: null, resultsOfficialBy: null })
       .where(eq(constituencies.id, constituency.id));
-    await bumpResultsVersion(tx, constituency.electionId);
+    await bumpResultsVersion(tx, constituency.electionId, { constituencyId: constituency.id });
     await audit({
       action: 'results.reopen',
       entityType: 'constituency',

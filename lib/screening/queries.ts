@@ -85,8 +85,14 @@ function screenWith(results: ElectionResults, constituencyIds: Set<number>, figu
  * The election's approved precincts screened: for the public only constituencies whose results
  * are official (nothing is published about figures still being counted), for staff all of them.
  */
-export async function electionScreening(db: Queryable, electionId: number, scope: 'official' | 'approved'): Promise<ElectionScreening | null> {
-  const results = await electionResults(db, electionId);
+export async function electionScreening(
+  db: Queryable,
+  electionId: number,
+  scope: 'official' | 'approved',
+  /** The election's aggregation, when the caller has it already (the public page's, cached and refreshed). */
+  aggregation?: ElectionResults | null,
+): Promise<ElectionScreening | null> {
+  const results = aggregation === undefined ? await electionResults(db, electionId) : aggregation;
   if (!results) return null;
   const screenedConstituencies = new Set(results.constituencies.filter((c) => scope === 'approved' || c.resultsStatus === 'official').map((c) => c.id));
   // While nothing is official the public screening shows nothing: no need to read every precinct.

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { constituencies, constituencyTotals, resultsVersions } from '@/db/schema';
-import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
+import { approveProtocol, correctProtocol, enterProtocol, markResultsOfficial, reopenResults } from '@/lib/protocols/commands';
 import { electionResults, refreshedElectionResults, type VersionedResults } from '@/lib/results/aggregate';
 import { bumpResultsVersion } from '@/lib/results/version';
 import { commandRunner, expectOk } from '../support/commands';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
 import { balancedProtocol } from '../support/protocols';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { insertEntryTeam, insertRegion } from '../support/users';
+import { insertEntryTeam, insertRegion, insertUser } from '../support/users';
 
 /**
  * The national aggregation refreshed from an earlier one (decision 019) must equal the one computed
@@ -146,5 +146,20 @@ describe('the national aggregation refreshed from an earlier one', () => {
     await Promise.all([...entered.map(({ place, entered }) => approve(place, entered)), refreshing]);
     const final = await refreshedAndExact(results);
     expect(final.results!.totals.precinctsReported).toBe(places.length * 2 + 2);
+  });
+
+  it('re-reads only the constituency whose results are declared official or reopened', async () => {
+    const [first, second] = places as [Place, Place];
+    const before = await refreshedAndExact();
+    expectOk(await run(markResultsOfficial, first.team.reviewer, { constituencyId: first.constituencyId }));
+    const official = await refreshedAndExact(before);
+    expect(constituencyOf(official, first)!.resultsStatus).toBe('official');
+    expect(official.results!.totals.official).toBe(1);
+    expect(constituencyOf(official, second)).toBe(constituencyOf(before, second));
+    const admin = await insertUser(testDb.db, 'admin', null);
+    expectOk(await run(reopenResults, admin, { constituencyId: first.constituencyId, reason: 'Recount ordered by the commission' }));
+    const reopened = await refreshedAndExact(official);
+    expect(constituencyOf(reopened, first)!.resultsStatus).toBe('counting');
+    expect(constituencyOf(reopened, second)).toBe(constituencyOf(before, second));
   });
 });

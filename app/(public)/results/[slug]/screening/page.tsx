@@ -10,7 +10,7 @@ import { namesOf } from '@/components/screening/text';
 import { Stat } from '@/components/stat';
 import { getDb } from '@/db/client';
 import { localizer } from '@/lib/i18n/config';
-import { cachedDerived, cachedElections } from '@/lib/results/cache';
+import { cachedDerived, cachedElectionResults, cachedElections } from '@/lib/results/cache';
 import { electionScreening } from '@/lib/screening/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,8 @@ export default async function PublicScreeningPage({ params }: { params: Promise<
   const { slug } = await params;
   const election = (await cachedElections()).find((e) => e.slug === slug);
   if (!election) notFound();
-  const { value: screening } = await cachedDerived('screening', election.id, () => electionScreening(getDb(), election.id, 'official'));
+  const { value: aggregation } = await cachedElectionResults(election.id);
+  const { value: screening } = await cachedDerived('screening', election.id, () => electionScreening(getDb(), election.id, 'official', aggregation));
   if (!screening) notFound();
   const [t, tResults, format, locale] = await Promise.all([getTranslations('screening'), getTranslations('publicResults'), getFormatter(), getLocale()]);
   const name = localizer(locale);
