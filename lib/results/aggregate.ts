@@ -123,16 +123,15 @@ function totalsOf(rows: Counts[]): Totals {
 }
 
 /**
- * Aggregation scope: the whole election, or one region or constituency of it (their figures are the
- * same either way), or the constituencies whose running totals changed after a results version.
+ * Aggregation scope: the whole election, or one constituency of it (its figures are the same either
+ * way), or the constituencies whose running totals changed after a results version.
  */
-type Scope = { electionId: number; regionId?: number; constituencyId?: number; changedAfter?: number };
+type Scope = { electionId: number; constituencyId?: number; changedAfter?: number };
 
 /** The constituencies in force of a scope (`changedAfter` needs constituency_totals joined). */
-const inScope = ({ electionId, regionId, constituencyId, changedAfter }: Scope) =>
+const inScope = ({ electionId, constituencyId, changedAfter }: Scope) =>
   and(
     constituenciesInForce(electionId),
-    regionId === undefined ? undefined : eq(constituencies.regionId, regionId),
     constituencyId === undefined ? undefined : eq(constituencies.id, constituencyId),
     changedAfter === undefined ? undefined : gt(constituencyTotals.changedVersion, changedAfter),
   );
@@ -211,7 +210,7 @@ const candidateLists = (db: Queryable, scope: Scope) =>
         eq(candidates.status, 'registered'),
         scope.constituencyId !== undefined
           ? eq(candidates.constituencyId, scope.constituencyId)
-          : scope.regionId !== undefined || scope.changedAfter !== undefined
+          : scope.changedAfter !== undefined
             ? inArray(
                 candidates.constituencyId,
                 db
@@ -414,17 +413,6 @@ export async function constituencyResult(
   const results = row ? await aggregate(db, { electionId: row.electionId, constituencyId }) : null;
   const [result] = results?.constituencies ?? [];
   return results && result ? { result, election: results.election } : null;
-}
-
-/** One region's result and its constituencies', computed by the same aggregation as its election's (null for a region without any). */
-export async function regionResult(
-  db: Queryable,
-  electionId: number,
-  regionId: number,
-): Promise<{ region: RegionResult; constituencies: ConstituencyResult[]; election: ElectionResults['election'] } | null> {
-  const results = await aggregate(db, { electionId, regionId });
-  const [region] = results?.regions ?? [];
-  return results && region ? { region, constituencies: results.constituencies, election: results.election } : null;
 }
 
 export type PrecinctResult = {

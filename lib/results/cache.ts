@@ -3,11 +3,9 @@ import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
 import {
-  constituencyResult,
   electionProgress,
   precinctResults,
   refreshedElectionResults,
-  regionResult,
   type PrecinctResult,
   type VersionedResults,
 } from './aggregate';
@@ -61,13 +59,20 @@ export async function cachedElectionResults(electionId: number, db = getDb()) {
   return { value: value.results, version };
 }
 
-/** One constituency's result, by the same aggregation (its page need not compute the whole election's). */
-export const cachedConstituencyResult = (electionId: number, constituencyId: number, db = getDb()) =>
-  cached(`constituency:${electionId}:${constituencyId}`, electionId, () => constituencyResult(db, constituencyId), db);
+/** One constituency's result, taken from the national aggregation (refreshed once per version, shared by every page). */
+export async function cachedConstituencyResult(electionId: number, constituencyId: number, db = getDb()) {
+  const { value: results, version } = await cachedElectionResults(electionId, db);
+  const result = results?.constituencies.find((c) => c.id === constituencyId);
+  return { value: results && result ? { result, election: results.election } : null, version };
+}
 
-/** One region's result and its constituencies' (its page need not compute the whole election's). */
-export const cachedRegionResult = (electionId: number, regionId: number, db = getDb()) =>
-  cached(`region:${electionId}:${regionId}`, electionId, () => regionResult(db, electionId, regionId), db);
+/** One region's result and its constituencies', taken from the national aggregation as well. */
+export async function cachedRegionResult(electionId: number, regionId: number, db = getDb()) {
+  const { value: results, version } = await cachedElectionResults(electionId, db);
+  const region = results?.regions.find((r) => r.id === regionId);
+  const constituencies = results?.constituencies.filter((c) => c.regionId === regionId) ?? [];
+  return { value: results && region ? { region, constituencies, election: results.election } : null, version };
+}
 
 /** The election's results status and last change, without the aggregation. */
 export const cachedElectionProgress = (electionId: number, db = getDb()) =>

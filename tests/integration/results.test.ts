@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { elections } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { ageOn } from '@/lib/candidates/eligibility';
-import { constituencyResult, electionProgress, electionResults, precinctResults, regionResult, type ElectionResults } from '@/lib/results/aggregate';
+import { constituencyResult, electionProgress, electionResults, precinctResults, type ElectionResults } from '@/lib/results/aggregate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let testDb: TestDatabase;
@@ -33,11 +33,7 @@ describe('the 2023 pilot elections, aggregated from approved protocols', () => {
     expect(ascending(precincts.map((p) => p.constituencyId * 100_000 + p.number))).toBe(true);
   });
 
-  it('are the same region by region and constituency by constituency as aggregated for the whole election', async () => {
-    for (const region of results.regions) {
-      const scoped = await regionResult(testDb.db, results.election.id, region.id);
-      expect(scoped).toEqual({ region, constituencies: results.constituencies.filter((c) => c.regionId === region.id), election: results.election });
-    }
+  it('are the same constituency by constituency as aggregated for the whole election', async () => {
     for (const constituency of results.constituencies.slice(0, 5)) {
       expect(await constituencyResult(testDb.db, constituency.id)).toEqual({ result: constituency, election: results.election });
     }
