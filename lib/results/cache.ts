@@ -2,13 +2,7 @@ import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
-import {
-  electionProgress,
-  precinctResults,
-  refreshedElectionResults,
-  type PrecinctResult,
-  type VersionedResults,
-} from './aggregate';
+import { electionProgress, precinctResults, refreshedElectionResults, type PrecinctResult, type VersionedResults } from './aggregate';
 import { resultsVersion } from './version';
 
 /**
