@@ -807,7 +807,9 @@ one that rendered every page and document above (target < 1 GiB: ${met(Math.max(
   (decision 004): a crowd of readers costs PostgreSQL one indexed look-up per interval per
   instance. The aggregation reads running totals, one row per constituency and per candidate,
   which triggers keep in the transaction of each approval, correction or list change (decision
-  016), so its cost follows the number of constituencies and candidates, not of precincts.
+  016), so its cost follows the number of constituencies and candidates, not of precincts; after
+  an approval each instance re-reads only the constituencies stamped since the version it last
+  aggregated (decision 019), and every results page takes its figures from that one aggregation.
   Measured after \`ANALYZE\`, as autovacuum leaves a production database.
 - **Pages and API.** \`server.ts\` keeps each rendered public page and API document for
   \`PAGE_CACHE_MS\` (2 s) per address and language, and serves it to everyone asking

@@ -169,6 +169,8 @@ export const nominate = defineCommand({
       .returning();
     const checks = await runAutomaticChecks(tx, created!);
     await tx.insert(candidateChecks).values(ATTESTED_CHECKS.map((code) => ({ candidateId: created!.id, code, kind: 'attested' as const })));
+    // The open candidate list (candidates.json) shows nominees and their checks.
+    await bumpResultsVersion(tx, input.electionId);
     await audit({
       action: 'candidates.nominate',
       entityType: 'candidate',
@@ -192,6 +194,7 @@ export const updateDocuments = candidateCommand({
       .where(eq(candidates.id, candidateId))
       .returning();
     const checks = await runAutomaticChecks(tx, updated!);
+    await bumpResultsVersion(tx, candidate.electionId);
     await audit({
       action: 'candidates.updateDocuments',
       entityType: 'candidate',
@@ -218,6 +221,7 @@ export const attestCheck = candidateCommand({
       .set({ outcome: input.outcome, detail: input.note, decidedBy: actor.id, decidedAt: new Date() })
       .where(and(eq(candidateChecks.candidateId, candidate.id), eq(candidateChecks.code, input.code)));
     await tx.update(candidates).set(bump(candidate)).where(eq(candidates.id, candidate.id));
+    await bumpResultsVersion(tx, candidate.electionId);
     await audit({
       action: 'candidates.attestCheck',
       entityType: 'candidate',

@@ -3,7 +3,7 @@ import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
 import { electionProgress, precinctResults, refreshedElectionResults, type PrecinctResult, type VersionedResults } from './aggregate';
-import { resultsVersion } from './version';
+import { resultsVersionsOf } from './version';
 
 /**
  * Election-night cache for public pages and the open-data API. Each instance keeps computed
@@ -14,26 +14,37 @@ import { resultsVersion } from './version';
 const POLL_INTERVAL_MS = Number(process.env.RESULTS_POLL_MS ?? 2000);
 
 type Entry = { version: number; value: Promise<unknown> };
-type VersionCheck = { at: number; version: Promise<number> };
+type Versions = Awaited<ReturnType<typeof resultsVersionsOf>>;
+type VersionCheck = { at: number; versions: Promise<Versions> };
 type CacheState = { entries: Map<string, Entry>; checks: Map<number, VersionCheck>; elections?: { at: number; value: Promise<ElectionWithPhase[]> } };
 
 const globalCache = globalThis as unknown as { resultsCache?: CacheState };
 const state: CacheState = (globalCache.resultsCache ??= { entries: new Map(), checks: new Map() });
 
-/** The election's results version, asked of the database at most once per interval (shared by concurrent readers). */
-function currentVersion(db: Database, electionId: number): Promise<number> {
+/** The election's results versions, asked of the database at most once per interval (shared by concurrent readers). */
+function currentVersions(db: Database, electionId: number): Promise<Versions> {
   const now = Date.now();
   const check = state.checks.get(electionId);
-  if (check && now - check.at < POLL_INTERVAL_MS) return check.version;
-  const version = resultsVersion(db, electionId);
-  state.checks.set(electionId, { at: now, version });
-  version.catch(() => state.checks.delete(electionId));
-  return version;
+  if (check && now - check.at < POLL_INTERVAL_MS) return check.versions;
+  const versions = resultsVersionsOf(db, electionId);
+  state.checks.set(electionId, { at: now, versions });
+  versions.catch(() => state.checks.delete(electionId));
+  return versions;
 }
 
-/** `compute` gets the value computed at an earlier version, if any, to build on. */
-async function cached<T>(key: string, electionId: number, compute: (earlier?: Promise<T>) => Promise<T>, db: Database): Promise<{ value: T; version: number }> {
-  const version = await currentVersion(db, electionId);
+/**
+ * A value computed once per version: the results version, or for what depends only on what the
+ * aggregation lists (candidates, akims) the listing version, which approvals leave alone.
+ * `compute` gets the value computed at an earlier version, if any, to build on.
+ */
+async function cached<T>(
+  key: string,
+  electionId: number,
+  compute: (earlier?: Promise<T>) => Promise<T>,
+  db: Database,
+  keyedBy: keyof Versions = 'version',
+): Promise<{ value: T; version: number }> {
+  const version = (await currentVersions(db, electionId))[keyedBy];
   const entry = state.entries.get(key);
   if (entry && entry.version === version) return { value: (await entry.value) as T, version };
   const value = compute(entry?.value as Promise<T> | undefined);
@@ -76,16 +87,17 @@ export const cachedElectionProgress = (electionId: number, db = getDb()) =>
 export const cachedPrecinctResults = (electionId: number, constituencyId?: number, db = getDb()) =>
   cached<PrecinctResult[]>(`precincts:${electionId}:${constituencyId ?? 'all'}`, electionId, () => precinctResults(db, electionId, constituencyId), db);
 
+/** Every candidate of the election (candidate changes are listing changes: approvals leave it). */
 export const cachedCandidates = (electionId: number, db = getDb()) =>
-  cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db);
+  cached<CandidateListItem[]>(`candidates:${electionId}`, electionId, () => listCandidates(db, { electionId }), db, 'listingVersion');
 
 /** What the candidate statistics read, for every candidate (the overview's headline). */
 export const cachedCandidateFacts = (electionId: number, db = getDb()) =>
-  cached<StatisticsInput[]>(`candidate-facts:${electionId}`, electionId, () => candidateFacts(db, { electionId }), db);
+  cached<StatisticsInput[]>(`candidate-facts:${electionId}`, electionId, () => candidateFacts(db, { electionId }), db, 'listingVersion');
 
 /** The elected akims registered (or repeat elections recorded), by constituency. */
 export const cachedAkimRecords = (electionId: number, db = getDb()) =>
-  cached<AkimRecord[]>(`akims:${electionId}`, electionId, () => akimRecords(db, electionId), db);
+  cached<AkimRecord[]>(`akims:${electionId}`, electionId, () => akimRecords(db, electionId), db, 'listingVersion');
 
 /** Derived outputs (CSV, JSON documents) computed once per version too. */
 export const cachedDerived = <T>(key: string, electionId: number, compute: () => Promise<T>, db = getDb()) =>

@@ -29,7 +29,11 @@ export async function bumpResultsVersion(tx: Queryable, electionId: number, chan
   }
 }
 
-export async function resultsVersion(db: Queryable, electionId: number): Promise<number> {
-  const [row] = await db.select({ version: resultsVersions.version }).from(resultsVersions).where(eq(resultsVersions.electionId, electionId));
-  return row?.version ?? 0;
+/** The election's results version, and the version of the last change to what the aggregation lists (0 before any change). */
+export async function resultsVersionsOf(db: Queryable, electionId: number): Promise<{ version: number; listingVersion: number }> {
+  const [row] = await db
+    .select({ version: resultsVersions.version, listingVersion: resultsVersions.listingVersion })
+    .from(resultsVersions)
+    .where(eq(resultsVersions.electionId, electionId));
+  return row ?? { version: 0, listingVersion: 0 };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, candidateChecks, candidates, users } from '@/db/schema';
 import { attestCheck, decide, nominate, updateDocuments, withdraw } from '@/lib/candidates/commands';
+import { resultsVersionsOf } from '@/lib/results/version';
 import { ATTESTED_CHECKS } from '@/lib/candidates/eligibility';
 import { executeCommand } from '@/lib/commands';
 import { todayInKazakhstan } from '@/lib/calendar';
@@ -79,7 +80,10 @@ async function attestAll(candidateId: number, reviewer = staff.reviewerA) {
 
 describe('nomination', () => {
   it('stores the nominee with automatic checks decided and attested checks pending, and audits it', async () => {
+    const versionBefore = (await resultsVersionsOf(testDb.db, electionId)).version;
     const { id } = expectOk(await run<{ id: number }>(nominate, staff.operatorA, nomination()));
+    // The open candidate list shows nominees: its cached copies are replaced.
+    expect((await resultsVersionsOf(testDb.db, electionId)).listingVersion).toBe(versionBefore + 1);
     const checks = await testDb.db.select().from(candidateChecks).where(eq(candidateChecks.candidateId, id)).orderBy(candidateChecks.id);
     expect(checks.map((c) => [c.code, c.kind, c.outcome])).toEqual([
       ['age', 'automatic', 'passed'],

@@ -5,10 +5,11 @@ import { insertConstituency, insertElection, insertRegisteredCandidates } from '
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { insertRegion, insertUser } from '../support/users';
 import { balancedProtocol } from '../support/protocols';
+import { bumpResultsVersion } from '@/lib/results/version';
 
 const POLL_MS = 300;
 process.env.RESULTS_POLL_MS = String(POLL_MS);
-const { cachedElectionResults } = await import('@/lib/results/cache');
+const { cachedCandidateFacts, cachedCandidates, cachedElectionResults } = await import('@/lib/results/cache');
 
 let testDb: TestDatabase;
 beforeAll(async () => {
@@ -38,6 +39,7 @@ describe('the public results cache', () => {
     const figures = balancedProtocol([first!.id, second!.id], { votersAtClose: 1000, votingDay: election.votingDay });
 
     const before = await cachedElectionResults(election.id, db);
+    const [factsBefore, candidatesBefore] = [await cachedCandidateFacts(election.id, db), await cachedCandidates(election.id, db)];
     expect(before.value?.totals.precinctsReported).toBe(0);
     const again = await cachedElectionResults(election.id, db);
     expect(again.value).toBe(before.value); // the same object: no recomputation
@@ -61,5 +63,12 @@ describe('the public results cache', () => {
     const after = await cachedElectionResults(election.id, db);
     expect(after.version).toBeGreaterThan(before.version);
     expect(after.value?.totals).toMatchObject({ precinctsReported: 1, ballotsCast: 698 });
+    // What depends only on candidates is kept through approvals, and read again after a listing change.
+    expect((await cachedCandidateFacts(election.id, db)).value).toBe(factsBefore.value);
+    expect((await cachedCandidates(election.id, db)).value).toBe(candidatesBefore.value);
+    await bumpResultsVersion(db, election.id);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS + 50));
+    expect((await cachedCandidateFacts(election.id, db)).value).not.toBe(factsBefore.value);
+    expect((await cachedCandidates(election.id, db)).value).toEqual(candidatesBefore.value);
   });
 });

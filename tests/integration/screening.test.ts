@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/client';
 import { auditLog, elections, protocols, screeningChecks } from '@/db/schema';
 import { approveProtocol, correctProtocol, enterProtocol } from '@/lib/protocols/commands';
-import { resultsVersion } from '@/lib/results/version';
+import { resultsVersionsOf } from '@/lib/results/version';
 import { recordPaperCheck } from '@/lib/screening/commands';
 import { electionScreening, protocolScreening } from '@/lib/screening/queries';
 import { insertConstituency, insertElection, insertRegisteredCandidates } from '../support/elections';
@@ -122,7 +122,7 @@ describe('checked against the paper: correct', () => {
   it('is recorded with its comment, audited in the same transaction, published (results version) and never blocks approval', async () => {
     const precinctId = precinctIds[10]!;
     const { entryId } = (await protocolScreening(testDb.db, precinctId, staff.reviewerA))!;
-    const versionBefore = await resultsVersion(testDb.db, electionId);
+    const { version: versionBefore } = await resultsVersionsOf(testDb.db, electionId);
     const { id } = expectOk(
       await run<{ id: number }>(recordPaperCheck, staff.reviewerA, { precinctId, entryId, comment: '  A hospital precinct: the paper says 990.  ' }),
     );
@@ -134,7 +134,7 @@ describe('checked against the paper: correct', () => {
       entityType: 'protocol',
       after: { precinctId, entryId, comment: 'A hospital precinct: the paper says 990.' },
     });
-    expect(await resultsVersion(testDb.db, electionId)).toBe(versionBefore + 1);
+    expect((await resultsVersionsOf(testDb.db, electionId)).version).toBe(versionBefore + 1);
 
     const protocol = await protocolOf(precinctId);
     expectOk(await run(approveProtocol, staff.reviewer2A, { protocolId: protocol.id, lockVersion: protocol.lockVersion, withoutImageReason: NO_IMAGE }));
