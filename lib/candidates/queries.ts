@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { alias } from 'drizzle-orm/pg-core';
 import { constituenciesInForce, countWhere, namesOf, orZero } from '@/db/selections';
 import type { Queryable } from '@/db/client';
@@ -253,6 +254,23 @@ export const WAS_REGISTERED = or(
 /** A page of a list: `limit` rows after the first `offset`. */
 export type ListPage = { offset: number; limit: number };
 
+/**
+ * The ids of one page of candidates, in list order. The page is cut before the per-row subqueries
+ * run: PostgreSQL evaluates them for every row that reaches the sort (12,000 at ten times national
+ * scale: 50 ms), not for the page's rows only.
+ */
+const pageIds = (db: Queryable, filter: CandidateFilter, orderBy: (SQL | AnyPgColumn)[], page: ListPage) =>
+  db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .innerJoin(elections, eq(elections.id, candidates.electionId))
+    .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
+    .innerJoin(regions, eq(regions.id, constituencies.regionId))
+    .where(filterConditions(filter))
+    .orderBy(...orderBy, candidates.id)
+    .limit(page.limit)
+    .offset(page.offset);
+
 /** Candidates with what lists show (no IIN or birth date: age only), in one query. */
 export async function listCandidates(
   db: Queryable,
@@ -284,7 +302,7 @@ export async function listCandidates(
       constituency: { code: constituencies.code, ...namesOf(constituencies) },
       region: { code: regions.code, ...namesOf(regions) },
       election: { id: elections.id, registrationDeadline: elections.registrationDeadline, ...namesOf(elections) },
-      // A subquery, not a grouped join: PostgreSQL counts the checks of a page's rows only.
+      // A subquery, not a grouped join, run for the page's rows only (see the page's ids below).
       checks: sql<CandidateListItem['checks']>`(${db
         .select({
           tally: sql`json_build_object('passed', ${countWhere(eq(candidateChecks.outcome, 'passed'))}, 'failed', ${countWhere(eq(candidateChecks.outcome, 'failed'))}, 'pending', ${countWhere(eq(candidateChecks.outcome, 'pending'))})`,
@@ -297,10 +315,10 @@ export async function listCandidates(
     .innerJoin(constituencies, eq(constituencies.id, candidates.constituencyId))
     .innerJoin(regions, eq(regions.id, constituencies.regionId))
     .leftJoin(parties, eq(parties.id, candidates.partyId))
-    .where(filterConditions(filter))
+    .where(page ? inArray(candidates.id, pageIds(db, filter, orderBy, page)) : filterConditions(filter))
     // The id last: pages of a list cut at the same place every time.
     .orderBy(...orderBy, candidates.id);
-  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
+  const rows = await query;
   return rows.map(({ birthDate, votingDay, ...row }) => ({ ...row, age: ageOn(birthDate, votingDay) }));
 }
 

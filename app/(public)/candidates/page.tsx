@@ -53,11 +53,14 @@ export default async function PublicCandidatesPage({ searchParams }: { searchPar
     route: pick(query.route, ['party', 'self'] as const),
   };
   // The figures over every candidate the filters select; the table, one page of them.
-  const facts = await candidateFacts(db, filter);
+  // Both read at once; a page past the end (an old link) is read again as the last page.
+  const listPage = (page: number) => listCandidates(db, filter, 'ballot', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const requested = pageNumber(query.page);
+  const [facts, requestedRows] = await Promise.all([candidateFacts(db, filter), listPage(requested)]);
   const regionCodeOf = new Map(regions.map((r) => [r.id, r.code]));
   const stats = candidateStatistics(facts);
-  const page = Math.min(pageNumber(query.page), Math.max(1, Math.ceil(stats.nominated / PAGE_SIZE)));
-  const candidates = await listCandidates(db, filter, 'ballot', { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const page = Math.min(requested, Math.max(1, Math.ceil(stats.nominated / PAGE_SIZE)));
+  const candidates = page === requested ? requestedRows : await listPage(page);
   // The filters in force, with another page.
   const pageHref = (to: number) => {
     const params = {
