@@ -100,6 +100,9 @@ test('the public candidate list of the 2023 pilot shows 161 registered (89 self-
   await page.getByLabel('Status').selectOption('registered');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(125);
+  // A page past the end (an old link) shows the last page, not an empty list.
+  await page.goto('/candidates?election=akim-2023&status=registered&page=7');
+  await expect(page.getByTestId('candidate-table').locator('tbody tr')).toHaveCount(125);
 
   // The results overview carries both figures.
   await page.goto('/results?election=akim-2023');
