@@ -416,9 +416,10 @@ async function measureUncached(db: Database, data: Generated, base: string) {
   );
   let changes = 0;
   const approvalMoved = async () => {
-    const approval = approvals[changes++ % approvals.length]!;
-    const entry = Math.floor((changes - 1) / approvals.length) % 2 === 0 ? approval.second : approval.first;
-    await db.execute(sql`update protocols set approved_entry_id = ${entry} where id = ${approval.id}`);
+    const { id, first, second } = approvals[changes++ % approvals.length]!;
+    await db.execute(
+      sql`update protocols set approved_entry_id = case when approved_entry_id = ${first} then ${second}::int else ${first}::int end where id = ${id}`,
+    );
   };
   const listingChanged = () =>
     db.execute(sql`update results_versions set version = version + 1, listing_version = version + 1 where election_id = ${data.election.id}`);

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb, type Database } from '@/db/client';
 import { akimRecords, candidateFacts, listCandidates, type AkimRecord, type CandidateListItem, type StatisticsInput } from '@/lib/candidates/queries';
 import { listPublicElections, type ElectionWithPhase } from '@/lib/elections/queries';
-import { electionProgress, precinctResults, refreshedElectionResults, type PrecinctResult, type VersionedResults } from './aggregate';
+import { electionProgress, precinctResults, refreshedElectionResults, type ElectionResults, type PrecinctResult, type VersionedResults } from './aggregate';
 import { resultsVersionsOf } from './version';
 
 /**
@@ -64,11 +64,14 @@ export async function cachedElectionResults(electionId: number, db = getDb()) {
   return { value: value.results, version };
 }
 
+/** The election's results status and last change, as a page about part of it shows them. */
+const progressOf = ({ status, lastChangedAt }: ElectionResults) => ({ status, lastChangedAt });
+
 /** One constituency's result, taken from the national aggregation (refreshed once per version, shared by every page). */
 export async function cachedConstituencyResult(electionId: number, constituencyId: number, db = getDb()) {
   const { value: results, version } = await cachedElectionResults(electionId, db);
   const result = results?.constituencies.find((c) => c.id === constituencyId);
-  return { value: results && result ? { result, election: results.election } : null, version };
+  return { value: results && result ? { result, election: results.election, progress: progressOf(results) } : null, version };
 }
 
 /** One region's result and its constituencies', taken from the national aggregation as well. */
@@ -76,7 +79,7 @@ export async function cachedRegionResult(electionId: number, regionId: number, d
   const { value: results, version } = await cachedElectionResults(electionId, db);
   const region = results?.regions.find((r) => r.id === regionId);
   const constituencies = results?.constituencies.filter((c) => c.regionId === regionId) ?? [];
-  return { value: results && region ? { region, constituencies, election: results.election } : null, version };
+  return { value: results && region ? { region, constituencies, election: results.election, progress: progressOf(results) } : null, version };
 }
 
 /** The election's results status and last change, without the aggregation. */

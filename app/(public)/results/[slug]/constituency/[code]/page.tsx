@@ -10,7 +10,7 @@ import { localizer } from '@/lib/i18n/config';
 import { cachedConstituencyIds, cachedImageCoverage } from '@/lib/protocol-images/public';
 import { getDb } from '@/db/client';
 import { listRegions } from '@/lib/overview/queries';
-import { cachedAkimRecords, cachedConstituencyResult, cachedElectionProgress, cachedElections, cachedPrecinctResults } from '@/lib/results/cache';
+import { cachedAkimRecords, cachedConstituencyResult, cachedElections, cachedPrecinctResults } from '@/lib/results/cache';
 import { Section } from '@/components/section';
 import { Num, numeric, RowHeader, Table } from '@/components/table';
 
@@ -20,10 +20,9 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
   const election = (await cachedElections()).find((e) => e.slug === slug);
   const constituencyId = election ? (await cachedConstituencyIds(election.id)).value.get(code) : undefined;
   if (!election || constituencyId === undefined) notFound();
-  // This constituency's result and precincts only: the page need not compute the whole election's.
-  const [{ value: scoped }, { value: progress }, regions, t, format, locale, { value: precincts }, { value: coverage }, { value: akims }] = await Promise.all([
+  // This constituency's part of the national aggregation (shared by every results page, decision 019) and its own precincts.
+  const [{ value: scoped }, regions, t, format, locale, { value: precincts }, { value: coverage }, { value: akims }] = await Promise.all([
     cachedConstituencyResult(election.id, constituencyId),
-    cachedElectionProgress(election.id),
     listRegions(getDb()),
     getTranslations('publicResults'),
     getFormatter(),
@@ -33,7 +32,7 @@ export default async function ConstituencyResultsPage({ params }: { params: Prom
     cachedAkimRecords(election.id),
   ]);
   if (!scoped) notFound();
-  const { result } = scoped;
+  const { result, progress } = scoped;
   const name = localizer(locale);
   const percent = (value: number) => format.number(value, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const region = regions.find((r) => r.id === result.regionId)!;

@@ -8,7 +8,7 @@ import { ScreeningLink } from '@/components/screening/screening-link';
 import { localizer } from '@/lib/i18n/config';
 import { getDb } from '@/db/client';
 import { listRegions } from '@/lib/overview/queries';
-import { cachedElectionProgress, cachedElections, cachedRegionResult } from '@/lib/results/cache';
+import { cachedElections, cachedRegionResult } from '@/lib/results/cache';
 
 /** A region's constituencies: reporting, turnout and the winner or leader of each. */
 export default async function RegionResultsPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
@@ -16,17 +16,16 @@ export default async function RegionResultsPage({ params }: { params: Promise<{ 
   const election = (await cachedElections()).find((e) => e.slug === slug);
   const regionId = (await listRegions(getDb())).find((r) => r.code === code)?.id;
   if (!election || regionId === undefined) notFound();
-  // This region's constituencies only: the page need not compute the whole election's.
-  const [{ value: scoped }, { value: progress }, t, tResults, format, locale] = await Promise.all([
+  // This region's part of the national aggregation, which every results page shares (decision 019).
+  const [{ value: scoped }, t, tResults, format, locale] = await Promise.all([
     cachedRegionResult(election.id, regionId),
-    cachedElectionProgress(election.id),
     getTranslations('publicResults'),
     getTranslations('results'),
     getFormatter(),
     getLocale(),
   ]);
   if (!scoped) notFound();
-  const { region, constituencies } = scoped;
+  const { region, constituencies, progress } = scoped;
   const name = localizer(locale);
   const percent = (value: number | null) =>
     value === null ? '—' : format.number(value, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
